@@ -1,0 +1,67 @@
+"""Plain-text and JSON views of articles, for the CLI and scripts (Slack has its own)."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from storage.models import Article, KeyFigure
+
+
+def figure_to_dict(fig: KeyFigure) -> dict[str, Any]:
+    return {
+        "text": fig.text,
+        "value": fig.value,
+        "unit": fig.unit,
+        "kind": fig.kind,
+        "direction": fig.direction,
+        "label": fig.label,
+        "sentence": fig.sentence,
+    }
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    return {
+        "external_id": article.external_id,
+        "title": article.title,
+        "url": article.canonical_url,
+        "lang": article.lang,
+        "section": article.section,
+        "source": article.source,
+        "tags": list(article.tags or []),
+        "authors": list(article.authors or []),
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "summary": article.summary,
+        "key_figures": [figure_to_dict(f) for f in article.figures],
+    }
+
+
+def figure_line(fig: KeyFigure) -> str:
+    arrow = {"up": "▲ ", "down": "▼ "}.get(fig.direction or "", "")
+    label = f" — {fig.label}" if fig.label else ""
+    return f"{arrow}{fig.text}{label}"
+
+
+def article_card(article: Article, *, max_figures: int = 5, width: int = 88) -> str:
+    """The same content a Slack answer carries: title, source/date, summary, figures, link."""
+    meta = " · ".join(
+        part
+        for part in (
+            article.source,
+            article.section,
+            article.published_at.date().isoformat() if article.published_at else None,
+            article.lang,
+        )
+        if part
+    )
+    lines = [article.title or "(untitled)"]
+    if meta:
+        lines.append(meta)
+    if article.summary:
+        lines.append(textwrap.fill(article.summary, width=width))
+    figures = article.figures[:max_figures]
+    if figures:
+        lines.append("Key figures:")
+        lines.extend(f"  • {figure_line(f)}" for f in figures)
+    lines.append(f"Link: {article.canonical_url or '(no URL stored)'}")
+    return "\n".join(lines)
