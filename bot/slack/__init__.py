@@ -1,0 +1,1 @@
+"""Everything that speaks Slack: app factory, Web API client, Block Kit rendering."""

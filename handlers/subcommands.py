@@ -1,0 +1,33 @@
+"""The contract between the `/news` router and the modules that implement subcommands.
+
+A subcommand gets the parsed request and returns what to say; the router decides how
+(ephemeral or in channel, via ``respond``), so subcommands stay testable without Slack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.services import Services
+
+
+@dataclass(frozen=True)
+class CommandContext:
+    services: Services
+    team_id: str | None
+    channel_id: str
+    user_id: str
+    args: str  # the text after the subcommand word, stripped
+    is_admin: bool = False
+
+
+@dataclass
+class CommandReply:
+    text: str  # fallback text for notifications and screen readers
+    blocks: list[dict[str, Any]] | None = None
+    in_channel: bool = False
+
+
+Subcommand = Callable[[CommandContext], CommandReply]
