@@ -236,9 +236,11 @@ def _names(text: str) -> set[str]:
 def trailing_offtopic(paragraphs: list[str], context: str = "") -> int:
     """Index where a glued-on other story starts, or ``len(paragraphs)`` if none.
 
-    A trailing paragraph counts as another story when it shares none of the article's
-    recurring keywords and names a person or thing (a capitalized pair) the article never
-    mentions. At most the last 40 % of an article of 5+ paragraphs can be cut this way.
+    A trailing block counts as another story when it is at least two paragraphs of prose
+    that share none of the article's recurring keywords and name a person or thing (a
+    capitalized pair) the article never mentions: a glued-on teaser introduces its own
+    subject at length. At most the last 40 % of an article of 5+ paragraphs can be cut;
+    team line-ups and one-line author bios are left alone.
     """
     n = len(paragraphs)
     if n < 5:
@@ -249,12 +251,19 @@ def trailing_offtopic(paragraphs: list[str], context: str = "") -> int:
     cut = n
     while cut > floor:
         para = paragraphs[cut - 1]
-        if _tokens(para) & keywords or len(para) < 40:
+        if _tokens(para) & keywords or len(para) < 40 or not _is_prose(para):
             break
         cut -= 1
-    if cut < n and not (_names("\n".join(paragraphs[cut:])) - head_names):
+    if n - cut < 2 or not (_names("\n".join(paragraphs[cut:])) - head_names):
         return n
     return cut
+
+
+def _is_prose(paragraph: str) -> bool:
+    """Sentences with mostly lower-case words; line-ups and name lists are not prose."""
+    words = _TOKEN.findall(paragraph)
+    lower = sum(1 for w in words if w[0].islower())
+    return paragraph.rstrip().endswith((".", "!", "?", '"', "“", "”")) and lower >= len(words) * 0.4
 
 
 def strip_boilerplate(body: str, *, title: str = "", teaser: str = "") -> str:

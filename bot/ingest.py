@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 from tqdm import tqdm
 
 from bot.canonical import canonical_url, content_hash
 from bot.intelligence import analyze
 from bot.services import Services
 from bot.sources import Item, RawArticle, Rejected
-from storage.articles import ArticleFields, ArticleRepository
+from storage.articles import ArticleFields, ArticleRepository, UpsertOutcome
+from storage.models import Article
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,16 @@ class IngestReport:
     def skipped(self) -> int:
         return self.unchanged + len(self.rejected)
 
+    def count(self, raw: RawArticle, article: Article, outcome: UpsertOutcome) -> None:
+        if outcome == "added":
+            self.added += 1
+        elif outcome == "updated":
+            self.updated += 1
+        elif outcome == "duplicate":
+            self.rejected.append(Rejected(raw.origin, f"duplicate of {article.external_id}"))
+        else:
+            self.unchanged += 1
+
     def merge(self, other: IngestReport) -> None:
         self.added += other.added
         self.updated += other.updated
@@ -43,11 +54,28 @@ class IngestReport:
         self.rejected.extend(other.rejected)
 
     def summary_line(self) -> str:
-        reasons = Counter(r.reason.split(" (")[0] for r in self.rejected)
+        reasons = Counter(_reason_kind(r.reason) for r in self.rejected)
         detail = [f"{self.unchanged} unchanged"] if self.unchanged else []
         detail += [f"{n} {reason}" for reason, n in reasons.most_common()]
         suffix = f" ({'; '.join(detail)})" if detail else ""
         return f"added {self.added}, updated {self.updated}, skipped {self.skipped}{suffix}"
+
+
+def _reason_kind(reason: str) -> str:
+    """Group reasons for the tally: "duplicate of bbc-1" and "duplicate of bbc-2" are one."""
+    return "duplicates" if reason.startswith("duplicate of") else reason.split(" (")[0]
+
+
+def headline_from(text: str, limit: int = 120) -> str:
+    """A stand-in title for untitled articles (10kGNAD has none): the first sentence.
+
+    Slack answers and digests need something to link; the lead sentence is what an editor
+    would pick, and it keeps title-weighted ranking meaningful.
+    """
+    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    if len(first) <= limit:
+        return first
+    return first[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def to_fields(raw: RawArticle, *, with_analysis: bool = True) -> ArticleFields:
@@ -58,7 +86,7 @@ def to_fields(raw: RawArticle, *, with_analysis: bool = True) -> ArticleFields:
     )
     fields = ArticleFields(
         external_id=external_id[:200],
-        title=raw.title,
+        title=raw.title or headline_from(raw.teaser or raw.body),
         teaser=raw.teaser,
         body=raw.body,
         content_hash=digest,
@@ -103,35 +131,46 @@ class Ingestor:
 
     def _store_batch(self, batch: list[Item]) -> IngestReport:
         report = IngestReport()
-        with self.services.session() as session:
-            repo = ArticleRepository(session)
-            for item in batch:
-                if isinstance(item, Rejected):
-                    report.rejected.append(item)
-                    continue
-                self._store_one(session, repo, item, report)
+        prepared: list[tuple[RawArticle, ArticleFields]] = []
+        for item in batch:
+            if isinstance(item, Rejected):
+                report.rejected.append(item)
+            elif (fields := self._prepare(item, report)) is not None:
+                prepared.append((item, fields))
+        if not prepared:
+            return report
+        try:
+            with self.services.session() as session:
+                outcomes = ArticleRepository(session).upsert_many([f for _, f in prepared])
+        except SQLAlchemyError:
+            # One row broke the batch (e.g. a URL clash): redo it row by row so only that
+            # row is lost, and report it by its location.
+            log.warning("batch failed, retrying its %d articles one by one", len(prepared))
+            self._store_one_by_one(prepared, report)
+            return report
+        for (raw, _), (article, outcome) in zip(prepared, outcomes, strict=True):
+            report.count(raw, article, outcome)
         return report
 
-    def _store_one(
-        self, session: Session, repo: ArticleRepository, raw: RawArticle, report: IngestReport
-    ) -> None:
+    def _prepare(self, raw: RawArticle, report: IngestReport) -> ArticleFields | None:
         try:
-            fields = to_fields(raw, with_analysis=self.analyze)
-        except Exception as exc:  # analysis bugs must not cost the whole import
+            return to_fields(raw, with_analysis=self.analyze)
+        except Exception as exc:  # an analysis bug must not cost the whole import
             log.exception("analysis failed for %s", raw.origin)
             report.rejected.append(Rejected(raw.origin, f"could not analyze ({exc})"))
-            return
-        try:
-            with session.begin_nested():
-                _, outcome = repo.upsert(fields)
-        except SQLAlchemyError as exc:
-            report.rejected.append(
-                Rejected(raw.origin, f"database refused it ({exc.__class__.__name__})")
-            )
-            return
-        if outcome == "added":
-            report.added += 1
-        elif outcome == "updated":
-            report.updated += 1
-        else:
-            report.unchanged += 1
+            return None
+
+    def _store_one_by_one(
+        self, prepared: list[tuple[RawArticle, ArticleFields]], report: IngestReport
+    ) -> None:
+        with self.services.session() as session:
+            repo = ArticleRepository(session)
+            for raw, fields in prepared:
+                try:
+                    with session.begin_nested():
+                        article, outcome = repo.upsert(fields)
+                except SQLAlchemyError as exc:
+                    reason = f"database refused it ({exc.__class__.__name__})"
+                    report.rejected.append(Rejected(raw.origin, reason))
+                    continue
+                report.count(raw, article, outcome)

@@ -49,6 +49,10 @@ class Rejected:
     origin: str
     reason: str
 
+    @property
+    def is_duplicate(self) -> bool:
+        return self.reason.startswith("duplicate of")
+
 
 Item = RawArticle | Rejected
 
@@ -194,9 +198,11 @@ def read_text(text: str, name: str) -> Iterator[Item]:
 def read_html(page: str | bytes, name: str, url: str | None = None) -> Iterator[Item]:
     doc = trafilatura.bare_extraction(
         page, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        favor_precision=True, as_dict=True,
+        favor_precision=True,
     )  # fmt: skip
-    if not isinstance(doc, dict) or not (doc.get("text") or "").strip():
+    if doc is not None and not isinstance(doc, dict):
+        doc = doc.as_dict()
+    if not doc or not (doc.get("text") or "").strip():
         yield Rejected(name, "no article text found in the page")
         return
     title = clean_text(doc.get("title") or "")

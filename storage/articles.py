@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Article, KeyFigure, utcnow
 
-UpsertOutcome = Literal["added", "updated", "unchanged"]
+UpsertOutcome = Literal["added", "updated", "unchanged", "duplicate"]
 
 
 @dataclass
@@ -66,37 +66,38 @@ class ArticleRepository:
         return self.session.scalar(select(Article).where(Article.canonical_url == canonical_url))
 
     def find_existing(self, fields: ArticleFields) -> Article | None:
-        """Same article by canonical URL, then by external id, then by identical content.
-
-        Content matches only count when there is a body: german-news rows share titles
-        like "Presseschau" but are different articles.
-        """
-        if fields.canonical_url and (hit := self.by_url(fields.canonical_url)):
-            return hit
-        if hit := self.by_external_id(fields.external_id):
-            return hit
-        if fields.body.strip():
-            return self.session.scalar(
-                select(Article).where(Article.content_hash == fields.content_hash).limit(1)
-            )
-        return None
+        return _Existing.load(self.session, [fields]).find(fields)[0]
 
     def upsert(self, fields: ArticleFields) -> tuple[Article, UpsertOutcome]:
-        existing = self.find_existing(fields)
-        if existing is None:
-            article = Article(external_id=fields.external_id, canonical_url=fields.canonical_url)
-            self._copy(article, fields)
-            self.session.add(article)
-            self.session.flush()
-            return article, "added"
-        if existing.content_hash == fields.content_hash and _same_meta(existing, fields):
-            return existing, "unchanged"
-        if fields.canonical_url and not existing.canonical_url:
-            existing.canonical_url = fields.canonical_url
-        self._copy(existing, fields)
-        existing.updated_at = utcnow()
+        return self.upsert_many([fields])[0]
+
+    def upsert_many(self, batch: Sequence[ArticleFields]) -> list[tuple[Article, UpsertOutcome]]:
+        """Insert or update a batch with three lookups in all instead of three per article."""
+        existing = _Existing.load(self.session, batch)
+        results: list[tuple[Article, UpsertOutcome]] = []
+        for fields in batch:
+            article, matched_by = existing.find(fields)
+            if article is None:
+                article = Article(
+                    external_id=fields.external_id, canonical_url=fields.canonical_url
+                )
+                self._copy(article, fields)
+                self.session.add(article)
+                existing.remember(article)
+                results.append((article, "added"))
+            elif matched_by == "content" and article.external_id != fields.external_id:
+                results.append((article, "duplicate"))
+            elif article.content_hash == fields.content_hash and _same_meta(article, fields):
+                results.append((article, "unchanged"))
+            else:
+                if fields.canonical_url and not article.canonical_url:
+                    article.canonical_url = fields.canonical_url
+                    existing.remember(article)
+                self._copy(article, fields)
+                article.updated_at = utcnow()
+                results.append((article, "updated"))
         self.session.flush()
-        return existing, "updated"
+        return results
 
     def _copy(self, article: Article, fields: ArticleFields) -> None:
         for name in _COPIED:
@@ -156,3 +157,49 @@ def _same_meta(article: Article, fields: ArticleFields) -> bool:
         and list(article.tags or []) == fields.tags
         and article.section == fields.section
     )
+
+
+class _Existing:
+    """Articles a batch may collide with, keyed the three ways an article is recognized.
+
+    Matching order: canonical URL, then external id, then identical content. Content
+    only counts when there is a body: german-news rows share titles like "Presseschau"
+    but are different articles.
+    """
+
+    def __init__(self) -> None:
+        self.by_url: dict[str, Article] = {}
+        self.by_id: dict[str, Article] = {}
+        self.by_hash: dict[str, Article] = {}
+
+    @classmethod
+    def load(cls, session: Session, batch: Sequence[ArticleFields]) -> _Existing:
+        index = cls()
+        urls = {f.canonical_url for f in batch if f.canonical_url}
+        ids = {f.external_id for f in batch}
+        hashes = {f.content_hash for f in batch if f.body.strip()}
+        for column, keys in (
+            (Article.canonical_url, urls),
+            (Article.external_id, ids),
+            (Article.content_hash, hashes),
+        ):
+            if keys:
+                for article in session.scalars(select(Article).where(column.in_(keys))):
+                    index.remember(article)
+        return index
+
+    def remember(self, article: Article) -> None:
+        if article.canonical_url:
+            self.by_url[article.canonical_url] = article
+        self.by_id[article.external_id] = article
+        if article.body.strip():
+            self.by_hash.setdefault(article.content_hash, article)
+
+    def find(self, fields: ArticleFields) -> tuple[Article | None, str | None]:
+        if fields.canonical_url and (hit := self.by_url.get(fields.canonical_url)):
+            return hit, "url"
+        if hit := self.by_id.get(fields.external_id):
+            return hit, "id"
+        if fields.body.strip() and (hit := self.by_hash.get(fields.content_hash)):
+            return hit, "content"
+        return None, None

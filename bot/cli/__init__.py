@@ -15,6 +15,8 @@ from bot.config import ConfigError
 COMMAND_MODULES = (
     "bot.cli.db",
     "bot.cli.ingest",
+    "bot.cli.feeds",
+    "bot.cli.demo",
 )
 
 

@@ -22,6 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--no-analysis", action="store_true", help="skip summaries and key figures")
     p.add_argument("--batch-size", type=int, default=200, help="articles per transaction")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--show-skipped", action="store_true", help="list every skipped row, duplicates too"
+    )
     p.set_defaults(func=cmd_ingest)
 
 
@@ -29,10 +32,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     services = services_from_args(args)
     ingestor = Ingestor(services, analyze=not args.no_analysis, batch_size=args.batch_size)
     report = ingestor.ingest(read_all(args.locations, args.format), progress=not args.quiet)
-    for rejected in report.rejected[:50]:
+    shown = [r for r in report.rejected if args.show_skipped or not r.is_duplicate]
+    limit = None if args.show_skipped else 20
+    for rejected in shown[:limit]:
         print(f"skipped {rejected.origin}: {rejected.reason}", file=sys.stderr)
-    if len(report.rejected) > 50:
-        print(f"... and {len(report.rejected) - 50} more skipped rows", file=sys.stderr)
+    if limit is not None and len(shown) > limit:
+        print(f"... {len(shown) - limit} more; --show-skipped lists all", file=sys.stderr)
     print(report.summary_line())
     stored = report.added + report.updated + report.unchanged
     return 1 if report.rejected and not stored else 0

@@ -1,0 +1,42 @@
+"""`newsroom-bot demo`: the main job end to end on bundled articles, no Slack, no network."""
+
+from __future__ import annotations
+
+import argparse
+from importlib import resources
+
+from bot.cli.common import services_from_args
+from bot.ingest import Ingestor
+from bot.lookup import search
+from bot.present import article_card
+from bot.sources import read_jsonl
+
+DEFAULT_QUERIES = ("netflx eternaut ki", "time warner profits", "Gewerkschaft all-in")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("demo", help="ingest the bundled sample articles and answer queries")
+    p.add_argument("queries", nargs="*", metavar="QUERY", help=f"default: {DEFAULT_QUERIES}")
+    p.add_argument("--limit", type=int, default=1, help="answers per query")
+    p.set_defaults(func=cmd_demo)
+
+
+def sample_articles_text() -> str:
+    return resources.files("bot").joinpath("data/sample_articles.jsonl").read_text("utf-8")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    services = services_from_args(args)
+    report = Ingestor(services).ingest(read_jsonl(sample_articles_text(), "sample_articles.jsonl"))
+    print(f"Sample articles: {report.summary_line()}  [{services.settings.database_url}]")
+    for query in args.queries or DEFAULT_QUERIES:
+        print(f"\n/news {query}\n" + "─" * 72)
+        with services.session() as session:
+            result = search(session, query, limit=args.limit)
+            if not result.hits:
+                print(result.message or "No articles match.")
+                if result.suggestions:
+                    print("Did you mean: " + ", ".join(result.suggestions))
+            for hit in result.hits:
+                print(article_card(hit.article))
+    return 0
