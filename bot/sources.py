@@ -174,7 +174,7 @@ def read_csv(text: str, name: str) -> Iterator[Item]:
     for row in reader:
         origin = f"{name}:{reader.line_num}"
         if None in row:
-            yield Rejected(origin, f"{len(row[None])} more fields than the header has")  # type: ignore[index]
+            yield Rejected(origin, f"{len(row[None])} more fields than the header has")
             continue
         yield from_mapping(row, origin)
 

@@ -14,7 +14,7 @@ from bot.sources import read_jsonl
 DEFAULT_QUERIES = ("netflx eternaut ki", "time warner profits", "Gewerkschaft all-in")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="ingest the bundled sample articles and answer queries")
     p.add_argument("queries", nargs="*", metavar="QUERY", help=f"default: {DEFAULT_QUERIES}")
     p.add_argument("--limit", type=int, default=1, help="answers per query")

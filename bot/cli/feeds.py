@@ -10,7 +10,7 @@ from bot.feeds import FeedError, poll_due, validate_feed_url
 from storage.feeds import FeedRepository
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     feeds = sub.add_parser("feeds", help="RSS/Atom feeds to poll")
     fsub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)
     add = fsub.add_parser("add", help="subscribe to a feed")

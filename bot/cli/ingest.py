@@ -10,7 +10,7 @@ from bot.ingest import Ingestor
 from bot.sources import FORMATS, read_all
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "ingest",
         help="import articles from files or URLs",

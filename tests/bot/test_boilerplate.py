@@ -9,9 +9,16 @@ from tests.conftest import corpus_file
 
 
 def test_cookie_nav_and_read_more_lines_are_junk() -> None:
-    for line in ("Wir verwenden Cookies, um Ihnen ein besseres Erlebnis zu bieten.",
-                 "Alle akzeptieren", "Startseite", "Lesen Sie auch: Die besten Serien 2025",
-                 "Artikel teilen", "Read more: Netflix earnings", "© 2025 Example Verlag"):  # fmt: skip
+    junk = (
+        "Wir verwenden Cookies, um Ihnen ein besseres Erlebnis zu bieten.",
+        "Alle akzeptieren",
+        "Startseite",
+        "Lesen Sie auch: Die besten Serien 2025",
+        "Artikel teilen",
+        "Read more: Netflix earnings",
+        "© 2025 Example Verlag",
+    )
+    for line in junk:
         assert is_junk_line(line), line
     assert not is_junk_line("Der Umsatz stieg um 16 Prozent auf 11 Milliarden Dollar.")
 

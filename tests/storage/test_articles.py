@@ -33,7 +33,7 @@ def test_upsert_adds_then_updates_in_place(services: Services) -> None:
         _, outcome = ArticleRepository(s).upsert(_fields())
         assert outcome == "added"
     with services.session() as s:
-        article, outcome = ArticleRepository(s).upsert(
+        _, outcome = ArticleRepository(s).upsert(
             _fields(title="Netflix nutzt KI (aktualisiert)", content_hash="hash-2")
         )
         assert outcome == "updated"
