@@ -92,6 +92,11 @@ def poll_feed(services: Services, feed_id: int, *, now: datetime | None = None) 
     return result
 
 
+def _claim(services: Services, feed_id: int, now: datetime) -> bool:
+    with services.session() as session:
+        return FeedRepository(session).claim(feed_id, now)
+
+
 def _ingest(services: Services, url: str, fetched: FetchedFeed) -> FeedResult:
     if fetched.body is None:
         return FeedResult(url, "not modified")
@@ -122,6 +127,8 @@ def poll_due(
         feed_ids = [f.id for f in (repo.all() if force else repo.due(now))]
     results = []
     for feed_id in feed_ids:
+        if not force and not _claim(services, feed_id, now):
+            continue  # another replica is polling it
         try:
             results.append(poll_feed(services, feed_id, now=now))
         except Exception as exc:  # keep polling the other feeds whatever happens

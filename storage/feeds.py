@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Feed
@@ -42,3 +42,22 @@ class FeedRepository:
             if f.last_polled_at is None
             or f.last_polled_at + timedelta(minutes=f.poll_interval_minutes) <= now
         ]
+
+    def claim(self, feed_id: int, now: datetime) -> bool:
+        """Atomically mark a due feed as being polled now; False if it is not due any more.
+
+        With several bot replicas on one database, only the replica whose UPDATE matched
+        polls the feed; the others see it as freshly polled and move on.
+        """
+        feed = self.session.get(Feed, feed_id)
+        if feed is None:
+            return False
+        due_before = now - timedelta(minutes=feed.poll_interval_minutes)
+        result = self.session.execute(
+            update(Feed)
+            .where(Feed.id == feed_id)
+            .where(or_(Feed.last_polled_at.is_(None), Feed.last_polled_at <= due_before))
+            .values(last_polled_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ from bot.services import Services
 from storage import migrate
 from storage.db import make_engine, make_session_factory
 from storage.models import Base
+from tests.newssite import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -109,3 +110,11 @@ def corpus_file(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared corpus file {name} not found at {path}")
     return path
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    """A local news site (feed with ETag, article page, failing path) over real HTTP."""
+    news_site = Site()
+    yield news_site
+    news_site.stop()

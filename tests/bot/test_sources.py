@@ -7,19 +7,7 @@ from pathlib import Path
 
 from bot.sources import RawArticle, Rejected, detect_format, read_location
 from tests.conftest import SEED
-
-HTML_PAGE = """<!doctype html><html><head><title>Netflix lässt KI Szenen bauen | Example</title>
-<link rel="canonical" href="https://news.example/kultur/netflix-ki?utm_source=rss">
-<meta name="author" content="Jana Beispiel">
-<meta property="article:published_time" content="2025-07-18T18:21:00+02:00"></head>
-<body><nav><a href="/">Startseite</a> <a href="/politik">Politik</a></nav>
-<div class="cookie">Wir verwenden Cookies. Alle akzeptieren</div>
-<article><h1>Netflix lässt KI Szenen bauen</h1>
-<p>Netflix hat nach Angaben von Co-CEO Ted Sarandos eine Szene der Serie „Eternaut“ mit
-generativer KI erstellt, zehnmal schneller als mit klassischen Effekten.</p>
-<p>Der Umsatz stieg im Quartal um 16 Prozent auf 11 Milliarden Dollar, teilte der
-Streamingdienst am Donnerstag mit.</p></article>
-<footer>Impressum | Datenschutz</footer></body></html>"""
+from tests.newssite import HTML_PAGE
 
 
 def _items(path: Path) -> list[RawArticle | Rejected]:

@@ -9,6 +9,7 @@ import pytest
 
 from bot.cli import main
 from tests.conftest import SEED, corpus_file
+from tests.newssite import Site
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -67,3 +68,19 @@ def test_demo_answers_the_netflix_question(
     code, out, _ = _run(capsys, "--database-url", sqlite_url, "demo", "Time Warner profit")
     assert code == 0 and "Sample articles: added 10" in out
     assert "Ad sales boost Time Warner profit" in out and "jumped 76%" in out
+
+
+def test_ingest_urls_of_a_page_and_a_feed(
+    site: Site, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = f"{site.base}/story/netflix?utm_campaign=x"
+    code, out, _ = _run(capsys, "--database-url", sqlite_url, "ingest", "-q", page)
+    assert code == 0 and out.startswith("added 1")
+    code, out, _ = _run(
+        capsys, "--database-url", sqlite_url, "ingest", "-q", f"{site.base}/feed.xml"
+    )
+    assert code == 0 and "added 1, updated 0" in out  # the page came again via the feed
+    code, out, _ = _run(capsys, "--database-url", sqlite_url, "stats", "--json")
+    assert json.loads(out)["articles"] == 2
+    code, _, err = _run(capsys, "--database-url", sqlite_url, "ingest", "-q", f"{site.base}/gone")
+    assert code == 1 and "could not fetch" in err
