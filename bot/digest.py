@@ -61,11 +61,17 @@ class Digest:
 
 
 def window_start_for(session: Session, sub: Subscription, slot_at: datetime) -> datetime:
-    """Since the previous delivered digest, else since the previous slot of the schedule."""
-    delivered = DigestRunRepository(session).last_delivered_before(sub.id, slot_at)
+    """Since the previous delivered digest; else one schedule period before the first run.
+
+    So articles of slots that were skipped, failed or interrupted roll into the next
+    digest that reaches the channel instead of disappearing.
+    """
+    runs = DigestRunRepository(session)
+    delivered = runs.last_delivered_before(sub.id, slot_at)
     if delivered is not None:
         return delivered
-    return schedule_of(sub).last_at_or_before(slot_at - timedelta(microseconds=1))
+    first = min(filter(None, (runs.first_slot(sub.id), slot_at)))
+    return schedule_of(sub).last_at_or_before(first - timedelta(microseconds=1))
 
 
 def build_digest(

@@ -174,6 +174,12 @@ class DigestRunRepository:
         )
         return self.session.scalar(query)
 
+    def first_slot(self, subscription_id: int) -> datetime | None:
+        query = select(func.min(DigestRun.slot_at)).where(
+            DigestRun.subscription_id == subscription_id
+        )
+        return self.session.scalar(query)
+
     def has_newer_run(self, run: DigestRun) -> bool:
         query = select(DigestRun.id).where(
             DigestRun.subscription_id == run.subscription_id, DigestRun.slot_at > run.slot_at
