@@ -132,7 +132,7 @@ def to_item(article: Article) -> DigestItem:
     figure = article.figures[0].text if article.figures else None
     return DigestItem(
         article_id=article.id,
-        title=article.title or "(untitled)",
+        title=article.title or one_line(article.teaser or article.body, 80) or "(untitled)",
         url=article.canonical_url,
         summary=one_line(article.summary or article.teaser or article.body),
         figure=figure,
