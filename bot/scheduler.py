@@ -203,8 +203,8 @@ class DigestScheduler:
                 reason = f"missed by {late}, grace {self.config.grace}"
                 skipped = runs.claim(sub.id, slot, self.worker_id, now, SKIPPED, reason)
                 if skipped is not None:
-                    log.warning("digest #%s: skipped slot %s (%s); %d older missed slot(s) too",
-                                sub.id, slot.isoformat(), reason, older)  # fmt: skip
+                    log.warning("digest #%s: skipped slot %s (%s); %s older missed slot(s) too",
+                                sub.id, slot.isoformat(), reason, _plural_count(older))  # fmt: skip
                     report.skipped.append(skipped.id)
                 return
             run = runs.claim(sub.id, slot, self.worker_id, now)
@@ -212,8 +212,8 @@ class DigestScheduler:
                 return  # another worker owns this slot
             run_id = run.id
         if older:
-            log.warning("digest #%s: %d missed slot(s) before %s are covered by this digest",
-                        sub_id, older, slot.isoformat())  # fmt: skip
+            log.warning("digest #%s: %s missed slot(s) before %s are covered by this digest",
+                        sub_id, _plural_count(older), slot.isoformat())  # fmt: skip
         self._deliver(run_id, now, report)
 
     def _retry(self, run_id: int, now: datetime, report: PassReport) -> None:
@@ -296,3 +296,7 @@ def _count_slots(slots: Any) -> int:
         if count >= _MISSED_COUNT_CAP:
             break
     return count
+
+
+def _plural_count(count: int) -> str:
+    return f"{count}+" if count >= _MISSED_COUNT_CAP else str(count)

@@ -67,18 +67,19 @@ def cmd_digest(ctx: CommandContext) -> CommandReply:
         return CommandReply("No digests in this channel to preview; see `/news subscribe`.")
     now = utcnow()
     blocks: list[dict[str, Any]] = []
-    texts = []
+    texts: list[str] = []
     for sub in subs:
         with ctx.services.session() as session:
             digest = build_digest(session, sub, now)
-        intro: dict[str, Any] | None = _context(f"Preview of digest #{sub.id} — only you see this.")
-        for message in render_digest(digest):
-            if len(blocks) + len(message.blocks) + 2 > MAX_BLOCKS:
+        # Two blocks stay free: the preview note and a "more" marker.
+        for part, message in enumerate(render_digest(digest, max_blocks=MAX_BLOCKS - 2)):
+            note = f"Preview of digest #{sub.id}, only you see this."
+            extra = [_context(note)] if part == 0 else []
+            if blocks and len(blocks) + len(extra) + len(message.blocks) + 1 > MAX_BLOCKS:
                 blocks.append(_context("…more in the posted digest."))
                 return CommandReply("\n".join(texts), blocks=blocks)
-            blocks.extend([intro, *message.blocks] if intro else message.blocks)
+            blocks.extend([*extra, *message.blocks])
             texts.append(message.text)
-            intro = None
     return CommandReply("\n".join(texts), blocks=blocks)
 
 

@@ -22,7 +22,9 @@ def test_daily_follows_berlin_wall_clock_in_winter_and_summer() -> None:
 def test_slots_across_spring_forward_keep_local_time() -> None:
     schedule = parse_schedule_text("daily 08:00 Europe/Berlin")
     slots = list(schedule.slots_between(utc(2026, 3, 27, 12), utc(2026, 3, 31, 12)))
-    assert slots == [utc(2026, 3, 28, 7), utc(2026, 3, 29, 6), utc(2026, 3, 30, 6), utc(2026, 3, 31, 6)]
+    assert slots == [
+        utc(2026, 3, 28, 7), utc(2026, 3, 29, 6), utc(2026, 3, 30, 6), utc(2026, 3, 31, 6)
+    ]  # fmt: skip
     assert all(s.astimezone(schedule.zone).hour == 8 for s in slots)
 
 
