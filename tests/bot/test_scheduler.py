@@ -220,13 +220,10 @@ def test_the_background_loop_posts_due_digests(services: Services, fake_slack: F
     assert len(fake_slack.calls_to("chat.postMessage")) == 1
 
 
-@pytest.mark.postgres
-def test_two_replicas_on_postgres_post_each_slot_once(
-    postgres_url: str, fake_slack: FakeSlack
-) -> None:
-    replicas = [Services.from_settings(Settings(database_url=postgres_url)) for _ in range(2)]
+def test_two_replicas_post_each_slot_once(db_url: str, fake_slack: FakeSlack) -> None:
+    """Two schedulers with their own engines race on one database (PostgreSQL and SQLite)."""
+    replicas = [Services.from_settings(Settings(database_url=db_url)) for _ in range(2)]
     try:
-        _truncate(replicas[0])
         channels = [f"C{i:02d}" for i in range(12)]
         for channel in channels:
             subscribe(replicas[0], channel, "hourly Europe/Berlin empty:post", now=CREATED)
@@ -260,7 +257,15 @@ def test_two_replicas_on_postgres_post_each_slot_once(
             svc.close()
 
 
-def _truncate(services: Services) -> None:
-    from tests.conftest import _truncate_all
-
-    _truncate_all(services.engine)
+def test_a_slot_claimed_elsewhere_is_refused_without_breaking_the_session(
+    services: Services,
+) -> None:
+    sub = subscribe(services, "C1", "daily 08:00 Europe/Berlin", now=CREATED)
+    with services.session() as session:
+        assert DigestRunRepository(session).claim(sub.id, SLOT, "replica-a", SLOT) is not None
+    with services.session() as session:
+        runs_repo = DigestRunRepository(session)
+        assert runs_repo.claim(sub.id, SLOT, "replica-b", SLOT) is None
+        assert runs_repo.latest_slot(sub.id) == SLOT  # the session is still usable
+    [run] = runs(services)
+    assert run.claimed_by == "replica-a"
