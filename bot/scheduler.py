@@ -138,7 +138,9 @@ class DigestScheduler:
         if self._thread is not None:
             return
         self._stop.clear()
-        self._thread = threading.Thread(target=self._loop, name="digest-scheduler", daemon=True)
+        self._thread = threading.Thread(
+            target=self.run_forever, name="digest-scheduler", daemon=True
+        )
         self._thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
@@ -147,13 +149,15 @@ class DigestScheduler:
             self._thread.join(timeout)
             self._thread = None
 
-    def _loop(self) -> None:
-        while not self._stop.is_set():
+    def run_forever(self, stop: threading.Event | None = None) -> None:
+        """Blocking loop until ``stop`` (or ``self.stop()``); for a caller-owned thread."""
+        stop = stop or self._stop
+        while not (stop.is_set() or self._stop.is_set()):
             try:
                 self.run_pending()
             except Exception:  # the loop must outlive a bad pass (e.g. database restart)
                 log.exception("scheduler pass failed; trying again next tick")
-            self._stop.wait(self.config.tick_seconds)
+            stop.wait(self.config.tick_seconds)
 
     # -- one pass ---------------------------------------------------------------------
 

@@ -5,6 +5,8 @@ Link unfurls are off, so a digest of ten links does not become ten preview cards
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
 from urllib.error import URLError
 
@@ -16,6 +18,8 @@ from bot.scheduler import DigestScheduler, PublishError, SchedulerConfig
 from bot.services import Services
 from bot.slack.client import make_web_client
 from bot.slack.digest_blocks import render_digest
+
+log = logging.getLogger(__name__)
 
 
 class SlackDigestPublisher:
@@ -44,6 +48,20 @@ class SlackDigestPublisher:
 
 def make_publisher(services: Services) -> SlackDigestPublisher:
     return SlackDigestPublisher(make_web_client(services.settings))
+
+
+def run_digest_scheduler(services: Services, client: object, stop: threading.Event) -> None:
+    """Background job for `newsroom-bot run`/`serve` (bot/cli/slack.py BACKGROUND_JOBS).
+
+    Blocks until ``stop`` is set. The app's ``client`` is not used: digests post through
+    ``make_web_client(settings)`` so the 429/connection retry handlers are guaranteed.
+    """
+    scheduler = DigestScheduler(
+        services, make_publisher(services), config=SchedulerConfig.from_env()
+    )
+    log.info("digest scheduler %s started (tick %ss)", scheduler.worker_id,
+             scheduler.config.tick_seconds)  # fmt: skip
+    scheduler.run_forever(stop)
 
 
 def start_digest_scheduler(

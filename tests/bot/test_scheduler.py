@@ -13,10 +13,11 @@ from sqlalchemy import select
 from bot.config import Settings
 from bot.scheduler import DigestScheduler, SchedulerConfig
 from bot.services import Services
+from bot.slack.digest_post import run_digest_scheduler
 from bot.subscriptions import subscribe
 from storage import digests as runs_state
 from storage.digests import DigestRunRepository
-from storage.models import DigestRun
+from storage.models import DigestRun, utcnow
 from tests.bot.digest_fixtures import add_article, fake_slack, slack_publisher
 from tests.fakeslack import FakeSlack
 
@@ -269,3 +270,25 @@ def test_a_slot_claimed_elsewhere_is_refused_without_breaking_the_session(
         assert runs_repo.latest_slot(sub.id) == SLOT  # the session is still usable
     [run] = runs(services)
     assert run.claimed_by == "replica-a"
+
+
+def test_the_bot_background_job_posts_then_stops_on_request(
+    services: Services, fake_slack: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The job `newsroom-bot run`/`serve` start beside the listeners, on the real clock."""
+    monkeypatch.setenv("NEWSROOM_SCHEDULER_TICK_SECONDS", "0.05")
+    monkeypatch.setenv("NEWSROOM_POLL_FEEDS", "0")
+    settings = Settings(database_url=str(services.engine.url.render_as_string(False)),
+                        slack_api_url=fake_slack.url, slack_bot_token="xoxb-test")  # fmt: skip
+    services.settings = settings
+    subscribe(services, "C1", "hourly empty:post", now=utcnow() - timedelta(hours=2))
+    stop = threading.Event()
+    job = threading.Thread(target=run_digest_scheduler, args=(services, None, stop))
+    job.start()
+    try:
+        fake_slack.wait_for("chat.postMessage", 1)
+    finally:
+        stop.set()
+        job.join(5)
+    assert not job.is_alive()
+    assert [r.status for r in runs(services)] == [runs_state.POSTED]
