@@ -22,9 +22,8 @@ from bot.subscriptions import DigestFilters, parse_filters, schedule_of
 from storage.digests import DigestRunRepository
 from storage.models import Article, Subscription
 
-# A digest shows a handful of articles; ranking more candidates than this buys nothing.
-CANDIDATE_CAP = 500
 SUMMARY_CHARS = 240
+TITLE_CHARS = 120
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9\"„“])")
 
 
@@ -49,7 +48,6 @@ class Digest:
     filters: str
     total: int  # articles in the window matching the filters
     items: list[DigestItem] = field(default_factory=list)
-    capped: bool = False  # more candidates than CANDIDATE_CAP were in the window
 
     @property
     def local_slot(self) -> datetime:
@@ -81,13 +79,12 @@ def build_digest(
     start = window_start if window_start is not None else window_start_for(session, sub, slot_at)
     filters = parse_filters(sub.filters)
     repo = DigestRunRepository(session)
-    candidates = repo.candidates(filters.structured, start, slot_at, CANDIDATE_CAP)
-    capped = len(candidates) == CANDIDATE_CAP
     if filters.keywords:
-        ranked = _rank_by_keywords(session, filters, candidates, start)
+        wanted = repo.candidate_ids(filters.structured, start, slot_at)
+        ranked = _rank_by_keywords(session, filters, wanted, start)
         total = len(ranked)
     else:
-        ranked = candidates
+        ranked = repo.candidates(filters.structured, start, slot_at, limit=sub.size)
         total = repo.count_candidates(filters.structured, start, slot_at)
     return Digest(
         subscription_id=sub.id,
@@ -98,25 +95,23 @@ def build_digest(
         filters=sub.filters,
         total=total,
         items=[to_item(article) for article in ranked[: sub.size]],
-        capped=capped and bool(filters.keywords),
     )
 
 
 def _rank_by_keywords(
-    session: Session, filters: DigestFilters, candidates: list[Article], since: datetime
+    session: Session, filters: DigestFilters, wanted: set[int], since: datetime
 ) -> list[Article]:
-    """Order window candidates by the lookup's relevance for the keywords.
+    """Order the window's candidates by the lookup's relevance for the keywords.
 
     If the lookup accepts ``since`` it gets the full filter query and searches only the
     window; otherwise it ranks the whole archive and we keep the window's articles.
     Either way the candidate set (window + structured filters) has the last word.
     """
-    if not candidates:
+    if not wanted:
         return []
-    wanted = {article.id for article in candidates}
     if _lookup_supports_since():
         result = lookup.search(  # type: ignore[call-arg,unused-ignore]
-            session, filters.to_text(), limit=len(candidates), since=since
+            session, filters.to_text(), limit=len(wanted), since=since
         )
     else:
         archive = int(session.scalar(select(func.count(Article.id))) or 0)
@@ -129,13 +124,18 @@ def _lookup_supports_since() -> bool:
 
 
 def to_item(article: Article) -> DigestItem:
-    figure = article.figures[0].text if article.figures else None
+    text = article.summary or article.teaser or article.body
+    summary = one_line(text)
+    title = article.title
+    if not title:  # untitled rows (some feeds): the first sentence becomes the title
+        title = one_line(text, TITLE_CHARS) or "(untitled)"
+        summary = "" if title == summary else summary
     return DigestItem(
         article_id=article.id,
-        title=article.title or one_line(article.teaser or article.body, 80) or "(untitled)",
+        title=title,
         url=article.canonical_url,
-        summary=one_line(article.summary or article.teaser or article.body),
-        figure=figure,
+        summary=summary,
+        figure=article.figures[0].text if article.figures else None,
         source=article.source,
         published_at=article.published_at,
     )

@@ -277,6 +277,12 @@ class DigestRunRepository:
         query = _in_window(select(Article), flt, after, until)
         return list(self.session.scalars(query.order_by(*order).limit(limit)))
 
+    def candidate_ids(
+        self, flt: ArticleFilter, after: datetime | None, until: datetime
+    ) -> set[int]:
+        """Ids only: the keyword path intersects them with the lookup's ranking."""
+        return set(self.session.scalars(_in_window(select(Article.id), flt, after, until)))
+
     def count_candidates(self, flt: ArticleFilter, after: datetime | None, until: datetime) -> int:
         query = _in_window(select(func.count(Article.id)), flt, after, until)
         return int(self.session.scalar(query) or 0)

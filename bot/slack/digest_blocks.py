@@ -59,8 +59,7 @@ def summary_line(digest: Digest) -> str:
         counts = "no new articles"
     else:
         noun = "article" if digest.total == 1 else "articles"
-        more = "+" if digest.capped else ""
-        counts = f"{digest.total}{more} new {noun}"
+        counts = f"{digest.total} new {noun}"
         if shown < digest.total:
             counts += f", top {shown}"
     return f"Newsroom digest · {_local_date(digest)} · {counts}"
