@@ -95,7 +95,10 @@ class PassReport:
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["feeds"] = repr(self.feeds) if self.feeds is not None else None
+        if isinstance(self.feeds, list | tuple):
+            data["feeds"] = {"polled": len(self.feeds)}
+        elif self.feeds is not None:
+            data["feeds"] = repr(self.feeds)
         return data
 
     @property
@@ -103,8 +106,8 @@ class PassReport:
         return not (self.retry or self.failed)
 
 
-def poll_feeds(services: Services) -> Any:
-    """The one call into feed polling: ``bot.feeds.poll_due(services)``.
+def poll_feeds(services: Services, now: datetime) -> Any:
+    """The one call into feed polling: ``bot.feeds.poll_due(services, now=now)``.
 
     Until the feeds module exists this returns None, so digests run regardless.
     """
@@ -115,7 +118,7 @@ def poll_feeds(services: Services) -> Any:
             raise
         log.debug("feed polling not available (bot.feeds missing)")
         return None
-    return feeds.poll_due(services)
+    return feeds.poll_due(services, now=now)
 
 
 class DigestScheduler:
@@ -173,7 +176,7 @@ class DigestScheduler:
                 report.interrupted.append(run.id)
         if self.config.poll_feeds:
             try:
-                report.feeds = poll_feeds(self.services)
+                report.feeds = poll_feeds(self.services, now)
             except Exception:
                 log.exception("feed polling failed; digests continue")
         with self.services.session() as session:
