@@ -208,11 +208,19 @@ def validate(schedule: Schedule) -> Schedule:
 
 
 def split_words(text: str) -> list[str]:
-    """Shell-like split that accepts Slack's curly quotes and explains unbalanced ones."""
-    text = text.replace("“", '"').replace("”", '"').replace("„", '"')
-    text = text.replace("‘", "'").replace("’", "'")
+    """Split on spaces, keeping "double-quoted" groups; apostrophes stay literal.
+
+    Slack's curly quotes count as straight ones, so `Trump's tariffs` and a pasted
+    `cron “0 8 * * 1-5”` both work.
+    """
+    text = text.replace("“", '"').replace("”", '"').replace("„", '"').replace("’", "'")
+    lexer = shlex.shlex(text, posix=True)
+    lexer.whitespace_split = True
+    lexer.quotes = '"'
+    lexer.escape = ""
+    lexer.commenters = ""
     try:
-        return shlex.split(text)
+        return list(lexer)
     except ValueError:
         message = 'Unbalanced quotes; quote cron expressions like `"0 8 * * 1-5"`.'
         raise ScheduleError(message) from None

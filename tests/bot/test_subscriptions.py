@@ -108,3 +108,8 @@ def test_every_schedule_form_parses() -> None:
     for text, expected in kinds.items():
         request = parse_request(text)
         assert (request.schedule.kind, request.schedule.expr) == expected, text
+
+
+def test_keywords_keep_apostrophes_and_hashes() -> None:
+    request = parse_request("daily 08:00 Europe/Berlin Trump's tariffs #ukraine")
+    assert request.filters.keywords == "Trump's tariffs #ukraine"
