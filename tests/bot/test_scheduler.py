@@ -222,12 +222,14 @@ def test_the_background_loop_posts_due_digests(services: Services, fake_slack: F
 
 
 def test_two_replicas_post_each_slot_once(db_url: str, fake_slack: FakeSlack) -> None:
-    """Two schedulers with their own engines race on one database (PostgreSQL and SQLite)."""
+    """Two schedulers with their own engines race on one database (PostgreSQL and SQLite):
+    first on the slots, whose first posts all fail, then on the retries."""
     replicas = [Services.from_settings(Settings(database_url=db_url)) for _ in range(2)]
     try:
         channels = [f"C{i:02d}" for i in range(12)]
         for channel in channels:
             subscribe(replicas[0], channel, "hourly Europe/Berlin empty:post", now=CREATED)
+        fake_slack.fail("chat.postMessage", 200, times=len(channels), error="internal_error")
         workers = [scheduler(svc, fake_slack, worker=f"replica-{i}")
                    for i, svc in enumerate(replicas)]  # fmt: skip
         barrier = threading.Barrier(len(workers))
@@ -235,7 +237,7 @@ def test_two_replicas_post_each_slot_once(db_url: str, fake_slack: FakeSlack) ->
 
         def run(worker: DigestScheduler) -> None:
             try:
-                for minute in (0, 0, 1, 2):  # both start at once, then keep ticking
+                for minute in (0, 0, 1, 2, 2, 3):  # start together, keep ticking, retry at +2
                     barrier.wait()
                     worker.run_pending(SLOT + timedelta(minutes=minute))
             except BaseException as exc:  # surfaced below
@@ -248,11 +250,12 @@ def test_two_replicas_post_each_slot_once(db_url: str, fake_slack: FakeSlack) ->
             thread.join(60)
         assert errors == []
         posted = [c.args["channel"] for c in fake_slack.calls_to("chat.postMessage")]
-        assert sorted(posted) == channels  # every channel exactly once
+        assert sorted(posted) == sorted(channels * 2)  # one failed and one good post each
         all_runs = runs(replicas[0])
         assert len(all_runs) == len(channels)
-        assert {r.status for r in all_runs} == {runs_state.POSTED}
-        assert {r.slot_at for r in all_runs} == {SLOT}
+        assert {(r.status, r.attempts, r.slot_at) for r in all_runs} == {
+            (runs_state.POSTED, 2, SLOT)
+        }
     finally:
         for svc in replicas:
             svc.close()
