@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.scheduler import DigestScheduler, SchedulerConfig
 from bot.services import Services
 from bot.slack.digest_post import run_digest_scheduler
@@ -295,3 +295,13 @@ def test_the_bot_background_job_posts_then_stops_on_request(
         job.join(5)
     assert not job.is_alive()
     assert [r.status for r in runs(services)] == [runs_state.POSTED]
+
+
+def test_scheduler_settings_come_from_the_environment_with_clear_errors() -> None:
+    config = SchedulerConfig.from_env(
+        {"NEWSROOM_DIGEST_GRACE_MINUTES": "15", "NEWSROOM_POLL_FEEDS": "0"}
+    )
+    assert config.grace == timedelta(minutes=15) and not config.poll_feeds
+    assert config.backoff(1) == timedelta(minutes=2) and config.backoff(9) == timedelta(hours=1)
+    with pytest.raises(ConfigError, match="NEWSROOM_DIGEST_GRACE_MINUTES"):
+        SchedulerConfig.from_env({"NEWSROOM_DIGEST_GRACE_MINUTES": "an hour"})
