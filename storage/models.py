@@ -165,7 +165,11 @@ class DigestRun(Base):
     article_count: Mapped[int] = mapped_column(Integer, default=0)
     message_ts: Mapped[str | None] = mapped_column(String(50))
     error: Mapped[str | None] = mapped_column(Text)
+    parts_posted: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     subscription: Mapped[Subscription] = relationship(back_populates="runs")
 
-    __table_args__ = (UniqueConstraint("subscription_id", "slot_at", name="uq_digest_slot"),)
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "slot_at", name="uq_digest_slot"),
+        Index("ix_digest_runs_status_next", "status", "next_attempt_at"),
+    )

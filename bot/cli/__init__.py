@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "bot.cli.ingest",
     "bot.cli.feeds",
     "bot.cli.demo",
+    "bot.cli.digest",
 )
 
 

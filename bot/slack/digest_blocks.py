@@ -1,0 +1,141 @@
+"""Block Kit for a digest: a header with date and counts, then one section per article.
+
+A digest larger than one message (50 blocks, 40k characters of text) is split into
+several messages; each continuation says which part it is, so the channel can follow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.digest import Digest, DigestItem
+from bot.slack.text import (
+    CONTEXT_TEXT,
+    HEADER_TEXT,
+    MAX_BLOCKS,
+    MESSAGE_TEXT,
+    SECTION_TEXT,
+    escape,
+    link,
+    truncate,
+)
+
+Block = dict[str, Any]
+TITLE_CHARS = 200
+SUMMARY_CHARS = 300
+FIGURE_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Message:
+    text: str  # notification / screen-reader fallback
+    blocks: list[Block]
+
+
+def render_digest(digest: Digest, *, max_blocks: int = MAX_BLOCKS) -> list[Message]:
+    """All messages of one digest, in posting order; at least one."""
+    fallback = summary_line(digest)
+    head = _header_blocks(digest)
+    if digest.is_empty:
+        note = "No new articles since the last digest."
+        return [Message(fallback, [*head, _context(note)])]
+    article_blocks = [_article_blocks(item) for item in digest.items]
+    pages = _paginate(head, article_blocks, max_blocks)
+    if len(pages) == 1:
+        return [Message(fallback, pages[0])]
+    total = len(pages)
+    messages = [Message(f"{fallback} (1/{total})", pages[0])]
+    for number, page in enumerate(pages[1:], start=2):
+        label = f"{_local_date(digest)} digest, part {number}/{total}"
+        messages.append(Message(f"{fallback} ({number}/{total})", [_context(label), *page]))
+    return messages
+
+
+def summary_line(digest: Digest) -> str:
+    """``Newsroom digest · Thu 26 Nov 2026 · 12 new articles, top 5``."""
+    shown = len(digest.items)
+    if digest.is_empty:
+        counts = "no new articles"
+    else:
+        noun = "article" if digest.total == 1 else "articles"
+        counts = f"{digest.total} new {noun}"
+        if shown < digest.total:
+            counts += f", top {shown}"
+    return f"Newsroom digest · {_local_date(digest)} · {counts}"
+
+
+def _header_blocks(digest: Digest) -> list[Block]:
+    header = {
+        "type": "header",
+        "text": {"type": "plain_text", "text": truncate(summary_line(digest), HEADER_TEXT)},
+    }
+    local = digest.local_slot
+    details = [f"{local:%H:%M %Z}"]
+    if digest.window_start is not None:
+        since = digest.window_start.astimezone(local.tzinfo)
+        details.append(f"new since {since:%a %d %b %H:%M}")
+    if digest.filters:
+        details.append(f"filters: `{escape(digest.filters)}`")
+    return [header, _context(" · ".join(details)), {"type": "divider"}]
+
+
+def _article_blocks(item: DigestItem) -> list[Block]:
+    title = link(item.url, truncate(item.title, TITLE_CHARS))
+    lines = [f"*{title}*"]
+    if item.summary:
+        lines.append(escape(truncate(item.summary, SUMMARY_CHARS)))
+    if item.figure:
+        lines.append(f":bar_chart: *{escape(truncate(item.figure, FIGURE_CHARS))}*")
+    section = {
+        "type": "section",
+        "text": {"type": "mrkdwn", "text": truncate("\n".join(lines), SECTION_TEXT)},
+    }
+    meta = [escape(item.source) if item.source else None]
+    if item.published_at is not None:
+        meta.append(f"{item.published_at:%d %b %Y}")
+    meta_text = " · ".join(part for part in meta if part)
+    return [section, _context(meta_text)] if meta_text else [section]
+
+
+def _paginate(head: list[Block], articles: list[list[Block]], max_blocks: int) -> list[list[Block]]:
+    """Fill messages article by article; an article's blocks never straddle two messages."""
+    pages: list[list[Block]] = []
+    page, has_article = list(head), False
+    for blocks in articles:
+        if has_article and _too_big(page, blocks, max_blocks):
+            pages.append(page)
+            page, has_article = [], False
+        page.extend(blocks)
+        has_article = True
+    pages.append(page)
+    return pages
+
+
+def _too_big(page: list[Block], extra: list[Block], max_blocks: int) -> bool:
+    # One block stays free for the "part N/M" context of continuation messages.
+    if len(page) + len(extra) + 1 > max_blocks:
+        return True
+    return _text_size(page) + _text_size(extra) > MESSAGE_TEXT - 1000
+
+
+def _text_size(blocks: list[Block]) -> int:
+    size = 0
+    for block in blocks:
+        text = block.get("text")
+        if isinstance(text, dict):
+            size += len(text.get("text", ""))
+        for element in block.get("elements", []):
+            size += len(element.get("text", ""))
+    return size
+
+
+def _context(text: str) -> Block:
+    return {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": truncate(text, CONTEXT_TEXT)}],
+    }
+
+
+def _local_date(digest: Digest) -> str:
+    return f"{digest.local_slot:%a %d %b %Y}"

@@ -1,0 +1,95 @@
+"""`/news subscribe|unsubscribe|subscriptions|digest`: digest management from Slack.
+
+Thin: parse nothing beyond the id, call the subscription service, phrase the reply.
+Errors are ephemeral with the fix; a new or removed digest is announced in channel so
+the people who will receive it know who set it up.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.digest import build_digest
+from bot.slack.digest_blocks import render_digest
+from bot.slack.text import MAX_BLOCKS, SECTION_TEXT, escape, truncate
+from bot.subscriptions import (
+    SUBSCRIBE_USAGE,
+    SubscriptionError,
+    describe,
+    list_subscriptions,
+    subscribe,
+    unsubscribe,
+)
+from handlers.subcommands import CommandContext, CommandReply, Subcommand
+from storage.models import utcnow
+
+
+def cmd_subscribe(ctx: CommandContext) -> CommandReply:
+    if not ctx.args:
+        return CommandReply(SUBSCRIBE_USAGE)
+    try:
+        sub = subscribe(ctx.services, ctx.channel_id, ctx.args, team_id=ctx.team_id,
+                        user_id=ctx.user_id)  # fmt: skip
+    except SubscriptionError as exc:
+        return CommandReply(f":warning: {exc}")
+    text = f"<@{ctx.user_id}> set up a digest for this channel: {escape(describe(sub))}"
+    return CommandReply(text, in_channel=True)
+
+
+def cmd_unsubscribe(ctx: CommandContext) -> CommandReply:
+    raw = ctx.args.strip().lstrip("#")
+    if raw and not raw.isdigit():
+        return CommandReply("Usage: `unsubscribe [ID]` — see `/news subscriptions` for ids.")
+    try:
+        sub = unsubscribe(ctx.services, int(raw) if raw else None, channel_id=ctx.channel_id)
+    except SubscriptionError as exc:
+        return CommandReply(f":warning: {exc}")
+    text = f"<@{ctx.user_id}> stopped digest #{sub.id} in this channel."
+    return CommandReply(text, in_channel=True)
+
+
+def cmd_subscriptions(ctx: CommandContext) -> CommandReply:
+    subs = list_subscriptions(ctx.services, ctx.channel_id)
+    if not subs:
+        return CommandReply(
+            "No digests in this channel yet. Try `/news subscribe daily 08:00 Europe/Berlin`."
+        )
+    lines = [f"• {escape(describe(sub))}" for sub in subs]
+    text = f"Digests in this channel ({len(subs)}):\n" + "\n".join(lines)
+    block = {"type": "section", "text": {"type": "mrkdwn", "text": truncate(text, SECTION_TEXT)}}
+    return CommandReply(text, blocks=[block])
+
+
+def cmd_digest(ctx: CommandContext) -> CommandReply:
+    """Preview, only for the asker, what each of this channel's digests would post now."""
+    subs = list_subscriptions(ctx.services, ctx.channel_id)
+    if not subs:
+        return CommandReply("No digests in this channel to preview; see `/news subscribe`.")
+    now = utcnow()
+    blocks: list[dict[str, Any]] = []
+    texts: list[str] = []
+    for sub in subs:
+        with ctx.services.session() as session:
+            digest = build_digest(session, sub, now)
+        # Two blocks stay free: the preview note and a "more" marker.
+        for part, message in enumerate(render_digest(digest, max_blocks=MAX_BLOCKS - 2)):
+            note = f"Preview of digest #{sub.id}, only you see this."
+            extra = [_context(note)] if part == 0 else []
+            if blocks and len(blocks) + len(extra) + len(message.blocks) + 1 > MAX_BLOCKS:
+                blocks.append(_context("…more in the posted digest."))
+                return CommandReply("\n".join(texts), blocks=blocks)
+            blocks.extend([*extra, *message.blocks])
+            texts.append(message.text)
+    return CommandReply("\n".join(texts), blocks=blocks)
+
+
+def _context(text: str) -> dict[str, Any]:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
+
+
+DIGEST_SUBCOMMANDS: dict[str, Subcommand] = {
+    "subscribe": cmd_subscribe,
+    "unsubscribe": cmd_unsubscribe,
+    "subscriptions": cmd_subscriptions,
+    "digest": cmd_digest,
+}

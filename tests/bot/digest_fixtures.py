@@ -1,0 +1,57 @@
+"""Helpers shared by the digest tests: stored articles with a chosen arrival time,
+a fake Slack Web API and the real Slack publisher pointed at it."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+from bot.config import Settings
+from bot.services import Services
+from bot.slack.client import make_web_client
+from bot.slack.digest_post import SlackDigestPublisher
+from storage.articles import ArticleFields, ArticleRepository, FigureFields
+from tests.fakeslack import FakeSlack
+
+
+def add_article(
+    services: Services, key: str, ingested_at: datetime, *, title: str | None = None,
+    lang: str = "de", section: str | None = "Wirtschaft", source: str | None = "tagesschau",
+    summary: str = "", figure: str | None = None, published_at: datetime | None = None,
+) -> int:  # fmt: skip
+    """Store one article through the repository, as ingestion does, arriving at a set time."""
+    title = title or f"Artikel {key}"
+    body = f"{title}. Ausführlicher Text zu {key}."
+    fields = ArticleFields(
+        external_id=key,
+        title=title,
+        body=body,
+        content_hash=hashlib.sha256(body.encode()).hexdigest(),
+        canonical_url=f"https://news.example/{key}",
+        lang=lang,
+        section=section,
+        source=source,
+        summary=summary or f"Zusammenfassung von {key}. Zweiter Satz.",
+        published_at=published_at or ingested_at,
+        figures=[FigureFields(text=figure, value=None, unit=None, kind="number")] if figure else [],
+    )
+    with services.session() as session:
+        article, _ = ArticleRepository(session).upsert(fields)
+        article.ingested_at = ingested_at
+        session.flush()
+        return article.id
+
+
+@pytest.fixture
+def fake_slack() -> Iterator[FakeSlack]:
+    fake = FakeSlack().start()
+    yield fake
+    fake.stop()
+
+
+def slack_publisher(fake: FakeSlack) -> SlackDigestPublisher:
+    settings = Settings(database_url="sqlite://", slack_api_url=fake.url)
+    return SlackDigestPublisher(make_web_client(settings, token="xoxb-test"))
