@@ -169,3 +169,12 @@ class DigestRun(Base):
     subscription: Mapped[Subscription] = relationship(back_populates="runs")
 
     __table_args__ = (UniqueConstraint("subscription_id", "slot_at", name="uq_digest_slot"),)
+
+
+class SlackEvent(Base):
+    """An Events API delivery we already took on; the primary key makes the claim atomic."""
+
+    __tablename__ = "slack_events"
+
+    event_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)

@@ -1,0 +1,105 @@
+"""`newsroom-bot run` (Socket Mode) and `newsroom-bot serve --port P` (HTTP mode)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import threading
+from collections.abc import Callable
+
+from slack_bolt import App
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_bolt.error import BoltError
+
+from bot.cli.common import services_from_args
+from bot.config import ConfigError
+from bot.services import Services
+from bot.slack.app import create_app
+from bot.slack.background import Background
+from bot.slack.settings import Mode
+from bot.slack.web import DEFAULT_THREADS, HttpServer, make_wsgi_app
+
+log = logging.getLogger(__name__)
+
+# Long-running jobs that run beside the listeners in both modes. Each is called in its own
+# daemon thread with the services, the app's Web API client and a stop event, and should
+# return soon after the event is set. The digest scheduler joins here:
+#   from bot.scheduler import run_scheduler
+#   BACKGROUND_JOBS.append(run_scheduler)
+BackgroundJob = Callable[[Services, "object", threading.Event], None]
+BACKGROUND_JOBS: list[BackgroundJob] = []
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    run = sub.add_parser("run", help="run the Slack app in Socket Mode (no public URL needed)")
+    run.add_argument("--workers", type=int, default=4, help="threads that compute answers")
+    run.set_defaults(func=cmd_run)
+
+    serve = sub.add_parser("serve", help="serve the Slack app over HTTP (/slack/events)")
+    serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument("--host", default="0.0.0.0", help="interface to bind (default: all)")
+    serve.add_argument("--threads", type=int, default=DEFAULT_THREADS,
+                       help="HTTP threads that verify and acknowledge requests")  # fmt: skip
+    serve.add_argument("--workers", type=int, default=4, help="threads that compute answers")
+    serve.set_defaults(func=cmd_serve)
+
+
+def build(args: argparse.Namespace, mode: Mode) -> tuple[Services, App, Background]:
+    services = services_from_args(args)
+    background = Background(workers=args.workers)
+    try:
+        app = create_app(services, mode=mode, background=background)
+    except BoltError as exc:  # auth.test refused the token
+        raise ConfigError(f"SLACK_BOT_TOKEN was refused by Slack: {exc}") from exc
+    return services, app, background
+
+
+def start_background_jobs(
+    services: Services, app: App, stop: threading.Event
+) -> list[threading.Thread]:
+    threads = []
+    for job in BACKGROUND_JOBS:
+        name = getattr(job, "__name__", "job")
+        thread = threading.Thread(target=job, args=(services, app.client, stop), name=name,
+                                  daemon=True)  # fmt: skip
+        thread.start()
+        threads.append(thread)
+    return threads
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    services, app, background = build(args, "socket")
+    stop = threading.Event()
+    jobs = start_background_jobs(services, app, stop)
+    handler = SocketModeHandler(app, services.settings.slack_app_token)
+    print("Newsroom Bot connected in Socket Mode; Ctrl-C stops it.", flush=True)
+    try:
+        handler.start()
+    finally:
+        _shutdown(stop, jobs, background, services)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    services, app, background = build(args, "http")
+    stop = threading.Event()
+    jobs = start_background_jobs(services, app, stop)
+    server = HttpServer(make_wsgi_app(app, services), host=args.host, port=args.port,
+                        threads=args.threads)  # fmt: skip
+    print(f"Newsroom Bot listening on http://{args.host}:{server.port}/slack/events "
+          "(health: /healthz); Ctrl-C stops it.", flush=True)  # fmt: skip
+    try:
+        server.serve_forever()
+    finally:
+        server.stop()
+        _shutdown(stop, jobs, background, services)
+    return 0
+
+
+def _shutdown(stop: threading.Event, jobs: list[threading.Thread], background: Background,
+              services: Services) -> None:  # fmt: skip
+    stop.set()
+    for thread in jobs:
+        thread.join(timeout=10)
+    background.shutdown(wait=True)
+    services.close()
