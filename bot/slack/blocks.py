@@ -147,8 +147,8 @@ def results_message(
                  "elements": [button("Next results", ACTION_NEXT, value)]}]  # fmt: skip
     blocks = assemble(head, groups, tail, max_blocks=max_blocks)
     titles = ", ".join(escape(h.article.title) for h in result.hits[:3])
-    return Message(text=truncate(f"{len(result.hits)} articles for {escape(query)}: {titles}",
-                                 1000), blocks=blocks)  # fmt: skip
+    count = f"{len(result.hits)} article" + ("s" if len(result.hits) != 1 else "")
+    return Message(text=truncate(f"{count} for {escape(query)}: {titles}", 1000), blocks=blocks)
 
 
 def assemble(
