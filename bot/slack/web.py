@@ -80,8 +80,22 @@ class HttpServer:
         return self
 
     def stop(self) -> None:
-        """Stop accepting, let the worker threads finish what they hold, then return."""
-        self._server.close()
-        self._server.task_dispatcher.shutdown()
-        if self._thread is not None:
+        """Close the listener and connections on the loop's own thread, then drain workers.
+
+        Closing sockets from another thread while the loop sits in ``select`` races it;
+        waitress's trigger runs the close inside the loop, which then ends on its own.
+        """
+        server: Any = self._server
+        if self._thread is not None and self._thread.is_alive():
+            server.trigger.pull_trigger(lambda: _close_all(server))
             self._thread.join(timeout=5)
+        else:
+            _close_all(server)
+        server.task_dispatcher.shutdown()
+
+
+def _close_all(server: Any) -> None:
+    for channel in list(server._map.values()):
+        if channel is not server and channel is not server.trigger:
+            channel.close()
+    server.close()
