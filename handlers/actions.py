@@ -47,21 +47,24 @@ def _value(action: dict[str, Any]) -> dict[str, Any]:
 
 def share(deps: Deps, user_id: str, action: dict[str, Any], respond: Respond) -> None:
     message = share_message(deps.services, int(_value(action).get("id", 0)), user_id)
-    respond(text=message.text, blocks=message.blocks, response_type="in_channel",
-            replace_original=False)  # fmt: skip
+    respond(
+        text=message.text, blocks=message.blocks, response_type="in_channel", replace_original=False
+    )
 
 
 def more(deps: Deps, action: dict[str, Any], respond: Respond) -> None:
-    message = more_like_this(deps.services, int(_value(action).get("id", 0)),
-                             limit=deps.page_size)  # fmt: skip
-    respond(text=message.text, blocks=message.blocks, response_type="ephemeral",
-            replace_original=False)  # fmt: skip
+    message = more_like_this(deps.services, int(_value(action).get("id", 0)), limit=deps.page_size)
+    respond(
+        text=message.text, blocks=message.blocks, response_type="ephemeral", replace_original=False
+    )
 
 
 def next_page(deps: Deps, action: dict[str, Any], respond: Respond, shareable: bool) -> None:
     value = _value(action)
     query, offset = str(value.get("q", "")), max(0, int(value.get("o", 0)))
-    message = search_message(deps.services, query, offset=offset, limit=deps.page_size,
-                             share=shareable)  # fmt: skip
-    respond(text=message.text, blocks=message.blocks, response_type="ephemeral",
-            replace_original=False)  # fmt: skip
+    message = search_message(
+        deps.services, query, offset=offset, limit=deps.page_size, share=shareable
+    )
+    respond(
+        text=message.text, blocks=message.blocks, response_type="ephemeral", replace_original=False
+    )

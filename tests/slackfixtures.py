@@ -32,10 +32,22 @@ def netflix_article() -> ArticleFields:
         summary="Netflix nutzte generative KI für eine Einsturzszene in El Eternauta; "
         "die Szene war zehnmal schneller fertig als mit klassischen Effekten.",
         figures=[
-            FigureFields(text="10x faster", value=10, unit="x", kind="factor", direction="up",
-                         label="VFX production"),  # fmt: skip
-            FigureFields(text="+16 %", value=16, unit="%", kind="percent", direction="up",
-                         label="revenue to $11bn"),  # fmt: skip
+            FigureFields(
+                text="10x faster",
+                value=10,
+                unit="x",
+                kind="factor",
+                direction="up",
+                label="VFX production",
+            ),
+            FigureFields(
+                text="+16 %",
+                value=16,
+                unit="%",
+                kind="percent",
+                direction="up",
+                label="revenue to $11bn",
+            ),
         ],
     )
 

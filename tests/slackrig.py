@@ -48,8 +48,9 @@ class SlackRig:
             slack_api_url=fake.url,
             admin_user_ids=frozenset({ADMIN}),
         )
-        self.services = Services(settings=settings, engine=services.engine,
-                                 sessions=services.sessions)  # fmt: skip
+        self.services = Services(
+            settings=settings, engine=services.engine, sessions=services.sessions
+        )
         self.fake = fake
         self.background = Background(workers=workers)
         self.app = create_app(self.services, background=self.background, page_size=page_size)
@@ -91,8 +92,15 @@ class SlackRig:
         return _send(urllib.request.Request(self.server.url + path))
 
     # -- Slack-shaped requests --------------------------------------------------------------
-    def command(self, text: str, *, user_id: str = "U1", channel_id: str = "C1",
-                response_url: str | None = None, **kw: Any) -> tuple[int, str]:  # fmt: skip
+    def command(
+        self,
+        text: str,
+        *,
+        user_id: str = "U1",
+        channel_id: str = "C1",
+        response_url: str | None = None,
+        **kw: Any,
+    ) -> tuple[int, str]:
         form = {
             "token": "legacy-verification-token",
             "team_id": TEAM,
@@ -110,8 +118,14 @@ class SlackRig:
         }
         return self.post(urlencode(form), "application/x-www-form-urlencoded", **kw)
 
-    def event(self, event: dict[str, Any], *, event_id: str | None = None,
-              retry_num: int | None = None, **kw: Any) -> tuple[int, str]:  # fmt: skip
+    def event(
+        self,
+        event: dict[str, Any],
+        *,
+        event_id: str | None = None,
+        retry_num: int | None = None,
+        **kw: Any,
+    ) -> tuple[int, str]:
         envelope = {
             "token": "legacy-verification-token",
             "team_id": TEAM,
@@ -120,8 +134,15 @@ class SlackRig:
             "type": "event_callback",
             "event_id": event_id or f"Ev{next(_ids):08d}",
             "event_time": int(time.time()),
-            "authorizations": [{"enterprise_id": None, "team_id": TEAM, "user_id": "UBOT",
-                                "is_bot": True, "is_enterprise_install": False}],  # fmt: skip
+            "authorizations": [
+                {
+                    "enterprise_id": None,
+                    "team_id": TEAM,
+                    "user_id": "UBOT",
+                    "is_bot": True,
+                    "is_enterprise_install": False,
+                }
+            ],
             "is_ext_shared_channel": False,
             "event_context": "4-eyJldCI6ImFwcF9tZW50aW9uIn0",
         }
@@ -131,16 +152,27 @@ class SlackRig:
             headers["X-Slack-Retry-Reason"] = "http_timeout"
         return self.post(json.dumps(envelope), "application/json", headers=headers, **kw)
 
-    def click(self, action_id: str, value: str, *, user_id: str = "U1",
-              response_url: str | None = None, is_ephemeral: bool = True) -> tuple[int, str]:  # fmt: skip
+    def click(
+        self,
+        action_id: str,
+        value: str,
+        *,
+        user_id: str = "U1",
+        response_url: str | None = None,
+        is_ephemeral: bool = True,
+    ) -> tuple[int, str]:
         ts = f"{int(time.time())}.000200"
         payload = {
             "type": "block_actions",
             "user": {"id": user_id, "username": "reporter", "name": "reporter", "team_id": TEAM},
             "api_app_id": "A1",
             "token": "legacy-verification-token",
-            "container": {"type": "message", "message_ts": ts, "channel_id": "C1",
-                          "is_ephemeral": is_ephemeral},  # fmt: skip
+            "container": {
+                "type": "message",
+                "message_ts": ts,
+                "channel_id": "C1",
+                "is_ephemeral": is_ephemeral,
+            },
             "trigger_id": f"{next(_ids)}.1.def",
             "team": {"id": TEAM, "domain": "newsroom"},
             "enterprise": None,
@@ -148,9 +180,16 @@ class SlackRig:
             "channel": {"id": "C1", "name": "newsdesk"},
             "state": {"values": {}},
             "response_url": response_url or self.fake.response_url(f"act{next(_ids)}"),
-            "actions": [{"action_id": action_id, "block_id": "b1", "value": value,
-                         "type": "button", "action_ts": ts,
-                         "text": {"type": "plain_text", "text": "x", "emoji": True}}],  # fmt: skip
+            "actions": [
+                {
+                    "action_id": action_id,
+                    "block_id": "b1",
+                    "value": value,
+                    "type": "button",
+                    "action_ts": ts,
+                    "text": {"type": "plain_text", "text": "x", "emoji": True},
+                }
+            ],
         }
         body = urlencode({"payload": json.dumps(payload)})
         return self.post(body, "application/x-www-form-urlencoded")
@@ -171,10 +210,24 @@ def _send(request: urllib.request.Request) -> tuple[int, str]:
         return err.code, err.read().decode()
 
 
-def mention(text: str, *, ts: str = "1764100000.000100", thread_ts: str | None = None,
-            user: str = "U1", channel: str = "C1") -> dict[str, Any]:  # fmt: skip
-    event = {"type": "app_mention", "user": user, "text": text, "ts": ts, "channel": channel,
-             "event_ts": ts, "team": TEAM, "client_msg_id": f"m-{next(_ids)}"}  # fmt: skip
+def mention(
+    text: str,
+    *,
+    ts: str = "1764100000.000100",
+    thread_ts: str | None = None,
+    user: str = "U1",
+    channel: str = "C1",
+) -> dict[str, Any]:
+    event = {
+        "type": "app_mention",
+        "user": user,
+        "text": text,
+        "ts": ts,
+        "channel": channel,
+        "event_ts": ts,
+        "team": TEAM,
+        "client_msg_id": f"m-{next(_ids)}",
+    }
     if thread_ts:
         event["thread_ts"] = thread_ts
     return event

@@ -60,17 +60,32 @@ def declared_requests() -> list[tuple[str, BoltRequest]]:
     """One Slack-shaped request per thing the manifest declares."""
     requests = []
     for command in MANIFEST["features"]["slash_commands"]:
-        body = urlencode({"command": command["command"], "text": "x", "team_id": "T1",
-                          "user_id": "U1", "channel_id": "C1"})  # fmt: skip
+        body = urlencode(
+            {
+                "command": command["command"],
+                "text": "x",
+                "team_id": "T1",
+                "user_id": "U1",
+                "channel_id": "C1",
+            }
+        )
         requests.append((command["command"], _request(body, "application/x-www-form-urlencoded")))
     for event in MANIFEST["settings"]["event_subscriptions"]["bot_events"]:
-        envelope = {"type": "event_callback", "team_id": "T1", "event_id": "Ev1",
-                    "event": {"type": event, "user": "U1", "channel": "C1"}}  # fmt: skip
+        envelope = {
+            "type": "event_callback",
+            "team_id": "T1",
+            "event_id": "Ev1",
+            "event": {"type": event, "user": "U1", "channel": "C1"},
+        }
         requests.append((event, _request(json.dumps(envelope), "application/json")))
     if MANIFEST["settings"]["interactivity"]["is_enabled"]:
         for action_id in ACTIONS:
-            payload = {"type": "block_actions", "team": {"id": "T1"}, "user": {"id": "U1"},
-                       "actions": [{"action_id": action_id, "type": "button", "value": "{}"}]}  # fmt: skip
+            payload = {
+                "type": "block_actions",
+                "team": {"id": "T1"},
+                "user": {"id": "U1"},
+                "actions": [{"action_id": action_id, "type": "button", "value": "{}"}],
+            }
             body = urlencode({"payload": json.dumps(payload)})
             requests.append((action_id, _request(body, "application/x-www-form-urlencoded")))
     return requests
@@ -98,6 +113,10 @@ def test_every_declared_feature_has_a_listener(app: App) -> None:
 def test_every_listener_is_declared_in_the_manifest(app: App) -> None:
     requests = declared_requests()
     for listener in app._listeners:
-        matched = [name for name, req in requests
-                   if listener.matches(req=req, resp=BoltResponse(status=200))]  # fmt: skip
-        assert matched, f"listener {listener} handles something manifest.yml does not declare"
+        matched = [
+            name
+            for name, req in requests
+            if listener.matches(req=req, resp=BoltResponse(status=200))
+        ]
+        name = getattr(getattr(listener, "ack_function", None), "__name__", repr(listener))
+        assert matched, f"listener {name} handles something manifest.yml does not declare"

@@ -38,8 +38,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     serve = sub.add_parser("serve", help="serve the Slack app over HTTP (/slack/events)")
     serve.add_argument("--port", type=int, default=3000)
     serve.add_argument("--host", default="0.0.0.0", help="interface to bind (default: all)")
-    serve.add_argument("--threads", type=int, default=DEFAULT_THREADS,
-                       help="HTTP threads that verify and acknowledge requests")  # fmt: skip
+    serve.add_argument(
+        "--threads",
+        type=int,
+        default=DEFAULT_THREADS,
+        help="HTTP threads that verify and acknowledge requests",
+    )
     serve.add_argument("--workers", type=int, default=4, help="threads that compute answers")
     serve.set_defaults(func=cmd_serve)
 
@@ -60,8 +64,9 @@ def start_background_jobs(
     threads = []
     for job in BACKGROUND_JOBS:
         name = getattr(job, "__name__", "job")
-        thread = threading.Thread(target=job, args=(services, app.client, stop), name=name,
-                                  daemon=True)  # fmt: skip
+        thread = threading.Thread(
+            target=job, args=(services, app.client, stop), name=name, daemon=True
+        )
         thread.start()
         threads.append(thread)
     return threads
@@ -84,10 +89,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     services, app, background = build(args, "http")
     stop = threading.Event()
     jobs = start_background_jobs(services, app, stop)
-    server = HttpServer(make_wsgi_app(app, services), host=args.host, port=args.port,
-                        threads=args.threads)  # fmt: skip
-    print(f"Newsroom Bot listening on http://{args.host}:{server.port}/slack/events "
-          "(health: /healthz); Ctrl-C stops it.", flush=True)  # fmt: skip
+    server = HttpServer(
+        make_wsgi_app(app, services), host=args.host, port=args.port, threads=args.threads
+    )
+    print(
+        f"Newsroom Bot listening on http://{args.host}:{server.port}/slack/events "
+        "(health: /healthz); Ctrl-C stops it.",
+        flush=True,
+    )
     try:
         server.serve_forever()
     finally:
@@ -96,8 +105,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _shutdown(stop: threading.Event, jobs: list[threading.Thread], background: Background,
-              services: Services) -> None:  # fmt: skip
+def _shutdown(
+    stop: threading.Event, jobs: list[threading.Thread], background: Background, services: Services
+) -> None:
     stop.set()
     for thread in jobs:
         thread.join(timeout=10)

@@ -143,8 +143,13 @@ def results_message(
     tail: list[Block] = []
     if len(result.hits) >= limit:
         value = {"q": query[:QUERY_CHARS], "o": offset + limit}
-        tail = [{"type": "actions", "block_id": "pager",
-                 "elements": [button("Next results", ACTION_NEXT, value)]}]  # fmt: skip
+        tail = [
+            {
+                "type": "actions",
+                "block_id": "pager",
+                "elements": [button("Next results", ACTION_NEXT, value)],
+            }
+        ]
     blocks = assemble(head, groups, tail, max_blocks=max_blocks)
     titles = ", ".join(escape(h.article.title) for h in result.hits[:3])
     count = f"{len(result.hits)} article" + ("s" if len(result.hits) != 1 else "")

@@ -56,11 +56,16 @@ class HttpServer:
     """waitress on a host/port (0 picks a free port), run in the foreground or a thread."""
 
     def __init__(
-        self, wsgi: WsgiApp, *, host: str = "127.0.0.1", port: int = 3000,
+        self,
+        wsgi: WsgiApp,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 3000,
         threads: int = DEFAULT_THREADS,
-    ) -> None:  # fmt: skip
-        self._server = create_server(wsgi, host=host, port=port, threads=threads,
-                                     connection_limit=1000, channel_timeout=30)  # fmt: skip
+    ) -> None:
+        self._server = create_server(
+            wsgi, host=host, port=port, threads=threads, connection_limit=1000, channel_timeout=30
+        )
         self._thread: threading.Thread | None = None
 
     @property

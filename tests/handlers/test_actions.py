@@ -25,8 +25,11 @@ def test_more_like_this_leaves_the_article_itself_out(rig: SlackRig, articles: l
     sibling.canonical_url = "https://news.example.com/kultur/netflix-ki-2"
     sibling.title = "Netflix und KI: die zweite Staffel"
     store(rig.services, sibling)
-    rig.click("news_more_like_this", json.dumps({"id": articles[0], "q": "netflix"}),
-              response_url=rig.fake.response_url("more1"))  # fmt: skip
+    rig.click(
+        "news_more_like_this",
+        json.dumps({"id": articles[0], "q": "netflix"}),
+        response_url=rig.fake.response_url("more1"),
+    )
     reply = rig.fake.wait_for("response_url/more1")[0].args
     assert reply["response_type"] == "ephemeral"
     text = json.dumps(reply["blocks"], ensure_ascii=False)
@@ -40,8 +43,11 @@ def test_next_results_continues_at_the_offset(rig: SlackRig) -> None:
     sibling.canonical_url = "https://news.example.com/kultur/netflix-ki-3"
     sibling.title = "Netflix setzt bei „El Eternauta“ auf KI (Update)"
     store(rig.services, sibling)
-    rig.click("news_next_results", json.dumps({"q": "netflix", "o": 1}),
-              response_url=rig.fake.response_url("next1"))  # fmt: skip
+    rig.click(
+        "news_next_results",
+        json.dumps({"q": "netflix", "o": 1}),
+        response_url=rig.fake.response_url("next1"),
+    )
     reply = rig.fake.wait_for("response_url/next1")[0].args
     text = json.dumps(reply["blocks"], ensure_ascii=False)
     assert "Results 2–" in text

@@ -42,8 +42,9 @@ def test_query_is_acked_empty_then_answered_ephemerally_with_article(rig: SlackR
     assert buttons[:2] == ["Share in channel", "More like this"]
 
 
-def test_next_results_button_when_a_page_is_full(services: Services, fake_slack: FakeSlack,
-                                                 articles: list[int]) -> None:  # fmt: skip
+def test_next_results_button_when_a_page_is_full(
+    services: Services, fake_slack: FakeSlack, articles: list[int]
+) -> None:
     rig = SlackRig(services, fake_slack, page_size=1)
     try:
         reply = answer(rig, "netflix", "q2")
@@ -149,8 +150,9 @@ def test_stale_timestamp_is_rejected_with_401(rig: SlackRig) -> None:
 def test_article_title_cannot_ping_the_channel(rig: SlackRig) -> None:
     reply = answer(rig, "breaking news", "x1")
     text = "".join(b.get("text", {}).get("text", "") for b in reply["blocks"])
-    text += "".join(e["text"] for b in reply["blocks"] if b["type"] == "context"
-                    for e in b["elements"])  # fmt: skip
+    text += "".join(
+        e["text"] for b in reply["blocks"] if b["type"] == "context" for e in b["elements"]
+    )
     assert "&lt;!channel&gt; breaking &amp; &lt;@U999&gt; news" in text
     assert "&lt;!here&gt;" in text and "&lt;!everyone&gt;" in text
     for dangerous in ("<!channel>", "<!here>", "<!everyone>", "<@U999>", "<https://evil"):

@@ -11,8 +11,9 @@ from tests.slackrig import SlackRig, mention
 
 
 def test_mention_is_answered_in_the_thread_of_the_message(rig: SlackRig) -> None:
-    status, _ = rig.event(mention("<@UBOT> what did we write about netflix ki?",
-                                  ts="1764100000.000100"))  # fmt: skip
+    status, _ = rig.event(
+        mention("<@UBOT> what did we write about netflix ki?", ts="1764100000.000100")
+    )
     assert status == 200
     post = rig.fake.wait_for("chat.postMessage")[0].args
     assert post["channel"] == "C1" and post["thread_ts"] == "1764100000.000100"
@@ -22,8 +23,11 @@ def test_mention_is_answered_in_the_thread_of_the_message(rig: SlackRig) -> None
 
 
 def test_german_mention_inside_a_thread_stays_in_that_thread(rig: SlackRig) -> None:
-    event = mention("<@UBOT> Was haben wir über Netflix und KI geschrieben?",
-                    ts="1764100100.000300", thread_ts="1764100000.000100")  # fmt: skip
+    event = mention(
+        "<@UBOT> Was haben wir über Netflix und KI geschrieben?",
+        ts="1764100100.000300",
+        thread_ts="1764100000.000100",
+    )
     rig.event(event)
     post = rig.fake.wait_for("chat.postMessage")[0].args
     assert post["thread_ts"] == "1764100000.000100"
@@ -42,12 +46,19 @@ def test_retried_event_gets_no_second_answer(rig: SlackRig) -> None:
 
 def test_link_to_stored_article_is_unfurled_with_figures(rig: SlackRig) -> None:
     event = {
-        "type": "link_shared", "channel": "C1", "is_bot_user_member": True, "user": "U1",
-        "message_ts": "1764100300.000100", "unfurl_id": "C1.1764100300.000100.abc",
-        "source": "conversations_history", "event_ts": "1764100300.000200",
-        "links": [{"domain": "news.example.com", "url": NETFLIX_URL + "?utm_source=slack"},
-                  {"domain": "news.example.com", "url": "https://news.example.com/unknown"}],
-    }  # fmt: skip
+        "type": "link_shared",
+        "channel": "C1",
+        "is_bot_user_member": True,
+        "user": "U1",
+        "message_ts": "1764100300.000100",
+        "unfurl_id": "C1.1764100300.000100.abc",
+        "source": "conversations_history",
+        "event_ts": "1764100300.000200",
+        "links": [
+            {"domain": "news.example.com", "url": NETFLIX_URL + "?utm_source=slack"},
+            {"domain": "news.example.com", "url": "https://news.example.com/unknown"},
+        ],
+    }
     rig.event(event)
     call = rig.fake.wait_for("chat.unfurl")[0].args
     assert call["channel"] == "C1" and call["ts"] == "1764100300.000100"
@@ -58,9 +69,14 @@ def test_link_to_stored_article_is_unfurled_with_figures(rig: SlackRig) -> None:
 
 
 def test_unknown_links_are_left_to_slack(rig: SlackRig) -> None:
-    event = {"type": "link_shared", "channel": "C1", "user": "U1",
-             "message_ts": "1764100400.000100", "event_ts": "1764100400.000100",
-             "links": [{"domain": "news.example.com", "url": "https://news.example.com/x"}]}  # fmt: skip
+    event = {
+        "type": "link_shared",
+        "channel": "C1",
+        "user": "U1",
+        "message_ts": "1764100400.000100",
+        "event_ts": "1764100400.000100",
+        "links": [{"domain": "news.example.com", "url": "https://news.example.com/x"}],
+    }
     rig.event(event)
     rig.wait_idle()
     assert rig.fake.calls_to("chat.unfurl") == []
@@ -68,12 +84,28 @@ def test_unknown_links_are_left_to_slack(rig: SlackRig) -> None:
 
 def test_app_home_shows_recent_articles_digests_and_how_to(rig: SlackRig) -> None:
     with rig.services.session() as session:
-        session.add(Subscription(channel_id="C0NEWSDESK", schedule_kind="daily",
-                                 schedule_expr="08:00", timezone="Europe/Berlin",
-                                 filters="netflix", size=5, post_when_empty=False,
-                                 active=True, created_at=datetime.now(UTC)))  # fmt: skip
-    rig.event({"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "home",
-               "event_ts": "1764100500.000100"})  # fmt: skip
+        session.add(
+            Subscription(
+                channel_id="C0NEWSDESK",
+                schedule_kind="daily",
+                schedule_expr="08:00",
+                timezone="Europe/Berlin",
+                filters="netflix",
+                size=5,
+                post_when_empty=False,
+                active=True,
+                created_at=datetime.now(UTC),
+            )
+        )
+    rig.event(
+        {
+            "type": "app_home_opened",
+            "user": "U1",
+            "channel": "D1",
+            "tab": "home",
+            "event_ts": "1764100500.000100",
+        }
+    )
     call = rig.fake.wait_for("views.publish")[0].args
     assert call["user_id"] == "U1"
     view = call["view"]
@@ -86,7 +118,14 @@ def test_app_home_shows_recent_articles_digests_and_how_to(rig: SlackRig) -> Non
 
 
 def test_messages_tab_does_not_publish_home(rig: SlackRig) -> None:
-    rig.event({"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "messages",
-               "event_ts": "1764100600.000100"})  # fmt: skip
+    rig.event(
+        {
+            "type": "app_home_opened",
+            "user": "U1",
+            "channel": "D1",
+            "tab": "messages",
+            "event_ts": "1764100600.000100",
+        }
+    )
     rig.wait_idle()
     assert rig.fake.calls_to("views.publish") == []
