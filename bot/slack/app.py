@@ -33,8 +33,7 @@ def create_app(
     """
     creds = require_slack_credentials(services.settings, mode)
     client = make_web_client(services.settings, creds.bot_token)
-    app = App(
-        token=creds.bot_token,
+    app = App(  # the token comes with the client, which carries the base URL and retries
         signing_secret=creds.signing_secret or "",  # Socket Mode traffic is not signed
         client=client,
         process_before_response=True,
