@@ -6,7 +6,8 @@ the answer reaches the response_url (recorded by FakeSlack). Two servers are com
 by side, each in its own process on the same data:
 
 - ``ours``: the app from ``bot.slack.app.create_app`` — ack in the request thread, look-up
-  on a separate answer pool (``newsroom-bot serve`` as shipped).
+  on separate answer worker processes (``newsroom-bot serve`` as shipped).
+- ``threads``: the same app with answer workers as threads (``serve --threads-only``).
 - ``baseline``: the textbook Bolt listener — ``process_before_response=False`` and
   ``ack(); search; respond()`` in one listener on Bolt's default executor.
 
@@ -21,6 +22,7 @@ import itertools
 import json
 import logging
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -70,17 +72,29 @@ def serve(variant: str, port: int, db_url: str, api_url: str) -> None:
         slack_api_url=api_url,
     )
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # busy threads are the point
+    logging.getLogger("slack_bolt").setLevel(logging.CRITICAL)  # missed acks are counted
     services = Services.from_settings(settings)
-    app = build_ours(services) if variant == "ours" else build_baseline(services)
+    background = None
+    if variant == "baseline":
+        app = build_baseline(services)
+    else:
+        from bot.slack.app import create_app
+        from handlers.deps import make_background
+
+        background = make_background(services, processes=variant == "ours")
+        app = create_app(services, background=background)
     server = HttpServer(make_wsgi_app(app, services), port=port)
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
     print("ready", flush=True)
-    server.serve_forever()
-
-
-def build_ours(services: Any) -> Any:
-    from bot.slack.app import create_app
-
-    return create_app(services)
+    try:
+        server.serve_forever()
+    finally:
+        if background is not None:
+            background.shutdown(wait=False)
 
 
 def build_baseline(services: Any) -> Any:
@@ -210,7 +224,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=3000, help="corpus articles to load")
     parser.add_argument("--levels", default="1,10,50", help="concurrency levels")
-    parser.add_argument("--variants", default="baseline,ours")
+    parser.add_argument("--variants", default="baseline,threads,ours")
     parser.add_argument("--db", help="reuse this database URL instead of loading the corpus")
     parser.add_argument("--json", action="store_true", help="print raw numbers as JSON")
     parser.add_argument("--serve", help=argparse.SUPPRESS)
@@ -262,10 +276,11 @@ def print_table(table: dict[str, dict[int, dict[str, float]]], levels: list[int]
                 f"{r['answer_p50_ms']:.0f} | {r['answer_p99_ms']:.0f} | "
                 f"{r['first_answer_ms']:.0f} |"
             )
-    if "baseline" in table and "ours" in table:
-        for n in levels:
-            ratio = table["ours"][n]["ack_p99_ms"] / table["baseline"][n]["ack_p99_ms"]
-            print(f"ack p99 ours/baseline at N={n}: {ratio:.2f}")
+    if "baseline" in table:
+        for variant in (v for v in table if v != "baseline"):
+            for n in levels:
+                ratio = table[variant][n]["ack_p99_ms"] / table["baseline"][n]["ack_p99_ms"]
+                print(f"ack p99 {variant}/baseline at N={n}: {ratio:.2f}")
 
 
 if __name__ == "__main__":

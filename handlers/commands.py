@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App
 
 from bot.canonical import canonical_url
 from bot.ingest import Ingestor
+from bot.slack.background import Background
 from bot.slack.blocks import Message, article_blocks, help_message, section, usage_message
 from bot.slack.incoming import first_url, plain_text
 from bot.slack.text import escape
@@ -87,24 +88,24 @@ def register_subcommands(registry: dict[str, Subcommand]) -> None:
 register_subcommands(SUBCOMMANDS)
 
 
-def register(app: App, deps: Deps) -> None:
+def register(app: App, background: Background[Deps]) -> None:
     @app.command(COMMAND)
-    def news(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
+    def news(ack: Ack, command: dict[str, Any]) -> None:
         ack()
-        deps.background.submit(answer, deps, command, respond)
+        background.submit(answer, command)
 
 
-def answer(deps: Deps, command: dict[str, Any], respond: Respond) -> None:
+def answer(deps: Deps, command: dict[str, Any]) -> None:
+    """Runs on an answer worker: route, then reply through the command's response_url."""
     try:
         reply = route(deps, command)
     except Exception:
         log.exception("/news %r failed", command.get("text"))
         reply = CommandReply(text="Sorry, that went wrong on our side. Please try again.")
-    respond(
-        text=reply.text,
-        blocks=reply.blocks,
+    deps.respond(
+        command["response_url"],
+        Message(text=reply.text, blocks=reply.blocks or []),
         response_type="in_channel" if reply.in_channel else "ephemeral",
-        replace_original=False,
     )
 
 

@@ -20,8 +20,8 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.services import Services
 from bot.slack.app import create_app
-from bot.slack.background import Background
 from bot.slack.web import HttpServer, make_wsgi_app
+from handlers.deps import make_background
 from tests.fakeslack import FakeSlack
 
 SIGNING_SECRET = "3f2b7c1d9e8a4b6c0d1e2f3a4b5c6d7e"
@@ -52,7 +52,7 @@ class SlackRig:
             settings=settings, engine=services.engine, sessions=services.sessions
         )
         self.fake = fake
-        self.background = Background(workers=workers)
+        self.background = make_background(self.services, page_size=page_size, workers=workers)
         self.app = create_app(self.services, background=self.background, page_size=page_size)
         wsgi = make_wsgi_app(self.app, self.services)
         self.server = HttpServer(wsgi, port=0, threads=http_threads).start()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import threading
 from collections.abc import Callable
 
@@ -16,8 +17,9 @@ from bot.config import ConfigError
 from bot.services import Services
 from bot.slack.app import create_app
 from bot.slack.background import Background
-from bot.slack.settings import Mode
+from bot.slack.settings import Mode, require_slack_credentials
 from bot.slack.web import DEFAULT_THREADS, HttpServer, make_wsgi_app
+from handlers.deps import Deps, make_background
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +34,7 @@ BACKGROUND_JOBS: list[BackgroundJob] = []
 
 def register(sub: argparse._SubParsersAction) -> None:
     run = sub.add_parser("run", help="run the Slack app in Socket Mode (no public URL needed)")
-    run.add_argument("--workers", type=int, default=4, help="threads that compute answers")
+    add_worker_options(run)
     run.set_defaults(func=cmd_run)
 
     serve = sub.add_parser("serve", help="serve the Slack app over HTTP (/slack/events)")
@@ -44,17 +46,38 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=DEFAULT_THREADS,
         help="HTTP threads that verify and acknowledge requests",
     )
-    serve.add_argument("--workers", type=int, default=4, help="threads that compute answers")
+    add_worker_options(serve)
     serve.set_defaults(func=cmd_serve)
 
 
-def build(args: argparse.Namespace, mode: Mode) -> tuple[Services, App, Background]:
+def add_worker_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="answer workers (default 2; one per core is a good start)",
+    )
+    parser.add_argument(
+        "--threads-only",
+        dest="processes",
+        action="store_false",
+        help="run answers in threads of this process instead of worker "
+        "processes (less memory, slower acks under load)",
+    )
+
+
+def build(args: argparse.Namespace, mode: Mode) -> tuple[Services, App, Background[Deps]]:
     services = services_from_args(args)
-    background = Background(workers=args.workers)
+    require_slack_credentials(services.settings, mode)  # before any worker starts
+    background = make_background(services, workers=args.workers, processes=args.processes)
     try:
         app = create_app(services, mode=mode, background=background)
     except BoltError as exc:  # auth.test refused the token
+        background.shutdown(wait=False)
         raise ConfigError(f"SLACK_BOT_TOKEN was refused by Slack: {exc}") from exc
+    except BaseException:
+        background.shutdown(wait=False)
+        raise
     return services, app, background
 
 
@@ -72,8 +95,18 @@ def start_background_jobs(
     return threads
 
 
+def stop_on_sigterm() -> None:
+    """`docker stop` and systemd send SIGTERM: stop as cleanly as on Ctrl-C."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     services, app, background = build(args, "socket")
+    stop_on_sigterm()
     stop = threading.Event()
     jobs = start_background_jobs(services, app, stop)
     handler = SocketModeHandler(app, services.settings.slack_app_token)
@@ -87,6 +120,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     services, app, background = build(args, "http")
+    stop_on_sigterm()
     stop = threading.Event()
     jobs = start_background_jobs(services, app, stop)
     server = HttpServer(
@@ -106,7 +140,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _shutdown(
-    stop: threading.Event, jobs: list[threading.Thread], background: Background, services: Services
+    stop: threading.Event,
+    jobs: list[threading.Thread],
+    background: Background[Deps],
+    services: Services,
 ) -> None:
     stop.set()
     for thread in jobs:

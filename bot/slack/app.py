@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from slack_bolt import App
 
 from bot.services import Services
@@ -12,16 +10,14 @@ from bot.slack.client import make_web_client
 from bot.slack.dedupe import make_dedupe_middleware
 from bot.slack.settings import Mode, require_slack_credentials
 from handlers import register
-from handlers.deps import DEFAULT_PAGE_SIZE
-
-log = logging.getLogger(__name__)
+from handlers.deps import DEFAULT_PAGE_SIZE, Deps
 
 
 def create_app(
     services: Services,
     *,
     mode: Mode = "http",
-    background: Background | None = None,
+    background: Background[Deps] | None = None,
     page_size: int = DEFAULT_PAGE_SIZE,
     token_verification_enabled: bool = True,
 ) -> App:
@@ -30,12 +26,12 @@ def create_app(
     ``process_before_response`` is on because every listener only acknowledges and
     schedules its work: the HTTP answer then leaves as soon as the listener returns,
     without Bolt's detour through its own thread pool, and the same holds on FaaS.
+    Answers run on ``background`` (see ``handlers.deps.make_background``).
     """
     creds = require_slack_credentials(services.settings, mode)
-    client = make_web_client(services.settings, creds.bot_token)
     app = App(  # the token comes with the client, which carries the base URL and retries
         signing_secret=creds.signing_secret or "",  # Socket Mode traffic is not signed
-        client=client,
+        client=make_web_client(services.settings, creds.bot_token),
         process_before_response=True,
         token_verification_enabled=token_verification_enabled,
         request_verification_enabled=mode == "http",
