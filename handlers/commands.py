@@ -1,6 +1,6 @@
 """`/news`: acknowledge at once, then route the text to a subcommand or to search.
 
-The reply goes through the command's ``response_url`` (``respond``), which works in any
+The reply goes through the command's ``response_url`` (``Deps.respond``), which works in any
 channel or DM without the bot being a member, and is ephemeral unless a subcommand asks
 for the channel.
 """

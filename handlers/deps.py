@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,8 @@ from bot.services import Services
 from bot.slack.background import Background
 from bot.slack.blocks import Message
 from bot.slack.client import make_web_client
+
+log = logging.getLogger(__name__)
 
 DEFAULT_PAGE_SIZE = 5
 
@@ -59,7 +62,9 @@ class Deps:
         )
         options.setdefault("response_type", "ephemeral")
         options.setdefault("replace_original", False)
-        webhook.send(text=message.text, blocks=message.blocks, **options)
+        response = webhook.send(text=message.text, blocks=message.blocks or None, **options)
+        if response.status_code != 200:
+            log.warning("response_url answered %s: %s", response.status_code, response.body)
 
 
 def make_background(
