@@ -194,7 +194,7 @@ def no_result_message(result: SearchResult, *, offset: int = 0) -> Message:
 COMMAND_HELP = [
     ("/news QUERY", "find articles, e.g. `/news netflix ki`"),
     ("/news help", "this help"),
-    ("/news subscribe …", "a digest in this channel (`/news subscribe daily 08:00 netflix`)"),
+    ("/news subscribe …", "a regular digest of new articles in this channel"),
     ("/news subscriptions", "the digests of this channel"),
     ("/news unsubscribe ID", "stop a digest"),
     ("/news digest", "post a digest now"),
@@ -235,7 +235,7 @@ def home_view(recent: Sequence[Article], subscriptions: Sequence[Subscription]) 
         "• `/news netflix ki` finds articles, with summary and key figures (only you see it).\n"
         "• Mention *@Newsroom Bot* with a question; I answer in the thread.\n"
         "• Paste a link to one of our articles and I add a preview.\n"
-        "• `/news subscribe daily 08:00 netflix` sends a digest to a channel."
+        "• `/news subscribe …` in a channel sets up a regular digest there."
     )
     head = [header("Newsroom Bot"), section(how_to), {"type": "divider"}]
     head.append(header("Recent articles"))

@@ -129,3 +129,16 @@ def test_messages_tab_does_not_publish_home(rig: SlackRig) -> None:
     )
     rig.wait_idle()
     assert rig.fake.calls_to("views.publish") == []
+
+
+def test_retry_landing_on_another_replica_is_not_answered_again(rig: SlackRig) -> None:
+    other = SlackRig(rig.services, rig.fake)  # a second replica on the same database
+    try:
+        event = mention("<@UBOT> netflix", ts="1764100700.000100")
+        assert rig.event(event, event_id="EvREPLICA1")[0] == 200
+        assert other.event(event, event_id="EvREPLICA1", retry_num=1)[0] == 200
+        rig.wait_idle()
+        other.wait_idle()
+    finally:
+        other.stop()
+    assert len(rig.fake.calls_to("chat.postMessage")) == 1

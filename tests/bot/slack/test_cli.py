@@ -121,3 +121,32 @@ def test_serve_answers_health_and_signed_commands(tmp_path: Path) -> None:
         proc.wait(timeout=20)
         fake.stop()
     assert proc.returncode == 0  # Ctrl-C stops the server cleanly
+
+
+def test_run_opens_a_socket_mode_connection_with_the_app_token(tmp_path: Path) -> None:
+    fake = FakeSlack().start()
+    app_token = "xapp-1-A111-2222-abcdef0123456789"
+    env = clean_env(
+        tmp_path,
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_APP_TOKEN=app_token,
+        SLACK_API_URL=fake.url,
+        PYTHONPATH=str(ROOT),
+    )
+    proc = subprocess.Popen(
+        cli("run", "--threads-only"),
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        call = fake.wait_for("apps.connections.open", timeout=30)[0]
+        assert call.headers["Authorization"] == f"Bearer {app_token}"
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        fake.stop()
