@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot import lookup
 from bot.services import Services
-from bot.slack.blocks import Message, results_message, shared_message
+from bot.slack.blocks import Message, results_message, section, shared_message
 from bot.slack.text import escape, truncate
 from storage.articles import ArticleRepository
 
@@ -33,8 +33,11 @@ def more_like_this(services: Services, article_id: int, *, limit: int = 5) -> Me
         query = " ".join([article.title, *(article.tags or [])])[:200]
         result = lookup.search(session, query, limit=limit + 1)
         result.hits = [h for h in result.hits if h.article.id != article_id][:limit]
-        title = f"More like *{escape(truncate(article.title, 200))}*"
-        return results_message(result, limit=limit + 1, title=title)
+        title = f"*{escape(truncate(article.title, 200))}*"
+        if not result.hits:
+            text = f"Nothing similar to {title} yet."
+            return Message(text=text.replace("*", ""), blocks=[section(text)])
+        return results_message(result, limit=limit + 1, title=f"More like {title}")
 
 
 def share_message(services: Services, article_id: int, user_id: str) -> Message:

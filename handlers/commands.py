@@ -127,4 +127,6 @@ def route(deps: Deps, command: dict[str, Any]) -> CommandReply:
     if subcommand is not None:
         return subcommand(ctx)
     query = rest.strip() if word.lower() == "search" else text
+    if not query:
+        return _reply(usage_message())
     return _reply(search_message(deps.services, query, limit=deps.page_size))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from bot.services import Services
+from tests.fakeslack import FakeSlack
 from tests.slackfixtures import NETFLIX_URL, netflix_article, store
 from tests.slackrig import SlackRig
 
@@ -59,3 +61,18 @@ def test_button_for_deleted_article_says_so(rig: SlackRig) -> None:
     rig.click("news_share", json.dumps({"id": 987654}), response_url=rig.fake.response_url("g1"))
     reply = rig.fake.wait_for("response_url/g1")[0].args
     assert "no longer stored" in reply["text"]
+
+
+def test_more_like_this_without_siblings_says_so(services: Services, fake_slack: FakeSlack) -> None:
+    [only] = store(services, netflix_article())
+    rig = SlackRig(services, fake_slack)
+    try:
+        rig.click(
+            "news_more_like_this",
+            json.dumps({"id": only}),
+            response_url=fake_slack.response_url("more2"),
+        )
+        reply = fake_slack.wait_for("response_url/more2")[0].args
+    finally:
+        rig.stop()
+    assert reply["text"] == "Nothing similar to Netflix setzt bei „El Eternauta“ auf KI yet."
