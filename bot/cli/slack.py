@@ -11,6 +11,7 @@ from collections.abc import Callable
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.error import BoltError
+from slack_sdk import WebClient
 
 from bot.cli.common import services_from_args
 from bot.config import ConfigError
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 # return soon after the event is set. The digest scheduler joins here:
 #   from bot.scheduler import run_scheduler
 #   BACKGROUND_JOBS.append(run_scheduler)
-BackgroundJob = Callable[[Services, "object", threading.Event], None]
+BackgroundJob = Callable[[Services, WebClient, threading.Event], None]
 BACKGROUND_JOBS: list[BackgroundJob] = []
 
 
@@ -110,10 +111,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     stop = threading.Event()
     jobs = start_background_jobs(services, app, stop)
     handler = SocketModeHandler(app, services.settings.slack_app_token)
-    print("Newsroom Bot connected in Socket Mode; Ctrl-C stops it.", flush=True)
+    print("Newsroom Bot connecting in Socket Mode; Ctrl-C stops it.", flush=True)
     try:
         handler.start()
     finally:
+        handler.close()
         _shutdown(stop, jobs, background, services)
     return 0
 
