@@ -97,12 +97,10 @@ def figures_text(article: Article) -> str | None:
     return "*Key figures*\n" + "\n".join(lines)
 
 
-def article_blocks(
-    article: Article, *, query: str | None = None, share: bool = True
-) -> list[Block]:
+def article_blocks(article: Article, *, buttons: bool = False, share: bool = True) -> list[Block]:
     """One article: linked title and summary, source and date, key figures, and buttons.
 
-    ``query`` is None for unfurls and shared copies, which get no buttons.
+    Unfurls and shared copies get no buttons; ``share`` is off where the answer is public.
     """
     head = title_line(article)
     summary = escape(article.summary or article.teaser or "")
@@ -111,12 +109,13 @@ def article_blocks(
     figures = figures_text(article)
     if figures:
         blocks.append(section(figures))
-    if query is not None:
-        q = query[:QUERY_CHARS]
-        buttons = [button("More like this", ACTION_MORE, {"id": article.id, "q": q})]
+    if buttons:
+        elements = [button("More like this", ACTION_MORE, {"id": article.id})]
         if share:
-            buttons.insert(0, button("Share in channel", ACTION_SHARE, {"id": article.id}))
-        blocks.append({"type": "actions", "block_id": f"article-{article.id}", "elements": buttons})
+            elements.insert(0, button("Share in channel", ACTION_SHARE, {"id": article.id}))
+        blocks.append(
+            {"type": "actions", "block_id": f"article-{article.id}", "elements": elements}
+        )
     return blocks
 
 
@@ -137,41 +136,55 @@ def results_message(
     heading = title or f"Results {first}–{last} for *{escape(query)}*"
     head = [section(heading)]
     groups = [
-        [*article_blocks(hit.article, query=query, share=share), {"type": "divider"}]
+        [*article_blocks(hit.article, buttons=True, share=share), {"type": "divider"}]
         for hit in result.hits
     ]
-    tail: list[Block] = []
-    if len(result.hits) >= limit:
-        value = {"q": query[:QUERY_CHARS], "o": offset + limit}
-        tail = [
+    room = max_blocks - len(head) - 2  # keep one block for the pager, one for a notice
+    shown = fitting(groups, room)
+    blocks = [*head, *(b for group in groups[:shown] for b in group)]
+    if shown < len(groups):
+        blocks.append(
+            context(
+                f"{len(groups) - shown} more on the next page (Slack shows "
+                f"at most {max_blocks} blocks in a message)."
+            )
+        )
+    if shown < len(groups) or len(result.hits) >= limit:
+        value = {"q": query[:QUERY_CHARS], "o": offset + shown}
+        blocks.append(
             {
                 "type": "actions",
                 "block_id": "pager",
                 "elements": [button("Next results", ACTION_NEXT, value)],
             }
-        ]
-    blocks = assemble(head, groups, tail, max_blocks=max_blocks)
+        )
     titles = ", ".join(escape(h.article.title) for h in result.hits[:3])
     count = f"{len(result.hits)} article" + ("s" if len(result.hits) != 1 else "")
     return Message(text=truncate(f"{count} for {escape(query)}: {titles}", 1000), blocks=blocks)
 
 
+def fitting(groups: Sequence[list[Block]], room: int) -> int:
+    """How many whole groups (articles), in order, fit into ``room`` blocks."""
+    used = shown = 0
+    for group in groups:
+        if used + len(group) > room:
+            break
+        used += len(group)
+        shown += 1
+    return shown
+
+
 def assemble(
     head: list[Block], groups: Sequence[list[Block]], tail: list[Block], *, max_blocks: int
 ) -> list[Block]:
-    """Whole groups (articles) in order while they fit; say so when some had to stay out."""
-    room = max_blocks - len(head) - len(tail) - 1  # one block kept for the notice
-    body: list[Block] = []
-    shown = 0
-    for group in groups:
-        if len(body) + len(group) > room:
-            break
-        body.extend(group)
-        shown += 1
+    """Whole groups in order while they fit; say so when some had to stay out."""
+    shown = fitting(groups, max_blocks - len(head) - len(tail) - 1)
+    body = [b for group in groups[:shown] for b in group]
     notice = []
     if shown < len(groups):
-        left = len(groups) - shown
-        notice = [context(f"{left} more not shown here (Slack allows {max_blocks} blocks).")]
+        notice = [
+            context(f"{len(groups) - shown} more not shown (Slack's limit is {max_blocks} blocks).")
+        ]
     return [*head, *body, *notice, *tail]
 
 

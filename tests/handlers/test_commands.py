@@ -182,8 +182,11 @@ def test_long_pages_stay_within_50_blocks_and_3000_chars(
         rig.stop()
     blocks = reply["blocks"]
     assert len(blocks) <= 50
-    assert any("more not shown" in all_text([b]) for b in blocks)
+    assert any("more on the next page" in all_text([b]) for b in blocks)
     for block in blocks:
         if block["type"] == "section":
             assert len(block["text"]["text"]) <= SECTION_TEXT
     assert blocks[-1]["block_id"] == "pager"
+    shown = sum(1 for b in blocks if b["type"] == "divider")
+    next_value = json.loads(blocks[-1]["elements"][0]["value"])
+    assert 0 < shown < 30 and next_value == {"q": "netflix flood story", "o": shown}

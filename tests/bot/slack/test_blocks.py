@@ -53,8 +53,9 @@ def test_many_hits_stay_under_50_blocks_and_say_what_was_left_out() -> None:
     hits = [Hit(article(i), 90.0) for i in range(40)]
     blocks = results_message(SearchResult("q", hits), limit=40).blocks
     assert len(blocks) <= MAX_BLOCKS
-    assert "more not shown" in json.dumps(blocks)
-    assert blocks[-1]["block_id"] == "pager"
+    assert "more on the next page" in json.dumps(blocks)
+    shown = sum(1 for b in blocks if b["type"] == "divider")
+    assert json.loads(blocks[-1]["elements"][0]["value"])["o"] == shown
 
 
 def test_buttons_fit_their_limits() -> None:
@@ -80,6 +81,11 @@ def test_injection_in_every_article_field_is_escaped() -> None:
         "<!subteam>",
     ):
         assert raw not in texts
+
+
+def test_a_short_last_page_has_no_pager() -> None:
+    blocks = results_message(SearchResult("q", [Hit(article(1), 90.0)]), limit=5).blocks
+    assert all(b.get("block_id") != "pager" for b in blocks)
 
 
 def test_home_view_respects_its_100_block_limit_and_header_size() -> None:
