@@ -142,3 +142,20 @@ def test_retry_landing_on_another_replica_is_not_answered_again(rig: SlackRig) -
     finally:
         other.stop()
     assert len(rig.fake.calls_to("chat.postMessage")) == 1
+
+
+def test_link_in_the_composer_is_unfurled_by_unfurl_id(rig: SlackRig) -> None:
+    event = {
+        "type": "link_shared",
+        "channel": "COMPOSER",
+        "user": "U1",
+        "message_ts": "U1-909b5454-75f8-4ac4-b325-1b40e230bbd8",
+        "unfurl_id": "U1-909b5454-75f8-4ac4-b325-1b40e230bbd8",
+        "source": "composer",
+        "event_ts": "1764100800.000100",
+        "links": [{"domain": "news.example.com", "url": NETFLIX_URL}],
+    }
+    rig.event(event)
+    call = rig.fake.wait_for("chat.unfurl")[0].args
+    assert call["unfurl_id"] == event["unfurl_id"] and call["source"] == "composer"
+    assert "channel" not in call and NETFLIX_URL in call["unfurls"]
