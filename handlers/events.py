@@ -5,7 +5,6 @@ Bolt acknowledges events itself; each listener only hands the work to an answer 
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from slack_bolt import App
@@ -20,10 +19,7 @@ from handlers.deps import Deps
 from storage.app_home import active_subscriptions
 from storage.articles import ArticleRepository
 
-log = logging.getLogger(__name__)
-
 HOME_RECENT = 10
-EVENTS = ("app_mention", "link_shared", "app_home_opened")
 
 
 def register(app: App, background: Background[Deps]) -> None:
