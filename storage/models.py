@@ -173,3 +173,12 @@ class DigestRun(Base):
         UniqueConstraint("subscription_id", "slot_at", name="uq_digest_slot"),
         Index("ix_digest_runs_status_next", "status", "next_attempt_at"),
     )
+
+
+class SlackEvent(Base):
+    """An Events API delivery we already took on; the primary key makes the claim atomic."""
+
+    __tablename__ = "slack_events"
+
+    event_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)

@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "bot.cli.feeds",
     "bot.cli.demo",
     "bot.cli.digest",
+    "bot.cli.slack",
 )
 
 

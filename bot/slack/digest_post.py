@@ -62,14 +62,3 @@ def run_digest_scheduler(services: Services, client: object, stop: threading.Eve
     log.info("digest scheduler %s started (tick %ss)", scheduler.worker_id,
              scheduler.config.tick_seconds)  # fmt: skip
     scheduler.run_forever(stop)
-
-
-def start_digest_scheduler(
-    services: Services, config: SchedulerConfig | None = None
-) -> DigestScheduler:
-    """What `newsroom-bot run` and `serve` call once at start-up; stop() on shutdown."""
-    scheduler = DigestScheduler(
-        services, make_publisher(services), config=config or SchedulerConfig.from_env()
-    )
-    scheduler.start()
-    return scheduler

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_digest"
-down_revision = "0001"
+down_revision = "0003_slack_events"
 branch_labels = None
 depends_on = None
 

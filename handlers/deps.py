@@ -1,0 +1,83 @@
+"""What every answer job needs, built once per app (or per worker process) from config."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+)
+from slack_sdk.webhook import WebhookClient
+
+from bot.config import Settings
+from bot.services import Services
+from bot.slack.background import Background
+from bot.slack.blocks import Message
+from bot.slack.client import make_web_client
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PAGE_SIZE = 5
+
+
+@dataclass(frozen=True)
+class DepsSpec:
+    """The picklable recipe a worker process rebuilds its ``Deps`` from."""
+
+    settings: Settings
+    page_size: int = DEFAULT_PAGE_SIZE
+
+
+@dataclass(frozen=True)
+class Deps:
+    services: Services
+    client: WebClient
+    page_size: int = DEFAULT_PAGE_SIZE
+
+    @classmethod
+    def build(cls, spec: DepsSpec) -> Deps:
+        services = Services.from_settings(spec.settings, upgrade=False)
+        return cls(services, make_web_client(spec.settings), spec.page_size)
+
+    def is_admin(self, user_id: str) -> bool:
+        return user_id in self.services.settings.admin_user_ids
+
+    def respond(self, response_url: str, message: Message, **options: Any) -> None:
+        """Answer through a request's response_url (no scope, works in any channel or DM).
+
+        ``options``: ``response_type`` ("ephemeral" by default or "in_channel") and
+        ``replace_original``; retried on 429 and connection errors like Web API calls.
+        """
+        webhook = WebhookClient(
+            response_url,
+            timeout=10,
+            retry_handlers=[
+                ConnectionErrorRetryHandler(max_retry_count=2),
+                RateLimitErrorRetryHandler(max_retry_count=3),
+            ],
+        )
+        options.setdefault("response_type", "ephemeral")
+        options.setdefault("replace_original", False)
+        response = webhook.send(text=message.text, blocks=message.blocks or None, **options)
+        if response.status_code != 200:
+            log.warning("response_url answered %s: %s", response.status_code, response.body)
+
+
+def make_background(
+    services: Services,
+    *,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    workers: int = 2,
+    processes: bool = False,
+) -> Background[Deps]:
+    """Answer workers: threads sharing ``services``, or processes that rebuild them."""
+    if processes:
+        return Background(
+            Deps.build, DepsSpec(services.settings, page_size), workers=workers, processes=True
+        )
+    client = make_web_client(services.settings)
+    return Background(lambda _: Deps(services, client, page_size), None, workers=workers)

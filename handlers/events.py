@@ -1,0 +1,83 @@
+"""Events API listeners: mentions, shared links and the App Home tab.
+
+Bolt acknowledges events itself; each listener only hands the work to an answer worker.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import App
+
+from bot.canonical import canonical_url
+from bot.question import search_words
+from bot.slack.background import Background
+from bot.slack.blocks import Block, home_view, unfurl_blocks, usage_message
+from bot.slack.incoming import plain_text
+from handlers.answers import search_message
+from handlers.deps import Deps
+from storage.app_home import active_subscriptions
+from storage.articles import ArticleRepository
+
+HOME_RECENT = 10
+
+
+def register(app: App, background: Background[Deps]) -> None:
+    @app.event("app_mention")
+    def on_mention(event: dict[str, Any]) -> None:
+        background.submit(answer_mention, event)
+
+    @app.event("link_shared")
+    def on_link_shared(event: dict[str, Any]) -> None:
+        background.submit(unfurl_links, event)
+
+    @app.event("app_home_opened")
+    def on_home_opened(event: dict[str, Any]) -> None:
+        if event.get("tab", "home") == "home":
+            background.submit(publish_home, event["user"])
+
+
+def mention_query(text: str) -> str:
+    return search_words(plain_text(text))
+
+
+def answer_mention(deps: Deps, event: dict[str, Any]) -> None:
+    """Answer in the thread of the mention, so the channel stays readable."""
+    query = mention_query(event.get("text", ""))
+    if query:
+        message = search_message(deps.services, query, limit=deps.page_size, share=False)
+    else:
+        message = usage_message()
+    deps.client.chat_postMessage(
+        channel=event["channel"],
+        thread_ts=event.get("thread_ts") or event["ts"],
+        text=message.text,
+        blocks=message.blocks,
+        unfurl_links=False,
+    )
+
+
+def unfurl_links(deps: Deps, event: dict[str, Any]) -> None:
+    """Preview links to stored articles; links we do not know keep Slack's own preview."""
+    unfurls: dict[str, dict[str, list[Block]]] = {}
+    with deps.services.session() as session:
+        repo = ArticleRepository(session)
+        for shared in event.get("links", []):
+            url = shared.get("url", "")
+            article = repo.by_url(canonical_url(url) or url)
+            if article is not None:
+                unfurls[url] = {"blocks": unfurl_blocks(article)}
+    if not unfurls:
+        return
+    if event.get("source") == "composer" and event.get("unfurl_id"):
+        deps.client.chat_unfurl(unfurl_id=event["unfurl_id"], source="composer", unfurls=unfurls)
+    else:
+        deps.client.chat_unfurl(channel=event["channel"], ts=event["message_ts"], unfurls=unfurls)
+
+
+def publish_home(deps: Deps, user_id: str) -> None:
+    with deps.services.session() as session:
+        recent = ArticleRepository(session).recent(limit=HOME_RECENT)
+        subscriptions = active_subscriptions(session)
+        view = home_view(recent, subscriptions)
+    deps.client.views_publish(user_id=user_id, view=view)

@@ -1,0 +1,3 @@
+from tests.slackfixtures import articles, fake_slack, rig
+
+__all__ = ["articles", "fake_slack", "rig"]
