@@ -1,0 +1,367 @@
+"""Key figures of an article: the numbers a reader would quote, normalized and ranked.
+
+No library reads German news figures (`11 Milliarden Dollar`, `6,3 Prozent`, `zehnmal`),
+so this is ours. Each sentence is scanned once with one pattern for number cores; the text
+right of a core decides unit and kind, the text left of it rules out dates, ages, page
+numbers and scores, and the clause around it gives direction and label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from bot import figure_cues as cues
+from bot.numbers import DIGITS, FRACTIONS, WORD_NUMBER_DE, WORD_NUMBER_EN, parse_number, scale_of
+from storage.articles import FigureFields
+
+MAX_FIGURES = 5
+
+_MONTHS = (
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
+    r"|Dezember|January|February|March|May|June|July|October|December|Jan|Feb|Mar|Apr|Jun"
+    r"|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez)\.?"
+)
+# Numbers inside these spans are not figures: dates, times, ages, pages, ordinals, scores.
+_BLOCKED = re.compile(
+    rf"""\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\s?\d{{2,4}})?
+    | \b\d{{4}}-\d{{2}}-\d{{2}}\b | \b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b
+    | \b\d{{1,2}}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:\s+\d{{4}})?
+    | \b{_MONTHS}\s+\d{{1,4}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?
+    | \b\d{{1,2}}:\d{{1,2}}\b(?:\s?(?:Uhr|h|am|pm))?
+    | \b\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:Uhr|am\b|pm\b|a\.m\.|p\.m\.|GMT|BST|MEZ|CET)
+    | \b\d{{1,3}}[-\s](?:year|jährig|Jährig|Jahre?\s+alt)\w*
+    | \b(?:aged|Alter\s+von)\s+\d{{1,3}} | \(\d{{1,3}}\) | (?<=,\s)\d{{1,2}}(?=,\s)
+    | \b(?:S\.|Seite|page|pp?\.|Nr\.|No\.|Artikel|Article|Paragraf|§|Kapitel|chapter|Platz
+        |Rang|Punkt|Folge|Episode|Staffel|season|Level|Windows|Version|Tabelle|Abb\.)\s?\d+
+    | \b\d+(?:st|nd|rd|th)\b | \b\d{{1,3}}\.(?=\s+[^\W\d])
+    | \b\d{{2,4}}(?:er|s|ern)\b | \b\d{{4}}/\d{{2,4}}\b""",
+    re.X,
+)
+_CUR_PRE = r"(?:US-?\$|A\$|C\$|HK\$|\$|£|€|¥|(?:EUR|USD|GBP|CHF)\s)"
+_CORE = re.compile(
+    rf"(?<![\w$€£¥.,/])(?<![^\W\d]-)(?P<pre>{_CUR_PRE})?\s?(?P<num>{DIGITS})(?![.,]\d)"
+    rf"|(?<![\w-])(?P<pre2>{_CUR_PRE})?(?P<word>{WORD_NUMBER_EN}|{WORD_NUMBER_DE})"
+    r"(?P<mult>mal|fache?[nmrs]?|fold)?(?![\w])",
+    re.I,
+)
+_ATTACHED = re.compile(r"(bn|mn|m|k|tn|trn|%|x|-?mal|-?fache?[nmrs]?|-fold|p)(?![\w%])", re.I)
+_SCALE_WORD = re.compile(
+    r"\s?(Mrd\.?|Mio\.?|Tsd\.?|Milliarden?|Millionen?|Billionen?|Tausend|billions?|millions?"
+    r"|trillions?|thousand|bn|mn|tn)(?![\w])",
+    re.I,
+)
+_CUR_POST = re.compile(
+    r"\s?(US-Dollars?|Dollars?|Euros?|€|\$|Pfund|pounds?(?:\s+sterling)?|Franken|CHF|Yen"
+    r"|USD|EUR|GBP|Rubel|roubles|rubles|Yuan|Renminbi|Kronen|rupees|Cents?|pence)(?!\w)",
+    re.I,
+)
+_PERCENT = re.compile(
+    r"\s?(%|Prozentpunkte?n?|Prozent|per\s?cent|pct|percentage\s+points?|Basispunkte?n?"
+    r"|basis\s+points?)(?!\w)",
+    re.I,
+)
+_TIMES = re.compile(
+    r"\s(times|mal)\s+(?=(?:as|more|the|so|mehr|weniger|höher|\w+er)\b)", re.I
+)
+_NOUN = re.compile(r"\s(?:(?:more|new|neue|weitere|zusätzliche|additional)\s)?([^\W\d][\w-]*)")
+_FRACTION = re.compile(
+    rf"(?<![\w-])(?P<num>{WORD_NUMBER_EN}|{WORD_NUMBER_DE}|a|an|die|der)[\s-]"
+    r"(?P<frac>thirds?|quarters?|fifths?|half|Drittel|Viertel|Fünftel|Hälfte)(?!\w)",
+    re.I,
+)
+_OF = re.compile(r"\s+(?:of|der|des|aller|ihrer|seiner|unserer)\b", re.I)
+_RANGE_JOIN = re.compile(r"\s?(?:-|–|bis(?:\s+zu)?|to|and|und)\s?$", re.I)
+_RANGE_OPEN = re.compile(r"\b(?:between|zwischen)\s+$", re.I)
+_TO = re.compile(r"\s*(?:to|auf|bis\s+auf)\s*", re.I)
+_FROM = re.compile(r"\b(?:from|von)\s+$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:()]|,\s(?:while|but|whereas|aber|während|doch|und|and)\b")
+_COMPARATIVE = re.compile(r"\s(?:(?:as|so)\s)?(\w+er|more|less|mehr|weniger|hoch|much|many|viele?)\b", re.I)
+
+
+@dataclass
+class Quantity:
+    """A number with what it counts, before it is judged as a key figure."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    kind: str
+    sentence: str
+    scale: float = 1.0  # the scale word's factor, carried to the start of a range
+    baseline: bool = False  # "from $639m": the old level, not the news
+    conversion: bool = False  # "(£600m)" after "$1.13bn": the same amount again
+    restates: Quantity | None = None
+    direction: str | None = None
+    label: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.sentence[self.start : self.end].strip()
+
+
+def _unit_after(sentence: str, pos: int, pre: str | None, lang: str) -> tuple[float, str | None, str, int]:
+    """Multiplier, unit, kind and end position from the text right of a number core."""
+    rest = sentence[pos:]
+    currency = cues.CURRENCY_WORDS.get(pre.strip().casefold()) if pre else None
+    factor, end = 1.0, pos
+    if m := _ATTACHED.match(rest):
+        suffix = m.group(1).casefold().lstrip("-")
+        if suffix == "%":
+            return 1.0, "%", "percent", pos + m.end()
+        if suffix in ("x",) or suffix.startswith(("mal", "fach", "fold")):
+            return 1.0, "x", "multiplier", pos + m.end()
+        if suffix == "m" and not currency and not _NOUN.match(rest[m.end() :]):
+            return 1.0, "m", "other", pos + m.end()  # 100m sprint: metres
+        if suffix == "p":
+            return 0.01, "GBP", "money", pos + m.end()
+        factor, end = scale_of(suffix, lang) or 1.0, pos + m.end()
+    elif m := _SCALE_WORD.match(rest):
+        factor, end = scale_of(m.group(1).rstrip("."), lang) or 1.0, pos + m.end()
+    tail = sentence[end:]
+    if m := _CUR_POST.match(tail):
+        word = m.group(1).casefold().split()[0]
+        if word in cues.CENT_WORDS:
+            return factor * 0.01, currency or cues.CENT_WORDS[word], "money", end + m.end()
+        return factor, cues.CURRENCY_WORDS.get(word, word.upper()), "money", end + m.end()
+    if currency:
+        return factor, currency, "money", end
+    if m := _PERCENT.match(tail):
+        word = m.group(1).casefold().replace(" ", "")
+        unit = "%" if word in ("%", "prozent", "percent", "pct") else "pp"
+        return factor, unit, "percent", end + m.end()
+    if m := _TIMES.match(tail):
+        return factor, "x", "multiplier", end + m.end(1)
+    if m := _NOUN.match(tail):
+        noun = m.group(1).casefold()
+        if noun in cues.PERSON_NOUNS:
+            return factor, "people", "count", end + m.end()
+        if noun in cues.THING_NOUNS:
+            return factor, noun, "count", end + m.end()
+        if noun in cues.DURATION_NOUNS or noun in cues.MEASURE_NOUNS:
+            return factor, noun, "other", end + m.end()
+    return factor, None, "count" if factor > 1 else "other", end
+
+
+def _blocked_spans(sentence: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _BLOCKED.finditer(sentence)]
+    if cues.SPORT_RE.search(sentence):
+        spans += [m.span() for m in re.finditer(r"\b\d{1,3}\s?[-–:]\s?\d{1,3}\b", sentence)]
+    return spans
+
+
+def quantities(sentence: str, lang: str) -> list[Quantity]:
+    """Every number with a unit or a counted noun in one sentence, in reading order."""
+    blocked = _blocked_spans(sentence)
+    found: list[Quantity] = []
+    for m in _CORE.finditer(sentence):
+        if any(a <= m.start("num" if m.group("num") else "word") < b for a, b in blocked):
+            continue
+        q = _quantity(sentence, m, lang)
+        if q is not None:
+            found.append(q)
+    found += _fractions(sentence, lang, found)
+    found.sort(key=lambda q: q.start)
+    return _mark_conversions(_merge_ranges(_mark_from_to(found)))
+
+
+def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
+    """`$1.13bn (£600m)`: the bracketed amount restates the one before it."""
+    for prev, q in zip(found, found[1:], strict=False):
+        if q.kind == prev.kind == "money" and q.sentence[prev.end : q.start].strip() == "(":
+            q.conversion, q.restates = True, prev
+    return found
+
+
+def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
+    is_word = m.group("word") is not None
+    core = m.group("word") or m.group("num")
+    value = parse_number(core, lang)
+    if value is None:
+        return None
+    pre = m.group("pre") or m.group("pre2")
+    if is_word and m.group("mult"):
+        if m.group("mult").casefold() == "mal" and not _COMPARATIVE.match(sentence[m.end() :]):
+            return None  # "zweimal gewählt" counts occasions, not a multiplier
+        return Quantity(m.start(), m.end(), value, "x", "multiplier", sentence)
+    factor, unit, kind, end = _unit_after(sentence, m.end(), pre, lang)
+    if is_word and unit is None and factor == 1.0:
+        return None  # "two said" is not a figure; "two million" or "elf Prozent" are
+    if is_word and kind == "count" and factor == 1.0 and value < 2:
+        return None
+    if kind == "other" and unit is None and 1800 <= value <= 2100 and value.is_integer():
+        kind = "year"
+    start = m.start() if pre else m.start("word" if is_word else "num")
+    return Quantity(start, end, value * factor, unit, kind, sentence, scale=factor)
+
+
+def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:
+    """`two-thirds`, `ein Drittel`, `die Hälfte` as shares in percent."""
+    out = []
+    for m in _FRACTION.finditer(sentence):
+        if any(q.start <= m.start() < q.end for q in found):
+            continue
+        num = m.group("num").casefold()
+        count = 1.0 if num in ("a", "an", "die", "der") else parse_number(num, lang)
+        frac = cues_fraction(m.group("frac"))
+        if count is None or frac is None:
+            continue
+        hyphenated = sentence[m.start("frac") - 1] == "-"
+        if not hyphenated and not _OF.match(sentence, m.end()):
+            continue  # "the preceding three quarters" are periods, not a share
+        out.append(Quantity(m.start(), m.end(), round(count * frac * 100, 2), "%", "percent",
+                            sentence))  # fmt: skip
+    return out
+
+
+def cues_fraction(word: str) -> float | None:
+    return FRACTIONS.get(word.casefold())
+
+
+def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
+    """`from $10.9bn`: the old level. `von 5 auf 7 Prozent`: 5 takes the unit of 7.
+
+    `einen Umsatzsprung von 16 Prozent auf 11 Milliarden` is no old level: the units differ.
+    """
+    for i, q in enumerate(found):
+        if not _FROM.search(q.sentence[max(0, q.start - 6) : q.start]):
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt and _TO.fullmatch(q.sentence[q.end : nxt.start]):
+            if q.unit not in (None, nxt.unit):
+                continue
+            if q.unit is None and q.scale == 1.0:
+                q.value *= nxt.scale  # "from 2 to 3.5 million"
+            q.unit, q.kind, q.baseline = nxt.unit, nxt.kind, True
+            if nxt.value != q.value:
+                nxt.direction = nxt.direction or ("up" if nxt.value > q.value else "down")
+            continue
+        peers = [p for p in found[:i] if p.unit == q.unit and q.unit and not p.baseline]
+        if peers:
+            q.baseline = True
+            newer = peers[-1]
+            if newer.value != q.value and newer.direction is None:
+                newer.direction = "up" if newer.value > q.value else "down"
+    return found
+
+
+def _merge_ranges(found: list[Quantity]) -> list[Quantity]:
+    """`10 bis 15 Prozent`, `$5-10bn`, `between 2 and 3 million`: one figure, the low end."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev and not prev.baseline and q.unit and (prev.unit in (None, q.unit)):
+            gap = q.sentence[prev.end : q.start]
+            opened = _RANGE_OPEN.search(q.sentence[max(0, prev.start - 10) : prev.start])
+            joined = _RANGE_JOIN.fullmatch(gap) and gap.strip() not in ("and", "und", "to")
+            if joined or (opened and _RANGE_JOIN.fullmatch(gap)):
+                scale = q.scale if prev.unit is None else 1.0
+                out[-1] = replace(prev, end=q.end, unit=q.unit, kind=q.kind,
+                                  value=prev.value * scale)  # fmt: skip
+                continue
+        out.append(q)
+    return [q for q in out if q.kind != "other" or q.unit]
+
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the clause holding a figure: cues beyond a semicolon belong elsewhere."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    nxt = _CLAUSE_BREAK.search(sentence, end)
+    return left, nxt.start() if nxt else len(sentence)
+
+
+def _direction(q: Quantity) -> str | None:
+    left, right = _clause(q.sentence, q.start, q.end)
+    lo, hi = max(left, q.start - 70), min(right, q.end + 30)
+    best: tuple[int, str] | None = None
+    for regex, name in ((cues.UP_RE, "up"), (cues.DOWN_RE, "down")):
+        for m in regex.finditer(q.sentence, lo, hi):
+            if m.end() <= q.start:
+                dist = q.start - m.end()
+            elif m.start() >= q.end:
+                dist = m.start() - q.end + 10  # cues after the number bind a little weaker
+            else:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, name)
+    return best[1] if best else None
+
+
+def _label(q: Quantity, lang: str) -> str | None:
+    tail = q.sentence[q.end :]
+    noun = _NOUN.match(tail) if q.kind == "count" else None
+    counted = q.sentence[q.start : q.end].split()[-1].strip(".,") if q.kind == "count" else ""
+    if q.kind == "count" and q.unit and counted.casefold() in (q.unit, *cues.PERSON_NOUNS):
+        return counted
+    if q.kind == "multiplier" and (m := _COMPARATIVE.match(tail)):
+        return m.group(1)
+    left, right = _clause(q.sentence, q.start, q.end)
+    lo, hi = max(left, q.start - 90), min(right, q.end + 40)
+    best: tuple[int, str] | None = None
+    for pos, label in cues.label_candidates(q.sentence[lo:hi], lang):
+        pos += lo
+        dist = q.start - pos if pos < q.start else pos - q.end + 15
+        if (pos < q.start or pos >= q.end) and (best is None or dist < best[0]):
+            best = (dist, label)
+    if best:
+        return best[1]
+    return noun.group(1) if noun else None
+
+
+_KIND_WEIGHT = {"money": 3.0, "percent": 2.8, "multiplier": 2.6, "count": 2.0, "other": 0.8}
+
+
+def _score(q: Quantity, index: int) -> float:
+    """Money, shares and counts near the top of the story matter most."""
+    weight = _KIND_WEIGHT.get(q.kind, 0.0)
+    if q.kind == "count" and (q.unit is None or q.value < 10):
+        weight = 1.2
+    position = 1.3 if index < 0 else 1.0 / (1.0 + 0.12 * index)
+    bonus = 0.4 * bool(q.label) + 0.3 * bool(q.direction) - 1.2 * q.baseline - 1.0 * q.conversion
+    return weight * position + bonus
+
+
+def _keep(q: Quantity) -> bool:
+    if q.kind in ("year", "date"):
+        return False
+    return not (q.kind == "other" and q.unit in cues.DURATION_NOUNS)
+
+
+def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
+    """All figures worth showing, best first. ``index`` < 0 marks title and teaser."""
+    scored: dict[tuple[float, str | None], tuple[float, Quantity]] = {}
+    for index, sentence in sentences:
+        for q in quantities(sentence, lang):
+            if not _keep(q):
+                continue
+            if not q.baseline:
+                q.direction = q.direction or _direction(q)
+            q.label = _label(q, lang)
+            if q.restates is not None:
+                q.direction, q.label = q.restates.direction, q.restates.label
+            score = _score(q, index)
+            key = (round(q.value, 6), q.unit)
+            if key not in scored or scored[key][0] < score:
+                scored[key] = (score, q)
+    ranked = sorted(scored.values(), key=lambda pair: -pair[0])
+    return [q for score, q in ranked if score >= 1.0]
+
+
+def key_figures(
+    sentences: Sequence[tuple[int, str]], lang: str, limit: int = MAX_FIGURES
+) -> list[FigureFields]:
+    return [
+        FigureFields(
+            text=q.text,
+            value=q.value,
+            unit=q.unit,
+            kind=q.kind,
+            direction=q.direction,
+            label=q.label,
+            sentence=q.sentence.strip(),
+        )
+        for q in extract(sentences, lang)[:limit]
+    ]

@@ -1,0 +1,151 @@
+"""Extractive summaries: 2–4 sentences of the article itself, lead first.
+
+News puts the point in the first sentences, so position is the backbone; sumy's
+TextRank/LexRank centrality (fed by our pysbd-based tokenizer, because sumy's default
+one needs NLTK data we cannot download) decides between the candidates after the lead.
+`benchmarks/summary_eval.py` measured which mix wins; `DEFAULT_METHOD` is that winner.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from bot.boilerplate import is_junk_line, trailing_offtopic
+from bot.sentences import split_paragraph, split_paragraphs
+
+MAX_CHARS = 400
+MAX_SENTENCES = 4
+METHODS = ("lead", "lead3", "textrank", "lexrank", "lead+textrank", "lead+lexrank")
+DEFAULT_METHOD = "lead+textrank"
+_SUMY_LANG = {"de": "german", "en": "english", "fr": "french", "es": "spanish", "it": "italian",
+              "pt": "portuguese"}  # fmt: skip
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_CREDIT = re.compile(
+    r"^(?:Foto|Bild|Fotos|Photo|Image|Quelle|Source|Grafik|Video)\s*:|\bBild:\s*\w+$", re.I
+)
+_DATELINE = re.compile(r"^[\d.,:\s]+$")
+
+
+class PysbdTokenizer:
+    """The tokenizer object sumy expects (`to_sentences`, `to_words`), without NLTK data."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def to_sentences(self, paragraph: str) -> list[str]:
+        return split_paragraph(paragraph, self.lang)
+
+    def to_words(self, sentence: str) -> list[str]:
+        return _WORD.findall(sentence)
+
+
+@dataclass
+class Candidate:
+    text: str
+    index: int  # position among the article's sentences
+    paragraph: int
+
+
+@lru_cache(maxsize=8)
+def _summarizers(lang: str) -> tuple[TextRankSummarizer, LexRankSummarizer]:
+    name = _SUMY_LANG.get(lang, "english")
+    stemmer = Stemmer(name)
+    stem = lru_cache(maxsize=50_000)(stemmer)
+    text_rank, lex_rank = TextRankSummarizer(stem), LexRankSummarizer(stem)
+    text_rank.stop_words = lex_rank.stop_words = get_stop_words(name)
+    return text_rank, lex_rank
+
+
+def usable(sentence: str) -> bool:
+    """Headings, photo credits, datelines and scraper junk never make a summary."""
+    s = sentence.strip()
+    if len(s) < 30 or len(s.split()) < 5 or not s.endswith((".", "!", "?", '"', "“", "”", "»", "«", "'")):
+        return False
+    return not (is_junk_line(s) or _CREDIT.search(s) or _DATELINE.match(s))
+
+
+def candidates(body: str, lang: str, title: str = "") -> list[Candidate]:
+    paragraphs = split_paragraphs(body, lang)
+    flat = [" ".join(p) for p in paragraphs]
+    keep = trailing_offtopic(flat, context=title)  # a glued-on teaser of another story
+    out: list[Candidate] = []
+    index = 0
+    for p_no, sentences in enumerate(paragraphs[:keep]):
+        for sentence in sentences:
+            if usable(sentence):
+                out.append(Candidate(sentence, index, p_no))
+            index += 1
+    return out
+
+
+def _centrality(cands: Sequence[Candidate], lang: str, method: str) -> list[float]:
+    """sumy's TextRank or LexRank score per candidate, scaled to 0..1."""
+    tokenizer = PysbdTokenizer(lang)
+    sentences = [Sentence(c.text, tokenizer) for c in cands]
+    document = ObjectDocumentModel([Paragraph(sentences)])
+    text_rank, lex_rank = _summarizers(lang)
+    if method.endswith("textrank"):
+        ratings = text_rank.rate_sentences(document)
+    else:
+        ratings = _lexrank_ratings(lex_rank, document)
+    scores = [float(ratings.get(s, 0.0)) for s in sentences]
+    top = max(scores, default=0.0) or 1.0
+    return [s / top for s in scores]
+
+
+def _lexrank_ratings(lex: LexRankSummarizer, document: ObjectDocumentModel) -> dict[Sentence, float]:
+    """LexRank's sentence scores (sumy only exposes the picked sentences)."""
+    words = [lex._to_words_set(s) for s in document.sentences]
+    tf, idf = lex._compute_tf(words), lex._compute_idf(words)
+    matrix = lex._create_matrix(words, lex.threshold, tf, idf)
+    return dict(zip(document.sentences, lex.power_method(matrix, lex.epsilon), strict=False))
+
+
+def _scores(cands: Sequence[Candidate], lang: str, method: str) -> list[float]:
+    position = [1.0 / (1.0 + 0.5 * c.index) for c in cands]
+    if method in ("lead", "lead3") or len(cands) <= 2:
+        return position
+    central = _centrality(cands, lang, method)
+    if method in ("textrank", "lexrank"):
+        return central
+    lead_bonus = [1.0 if i == 0 else 0.0 for i in range(len(cands))]  # the lead always goes
+    return [2 * b + p + 0.6 * c for b, p, c in zip(lead_bonus, position, central, strict=True)]
+
+
+def _pick(cands: Sequence[Candidate], scores: Sequence[float], limit: int) -> list[Candidate]:
+    chosen: list[Candidate] = []
+    used = 0
+    for cand, _ in sorted(zip(cands, scores, strict=True), key=lambda cs: -cs[1]):
+        if len(chosen) >= MAX_SENTENCES:
+            break
+        extra = len(cand.text) + (1 if chosen else 0)
+        # A second sentence may stretch the budget a little: one sentence is too thin.
+        budget = limit if len(chosen) != 1 else int(limit * 1.2)
+        if chosen and used + extra > budget:
+            continue
+        chosen.append(cand)
+        used += extra
+    return sorted(chosen, key=lambda c: c.index)
+
+
+def summarize(
+    body: str, lang: str | None, *, title: str = "", method: str = DEFAULT_METHOD
+) -> str:
+    """2–4 sentences from the article, at most ~400 characters unless the lead is longer."""
+    lang = lang or "en"
+    cands = candidates(body, lang, title)
+    if not cands:
+        return ""
+    if method == "lead3":
+        return " ".join(c.text for c in cands[:3])
+    chosen = _pick(cands, _scores(cands, lang, method), MAX_CHARS)
+    return " ".join(c.text for c in chosen)
