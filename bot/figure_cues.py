@@ -7,6 +7,12 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> list[str]:
+    """Word lists stay readable as wrapped text."""
+    return text.split()
+
+
 CURRENCY_WORDS = {
     "$": "USD", "us$": "USD", "us-$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
     "us-dollar": "USD", "us-dollars": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR",
@@ -19,7 +25,7 @@ CURRENCY_WORDS = {
 CENT_WORDS = {"cent": "EUR", "cents": "USD", "pence": "GBP", "p": "GBP"}
 
 PERSON_NOUNS = frozenset(
-    """people persons person workers employees staff subscribers users customers viewers
+    _words("""people persons person workers employees staff subscribers users customers viewers
     visitors fans voters residents children students pupils patients refugees migrants
     asylum-seekers soldiers troops members players deaths victims passengers tourists
     citizens adults women men households families listeners readers shoppers drivers
@@ -29,32 +35,32 @@ PERSON_NOUNS = frozenset(
     studierenden studenten patienten flüchtlinge flüchtlingen migranten asylbewerber
     asylsuchende soldaten mitglieder spieler tote toten todesopfer opfer verletzte
     verletzten passagiere touristen bürger arbeitslose arbeitslosen haushalte familien
-    frauen männer jugendliche jugendlichen teilnehmer schutzsuchende""".split()
+    frauen männer jugendliche jugendlichen teilnehmer schutzsuchende""")
 )
 # Counted things that are not people; the unit is the noun itself.
 THING_NOUNS = frozenset(
-    """jobs stellen arbeitsplätze shares aktien cars autos vehicles fahrzeuge units copies
+    _words("""jobs stellen arbeitsplätze shares aktien cars autos vehicles fahrzeuge units copies
     albums singles games spiele films filme homes houses wohnungen häuser flights flüge
     stores shops filialen branches countries länder ländern companies firmen unternehmen
     cases fälle fällen votes stimmen seats sitze mandate tonnes tonnen barrels fass
     downloads sales orders aufträge anträge asylanträge applications complaints beschwerden
     accounts konten phones handys devices geräte computers machines beds betten schools
-    schulen hospitals spitäler krankenhäuser goals tore titles titel medals medaillen""".split()
+    schulen hospitals spitäler krankenhäuser goals tore titles titel medals medaillen""")
 )
 DURATION_NOUNS = frozenset(
-    """years year months month weeks week days day hours hour minutes seconds decades
+    _words("""years year months month weeks week days day hours hour minutes seconds decades
     jahre jahren jahr monate monaten monat wochen woche tage tagen tag stunden stunde
-    minuten sekunden jahrzehnte""".split()
+    minuten sekunden jahrzehnte""")
 )
 MEASURE_NOUNS = frozenset(
-    """km kilometre kilometres kilometer kilometers miles metres meters meter mph km/h
+    _words("""km kilometre kilometres kilometer kilometers miles metres meters meter mph km/h
     kg kilogramm kilo grams gramm litres liter degrees grad celsius hektar hectares acres
-    quadratmeter megawatt gigawatt mw gw kwh""".split()
+    quadratmeter megawatt gigawatt mw gw kwh""")
 )
 
 # What a figure measures. German entries also match inside compounds
 # ("Umsatzsprung" -> Umsatz); English ones match whole words.
-LABELS_EN = """revenue revenues sales profit profits earnings income turnover loss losses
+LABELS_EN = _words("""revenue revenues sales profit profits earnings income turnover loss losses
     shares share price prices cost costs budget debt deficit surplus growth gdp economy
     inflation unemployment jobless jobs workers staff employees subscribers users customers
     viewers visitors fans votes seats stake tax taxes spending investment fine deal bid
@@ -62,8 +68,8 @@ LABELS_EN = """revenue revenues sales profit profits earnings income turnover lo
     fee fees funding compensation damages value worth assets capital bonds fares tickets
     box-office downloads copies albums audience ratings attendance borrowing savings
     lending mortgage mortgages payout bill cash reserves pension pensions aid donations
-    valuation market stock bonuses premium premiums prize""".split()
-LABELS_DE = """Umsatz Umsätze Gewinn Erlös Einnahmen Ausgaben Verlust Kosten Preis Preise
+    valuation market stock bonuses premium premiums prize""")
+LABELS_DE = _words("""Umsatz Umsätze Gewinn Erlös Einnahmen Ausgaben Verlust Kosten Preis Preise
     Aktie Kurs Haushalt Budget Schulden Defizit Überschuss Wachstum Wirtschaftsleistung BIP
     Inflation Teuerung Arbeitslosenquote Arbeitslose Arbeitslosigkeit Stellen Arbeitsplätze
     Jobs Mitarbeiter Beschäftigte Abonnenten Nutzer Kunden Zuschauer Besucher Stimmen Sitze
@@ -72,7 +78,7 @@ LABELS_DE = """Umsatz Umsätze Gewinn Erlös Einnahmen Ausgaben Verlust Kosten P
     Asylbewerber Asylanträge Migranten Tote Todesopfer Verletzte Fälle Einwohner Schüler
     Wähler Wahlbeteiligung Zustimmung Ablöse Subvention Rente Pension Auftrag Spende
     Prämie Kredit Anleihe Volumen Nachfrage Absatz Auflage Rendite Ertrag Überschuss
-    Umsatzsteigerung Abgabe Beitrag Entschädigung Schaden Vergütung Bilanzsumme""".split()
+    Umsatzsteigerung Abgabe Beitrag Entschädigung Schaden Vergütung Bilanzsumme""")
 
 _LABEL_EN_RE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, LABELS_EN), key=len, reverse=True)) + r")\b", re.I

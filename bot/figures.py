@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from bot import figure_cues as cues
 from bot.numbers import DIGITS, FRACTIONS, WORD_NUMBER_DE, WORD_NUMBER_EN, parse_number, scale_of
@@ -62,9 +63,7 @@ _PERCENT = re.compile(
     r"|basis\s+points?)(?!\w)",
     re.I,
 )
-_TIMES = re.compile(
-    r"\s(times|mal)\s+(?=(?:as|more|the|so|mehr|weniger|höher|\w+er)\b)", re.I
-)
+_TIMES = re.compile(r"\s(times|mal)\s+(?=(?:as|more|the|so|mehr|weniger|höher|\w+er)\b)", re.I)
 _NOUN = re.compile(r"\s(?:(?:more|new|neue|weitere|zusätzliche|additional)\s)?([^\W\d][\w-]*)")
 _FRACTION = re.compile(
     rf"(?<![\w-])(?P<num>{WORD_NUMBER_EN}|{WORD_NUMBER_DE}|a|an|die|der)[\s-]"
@@ -77,7 +76,9 @@ _RANGE_OPEN = re.compile(r"\b(?:between|zwischen)\s+$", re.I)
 _TO = re.compile(r"\s*(?:to|auf|bis\s+auf)\s*", re.I)
 _FROM = re.compile(r"\b(?:from|von)\s+$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:()]|,\s(?:while|but|whereas|aber|während|doch|und|and)\b")
-_COMPARATIVE = re.compile(r"\s(?:(?:as|so)\s)?(\w+er|more|less|mehr|weniger|hoch|much|many|viele?)\b", re.I)
+_COMPARATIVE = re.compile(
+    r"\s(?:(?:as|so)\s)?(\w+er|more|less|mehr|weniger|hoch|much|many|viele?)\b", re.I
+)
 
 
 @dataclass
@@ -102,7 +103,9 @@ class Quantity:
         return self.sentence[self.start : self.end].strip()
 
 
-def _unit_after(sentence: str, pos: int, pre: str | None, lang: str) -> tuple[float, str | None, str, int]:
+def _unit_after(
+    sentence: str, pos: int, pre: str | None, lang: str
+) -> tuple[float, str | None, str, int]:
     """Multiplier, unit, kind and end position from the text right of a number core."""
     rest = sentence[pos:]
     currency = cues.CURRENCY_WORDS.get(pre.strip().casefold()) if pre else None
@@ -169,7 +172,7 @@ def quantities(sentence: str, lang: str) -> list[Quantity]:
 
 def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
     """`$1.13bn (£600m)`: the bracketed amount restates the one before it."""
-    for prev, q in zip(found, found[1:], strict=False):
+    for prev, q in pairwise(found):
         if q.kind == prev.kind == "money" and q.sentence[prev.end : q.start].strip() == "(":
             q.conversion, q.restates = True, prev
     return found
@@ -263,7 +266,6 @@ def _merge_ranges(found: list[Quantity]) -> list[Quantity]:
                 continue
         out.append(q)
     return [q for q in out if q.kind != "other" or q.unit]
-
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:

@@ -65,7 +65,11 @@ def parse_digits(text: str, lang: str) -> float | None:
     raw = text.replace("\u202f", "").replace("\u00a0", "").replace("'", "")
     decimal = "," if lang != "en" else "."
     group = "." if decimal == "," else ","
-    if group in raw and decimal not in raw and not re.fullmatch(rf"\d{{1,3}}(\{group}\d{{3}})+", raw):
+    if (
+        group in raw
+        and decimal not in raw
+        and not re.fullmatch(rf"\d{{1,3}}(\{group}\d{{3}})+", raw)
+    ):
         # "1.5" in a German text or "1,5" in an English one: the writer used the other
         # convention for a decimal.
         decimal, group = group, decimal

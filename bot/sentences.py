@@ -13,13 +13,19 @@ from functools import lru_cache
 
 import pysbd
 
+
+def _words(text: str) -> list[str]:
+    """Word lists stay readable as wrapped text."""
+    return text.split()
+
+
 # Words that end with a period without ending the sentence (casefolded, without the dot).
 ABBREVIATIONS = frozenset(
-    """z b u a d h o ä s v dr prof nr mio mrd tsd bzw usw etc ca vgl ggf inkl evtl st mr mrs
+    _words("""z b u a d h o ä s v dr prof nr mio mrd tsd bzw usw etc ca vgl ggf inkl evtl st mr mrs
     ms jr sr co inc ltd corp chr jh jhd ff abs art str tel no vs approx gen sen rep gov lt
     col capt sgt rev fig jan feb mar apr jun jul aug sep sept oct okt nov dec dez mo di mi
     do fr sa so hr fr frau hl dipl ing mag bzgl zb usa gmbh ag e v j bspw sog allg insb
-    zit vorm nachm anm hrsg dt engl franz lat geb gest verh min max mind""".split()
+    zit vorm nachm anm hrsg dt engl franz lat geb gest verh min max mind""")
 )
 _STARTERS = (
     r"Der|Die|Das|Er|Sie|Es|Wir|Ich|Dies|Doch|Aber|Auch|Damit|Dann|Dabei|Zudem|Im|In|Am"
