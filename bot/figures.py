@@ -63,7 +63,7 @@ _PERCENT = re.compile(
     r"|basis\s+points?)(?!\w)",
     re.I,
 )
-_TIMES = re.compile(r"\s(times|mal)\s+(?=(?:as|more|the|so|mehr|weniger|höher|\w+er)\b)", re.I)
+_TIMES = re.compile(r"\s(times|mal)(?=\s)", re.I)
 _NOUN = re.compile(r"\s(?:(?:more|new|neue|weitere|zusätzliche|additional)\s)?([^\W\d][\w-]*)")
 _FRACTION = re.compile(
     rf"(?<![\w-])(?P<num>{WORD_NUMBER_EN}|{WORD_NUMBER_DE}|a|an|die|der)[\s-]"
@@ -76,8 +76,15 @@ _RANGE_OPEN = re.compile(r"\b(?:between|zwischen)\s+$", re.I)
 _TO = re.compile(r"\s*(?:to|auf|bis\s+auf)\s*", re.I)
 _FROM = re.compile(r"\b(?:from|von)\s+$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:()]|,\s(?:while|but|whereas|aber|während|doch|und|and)\b")
+# "zehnmal schneller", "three times as many"; words ending in -er that are no comparatives
+# ("einmal leider", "zweimal wieder") are ruled out by the lookahead.
 _COMPARATIVE = re.compile(
-    r"\s(?:(?:as|so)\s)?(\w+er|more|less|mehr|weniger|hoch|much|many|viele?)\b", re.I
+    r"\s(?:(?:as|so)\s)?(?!(?:leider|wieder|immer|aber|oder|über|unter|hier|sehr|der|er"
+    r"|jeder|dieser|ihrer|unser|euer|per|after|over|under|never|ever|either|neither|other"
+    r"|whether|together|later|number|quarter|order|member|player|summer|winter|power"
+    r"|water|paper|letter|matter|offer|manager|minister|partner|border)\b)"
+    r"(\w{3,}er|more|less|mehr|weniger|hoch|much|many|viele?)\b",
+    re.I,
 )
 
 
@@ -135,7 +142,8 @@ def _unit_after(
         word = m.group(1).casefold().replace(" ", "")
         unit = "%" if word in ("%", "prozent", "percent", "pct") else "pp"
         return factor, unit, "percent", end + m.end()
-    if m := _TIMES.match(tail):
+    m = _TIMES.match(tail)
+    if m and (_COMPARATIVE.match(tail, m.end()) or tail[m.end() :].startswith(" the ")):
         return factor, "x", "multiplier", end + m.end(1)
     if m := _NOUN.match(tail):
         noun = m.group(1).casefold()
@@ -186,7 +194,8 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         return None
     pre = m.group("pre") or m.group("pre2")
     if is_word and m.group("mult"):
-        if m.group("mult").casefold() == "mal" and not _COMPARATIVE.match(sentence[m.end() :]):
+        is_times = m.group("mult").casefold() == "mal"
+        if value < 2 or (is_times and not _COMPARATIVE.match(sentence[m.end() :])):
             return None  # "zweimal gewählt" counts occasions, not a multiplier
         return Quantity(m.start(), m.end(), value, "x", "multiplier", sentence)
     factor, unit, kind, end = _unit_after(sentence, m.end(), pre, lang)
