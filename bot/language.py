@@ -12,20 +12,21 @@ import re
 _STOPWORDS = {
     "de": """der die das und nicht ist mit für auf wird sich ein eine dem den des von zu im
         auch als bei nach wie noch aus hat sind wurde werden sie er es über nur oder aber
-        vor zur zum dass einen einer durch um mehr kann man""",
-    "en": """the and of is with for on will has that was are to in it he she they this from
-        have by at be as not but which were been their would said who had its an or""",
+        vor zur zum dass einen einer durch um mehr kann man was will an im beim ins vom""",
+    "en": """the and of is with for on has that are to it he she they this from
+        have by at be as not but which were been their would said who had its or""",
     "fr": """le la les et des est une dans pour que qui pas sur avec sont au aux du par ce
         il elle nous vous ont été cette mais plus""",
-    "es": """el la los las y del es una en para que por con no se al su como más pero sus
+    "es": """el la los las del es una en para que por con no se al su como más pero sus
         fue ha este esta entre también""",
-    "it": """il la le gli e del della di che è un una per con non sono anche più nel alla
+    "it": """il la le gli del della di che è un una per con non sono anche più nel alla
         questo come ma ha stato""",
     "nl": """de het een en van is dat op te zijn met voor niet aan er ook als bij door maar
         wordt heeft om naar deze""",
-    "pt": """o a os as e do da dos das em um uma para que com não por se mais como mas foi
+    "pt": """os as do da dos das em um uma para que com não por se mais como mas foi
         ao sua seu também""",
 }
+# Words common to several languages ("in", "was", "die") are left out of all but one list.
 _WORDS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
 _TOKEN = re.compile(r"[^\W\d_]+")
 _SAMPLE = 3000
@@ -34,7 +35,8 @@ _MIN_HITS = 3
 
 def language_scores(text: str) -> dict[str, int]:
     """How many function words of each language the start of a text holds."""
-    tokens = [t.casefold() for t in _TOKEN.findall(text[:_SAMPLE])]
+    # Single letters ("A.C.A.B.", initials) say nothing about the language.
+    tokens = [t.casefold() for t in _TOKEN.findall(text[:_SAMPLE]) if len(t) > 1]
     return {lang: sum(t in words for t in tokens) for lang, words in _WORDS.items()}
 
 
