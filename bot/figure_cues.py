@@ -83,10 +83,8 @@ LABELS_DE = _words("""Umsatz Umsätze Gewinn Erlös Einnahmen Ausgaben Verlust K
 _LABEL_EN_RE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, LABELS_EN), key=len, reverse=True)) + r")\b", re.I
 )
-_LABEL_DE_RE = re.compile(
-    r"\w*?(" + "|".join(sorted(map(re.escape, LABELS_DE), key=len, reverse=True)) + r")\w*",
-    re.I,
-)
+_LABEL_DE_STEMS = tuple(sorted((w.casefold() for w in LABELS_DE), key=len, reverse=True))
+_CAPITALIZED = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]*")
 _LABEL_DE_CANON = {w.casefold(): w for w in LABELS_DE}
 
 _UP = r"""rose|rise[sn]?|rising|jump(?:ed|s)?|increase[ds]?|increasing|grew|grow(?:s|n|ing)?
@@ -121,8 +119,11 @@ def label_candidates(clause: str, lang: str) -> list[tuple[int, str]]:
     for m in _LABEL_EN_RE.finditer(clause):
         found.append((m.start(), m.group(1).lower()))
     if lang != "en":
-        for m in _LABEL_DE_RE.finditer(clause):
-            word = m.group(0)
-            if word[:1].isupper():  # German nouns only: "kosten" the verb is not Kosten
-                found.append((m.start(), _LABEL_DE_CANON.get(m.group(1).casefold(), word)))
+        # German nouns are capitalized ("kosten" the verb is not Kosten) and compound:
+        # "Umsatzsprung" measures Umsatz.
+        for m in _CAPITALIZED.finditer(clause):
+            word = m.group(0).casefold()
+            stem = next((s for s in _LABEL_DE_STEMS if s in word), None)
+            if stem:
+                found.append((m.start(), _LABEL_DE_CANON[stem]))
     return found

@@ -41,12 +41,27 @@ _BLOCKED = re.compile(
     re.X,
 )
 _CUR_PRE = r"(?:US-?\$|A\$|C\$|HK\$|\$|£|€|¥|(?:EUR|USD|GBP|CHF)\s)"
-_CORE = re.compile(
+_CORE_DIGITS = re.compile(
     rf"(?<![\w$€£¥.,/])(?<![^\W\d]-)(?P<pre>{_CUR_PRE})?\s?(?P<num>{DIGITS})(?![.,]\d)"
-    rf"|(?<![\w-])(?P<pre2>{_CUR_PRE})?(?P<word>{WORD_NUMBER_EN}|{WORD_NUMBER_DE})"
+)
+_CORE_WORDS = re.compile(
+    rf"(?<![\w-])(?P<pre>{_CUR_PRE})?(?P<word>{WORD_NUMBER_EN}|{WORD_NUMBER_DE})"
     r"(?P<mult>mal|fache?[nmrs]?|fold)?(?![\w])",
     re.I,
 )
+# Cheap test before the costly number-word pattern runs (most sentences hold none).
+_ALPHA = re.compile(r"[^\W\d_]+")
+_NUMBER_WORDS = frozenset(re.findall(r"[a-zäöüß]+", (WORD_NUMBER_EN + WORD_NUMBER_DE).lower()))
+_NUMBER_WORD_ENDS = ("zig", "ßig", "einhalb", "mal", "fach", "fache", "fachen", "facher", "fold",
+                     "hundert", "tausend")  # fmt: skip
+_FRACTION_HINT = re.compile(r"third|quarter|half|fifth|drittel|viertel|fünftel|hälfte", re.I)
+
+
+def _may_hold_number_word(sentence: str) -> bool:
+    words = set(_ALPHA.findall(sentence.casefold()))
+    return bool(words & _NUMBER_WORDS) or any(w.endswith(_NUMBER_WORD_ENDS) for w in words)
+
+
 _ATTACHED = re.compile(r"(bn|mn|m|k|tn|trn|%|x|-?mal|-?fache?[nmrs]?|-fold|p)(?![\w%])", re.I)
 _SCALE_WORD = re.compile(
     r"\s?(Mrd\.?|Mio\.?|Tsd\.?|Milliarden?|Millionen?|Billionen?|Tausend|billions?|millions?"
@@ -156,10 +171,16 @@ def _unit_after(
     return factor, None, "count" if factor > 1 else "other", end
 
 
+_SCORE = re.compile(r"\b\d{1,3}\s?[-–:]\s?\d{1,3}\b")
+_DIGIT = re.compile(r"\d")
+
+
 def _blocked_spans(sentence: str) -> list[tuple[int, int]]:
+    if not _DIGIT.search(sentence):
+        return []  # every blocked pattern holds a digit
     spans = [m.span() for m in _BLOCKED.finditer(sentence)]
     if cues.SPORT_RE.search(sentence):
-        spans += [m.span() for m in re.finditer(r"\b\d{1,3}\s?[-–:]\s?\d{1,3}\b", sentence)]
+        spans += [m.span() for m in _SCORE.finditer(sentence)]
     return spans
 
 
@@ -167,13 +188,17 @@ def quantities(sentence: str, lang: str) -> list[Quantity]:
     """Every number with a unit or a counted noun in one sentence, in reading order."""
     blocked = _blocked_spans(sentence)
     found: list[Quantity] = []
-    for m in _CORE.finditer(sentence):
-        if any(a <= m.start("num" if m.group("num") else "word") < b for a, b in blocked):
+    matches = list(_CORE_DIGITS.finditer(sentence))
+    if _may_hold_number_word(sentence):
+        matches += _CORE_WORDS.finditer(sentence)
+    for m in matches:
+        if any(a <= m.start("num" if "num" in m.groupdict() else "word") < b for a, b in blocked):
             continue
         q = _quantity(sentence, m, lang)
         if q is not None:
             found.append(q)
-    found += _fractions(sentence, lang, found)
+    if _FRACTION_HINT.search(sentence):
+        found += _fractions(sentence, lang, found)
     found.sort(key=lambda q: q.start)
     return _mark_conversions(_merge_ranges(_mark_from_to(found)))
 
@@ -187,12 +212,13 @@ def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
 
 
 def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
-    is_word = m.group("word") is not None
-    core = m.group("word") or m.group("num")
+    groups = m.groupdict()
+    is_word = "word" in groups
+    core = groups.get("word") or groups["num"]
     value = parse_number(core, lang)
     if value is None:
         return None
-    pre = m.group("pre") or m.group("pre2")
+    pre = groups["pre"]
     if is_word and m.group("mult"):
         is_times = m.group("mult").casefold() == "mal"
         if value < 2 or (is_times and not _COMPARATIVE.match(sentence[m.end() :])):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from bot.figures import key_figures
 from bot.language import resolve_language
 from bot.sentences import split_sentences
-from bot.summary import candidates, summarize
+from bot.summary import Candidate, candidates, summarize_candidates
 from storage.articles import FigureFields
 
 # Figures and summaries only read this far: a key figure buried after 20,000 characters
@@ -30,14 +30,16 @@ def analyze(title: str, teaser: str, body: str, lang_hint: str | None = None) ->
     title, teaser, body = title or "", teaser or "", (body or "")[:MAX_TEXT]
     lang = resolve_language(" ".join((title, teaser, body[:3000])), lang_hint)
     split_lang = lang if lang in ("de", "en") else "en" if lang is None else lang
-    summary = summarize(body, split_lang, title=title) if body.strip() else ""
+    sentences = candidates(body, split_lang, title) if body.strip() else []
+    summary = summarize_candidates(sentences, split_lang)
     if not summary and teaser.strip():
         summary = " ".join(split_sentences(teaser, split_lang)[:3])
-    return Analysis(lang=lang, summary=summary, figures=_figures(title, teaser, body, split_lang))
+    return Analysis(
+        lang=lang, summary=summary, figures=_figures(title, teaser, sentences, split_lang)
+    )
 
 
-def _figures(title: str, teaser: str, body: str, lang: str) -> list[FigureFields]:
+def _figures(title: str, teaser: str, body: list[Candidate], lang: str) -> list[FigureFields]:
     """Title and teaser count as the top of the story (index -1); the body as it reads."""
     lead: list[tuple[int, str]] = [(-1, s) for s in (title, teaser) if s.strip()]
-    story = [(c.index, c.text) for c in candidates(body, lang, title)] if body.strip() else []
-    return key_figures(lead + story, lang)
+    return key_figures(lead + [(c.index, c.text) for c in body], lang)

@@ -8,6 +8,7 @@ over the first few thousand characters is fast and needs no model download.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOPWORDS = {
     "de": """der die das und nicht ist mit für auf wird sich ein eine dem den des von zu im
@@ -36,8 +37,8 @@ _MIN_HITS = 3
 def language_scores(text: str) -> dict[str, int]:
     """How many function words of each language the start of a text holds."""
     # Single letters ("A.C.A.B.", initials) say nothing about the language.
-    tokens = [t.casefold() for t in _TOKEN.findall(text[:_SAMPLE]) if len(t) > 1]
-    return {lang: sum(t in words for t in tokens) for lang, words in _WORDS.items()}
+    tokens = Counter(t.casefold() for t in _TOKEN.findall(text[:_SAMPLE]) if len(t) > 1)
+    return {lang: sum(tokens[w] for w in words & tokens.keys()) for lang, words in _WORDS.items()}
 
 
 def detect_language(text: str) -> str | None:

@@ -40,7 +40,7 @@ _SENTENCE_FINAL_ABBR = re.compile(
 # A candidate end: terminal punctuation, optional closing quote/bracket, space, and an
 # opening quote or a capital or digit.
 _CANDIDATE = re.compile(r"([.!?…]+)([\"“”»«'’)\]]*)\s+(?=(?:[„\"“«»'‚(]|[–-]\s)?[A-ZÄÖÜ0-9])")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")  # "year-earlier.For the full-year"
 
 
@@ -74,8 +74,8 @@ def _chunks(paragraph: str, lang: str) -> list[tuple[str, bool]]:
     chunks: list[tuple[str, bool]] = []
     start, unsure = 0, False
     for m in _CANDIDATE.finditer(paragraph):
-        word = _WORD_BEFORE.search(paragraph, 0, m.start())
-        if word is None or _ambiguous(word.group(1), m.group(1)[-1], lang):
+        word = paragraph[paragraph.rfind(" ", 0, m.start()) + 1 : m.start()]
+        if _ambiguous(word, m.group(1)[-1], lang):
             unsure = True
             continue
         chunks.append((paragraph[start : m.end()].strip(), unsure))
@@ -113,12 +113,12 @@ def split_paragraph(paragraph: str, lang: str | None) -> list[str]:
 def split_sentences(text: str, lang: str | None) -> list[str]:
     """Sentences of a text in order; paragraph breaks always end a sentence."""
     out: list[str] = []
-    for paragraph in re.split(r"\n\s*", text):
+    for paragraph in _PARAGRAPH_BREAK.split(text):
         out.extend(split_paragraph(paragraph, lang))
     return out
 
 
 def split_paragraphs(text: str, lang: str | None) -> list[list[str]]:
     """Sentences grouped by paragraph, for callers that weigh paragraph position."""
-    paragraphs = (p for p in re.split(r"\n\s*", text) if p.strip())
+    paragraphs = (p for p in _PARAGRAPH_BREAK.split(text) if p.strip())
     return [s for s in (split_paragraph(p, lang) for p in paragraphs) if s]
