@@ -20,6 +20,9 @@ CURRENCY_WORDS = {
     "sterling": "GBP", "chf": "CHF", "franken": "CHF", "¥": "JPY", "yen": "JPY", "jpy": "JPY",
     "yuan": "CNY", "renminbi": "CNY", "rubel": "RUB", "roubles": "RUB", "rubles": "RUB",
     "a$": "AUD", "c$": "CAD", "hk$": "HKD", "kronen": "SEK", "rupees": "INR",
+    "australian dollars": "AUD", "australian dollar": "AUD", "canadian dollars": "CAD",
+    "canadian dollar": "CAD", "hong kong dollars": "HKD", "swiss francs": "CHF",
+    "swiss franc": "CHF", "franc": "CHF", "francs": "CHF",
 }  # fmt: skip
 # Sub-units: the value is stored in the main unit (50 cents -> 0.5 USD).
 CENT_WORDS = {"cent": "EUR", "cents": "USD", "pence": "GBP", "p": "GBP"}
@@ -35,14 +38,18 @@ PERSON_NOUNS = frozenset(
     studierenden studenten patienten flüchtlinge flüchtlingen migranten asylbewerber
     asylsuchende soldaten mitglieder spieler tote toten todesopfer opfer verletzte
     verletzten passagiere touristen bürger arbeitslose arbeitslosen haushalte familien
-    frauen männer jugendliche jugendlichen teilnehmer schutzsuchende""")
+    frauen männer jugendliche jugendlichen teilnehmer schutzsuchende abgeordnete
+    abgeordneten kontoinhaber anleger sparer kleinsparer beamte beamten polizisten ärzte
+    lehrer pendler rentner pensionisten asylwerber asylwerberinnen einwohnerinnen mps
+    pensioners savers investors shareholders pilots nurses doctors teachers officers
+    police recruits graduates homeowners tenants""")
 )
 # Counted things that are not people; the unit is the noun itself.
 THING_NOUNS = frozenset(
     _words("""jobs stellen arbeitsplätze shares aktien cars autos vehicles fahrzeuge units copies
     albums singles games spiele films filme homes houses wohnungen häuser flights flüge
     stores shops filialen branches countries länder ländern companies firmen unternehmen
-    cases fälle fällen votes stimmen seats sitze mandate tonnes tonnen barrels fass
+    cases fälle fällen votes stimmen seats sitze mandate
     downloads sales orders aufträge anträge asylanträge applications complaints beschwerden
     accounts konten phones handys devices geräte computers machines beds betten schools
     schulen hospitals spitäler krankenhäuser goals tore titles titel medals medaillen""")
@@ -55,6 +62,7 @@ DURATION_NOUNS = frozenset(
 MEASURE_NOUNS = frozenset(
     _words("""km kilometre kilometres kilometer kilometers miles metres meters meter mph km/h
     kg kilogramm kilo grams gramm litres liter degrees grad celsius hektar hectares acres
+    tonnes tonnen tons barrels fass
     quadratmeter megawatt gigawatt mw gw kwh""")
 )
 
@@ -80,6 +88,33 @@ LABELS_DE = _words("""Umsatz Umsätze Gewinn Erlös Einnahmen Ausgaben Verlust K
     Prämie Kredit Anleihe Volumen Nachfrage Absatz Auflage Rendite Ertrag Überschuss
     Umsatzsteigerung Abgabe Beitrag Entschädigung Schaden Vergütung Bilanzsumme""")
 
+# Words after a number that are no counted things ("in 2004 was", "Hannover 96 Der").
+NOT_COUNTED = frozenset(
+    _words("""was has is this its as us his hers yes less unless across plus thus always
+    perhaps whereas news does goes was series means basis status analysis crisis
+    der die das den dem des ein eine und oder mit für auf von bei nach zum zur im am um
+    prozent euro dollar uhr mal jahre jahren jahr""")
+)
+
+
+# Words that never name what a figure measures.
+NOT_LABELS = frozenset(
+    _words("""it its they he she we this that there which who the a an and or but in on at
+    of for to from by with as has have had was were is are will would could can may might
+    be been said says also some about around nearly almost more than only just
+    der die das den dem des ein eine einer einem einen sie er es wir ich ihr man dies
+    diese dieser im am um in an auf aus bei mit nach von vor zu zum zur für über unter
+    januar februar märz april mai juni juli august september oktober november dezember
+    jänner montag dienstag mittwoch donnerstag freitag samstag sonntag jahr jahres vorjahr
+    quartal monat woche tag prozent euro dollar""")
+)
+
+
+def is_person(noun: str) -> bool:
+    """People nouns, also in the German dative plural (`Kontoinhabern`, `Flüchtlingen`)."""
+    return noun in PERSON_NOUNS or (noun.endswith("n") and noun[:-1] in PERSON_NOUNS)
+
+
 _LABEL_EN_RE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, LABELS_EN), key=len, reverse=True)) + r")\b", re.I
 )
@@ -89,8 +124,9 @@ _LABEL_DE_CANON = {w.casefold(): w for w in LABELS_DE}
 
 _UP = r"""rose|rise[sn]?|rising|jump(?:ed|s)?|increase[ds]?|increasing|grew|grow(?:s|n|ing)?
     |growth|gain(?:ed|s)?|climb(?:ed|s|ing)?|surge[ds]?|surging|soar(?:ed|s|ing)?
-    |boost(?:ed|s)?|higher|doubled|tripled|rall(?:ied|y)|hike[ds]?|raise[ds]?|up
-    |leap(?:t|ed|s)?|rebound(?:ed)?|record|stieg(?:en)?|steig\w*|gestiegen|anstieg|plus
+    |boost(?:ed|s)?|higher|doubl\w*|tripled|rall(?:ied|y)|hike[ds]?|raise[ds]?|up
+    |leap(?:t|ed|s)?|rebound(?:ed)?|record\s+high|strengthen\w*|expand\w*|add(?:ed|ing|s)?
+    |bigger|larger|verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg|plus
     |zuwachs|zugelegt|legte|legten|wuchs|wächst|gewachsen|wachstum|erhöh\w*|\w*sprung|sprang
     |kletter\w*|geklettert|höher|verdoppel\w*|\w*steigerung|gesteigert|steigert\w*|\w*plus
     |\w*anstieg|\w*zuwachs|aufschwung"""
@@ -98,8 +134,9 @@ _DOWN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decreas
     |cut(?:s|ting)?|lost|lose[s]?|losing|loss(?:es)?|lower|slump(?:ed|s)?|plunge[ds]?
     |plunging|shr(?:ank|unk|inks?)|sank|sink(?:s|ing)?|down|slid|slide[s]?|tumble[ds]?
     |reduce[ds]?|reduction|dip(?:ped|s)?|slash(?:ed|es)?|shed|fewer|worst|halved
+    |record\s+low|weaken\w*|smaller|cheaper|verbillig\w*|billiger|schwächer
     |sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?|fällt|gefallen|\w*rückgang|rückläufig
-    |zurück\w*|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft
+    |ging\s+zurück|gingen\s+zurück|zurückgegangen|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft
     |senk\w*|gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut
     |streich\w*|gestrichen|kürz\w*|gekürzt|einbußen|halbiert"""
 UP_RE = re.compile(rf"(?<!\w)(?:{_UP})(?!\w)", re.I | re.X)
@@ -127,3 +164,14 @@ def label_candidates(clause: str, lang: str) -> list[tuple[int, str]]:
             if stem:
                 found.append((m.start(), _LABEL_DE_CANON[stem]))
     return found
+
+
+_VERB = re.compile(
+    rf"(?:{_UP}|{_DOWN}|made|paid|spent|cost|costs|raised|valued|worth|bought|sold|earned"
+    r"|reached|stood|totalled|totaled|hit|trading|traded|fined|owes|owed|invest\w*)$",
+    re.I | re.X,
+)
+
+
+def is_verb(word: str) -> bool:
+    return bool(_VERB.match(word))

@@ -54,7 +54,24 @@ _ALPHA = re.compile(r"[^\W\d_]+")
 _NUMBER_WORDS = frozenset(re.findall(r"[a-zäöüß]+", (WORD_NUMBER_EN + WORD_NUMBER_DE).lower()))
 _NUMBER_WORD_ENDS = ("zig", "ßig", "einhalb", "mal", "fach", "fache", "fachen", "facher", "fold",
                      "hundert", "tausend")  # fmt: skip
-_FRACTION_HINT = re.compile(r"third|quarter|half|fifth|drittel|viertel|fünftel|hälfte", re.I)
+_FRACTION_HINT = re.compile(r"third|quarter|half|fifth|drittel|viertel|fünftel|hälfte|\bin\s", re.I)
+_HALF = re.compile(
+    r"\b(?:(?:more\s+than|nearly|almost|about|around|over|less\s+than|just\s+under|roughly)"
+    r"\s+half|half\s+(?=(?:its|their|his|her|the|of)\b)|(?:mehr\s+als|fast|knapp|rund|etwa|gut)"
+    r"\s+die\s+Hälfte)",
+    re.I,
+)
+_ONE_IN = re.compile(
+    r"\b(?:one|1)\s+in\s+(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
+)
+_DOUBLE_HINT = re.compile(r"doubl|tripl|trebl|quadrupl|verdoppel|verdreifach|vervierfach", re.I)
+_DOUBLE = re.compile(
+    r"\b(?:(?:to|will|would|could|may|might|set\s+to|expected\s+to)\s+(double|triple)\b(?!\s+up)"
+    r"|(doubled|doubling|tripled|trebled|quadrupled|verdoppel\w*|verdreifach\w*|vervierfach\w*))",
+    re.I,
+)
+_COUNTABLE = frozenset({"people"}) | cues.THING_NOUNS
+_PARTITIVE = re.compile(r"\s+(?:of\s+the|of|der|von)\s+", re.I)
 
 
 def _may_hold_number_word(sentence: str) -> bool:
@@ -69,7 +86,8 @@ _SCALE_WORD = re.compile(
     re.I,
 )
 _CUR_POST = re.compile(
-    r"\s?(US-Dollars?|Dollars?|Euros?|€|\$|Pfund|pounds?(?:\s+sterling)?|Franken|CHF|Yen"
+    r"\s?(Australian\s+dollars?|Canadian\s+dollars?|Hong\s+Kong\s+dollars?|Swiss\s+francs?"
+    r"|francs?|US-Dollars?|Dollars?|Euros?|€|\$|Pfund|pounds?(?:\s+sterling)?|Franken|CHF|Yen"
     r"|USD|EUR|GBP|Rubel|roubles|rubles|Yuan|Renminbi|Kronen|rupees|Cents?|pence)(?!\w)",
     re.I,
 )
@@ -79,7 +97,13 @@ _PERCENT = re.compile(
     re.I,
 )
 _TIMES = re.compile(r"\s(times|mal)(?=\s)", re.I)
-_NOUN = re.compile(r"\s(?:(?:more|new|neue|weitere|zusätzliche|additional)\s)?([^\W\d][\w-]*)")
+_NOUN = re.compile(
+    r"\s(?:(?:more|new|neue|neuen|weitere|weiteren|zusätzliche|additional|other|andere)\s)?"
+    r"([^\W\d][\w-]*)"
+)
+_COMPOUND_NOUN = re.compile(r"-([A-ZÄÖÜ]\w+)")
+_GERMAN_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*\b")
+_COMPOUND_CURRENCY = re.compile(r"-(Euro|Dollar|Franken|Pfund)-", re.I)
 _FRACTION = re.compile(
     rf"(?<![\w-])(?P<num>{WORD_NUMBER_EN}|{WORD_NUMBER_DE}|a|an|die|der)[\s-]"
     r"(?P<frac>thirds?|quarters?|fifths?|half|Drittel|Viertel|Fünftel|Hälfte)(?!\w)",
@@ -88,9 +112,14 @@ _FRACTION = re.compile(
 _OF = re.compile(r"\s+(?:of|der|des|aller|ihrer|seiner|unserer)\b", re.I)
 _RANGE_JOIN = re.compile(r"\s?(?:-|–|bis(?:\s+zu)?|to|and|und)\s?$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|zwischen)\s+$", re.I)
-_TO = re.compile(r"\s*(?:to|auf|bis\s+auf)\s*", re.I)
+_TO = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:to|auf|bis\s+auf)\s+(?:(?:about|around|nearly|rund|etwa|knapp)\s+)?",
+    re.I,
+)
 _FROM = re.compile(r"\b(?:from|von)\s+$", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:()]|,\s(?:while|but|whereas|aber|während|doch|und|and)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[;:()]|\s[–—-]\s|,\s(?:while|but|whereas|aber|während|doch|und|and|wobei)\b"
+)
 # "zehnmal schneller", "three times as many"; words ending in -er that are no comparatives
 # ("einmal leider", "zweimal wieder") are ruled out by the lookahead.
 _COMPARATIVE = re.compile(
@@ -117,6 +146,7 @@ class Quantity:
     baseline: bool = False  # "from $639m": the old level, not the news
     conversion: bool = False  # "(£600m)" after "$1.13bn": the same amount again
     restates: Quantity | None = None
+    implied: str | None = None  # direction from "from X to Y" when no verb says it
     direction: str | None = None
     label: str | None = None
 
@@ -147,7 +177,8 @@ def _unit_after(
         factor, end = scale_of(m.group(1).rstrip("."), lang) or 1.0, pos + m.end()
     tail = sentence[end:]
     if m := _CUR_POST.match(tail):
-        word = m.group(1).casefold().split()[0]
+        word = m.group(1).casefold()
+        word = word if word in cues.CURRENCY_WORDS else word.split()[0]
         if word in cues.CENT_WORDS:
             return factor * 0.01, currency or cues.CENT_WORDS[word], "money", end + m.end()
         return factor, cues.CURRENCY_WORDS.get(word, word.upper()), "money", end + m.end()
@@ -160,15 +191,49 @@ def _unit_after(
     m = _TIMES.match(tail)
     if m and (_COMPARATIVE.match(tail, m.end()) or tail[m.end() :].startswith(" the ")):
         return factor, "x", "multiplier", end + m.end(1)
-    if m := _NOUN.match(tail):
-        noun = m.group(1).casefold()
-        if noun in cues.PERSON_NOUNS:
-            return factor, "people", "count", end + m.end()
-        if noun in cues.THING_NOUNS:
-            return factor, noun, "count", end + m.end()
-        if noun in cues.DURATION_NOUNS or noun in cues.MEASURE_NOUNS:
-            return factor, noun, "other", end + m.end()
+    if m := _COMPOUND_CURRENCY.match(tail):  # "30-Euro-Gutschein"
+        return factor, cues.CURRENCY_WORDS[m.group(1).casefold()], "money", end + m.end(1)
+    if counted := counted_noun(tail, lang):
+        unit, kind, length = counted
+        return factor, unit, kind, end + length
     return factor, None, "count" if factor > 1 else "other", end
+
+
+def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
+    """(unit, kind, length) of what a number counts: `464,000 subscribers`, `17 Spielen`.
+
+    People count as "people"; durations and measures are kind "other"; any other plural
+    noun (English) or noun (German, capitalized) is counted as itself. One modifier may
+    stand between number and noun when the noun is a known one ("6,650 garment workers").
+    """
+    m = _NOUN.match(tail)
+    if m is None:
+        return None
+    noun = m.group(1)
+    key = noun.casefold()
+    if cues.is_person(key):
+        return "people", "count", m.end()
+    if key in cues.DURATION_NOUNS or key in cues.MEASURE_NOUNS:
+        return key, "other", m.end()
+    if key in cues.THING_NOUNS or _looks_counted(noun, lang):
+        return key, "count", m.end()
+    if key in cues.NOT_COUNTED or not noun.isalpha():
+        return None  # "2005 as investors": the noun belongs to another clause
+    second = _NOUN.match(tail, m.end())
+    if second and cues.is_person(second.group(1).casefold()):
+        return "people", "count", second.end()
+    if second and second.group(1).casefold() in cues.THING_NOUNS:
+        return second.group(1).casefold(), "count", second.end()
+    return None
+
+
+def _looks_counted(noun: str, lang: str) -> bool:
+    if lang == "de":
+        return noun[:1].isupper() and noun.casefold() not in cues.NOT_COUNTED
+    return (
+        len(noun) >= 4 and noun.endswith("s") and noun.islower()
+        and noun.casefold() not in cues.NOT_COUNTED
+    )  # fmt: skip
 
 
 _SCORE = re.compile(r"\b\d{1,3}\s?[-–:]\s?\d{1,3}\b")
@@ -199,8 +264,10 @@ def quantities(sentence: str, lang: str) -> list[Quantity]:
             found.append(q)
     if _FRACTION_HINT.search(sentence):
         found += _fractions(sentence, lang, found)
+    if _DOUBLE_HINT.search(sentence):
+        found += _verb_multipliers(sentence)
     found.sort(key=lambda q: q.start)
-    return _mark_conversions(_merge_ranges(_mark_from_to(found)))
+    return _mark_conversions(_merge_ranges(_mark_from_to(_inherit(found))))
 
 
 def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
@@ -225,18 +292,26 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
             return None  # "zweimal gewählt" counts occasions, not a multiplier
         return Quantity(m.start(), m.end(), value, "x", "multiplier", sentence)
     factor, unit, kind, end = _unit_after(sentence, m.end(), pre, lang)
-    if is_word and unit is None and factor == 1.0:
-        return None  # "two said" is not a figure; "two million" or "elf Prozent" are
-    if is_word and kind == "count" and factor == 1.0 and value < 2:
-        return None
-    if kind == "other" and unit is None and 1800 <= value <= 2100 and value.is_integer():
-        kind = "year"
+    if is_word and factor == 1.0 and (unit is None or value < 2):
+        return None  # "two said", "one dollar bought" are no figures; "two million" is
+    if is_word and kind == "count" and factor == 1.0 and value < 10:
+        return None  # "five insurers": small counts in words are incidental
+    if _is_year(core, kind, unit):
+        kind, unit, end = "year", None, m.end()  # "in 2004 results", "2010 Weltmeister"
     start = m.start() if pre else m.start("word" if is_word else "num")
     return Quantity(start, end, value * factor, unit, kind, sentence, scale=factor)
 
 
+def _is_year(core: str, kind: str, unit: str | None) -> bool:
+    """A bare four-digit number from 1800 to 2100 is a year unless it counts people,
+    known things, money or a share."""
+    if not re.fullmatch(r"1[89]\d\d|20\d\d|2100", core):
+        return False
+    return kind in ("other", "count") and (unit is None or unit not in _COUNTABLE)
+
+
 def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:
-    """`two-thirds`, `ein Drittel`, `die Hälfte` as shares in percent."""
+    """`two-thirds`, `ein Drittel`, `nearly half`, `one in six` as shares in percent."""
     out = []
     for m in _FRACTION.finditer(sentence):
         if any(q.start <= m.start() < q.end for q in found):
@@ -247,11 +322,51 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
         if count is None or frac is None:
             continue
         hyphenated = sentence[m.start("frac") - 1] == "-"
-        if not hyphenated and not _OF.match(sentence, m.end()):
+        german_count = lang == "de" and num not in ("die", "der")  # "ein Viertel"
+        if not (hyphenated or german_count or _OF.match(sentence, m.end())):
             continue  # "the preceding three quarters" are periods, not a share
-        out.append(Quantity(m.start(), m.end(), round(count * frac * 100, 2), "%", "percent",
-                            sentence))  # fmt: skip
+        share = round(count * frac * 100, 2)
+        out.append(Quantity(m.start(), m.end(), share, "%", "percent", sentence))
+    for m in _HALF.finditer(sentence):
+        if not any(q.start <= m.start() < q.end for q in found + out):
+            out.append(Quantity(m.start(), m.end(), 50.0, "%", "percent", sentence))
+    for m in _ONE_IN.finditer(sentence):
+        if (n := parse_number(m.group(1), lang)) and n >= 2:
+            out.append(Quantity(m.start(), m.end(), round(100 / n, 2), "%", "percent", sentence))
     return out
+
+
+def _verb_multipliers(sentence: str) -> list[Quantity]:
+    """`doubled`, `set to double`, `verdreifacht`: a multiplier said with a verb."""
+    out = []
+    for m in _DOUBLE.finditer(sentence):
+        group = m.lastindex or 0
+        word = m.group(group).casefold()
+        value = 3.0 if word.startswith(("tripl", "trebl", "verdreif")) else 2.0
+        if word.startswith(("quadrupl", "vervierf")):
+            value = 4.0
+        span = m.span(group)
+        out.append(Quantity(*span, value, "x", "multiplier", sentence, direction="up"))
+    return out
+
+
+def _inherit(found: list[Quantity]) -> list[Quantity]:
+    """Carry units to numbers that leave them out.
+
+    `27 Millionen Euro, die sich um drei Millionen erhöhen könnte`: the second amount is
+    in euros too. `25 der 200 Abgeordneten`, `25 of the 200 MPs`: 25 counts the same.
+    """
+    for i, q in enumerate(found):
+        if q.unit is not None or q.kind not in ("count", "other"):
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt and nxt.unit and _PARTITIVE.fullmatch(q.sentence[q.end : nxt.start]):
+            q.unit, q.kind = nxt.unit, nxt.kind
+            continue
+        money = [p for p in found[:i] if p.kind == "money"]
+        if q.scale > 1 and money:
+            q.unit, q.kind = money[-1].unit, "money"
+    return found
 
 
 def cues_fraction(word: str) -> float | None:
@@ -274,14 +389,16 @@ def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
                 q.value *= nxt.scale  # "from 2 to 3.5 million"
             q.unit, q.kind, q.baseline = nxt.unit, nxt.kind, True
             if nxt.value != q.value:
-                nxt.direction = nxt.direction or ("up" if nxt.value > q.value else "down")
+                nxt.implied = "up" if nxt.value > q.value else "down"
             continue
+        if not q.sentence[max(0, q.start - 6) : q.start].rstrip().casefold().endswith("from"):
+            continue  # "eine Strafe von 105 Millionen Dollar" has no old level
         peers = [p for p in found[:i] if p.unit == q.unit and q.unit and not p.baseline]
         if peers:
             q.baseline = True
             newer = peers[-1]
-            if newer.value != q.value and newer.direction is None:
-                newer.direction = "up" if newer.value > q.value else "down"
+            if newer.value != q.value:
+                newer.implied = "up" if newer.value > q.value else "down"
     return found
 
 
@@ -290,10 +407,19 @@ def _merge_ranges(found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        if prev and not prev.baseline and q.unit and (prev.unit in (None, q.unit)):
+        if (
+            prev
+            and not prev.baseline
+            and prev.kind != "year"
+            and q.unit
+            and (prev.unit in (None, q.unit))
+        ):
             gap = q.sentence[prev.end : q.start]
             opened = _RANGE_OPEN.search(q.sentence[max(0, prev.start - 10) : prev.start])
-            joined = _RANGE_JOIN.fullmatch(gap) and gap.strip() not in ("and", "und", "to")
+            word = gap.strip()
+            joined = _RANGE_JOIN.fullmatch(gap) and (
+                word not in ("and", "und", "to") or (word == "to" and prev.unit is None)
+            )
             if joined or (opened and _RANGE_JOIN.fullmatch(gap)):
                 scale = q.scale if prev.unit is None else 1.0
                 out[-1] = replace(prev, end=q.end, unit=q.unit, kind=q.kind,
@@ -335,20 +461,42 @@ def _label(q: Quantity, lang: str) -> str | None:
         return counted
     if q.kind == "multiplier" and (m := _COMPARATIVE.match(tail)):
         return m.group(1)
+    if q.kind == "money" and (m := _COMPOUND_NOUN.match(tail)):
+        return m.group(1)  # "30-Euro-Gutschein"
     left, right = _clause(q.sentence, q.start, q.end)
-    lo, hi = max(left, q.start - 90), min(right, q.end + 40)
+    if q.sentence[max(0, q.start - 1) : q.start] == "(" and left == q.start:
+        left, _ = _clause(q.sentence, q.start - 1, q.start - 1)  # "Gemüse (plus 9,4 Prozent)"
+    lo, hi = max(left, q.start - 90), min(right, q.end + 30)
     best: tuple[int, str] | None = None
     for pos, label in cues.label_candidates(q.sentence[lo:hi], lang):
         pos += lo
-        dist = q.start - pos if pos < q.start else pos - q.end + 15
+        dist = q.start - pos if pos < q.start else pos - q.end + 30
         if (pos < q.start or pos >= q.end) and (best is None or dist < best[0]):
             best = (dist, label)
     if best:
         return best[1]
-    return noun.group(1) if noun else None
+    if noun:
+        return noun.group(1)
+    return _subject(q.sentence[left : q.start], lang)
 
 
-_KIND_WEIGHT = {"money": 3.0, "percent": 2.8, "multiplier": 2.6, "count": 2.0, "other": 0.8}
+def _subject(before: str, lang: str) -> str | None:
+    """What the clause talks about when no measure word names it.
+
+    German puts the subject first ("Heizöl verbilligte sich um ..."), so the first noun of
+    the clause wins; English puts it before the verb ("The currency has strengthened 4%").
+    """
+    if lang == "de":
+        nouns = [w for w in _GERMAN_NOUN.findall(before) if w.casefold() not in cues.NOT_LABELS]
+        return nouns[0] if nouns else None
+    words = [w for w in _ALPHA.findall(before) if w.casefold() not in cues.NOT_LABELS]
+    verbs = [i for i, w in enumerate(words) if cues.is_verb(w)]
+    if verbs and verbs[0] > 0:
+        return words[verbs[0] - 1]
+    return None
+
+
+_KIND_WEIGHT = {"money": 3.0, "percent": 2.8, "multiplier": 2.6, "count": 2.0, "other": 1.2}
 
 
 def _score(q: Quantity, index: int) -> float:
@@ -357,7 +505,7 @@ def _score(q: Quantity, index: int) -> float:
     if q.kind == "count" and (q.unit is None or q.value < 10):
         weight = 1.2
     position = 1.3 if index < 0 else 1.0 / (1.0 + 0.12 * index)
-    bonus = 0.4 * bool(q.label) + 0.3 * bool(q.direction) - 1.2 * q.baseline - 1.0 * q.conversion
+    bonus = 0.4 * bool(q.label) + 0.3 * bool(q.direction) - 1.2 * q.baseline - 0.6 * q.conversion
     return weight * position + bonus
 
 
@@ -375,16 +523,20 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
             if not _keep(q):
                 continue
             if not q.baseline:
-                q.direction = q.direction or _direction(q)
+                q.direction = q.direction or _direction(q) or q.implied
             q.label = _label(q, lang)
             if q.restates is not None:
                 q.direction, q.label = q.restates.direction, q.restates.label
             score = _score(q, index)
-            key = (round(q.value, 6), q.unit)
+            # One count per value: "18 reissues" and "18 hits" are the same figure.
+            key = (
+                round(q.value, 6),
+                "count" if q.kind == "count" and q.unit != "people" else q.unit,
+            )
             if key not in scored or scored[key][0] < score:
                 scored[key] = (score, q)
     ranked = sorted(scored.values(), key=lambda pair: -pair[0])
-    return [q for score, q in ranked if score >= 1.0]
+    return [q for score, q in ranked if score >= 0.5]
 
 
 def key_figures(

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.figures import key_figures
+from bot.figures import MAX_FIGURES, key_figures
 from bot.language import resolve_language
 from bot.sentences import split_sentences
-from bot.summary import Candidate, candidates, summarize_candidates
+from bot.summary import Candidate, story_sentences, summarize_candidates
 from storage.articles import FigureFields
 
 # Figures and summaries only read this far: a key figure buried after 20,000 characters
@@ -26,20 +26,29 @@ class Analysis:
     figures: list[FigureFields] = field(default_factory=list)
 
 
-def analyze(title: str, teaser: str, body: str, lang_hint: str | None = None) -> Analysis:
+def analyze(
+    title: str,
+    teaser: str,
+    body: str,
+    lang_hint: str | None = None,
+    *,
+    max_figures: int = MAX_FIGURES,
+) -> Analysis:
+    """Language, summary and the top `max_figures` key figures of one article."""
     title, teaser, body = title or "", teaser or "", (body or "")[:MAX_TEXT]
     lang = resolve_language(" ".join((title, teaser, body[:3000])), lang_hint)
     split_lang = lang if lang in ("de", "en") else "en" if lang is None else lang
-    sentences = candidates(body, split_lang, title) if body.strip() else []
+    sentences = story_sentences(body, split_lang, title) if body.strip() else []
     summary = summarize_candidates(sentences, split_lang)
     if not summary and teaser.strip():
         summary = " ".join(split_sentences(teaser, split_lang)[:3])
-    return Analysis(
-        lang=lang, summary=summary, figures=_figures(title, teaser, sentences, split_lang)
-    )
+    figures = _figures(title, teaser, sentences, split_lang, max_figures)
+    return Analysis(lang=lang, summary=summary, figures=figures)
 
 
-def _figures(title: str, teaser: str, body: list[Candidate], lang: str) -> list[FigureFields]:
+def _figures(
+    title: str, teaser: str, body: list[Candidate], lang: str, limit: int
+) -> list[FigureFields]:
     """Title and teaser count as the top of the story (index -1); the body as it reads."""
     lead: list[tuple[int, str]] = [(-1, s) for s in (title, teaser) if s.strip()]
-    return key_figures(lead + [(c.index, c.text) for c in body], lang)
+    return key_figures(lead + [(c.index, c.text) for c in body], lang, limit)

@@ -58,6 +58,7 @@ class Candidate:
     text: str
     index: int  # position among the article's sentences
     paragraph: int
+    usable: bool = True  # fit for a summary (figures also read short lines)
 
 
 class _TextRank(TextRankSummarizer):
@@ -108,7 +109,8 @@ def usable(sentence: str) -> bool:
     return not (is_junk_line(s) or _CREDIT.search(s) or _DATELINE.match(s))
 
 
-def candidates(body: str, lang: str, title: str = "") -> list[Candidate]:
+def story_sentences(body: str, lang: str, title: str = "") -> list[Candidate]:
+    """Every sentence of the story itself: scraper junk and a glued-on other story cut."""
     paragraphs = split_paragraphs(body, lang)
     flat = [" ".join(p) for p in paragraphs]
     keep = trailing_offtopic(flat, context=title)  # a glued-on teaser of another story
@@ -118,10 +120,15 @@ def candidates(body: str, lang: str, title: str = "") -> list[Candidate]:
         for sentence in sentences:
             if index == 0:
                 sentence = _PLACE_PREFIX.sub("", sentence)
-            if usable(sentence):
-                out.append(Candidate(sentence, index, p_no))
+            if not is_junk_line(sentence):
+                out.append(Candidate(sentence, index, p_no, usable(sentence)))
             index += 1
     return out
+
+
+def candidates(body: str, lang: str, title: str = "") -> list[Candidate]:
+    """The sentences a summary may use."""
+    return [c for c in story_sentences(body, lang, title) if c.usable]
 
 
 def _centrality(cands: Sequence[Candidate], lang: str, method: str) -> list[float]:
@@ -211,6 +218,7 @@ def summarize_candidates(
     cands: Sequence[Candidate], lang: str, *, method: str = DEFAULT_METHOD
 ) -> str:
     """The summary from already split sentences (ingestion splits once for all uses)."""
+    cands = [c for c in cands if c.usable]
     if not cands:
         return ""
     if method == "lead3":
