@@ -101,6 +101,9 @@ _NOUN = re.compile(
     r"\s(?:(?:more|new|neue|neuen|weitere|weiteren|zusätzliche|additional|other|andere)\s)?"
     r"([^\W\d][\w-]*)"
 )
+_WHAT_FOLLOWS = re.compile(
+    r"\s(?:(?:in|of)\s+(?:(?:the|those|all|its|their|new)\s+)*)?([a-z][a-z-]{3,})\b"
+)
 _COMPOUND_NOUN = re.compile(r"-([A-ZÄÖÜ]\w+)")
 _GERMAN_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*\b")
 _COMPOUND_CURRENCY = re.compile(r"-(Euro|Dollar|Franken|Pfund)-", re.I)
@@ -477,6 +480,10 @@ def _label(q: Quantity, lang: str) -> str | None:
         return best[1]
     if noun:
         return noun.group(1)
+    if lang == "en" and (m := _WHAT_FOLLOWS.match(tail)):
+        word = m.group(1)
+        if word.casefold() not in cues.NOT_LABELS and not cues.is_verb(word):
+            return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
     return _subject(q.sentence[left : q.start], lang)
 
 
@@ -487,7 +494,9 @@ def _subject(before: str, lang: str) -> str | None:
     the clause wins; English puts it before the verb ("The currency has strengthened 4%").
     """
     if lang == "de":
-        nouns = [w for w in _GERMAN_NOUN.findall(before) if w.casefold() not in cues.NOT_LABELS]
+        # The sentence's first word is capitalized whatever it is ("Außerdem", "Sollte").
+        found = [m for m in _GERMAN_NOUN.finditer(before) if m.start() > 0]
+        nouns = [m.group(0) for m in found if m.group(0).casefold() not in cues.NOT_LABELS]
         return nouns[0] if nouns else None
     words = [w for w in _ALPHA.findall(before) if w.casefold() not in cues.NOT_LABELS]
     verbs = [i for i, w in enumerate(words) if cues.is_verb(w)]
