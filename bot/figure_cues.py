@@ -62,7 +62,7 @@ DURATION_NOUNS = frozenset(
 MEASURE_NOUNS = frozenset(
     _words("""km kilometre kilometres kilometer kilometers miles metres meters meter mph km/h
     kg kilogramm kilo grams gramm litres liter degrees grad celsius hektar hectares acres
-    tonnes tonnen tons barrels fass
+    tonnes tonnen tons barrels fass megabyte megabytes gigabyte gigabytes terabyte mb gb tb
     quadratmeter megawatt gigawatt mw gw kwh""")
 )
 
@@ -111,9 +111,17 @@ NOT_LABELS = frozenset(
 )
 
 
+_PERSON_HEADS = tuple(p for p in PERSON_NOUNS if len(p) >= 6) + tuple(
+    p + "n" for p in PERSON_NOUNS if len(p) >= 6 and not p.endswith("n")
+)
+
+
 def is_person(noun: str) -> bool:
     """People nouns, also in the German dative plural (`Kontoinhabern`, `Flüchtlingen`)."""
-    return noun in PERSON_NOUNS or (noun.endswith("n") and noun[:-1] in PERSON_NOUNS)
+    if noun in PERSON_NOUNS or (noun.endswith("n") and noun[:-1] in PERSON_NOUNS):
+        return True
+    # German compounds end in their head noun: "Parteimitgliedern" counts Mitglieder.
+    return len(noun) > 8 and any(noun.endswith(p) for p in _PERSON_HEADS)
 
 
 _LABEL_EN_RE = re.compile(

@@ -61,6 +61,8 @@ _HALF = re.compile(
     r"\s+die\s+Hälfte)",
     re.I,
 )
+_HALF_YEAR = re.compile(r"^\s*of\s+(?:the\s+)?(?:\d{4}|year|season|century)", re.I)
+_HALF_YEAR_BEFORE = re.compile(r"\b(?:first|second|latter|last)\s+h?$", re.I)
 _ONE_IN = re.compile(
     r"\b(?:one|1)\s+in\s+(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
 )
@@ -331,6 +333,10 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
         share = round(count * frac * 100, 2)
         out.append(Quantity(m.start(), m.end(), share, "%", "percent", sentence))
     for m in _HALF.finditer(sentence):
+        if _HALF_YEAR.search(sentence, m.end(), m.end() + 12) or _HALF_YEAR_BEFORE.search(
+            sentence, max(0, m.start() - 8), m.start() + 1
+        ):
+            continue  # "the first half of 2006" is a period, not a share
         if not any(q.start <= m.start() < q.end for q in found + out):
             out.append(Quantity(m.start(), m.end(), 50.0, "%", "percent", sentence))
     for m in _ONE_IN.finditer(sentence):

@@ -194,3 +194,21 @@ def test_bbc_business_article_figures() -> None:
     shown = {(f.value, f.unit) for f in analysis.figures}
     assert (1.13e9, "USD") in shown and (76.0, "%") in shown
     assert 3 <= len(analysis.figures) <= 5
+
+
+def test_dev_gold_set_is_complete_and_the_extractor_keeps_its_f1() -> None:
+    """Regression guard on the hand-labelled set (benchmarks/figures_eval.py prints details)."""
+    from benchmarks import figures_eval
+
+    corpus_file("gnad_de.jsonl")
+    rows = [json.loads(line) for line in figures_eval.GOLD.open(encoding="utf-8")]
+    langs = [r["lang"] for r in rows if r["source"] != "seed"]
+    assert langs.count("de") >= 20 and langs.count("en") >= 20
+    assert any(r["source"] == "seed" for r in rows)
+    articles = figures_eval.load_articles()
+    tally = figures_eval.Tally()
+    for row in rows:
+        title, teaser, body, lang = articles[row["id"]]
+        found = analyze(title, teaser, body, lang, max_figures=100).figures
+        figures_eval.score(row["figures"], found, tally, [], row["id"])
+    assert tally.prf()[2] >= 0.85
