@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from itertools import islice
+
+import pytest
+
+from bot.cli import main
 from bot.ingest import Ingestor
 from bot.intelligence import Analysis, analyze
 from bot.services import Services
-from bot.sources import read_location
+from bot.sources import from_mapping, read_location
 from storage.articles import ArticleRepository, FigureFields
-from tests.conftest import SEED
+from tests.conftest import SEED, corpus_file
 
 
 def test_analysis_of_the_seed_article() -> None:
@@ -55,3 +61,32 @@ def test_ingested_seed_stores_summary_and_ranked_figures(services: Services) -> 
         ranks = [f.rank for f in article.figures]
         assert ranks == sorted(ranks) and article.figures[0].text == "11 Milliarden Dollar"
         assert article.figures[0].value == 11e9
+
+
+def test_reindex_fills_in_analysis_for_articles_stored_without_it(
+    services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bbc = corpus_file("bbc_news_en.jsonl")
+    with bbc.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in islice(fh, 5)]
+    items = [from_mapping(row, f"bbc:{i}") for i, row in enumerate(rows)]
+    items.extend(read_location(str(SEED)))
+    Ingestor(services, analyze=False).ingest(items)
+    url = services.settings.database_url
+    assert main(["--database-url", url, "reindex", "-q", "--batch-size", "2"]) == 0
+    assert "reindexed 6 articles: 6 changed" in capsys.readouterr().out
+    with services.session() as session:
+        articles = ArticleRepository(session).recent(10)
+        assert len(articles) == 6 and all(a.summary and a.figures for a in articles)
+        seed = next(a for a in articles if a.lang == "de")
+        assert seed.figures[0].text == "11 Milliarden Dollar"
+    # A second run finds nothing to change and says so.
+    assert main(["--database-url", url, "reindex", "-q"]) == 0
+    assert "reindexed 6 articles: 0 changed" in capsys.readouterr().out
+
+
+def test_reindex_rejects_a_zero_batch_size(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--database-url", sqlite_url, "reindex", "--batch-size", "0"]) == 2
+    assert "--batch-size must be at least 1" in capsys.readouterr().err
