@@ -121,7 +121,7 @@ def is_person(noun: str) -> bool:
     if noun in PERSON_NOUNS or (noun.endswith("n") and noun[:-1] in PERSON_NOUNS):
         return True
     # German compounds end in their head noun: "Parteimitgliedern" counts Mitglieder.
-    return len(noun) > 8 and any(noun.endswith(p) for p in _PERSON_HEADS)
+    return len(noun) > 8 and noun.endswith(_PERSON_HEADS)
 
 
 _LABEL_EN_RE = re.compile(

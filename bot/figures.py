@@ -54,7 +54,8 @@ _ALPHA = re.compile(r"[^\W\d_]+")
 _NUMBER_WORDS = frozenset(re.findall(r"[a-zäöüß]+", (WORD_NUMBER_EN + WORD_NUMBER_DE).lower()))
 _NUMBER_WORD_ENDS = ("zig", "ßig", "einhalb", "mal", "fach", "fache", "fachen", "facher", "fold",
                      "hundert", "tausend")  # fmt: skip
-_FRACTION_HINT = re.compile(r"third|quarter|half|fifth|drittel|viertel|fünftel|hälfte|\bin\s", re.I)
+_FRACTION_HINT = re.compile(r"third|quarter|half|fifth|drittel|viertel|fünftel|hälfte", re.I)
+_ONE_IN_HINT = re.compile(r"\b(?:one|1)\s+in\s", re.I)
 _HALF = re.compile(
     r"\b(?:(?:more\s+than|nearly|almost|about|around|over|less\s+than|just\s+under|roughly)"
     r"\s+half|half\s+(?=(?:its|their|his|her|the|of)\b)|(?:mehr\s+als|fast|knapp|rund|etwa|gut)"
@@ -72,6 +73,7 @@ _DOUBLE = re.compile(
     r"|(doubled|doubling|tripled|trebled|quadrupled|verdoppel\w*|verdreifach\w*|vervierfach\w*))",
     re.I,
 )
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _COUNTABLE = frozenset({"people"}) | cues.THING_NOUNS
 _PARTITIVE = re.compile(r"\s+(?:of\s+the|of|der|von)\s+", re.I)
 
@@ -267,7 +269,7 @@ def quantities(sentence: str, lang: str) -> list[Quantity]:
         q = _quantity(sentence, m, lang)
         if q is not None:
             found.append(q)
-    if _FRACTION_HINT.search(sentence):
+    if _FRACTION_HINT.search(sentence) or _ONE_IN_HINT.search(sentence):
         found += _fractions(sentence, lang, found)
     if _DOUBLE_HINT.search(sentence):
         found += _verb_multipliers(sentence)
@@ -310,7 +312,7 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
 def _is_year(core: str, kind: str, unit: str | None) -> bool:
     """A bare four-digit number from 1800 to 2100 is a year unless it counts people,
     known things, money or a share."""
-    if not re.fullmatch(r"1[89]\d\d|20\d\d|2100", core):
+    if not _YEAR.fullmatch(core):
         return False
     return kind in ("other", "count") and (unit is None or unit not in _COUNTABLE)
 

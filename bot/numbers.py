@@ -39,6 +39,9 @@ WORD_NUMBER_DE = (
     r"einhalb|" + "|".join(sorted(_UNITS_DE, key=len, reverse=True)) + ")"
 )
 
+_GROUPED = {sep: re.compile(rf"\d{{1,3}}(\{sep}\d{{3}})+") for sep in ".,"}
+_DE_COMPOUND = re.compile(rf"({_DE_ONES})und({_DE_TENS})")
+
 SCALES = {
     "k": 1e3, "thousand": 1e3, "tausend": 1e3, "tsd": 1e3, "tsd.": 1e3,
     "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6,
@@ -66,11 +69,7 @@ def parse_digits(text: str, lang: str) -> float | None:
     raw = text.replace("\u202f", "").replace("\u00a0", "").replace("'", "")
     decimal = "," if lang != "en" else "."
     group = "." if decimal == "," else ","
-    if (
-        group in raw
-        and decimal not in raw
-        and not re.fullmatch(rf"\d{{1,3}}(\{group}\d{{3}})+", raw)
-    ):
+    if group in raw and decimal not in raw and not _GROUPED[group].fullmatch(raw):
         # "1.5" in a German text or "1,5" in an English one: the writer used the other
         # convention for a decimal.
         decimal, group = group, decimal
@@ -95,7 +94,7 @@ def parse_word(word: str, lang: str) -> float | None:
         return float(_UNITS_DE[w])
     if w.endswith("einhalb") and (base := _UNITS_DE.get(w[: -len("einhalb")])) is not None:
         return base + 0.5
-    if m := re.fullmatch(rf"({_DE_ONES})und({_DE_TENS})", w):
+    if m := _DE_COMPOUND.fullmatch(w):
         return float(_UNITS_DE[m.group(1)] + _UNITS_DE[m.group(2)])
     return None
 

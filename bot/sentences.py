@@ -40,6 +40,7 @@ _SENTENCE_FINAL_ABBR = re.compile(
 # A candidate end: terminal punctuation, optional closing quote/bracket, space, and an
 # opening quote or a capital or digit.
 _CANDIDATE = re.compile(r"([.!?…]+)([\"“”»«'’)\]]*)\s+(?=(?:[„\"“«»'‚(]|[–-]\s)?[A-ZÄÖÜ0-9])")
+_YEAR_OR_AMOUNT = re.compile(r"\d{4}|\d+[.,]\d+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")  # "year-earlier.For the full-year"
 
@@ -63,7 +64,7 @@ def _ambiguous(word: str, punct: str, lang: str) -> bool:
     if core[-1].isdigit():
         # Only German writes ordinals and dates with a period ("17. Juli"); a year or an
         # amount with separators ends a sentence there as well.
-        return lang == "de" and not re.fullmatch(r"\d{4}|\d+[.,]\d+", core)
+        return lang == "de" and not _YEAR_OR_AMOUNT.fullmatch(core)
     if len(core) == 1 or "." in core:  # initials, "z.B", "U.S"
         return True
     return core.casefold() in ABBREVIATIONS
