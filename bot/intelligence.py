@@ -39,7 +39,7 @@ def analyze(
     lang = resolve_language(" ".join((title, teaser, body[:3000])), lang_hint)
     split_lang = lang if lang in ("de", "en") else "en" if lang is None else lang
     sentences = story_sentences(body, split_lang, title) if body.strip() else []
-    summary = summarize_candidates(sentences, split_lang)
+    summary = summarize_candidates(sentences, split_lang, topic=f"{title}\n{teaser}")
     if not summary and teaser.strip():
         summary = " ".join(split_sentences(teaser, split_lang)[:3])
     figures = _figures(title, teaser, sentences, split_lang, max_figures)

@@ -163,32 +163,51 @@ class Mix:
     lead: float  # bonus for the first usable sentence
     position: float  # weight of 1 / (1 + 0.5 * index)
     central: float  # weight of the TextRank/LexRank score (0..1)
+    topic: float = 0.0  # weight of the share of headline/teaser words a sentence repeats
 
 
 # Tuned on the dev sets by benchmarks/summary_eval.py (see docs/benchmarks.md): BBC's
 # reference summaries reward central sentences, German teasers reward the lead, where
 # TextRank only hurt. Both keep the first sentence: a news summary opens with the news.
 MIXES = {
-    "de": Mix(lead=2.0, position=1.0, central=0.0),
-    "en": Mix(lead=1.0, position=0.0, central=1.0),
+    "de": Mix(lead=2.0, position=1.0, central=0.0, topic=1.0),
+    "en": Mix(lead=1.0, position=0.0, central=1.0, topic=0.0),
 }
 
 
-def _scores(cands: Sequence[Candidate], lang: str, method: str) -> list[float]:
+_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _topic_words(text: str, stop: frozenset[str]) -> set[str]:
+    """Content words cut to five letters, so `Sci-Fi-Serie` meets `Serien`."""
+    return {w.casefold()[:5] for w in _TOPIC_WORD.findall(text) if w.casefold() not in stop}
+
+
+def _topic(cands: Sequence[Candidate], topic: str, lang: str) -> list[float]:
+    stop = _stop_words(lang)
+    words = _topic_words(topic, stop)
+    if not words:
+        return [0.0] * len(cands)
+    return [len(_topic_words(c.text, stop) & words) / len(words) for c in cands]
+
+
+@lru_cache(maxsize=8)
+def _stop_words(lang: str) -> frozenset[str]:
+    return frozenset(get_stop_words(_SUMY_LANG.get(lang, "english")))
+
+
+def _scores(cands: Sequence[Candidate], lang: str, method: str, topic: str = "") -> list[float]:
     position = [1.0 / (1.0 + 0.5 * c.index) for c in cands]
     mix = MIXES.get(lang, MIXES["en"])
-    if (
-        method in ("lead", "lead3")
-        or len(cands) <= 2
-        or (method.startswith("lead+") and not mix.central)
-    ):
+    if method in ("lead", "lead3") or len(cands) <= 2:
         return position
-    central = _centrality(cands, lang, method)
     if method in ("textrank", "lexrank"):
-        return central
+        return _centrality(cands, lang, method)
+    central = _centrality(cands, lang, method) if mix.central else [0.0] * len(cands)
+    on_topic = _topic(cands, topic, lang) if mix.topic else [0.0] * len(cands)
     return [
-        mix.lead * (i == 0) + mix.position * p + mix.central * c
-        for i, (p, c) in enumerate(zip(position, central, strict=True))
+        mix.lead * (i == 0) + mix.position * p + mix.central * c + mix.topic * t
+        for i, (p, c, t) in enumerate(zip(position, central, on_topic, strict=True))
     ]
 
 
@@ -208,14 +227,20 @@ def _pick(cands: Sequence[Candidate], scores: Sequence[float], limit: int) -> li
     return sorted(chosen, key=lambda c: c.index)
 
 
-def summarize(body: str, lang: str | None, *, title: str = "", method: str = DEFAULT_METHOD) -> str:
-    """2–4 sentences from the article, at most ~400 characters unless the lead is longer."""
+def summarize(
+    body: str, lang: str | None, *, title: str = "", topic: str = "", method: str = DEFAULT_METHOD
+) -> str:
+    """2–4 sentences from the article, at most ~400 characters unless the lead is longer.
+
+    `topic` is what the headline and teaser promise; sentences that pick it up rank higher.
+    """
     lang = lang or "en"
-    return summarize_candidates(candidates(body, lang, title), lang, method=method)
+    cands = candidates(body, lang, title)
+    return summarize_candidates(cands, lang, topic=topic or title, method=method)
 
 
 def summarize_candidates(
-    cands: Sequence[Candidate], lang: str, *, method: str = DEFAULT_METHOD
+    cands: Sequence[Candidate], lang: str, *, topic: str = "", method: str = DEFAULT_METHOD
 ) -> str:
     """The summary from already split sentences (ingestion splits once for all uses)."""
     cands = [c for c in cands if c.usable]
@@ -223,5 +248,5 @@ def summarize_candidates(
         return ""
     if method == "lead3":
         return " ".join(c.text for c in cands[:3])
-    chosen = _pick(cands, _scores(cands, lang, method), MAX_CHARS)
+    chosen = _pick(cands, _scores(cands, lang, method, topic), MAX_CHARS)
     return " ".join(c.text for c in chosen)
