@@ -428,6 +428,9 @@ def _merge_ranges(found: list[Quantity]) -> list[Quantity]:
             gap = q.sentence[prev.end : q.start]
             opened = _RANGE_OPEN.search(q.sentence[max(0, prev.start - 10) : prev.start])
             word = gap.strip()
+            if q.value / (q.scale if prev.unit is None else 1.0) < prev.value:
+                out.append(q)  # "5-4" runs backwards: a score or a code, not a range
+                continue
             joined = _RANGE_JOIN.fullmatch(gap) and (
                 word not in ("and", "und", "to") or (word == "to" and prev.unit is None)
             )
@@ -467,9 +470,9 @@ def _direction(q: Quantity) -> str | None:
 def _label(q: Quantity, lang: str) -> str | None:
     tail = q.sentence[q.end :]
     noun = _NOUN.match(tail) if q.kind == "count" else None
-    counted = q.sentence[q.start : q.end].split()[-1].strip(".,") if q.kind == "count" else ""
-    if q.kind == "count" and q.unit and counted.casefold() in (q.unit, *cues.PERSON_NOUNS):
-        return counted
+    counted = q.text.split()[-1].strip(".,") if q.kind == "count" else ""
+    if q.unit and counted.isalpha() and scale_of(counted, lang) is None:
+        return counted  # "464,000 subscribers", "1500 Grenzbeamte"
     if q.kind == "multiplier" and (m := _COMPARATIVE.match(tail)):
         return m.group(1)
     if q.kind == "money" and (m := _COMPOUND_NOUN.match(tail)):
@@ -486,7 +489,7 @@ def _label(q: Quantity, lang: str) -> str | None:
             best = (dist, label)
     if best:
         return best[1]
-    if noun:
+    if noun and noun.group(1).casefold() not in cues.NOT_LABELS:
         return noun.group(1)
     if lang == "en" and (m := _WHAT_FOLLOWS.match(tail)):
         word = m.group(1)

@@ -155,6 +155,7 @@ def test_from_x_to_y_sets_direction_and_carries_the_unit() -> None:
     [
         ("Der 1. FC Köln gewann am 17. Juli 2:1 gegen Bayern.", "de"),
         ("Chelsea won 3-1 at Anfield on 12 March.", "en"),
+        ("Italy edged it 5-4 in the end.", "en"),
         ("Die Pressekonferenz begann am 18.07.2025 um 18.30 Uhr.", "de"),
         ("The 45-year-old said on page 12 that it happened in 2004.", "en"),
         ("Siehe S. 12 und Artikel 5 der Verfassung aus den 70er Jahren.", "de"),
