@@ -219,8 +219,8 @@ def _pick(
     cands: Sequence[Candidate], scores: Sequence[float], limit: int, *, fill: bool = True
 ) -> list[Candidate]:
     """Best sentences within the budget. Without `fill`, stop at the first one that does
-    not fit instead of reaching for shorter, later ones: a lead summary reads on in order
-    (measured: +0.005 ROUGE-1 on the German teasers)."""
+    not fit once two are chosen, instead of reaching for shorter, later ones: a lead
+    summary reads on in order (measured: +0.005 ROUGE-1 on the German teasers)."""
     chosen: list[Candidate] = []
     used = 0
     for cand, _ in sorted(zip(cands, scores, strict=True), key=lambda cs: -cs[1]):
@@ -230,7 +230,7 @@ def _pick(
         # A second sentence may stretch the budget a little: one sentence is too thin.
         budget = limit if len(chosen) != 1 else int(limit * 1.2)
         if chosen and used + extra > budget:
-            if not fill:
+            if not fill and len(chosen) >= 2:
                 break
             continue
         chosen.append(cand)
