@@ -76,7 +76,9 @@ LABELS_EN = _words("""revenue revenues sales profit profits earnings income turn
     fee fees funding compensation damages value worth assets capital bonds fares tickets
     box-office downloads copies albums audience ratings attendance borrowing savings
     lending mortgage mortgages payout bill cash reserves pension pensions aid donations
-    valuation market stock bonuses premium premiums prize""")
+    valuation market stock bonuses premium premiums prize bill relief assets funds loan
+    stake payoff takeover reserves deposits box-office turnover wage salary fortune
+    compensation settlement penalty transfer contract profit-margin margin""")
 LABELS_DE = _words("""Umsatz Umsätze Gewinn Erlös Einnahmen Ausgaben Verlust Kosten Preis Preise
     Aktie Kurs Haushalt Budget Schulden Defizit Überschuss Wachstum Wirtschaftsleistung BIP
     Inflation Teuerung Arbeitslosenquote Arbeitslose Arbeitslosigkeit Stellen Arbeitsplätze
@@ -124,8 +126,10 @@ def is_person(noun: str) -> bool:
     return len(noun) > 8 and noun.endswith(_PERSON_HEADS)
 
 
+# English plurals match too: "fines" measures a fine.
 _LABEL_EN_RE = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, LABELS_EN), key=len, reverse=True)) + r")\b", re.I
+    r"\b(" + "|".join(sorted(map(re.escape, LABELS_EN), key=len, reverse=True)) + r")(?:e?s)?\b",
+    re.I,
 )
 _LABEL_DE_STEMS = tuple(sorted((w.casefold() for w in LABELS_DE), key=len, reverse=True))
 _CAPITALIZED = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]*")

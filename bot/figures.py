@@ -35,6 +35,7 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _direction(q: Quantity) -> str | None:
+    """Up or down from the nearest cue in the clause ("jumped 76%", "Umsatzsprung von")."""
     left, right = _clause(q.sentence, q.start, q.end)
     lo, hi = max(left, q.start - 70), min(right, q.end + 30)
     best: tuple[int, str] | None = None
@@ -52,6 +53,9 @@ def _direction(q: Quantity) -> str | None:
 
 
 def _label(q: Quantity, lang: str) -> str | None:
+    """A word or two saying what the figure measures, from the most specific source:
+    the counted noun, the comparative of a multiplier, a measure word in the clause, what
+    follows the amount, the clause's subject."""
     tail = q.sentence[q.end :]
     noun = NOUN.match(tail) if q.kind == "count" else None
     counted = q.text.split()[-1].strip(".,") if q.kind == "count" else ""
@@ -114,6 +118,7 @@ def _score(q: Quantity, index: int) -> float:
 
 
 def _keep(q: Quantity) -> bool:
+    """Years, dates and durations are context, not key figures."""
     if q.kind in ("year", "date"):
         return False
     return not (q.kind == "other" and q.unit in cues.DURATION_NOUNS)
@@ -146,6 +151,7 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
 def key_figures(
     sentences: Sequence[tuple[int, str]], lang: str, limit: int = MAX_FIGURES
 ) -> list[FigureFields]:
+    """The top `limit` figures as storage rows, in rank order."""
     return [
         FigureFields(
             text=q.text,
