@@ -112,8 +112,10 @@ _FRACTION = re.compile(
 _OF = re.compile(r"\s+(?:of|der|des|aller|ihrer|seiner|unserer)\b", re.I)
 _RANGE_JOIN = re.compile(r"\s?(?:-|–|bis(?:\s+zu)?|to|and|und)\s?$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|zwischen)\s+$", re.I)
+# "from 62% at the end of 2003 to more than 68%": a few words may stand between.
 _TO = re.compile(
-    r"\s+(?:\w+\s+){0,2}?(?:to|auf|bis\s+auf)\s+(?:(?:about|around|nearly|rund|etwa|knapp)\s+)?",
+    r"\s+(?:[\w.]+\s+){0,6}?(?:to|auf|bis\s+auf)\s+"
+    r"(?:(?:about|around|nearly|almost|over|more\s+than|rund|etwa|knapp|über|mehr\s+als)\s+)?",
     re.I,
 )
 _FROM = re.compile(r"\b(?:from|von)\s+$", re.I)
@@ -268,10 +270,12 @@ def quantities(sentence: str, lang: str) -> list[Quantity]:
 
 
 def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
-    """`$1.13bn (£600m)`: the bracketed amount restates the one before it."""
+    """`$1.13bn (£600m)`, `1.16bn euros ($1.5bn; £800m)`: bracketed amounts restate the
+    one before the bracket."""
     for prev, q in pairwise(found):
-        if q.kind == prev.kind == "money" and q.sentence[prev.end : q.start].strip() == "(":
-            q.conversion, q.restates = True, prev
+        gap = q.sentence[prev.end : q.start].strip()
+        if q.kind == prev.kind == "money" and (gap == "(" or (gap == ";" and prev.conversion)):
+            q.conversion, q.restates = True, prev.restates or prev
     return found
 
 
