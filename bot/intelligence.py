@@ -1,16 +1,22 @@
-"""Article intelligence computed at ingestion: language, summary, key figures."""
+"""Article intelligence computed at ingestion: language, summary, key figures.
+
+Ingestion calls `analyze` once per article and stores the result; `newsroom-bot reindex`
+calls it again for stored articles after these rules improve.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-import pysbd
-
+from bot.figures import MAX_FIGURES, key_figures
+from bot.language import resolve_language
+from bot.sentences import split_sentences
+from bot.summary import Candidate, story_sentences, summarize_candidates
 from storage.articles import FigureFields
 
-_DE_HINTS = re.compile(r"\b(der|die|das|und|nicht|ist|mit|für|auf|wird|sich|ein|eine)\b", re.I)
-_EN_HINTS = re.compile(r"\b(the|and|of|is|with|for|on|will|has|that|was|are)\b", re.I)
+# Figures and summaries only read this far: a key figure buried after 20,000 characters
+# is not one, and it keeps a pasted book from stalling an import.
+MAX_TEXT = 20_000
 
 
 @dataclass
@@ -20,21 +26,29 @@ class Analysis:
     figures: list[FigureFields] = field(default_factory=list)
 
 
-def detect_language(text: str) -> str | None:
-    de, en = len(_DE_HINTS.findall(text)), len(_EN_HINTS.findall(text))
-    if de + en < 3:
-        return None
-    return "de" if de > en else "en"
+def analyze(
+    title: str,
+    teaser: str,
+    body: str,
+    lang_hint: str | None = None,
+    *,
+    max_figures: int = MAX_FIGURES,
+) -> Analysis:
+    """Language, summary and the top `max_figures` key figures of one article."""
+    title, teaser, body = title or "", teaser or "", (body or "")[:MAX_TEXT]
+    lang = resolve_language(" ".join((title, teaser, body[:3000])), lang_hint)
+    split_lang = lang if lang in ("de", "en") else "en" if lang is None else lang
+    sentences = story_sentences(body, split_lang, title) if body.strip() else []
+    summary = summarize_candidates(sentences, split_lang, topic=f"{title}\n{teaser}")
+    if not summary and teaser.strip():
+        summary = " ".join(split_sentences(teaser, split_lang)[:3])
+    figures = _figures(title, teaser, sentences, split_lang, max_figures)
+    return Analysis(lang=lang, summary=summary, figures=figures)
 
 
-def analyze(title: str, teaser: str, body: str, lang_hint: str | None = None) -> Analysis:
-    lang = lang_hint or detect_language(" ".join((title, teaser, body))[:4000])
-    text = body or teaser
-    sentences = pysbd.Segmenter(language=lang or "en", clean=False).segment(text[:5000])
-    summary = ""
-    for sentence in sentences:
-        candidate = (summary + " " + sentence.strip()).strip()
-        if summary and len(candidate) > 400:
-            break
-        summary = candidate
-    return Analysis(lang=lang, summary=summary)
+def _figures(
+    title: str, teaser: str, body: list[Candidate], lang: str, limit: int
+) -> list[FigureFields]:
+    """Title and teaser count as the top of the story (index -1); the body as it reads."""
+    lead: list[tuple[int, str]] = [(-1, s) for s in (title, teaser) if s.strip()]
+    return key_figures(lead + [(c.index, c.text) for c in body], lang, limit)

@@ -148,6 +148,54 @@ class ArticleRepository:
         stmt = select(Article).order_by(Article.id).execution_options(yield_per=batch_size)
         yield from self.session.scalars(stmt)
 
+    def batch_after(self, after_id: int, limit: int = 200) -> list[Article]:
+        """The next `limit` articles by id after `after_id`, figures loaded.
+
+        Keyset paging keeps each batch its own short transaction (reindex of a large
+        table) and never skips or repeats a row when earlier batches were rewritten.
+        """
+        from sqlalchemy.orm import selectinload  # local: keeps this addition self-contained
+
+        stmt = (
+            select(Article)
+            .where(Article.id > after_id)
+            .order_by(Article.id)
+            .limit(limit)
+            .options(selectinload(Article.figures))
+        )
+        return list(self.session.scalars(stmt))
+
+    def set_analysis(
+        self,
+        article: Article,
+        *,
+        lang: str | None,
+        summary: str,
+        figures: Sequence[FigureFields],
+    ) -> bool:
+        """Store recomputed language, summary and figures; True if anything changed.
+
+        The article's text and `updated_at` stay as they are: only derived data moves.
+        """
+        old = [(f.text, f.value, f.unit, f.kind, f.direction, f.label) for f in article.figures]
+        new = [
+            (
+                f.text[:300],
+                f.value,
+                f.unit,
+                f.kind,
+                f.direction,
+                (f.label or None) and f.label[:200],
+            )
+            for f in figures
+        ]
+        changed = article.lang != lang or article.summary != summary or old != new
+        if changed:
+            article.lang, article.summary = lang, summary
+            self.replace_figures(article, figures)
+            self.session.flush()
+        return changed
+
 
 def _same_meta(article: Article, fields: ArticleFields) -> bool:
     return (

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "bot.cli.demo",
     "bot.cli.digest",
     "bot.cli.slack",
+    "bot.cli.reindex",
 )
 
 

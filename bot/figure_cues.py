@@ -1,0 +1,190 @@
+"""Word lists that tell what a figure measures and which way it moved (German + English).
+
+Kept apart from the extractor so an editor can extend them without reading regexes.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> list[str]:
+    """Word lists stay readable as wrapped text."""
+    return text.split()
+
+
+CURRENCY_WORDS = {
+    "$": "USD", "us$": "USD", "us-$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+    "us-dollar": "USD", "us-dollars": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR",
+    "euros": "EUR", "£": "GBP", "gbp": "GBP", "pfund": "GBP", "pound": "GBP", "pounds": "GBP",
+    "sterling": "GBP", "chf": "CHF", "franken": "CHF", "¥": "JPY", "yen": "JPY", "jpy": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rubel": "RUB", "roubles": "RUB", "rubles": "RUB",
+    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "kronen": "SEK", "rupees": "INR",
+    "australian dollars": "AUD", "australian dollar": "AUD", "canadian dollars": "CAD",
+    "canadian dollar": "CAD", "hong kong dollars": "HKD", "swiss francs": "CHF",
+    "swiss franc": "CHF", "franc": "CHF", "francs": "CHF",
+}  # fmt: skip
+# Sub-units: the value is stored in the main unit (50 cents -> 0.5 USD).
+CENT_WORDS = {"cent": "EUR", "cents": "USD", "pence": "GBP", "p": "GBP"}
+
+PERSON_NOUNS = frozenset(
+    _words("""people persons person workers employees staff subscribers users customers viewers
+    visitors fans voters residents children students pupils patients refugees migrants
+    asylum-seekers soldiers troops members players deaths victims passengers tourists
+    citizens adults women men households families listeners readers shoppers drivers
+    menschen personen leute mitarbeiter mitarbeiterinnen beschäftigte beschäftigten
+    angestellte angestellten arbeiter abonnenten nutzer nutzerinnen kunden kundinnen
+    zuschauer besucher fans wähler wählerinnen einwohner kinder schüler studierende
+    studierenden studenten patienten flüchtlinge flüchtlingen migranten asylbewerber
+    asylsuchende soldaten mitglieder spieler tote toten todesopfer opfer verletzte
+    verletzten passagiere touristen bürger arbeitslose arbeitslosen haushalte familien
+    frauen männer jugendliche jugendlichen teilnehmer schutzsuchende abgeordnete
+    abgeordneten kontoinhaber anleger sparer kleinsparer beamte beamten polizisten ärzte
+    lehrer pendler rentner pensionisten asylwerber asylwerberinnen einwohnerinnen mps
+    pensioners savers investors shareholders pilots nurses doctors teachers officers
+    police recruits graduates homeowners tenants""")
+)
+# Counted things that are not people; the unit is the noun itself.
+THING_NOUNS = frozenset(
+    _words("""jobs stellen arbeitsplätze shares aktien cars autos vehicles fahrzeuge units copies
+    albums singles games spiele films filme homes houses wohnungen häuser flights flüge
+    stores shops filialen branches countries länder ländern companies firmen unternehmen
+    cases fälle fällen votes stimmen seats sitze mandate
+    downloads sales orders aufträge anträge asylanträge applications complaints beschwerden
+    accounts konten phones handys devices geräte computers machines beds betten schools
+    schulen hospitals spitäler krankenhäuser goals tore titles titel medals medaillen""")
+)
+DURATION_NOUNS = frozenset(
+    _words("""years year months month weeks week days day hours hour minutes seconds decades
+    jahre jahren jahr monate monaten monat wochen woche tage tagen tag stunden stunde
+    minuten sekunden jahrzehnte""")
+)
+MEASURE_NOUNS = frozenset(
+    _words("""km kilometre kilometres kilometer kilometers miles metres meters meter mph km/h
+    kg kilogramm kilo grams gramm litres liter degrees grad celsius hektar hectares acres
+    tonnes tonnen tons barrels fass megabyte megabytes gigabyte gigabytes terabyte mb gb tb
+    quadratmeter megawatt gigawatt mw gw kwh""")
+)
+
+# What a figure measures. German entries also match inside compounds
+# ("Umsatzsprung" -> Umsatz); English ones match whole words.
+LABELS_EN = _words("""revenue revenues sales profit profits earnings income turnover loss losses
+    shares share price prices cost costs budget debt deficit surplus growth gdp economy
+    inflation unemployment jobless jobs workers staff employees subscribers users customers
+    viewers visitors fans votes seats stake tax taxes spending investment fine deal bid
+    offer salary pay wages bonus dividend output exports imports production orders rate
+    fee fees funding compensation damages value worth assets capital bonds fares tickets
+    box-office downloads copies albums audience ratings attendance borrowing savings
+    lending mortgage mortgages payout bill cash reserves pension pensions aid donations
+    valuation market stock bonuses premium premiums prize bill relief assets funds loan
+    stake payoff takeover reserves deposits box-office turnover wage salary fortune
+    compensation settlement penalty transfer contract profit-margin margin""")
+LABELS_DE = _words("""Umsatz Umsätze Gewinn Erlös Einnahmen Ausgaben Verlust Kosten Preis Preise
+    Aktie Kurs Haushalt Budget Schulden Defizit Überschuss Wachstum Wirtschaftsleistung BIP
+    Inflation Teuerung Arbeitslosenquote Arbeitslose Arbeitslosigkeit Stellen Arbeitsplätze
+    Jobs Mitarbeiter Beschäftigte Abonnenten Nutzer Kunden Zuschauer Besucher Stimmen Sitze
+    Mandate Marktanteil Anteil Steuer Investition Strafe Gehalt Lohn Löhne Bonus Dividende
+    Produktion Export Import Aufträge Zins Gebühr Förderung Miete Wert Vermögen Flüchtlinge
+    Asylbewerber Asylanträge Migranten Tote Todesopfer Verletzte Fälle Einwohner Schüler
+    Wähler Wahlbeteiligung Zustimmung Ablöse Subvention Rente Pension Auftrag Spende
+    Prämie Kredit Anleihe Volumen Nachfrage Absatz Auflage Rendite Ertrag Überschuss
+    Umsatzsteigerung Abgabe Beitrag Entschädigung Schaden Vergütung Bilanzsumme""")
+
+# Words after a number that are no counted things ("in 2004 was", "Hannover 96 Der").
+NOT_COUNTED = frozenset(
+    _words("""was has is this its as us his hers yes less unless across plus thus always
+    perhaps whereas news does goes was series means basis status analysis crisis
+    der die das den dem des ein eine und oder mit für auf von bei nach zum zur im am um
+    prozent euro dollar uhr mal jahre jahren jahr""")
+)
+
+
+# Words that never name what a figure measures.
+NOT_LABELS = frozenset(
+    _words("""it its they he she we this that there which who the a an and or but in on at
+    of for to from by with as has have had was were is are will would could can may might
+    be been said says also some about around nearly almost more than only just set year
+    years month months week weeks day days time times last next first
+    der die das den dem des ein eine einer einem einen sie er es wir ich ihr man dies
+    diese dieser im am um in an auf aus bei mit nach von vor zu zum zur für über unter
+    januar februar märz april mai juni juli august september oktober november dezember
+    jänner montag dienstag mittwoch donnerstag freitag samstag sonntag jahr jahres vorjahr
+    quartal monat woche tag prozent euro dollar""")
+)
+
+
+_PERSON_HEADS = tuple(p for p in PERSON_NOUNS if len(p) >= 6) + tuple(
+    p + "n" for p in PERSON_NOUNS if len(p) >= 6 and not p.endswith("n")
+)
+
+
+def is_person(noun: str) -> bool:
+    """People nouns, also in the German dative plural (`Kontoinhabern`, `Flüchtlingen`)."""
+    if noun in PERSON_NOUNS or (noun.endswith("n") and noun[:-1] in PERSON_NOUNS):
+        return True
+    # German compounds end in their head noun: "Parteimitgliedern" counts Mitglieder.
+    return len(noun) > 8 and noun.endswith(_PERSON_HEADS)
+
+
+# English plurals match too: "fines" measures a fine.
+_LABEL_EN_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, LABELS_EN), key=len, reverse=True)) + r")(?:e?s)?\b",
+    re.I,
+)
+_LABEL_DE_STEMS = tuple(sorted((w.casefold() for w in LABELS_DE), key=len, reverse=True))
+_CAPITALIZED = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]*")
+_LABEL_DE_CANON = {w.casefold(): w for w in LABELS_DE}
+
+_UP = r"""rose|rise[sn]?|rising|jump(?:ed|s)?|increase[ds]?|increasing|grew|grow(?:s|n|ing)?
+    |growth|gain(?:ed|s)?|climb(?:ed|s|ing)?|surge[ds]?|surging|soar(?:ed|s|ing)?
+    |boost(?:ed|s)?|higher|doubl\w*|tripled|rall(?:ied|y)|hike[ds]?|raise[ds]?|up
+    |leap(?:t|ed|s)?|rebound(?:ed)?|record\s+high|strengthen\w*|expand\w*|add(?:ed|ing|s)?
+    |bigger|larger|verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg|plus
+    |zuwachs|zugelegt|legte|legten|wuchs|wächst|gewachsen|wachstum|erhöh\w*|\w*sprung|sprang
+    |kletter\w*|geklettert|höher|verdoppel\w*|\w*steigerung|gesteigert|steigert\w*|\w*plus
+    |\w*anstieg|\w*zuwachs|aufschwung"""
+_DOWN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decrease[ds]?
+    |cut(?:s|ting)?|lost|lose[s]?|losing|loss(?:es)?|lower|slump(?:ed|s)?|plunge[ds]?
+    |plunging|shr(?:ank|unk|inks?)|sank|sink(?:s|ing)?|down|slid|slide[s]?|tumble[ds]?
+    |reduce[ds]?|reduction|dip(?:ped|s)?|slash(?:ed|es)?|shed|fewer|worst|halved
+    |record\s+low|weaken\w*|smaller|cheaper|verbillig\w*|billiger|schwächer
+    |sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?|fällt|gefallen|\w*rückgang|rückläufig
+    |ging\s+zurück|gingen\s+zurück|zurückgegangen|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft
+    |senk\w*|gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut
+    |streich\w*|gestrichen|kürz\w*|gekürzt|einbußen|halbiert"""
+UP_RE = re.compile(rf"(?<!\w)(?:{_UP})(?!\w)", re.I | re.X)
+DOWN_RE = re.compile(rf"(?<!\w)(?:{_DOWN})(?!\w)", re.I | re.X)
+
+SPORT_RE = re.compile(
+    r"\b(win|won|beat|beaten|lost|draw|drew|victory|defeat|score[ds]?|goals?|match|league"
+    r"|cup|half-time|sieg\w*|niederlage|tor(?:e|en)?|spiel\w*|gewann|gewinnt|verlor\w*"
+    r"|remis|halbzeit|unentschieden|partie|satz|sätze|runde|set|sets|finale?)\b",
+    re.I,
+)
+
+
+def label_candidates(clause: str, lang: str) -> list[tuple[int, str]]:
+    """(position, label) of every measure word in a clause."""
+    found: list[tuple[int, str]] = []
+    for m in _LABEL_EN_RE.finditer(clause):
+        found.append((m.start(), m.group(1).lower()))
+    if lang != "en":
+        # German nouns are capitalized ("kosten" the verb is not Kosten) and compound:
+        # "Umsatzsprung" measures Umsatz.
+        for m in _CAPITALIZED.finditer(clause):
+            word = m.group(0).casefold()
+            stem = next((s for s in _LABEL_DE_STEMS if s in word), None)
+            if stem:
+                found.append((m.start(), _LABEL_DE_CANON[stem]))
+    return found
+
+
+_VERB = re.compile(
+    rf"(?:{_UP}|{_DOWN}|made|paid|spent|cost|costs|raised|valued|worth|bought|sold|earned"
+    r"|reached|stood|totalled|totaled|hit|trading|traded|fined|owes|owed|invest\w*)$",
+    re.I | re.X,
+)
+
+
+def is_verb(word: str) -> bool:
+    return bool(_VERB.match(word))
