@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -86,6 +87,25 @@ class Article(Base):
         Index("ix_articles_updated_at", "updated_at"),
         Index("ix_articles_lang", "lang"),
         Index("ix_articles_source", "source"),
+    )
+
+
+class SearchChange(Base):
+    """One row per article insert/update/delete, written by database triggers.
+
+    The lookup layer replays these to keep its in-memory index in step with the table
+    without any call from ingestion (migration 0002_search).
+    """
+
+    __tablename__ = "search_changes"
+
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    article_id: Mapped[int] = mapped_column(Integer)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (
+        Index("ix_search_changes_changed_at", "changed_at"),
+        {"sqlite_autoincrement": True},
     )
 
 

@@ -1,0 +1,379 @@
+"""In-memory inverted index over articles: the candidate-retrieval half of lookup.
+
+Why in memory rather than FTS5 / pg_trgm: typo, prefix and compound matching need the
+*same* term normalisation on both databases (umlaut folding, light stemming, OSA edit
+distance), and one implementation gives the same ranking on SQLite and PostgreSQL by
+construction. The postings are numpy arrays in a compressed-row layout (about 10 bytes
+per posting), so 100k articles stay well under a gigabyte; the database remains the
+source of truth and a trigger-fed change log keeps this index in step (``bot.live_index``).
+
+Layout, Lucene-style: an immutable main segment (CSR arrays) plus a small delta segment
+for articles changed since the last build; deleted or replaced articles are tombstoned
+and dropped for good at the next compaction.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.textnorm import fold, max_typos, stem, terms
+from storage.search_index import IndexRow
+
+# Titles and teasers weigh more than bodies; tags and the section count too.
+FIELD_WEIGHTS = {"title": 3.0, "teaser": 2.0, "tags": 2.0, "section": 1.0, "body": 1.0}
+K1, B = 1.2, 0.75
+MAX_EXPANSIONS = 40
+_SURFACE_WORD = re.compile(r"[^\W\d_]{4,}")
+
+FloatArray = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """One index term a query word stands for, and how sure we are of it."""
+
+    term_id: int
+    term: str
+    weight: float
+    kind: str  # exact | prefix | compound | typo
+
+
+class _Codes:
+    """Small integer codes for a metadata column (lang, section, source)."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, int] = {}
+        self.names: list[str] = []
+
+    def code(self, value: str | None) -> int:
+        if not value:
+            return -1
+        key = fold(value).strip()
+        if key not in self.by_key:
+            self.by_key[key] = len(self.names)
+            self.names.append(value)
+        return self.by_key[key]
+
+    def matching(self, wanted: str) -> list[int]:
+        """Codes whose folded name equals ``wanted``, else those it is a prefix of."""
+        key = fold(wanted).strip()
+        if key in self.by_key:
+            return [self.by_key[key]]
+        return [c for k, c in self.by_key.items() if k.startswith(key)]
+
+
+class TermIndex:
+    """Postings, per-article metadata and the vocabulary helpers for query expansion."""
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}
+        self.term_list: list[str] = []
+        self.df: list[int] = []
+        self.offsets: npt.NDArray[np.int64] = np.zeros(1, dtype=np.int64)
+        self.post_docs: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
+        self.post_tf: FloatArray = np.zeros(0, dtype=np.float32)
+        self.delta: dict[int, tuple[array[int], array[float]]] = {}
+        self.delta_docs = 0
+        self.n_slots = 0
+        self.article_of = np.zeros(0, dtype=np.int64)
+        self.doc_len = np.zeros(0, dtype=np.float32)
+        self.doc_date = np.zeros(0, dtype=np.float64)
+        self.doc_lang = np.zeros(0, dtype=np.int32)
+        self.doc_section = np.zeros(0, dtype=np.int32)
+        self.doc_source = np.zeros(0, dtype=np.int32)
+        self.alive = np.zeros(0, dtype=bool)
+        self.heads: list[str] = []
+        self.slot_of: dict[int, int] = {}
+        self.live_len = 0.0
+        self.langs, self.sections, self.sources = _Codes(), _Codes(), _Codes()
+        self.surface: dict[str, str] = {}
+        self._joined: str | None = None
+        self._starts: list[int] = []
+        self._by_len: dict[int, list[str]] = {}
+        self._bulk: tuple[array[int], array[int], array[float]] | None = None
+
+    # ----------------------------------------------------------------- building
+
+    @classmethod
+    def build(cls, rows: Iterable[IndexRow]) -> TermIndex:
+        """Index every row in one pass and pack the postings into the main segment."""
+        index = cls()
+        index._bulk = (array("i"), array("i"), array("f"))
+        for row in rows:
+            index.upsert(row)
+        tids, docs, tfs = index._bulk
+        index._bulk = None
+        index._pack(
+            np.frombuffer(tids, dtype=np.int32),
+            np.frombuffer(docs, dtype=np.int32),
+            np.frombuffer(tfs, dtype=np.float32),
+        )
+        return index
+
+    def _pack(self, tids: npt.NDArray[np.int32], docs: npt.NDArray[np.int32],
+              tfs: FloatArray) -> None:  # fmt: skip
+        order = np.argsort(tids, kind="stable")
+        counts = (
+            np.bincount(tids, minlength=len(self.term_list))
+            if len(tids)
+            else np.zeros(len(self.term_list), dtype=np.int64)
+        )
+        self.offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        self.post_docs = np.ascontiguousarray(docs[order], dtype=np.int32)
+        self.post_tf = np.ascontiguousarray(tfs[order], dtype=np.float32)
+        self.df = [int(c) for c in counts]
+        self.delta = {}
+        self.delta_docs = 0
+
+    def upsert(self, row: IndexRow) -> None:
+        """Add an article, replacing the previous version of it if there was one."""
+        self.remove(row.id)
+        slot = self._new_slot(row)
+        weighted: dict[str, float] = {}
+        tags = " ".join(row.tags or [])
+        for field_name, text in (("title", row.title), ("teaser", row.teaser), ("tags", tags),
+                                 ("section", row.section or ""), ("body", row.body)):  # fmt: skip
+            weight = FIELD_WEIGHTS[field_name]
+            for term in terms(text or ""):
+                weighted[term] = weighted.get(term, 0.0) + weight
+        length = float(sum(weighted.values())) or 1.0
+        self.doc_len[slot] = length
+        self.live_len += length
+        for term, tf in weighted.items():
+            self._add_posting(self._term_id(term), slot, tf)
+        if self._bulk is None:
+            self.delta_docs += 1
+        for word in _SURFACE_WORD.findall(f"{row.title} {tags}"):
+            self.surface.setdefault(fold(word), word)
+
+    def _new_slot(self, row: IndexRow) -> int:
+        slot = self.n_slots
+        if slot >= len(self.alive):
+            self._grow(max(1024, slot * 2))
+        self.n_slots += 1
+        self.slot_of[row.id] = slot
+        self.article_of[slot] = row.id
+        when = row.published_at or row.ingested_at
+        self.doc_date[slot] = when.timestamp() if when else 0.0
+        self.doc_lang[slot] = self.langs.code(row.lang)
+        self.doc_section[slot] = self.sections.code(row.section)
+        self.doc_source[slot] = self.sources.code(row.source)
+        self.alive[slot] = True
+        tags = " ".join(row.tags or [])
+        self.heads.append(fold(f"{row.title} {(row.teaser or '')[:300]} {tags}"))
+        return slot
+
+    def _grow(self, size: int) -> None:
+        for name in ("article_of", "doc_len", "doc_date", "doc_lang", "doc_section",
+                     "doc_source", "alive"):  # fmt: skip
+            old = getattr(self, name)
+            new = np.zeros(size, dtype=old.dtype)
+            new[: len(old)] = old
+            setattr(self, name, new)
+
+    def _term_id(self, term: str) -> int:
+        tid = self.vocab.get(term)
+        if tid is None:
+            tid = self.vocab[term] = len(self.term_list)
+            self.term_list.append(term)
+            self.df.append(0)
+            self._joined = None
+        return tid
+
+    def _add_posting(self, tid: int, slot: int, tf: float) -> None:
+        self.df[tid] += 1
+        if self._bulk is not None:
+            self._bulk[0].append(tid)
+            self._bulk[1].append(slot)
+            self._bulk[2].append(tf)
+            return
+        entry = self.delta.get(tid)
+        if entry is None:
+            entry = self.delta[tid] = (array("i"), array("f"))
+        entry[0].append(slot)
+        entry[1].append(tf)
+
+    def remove(self, article_id: int) -> bool:
+        """Tombstone an article; its postings stay until the next compaction."""
+        slot = self.slot_of.pop(article_id, None)
+        if slot is None:
+            return False
+        self.alive[slot] = False
+        self.live_len -= float(self.doc_len[slot])
+        return True
+
+    @property
+    def live_count(self) -> int:
+        return len(self.slot_of)
+
+    def needs_compaction(self) -> bool:
+        dead = self.n_slots - self.live_count
+        return self.delta_docs > max(2000, self.n_slots // 10) or dead > max(
+            2000, self.n_slots // 4
+        )
+
+    def compact(self) -> None:
+        """Drop tombstoned slots and fold the delta segment into the main segment."""
+        keep = np.flatnonzero(self.alive[: self.n_slots])
+        remap = np.full(self.n_slots, -1, dtype=np.int32)
+        remap[keep] = np.arange(len(keep), dtype=np.int32)
+        tid_parts: list[npt.NDArray[np.int32]] = []
+        doc_parts: list[npt.NDArray[np.int32]] = []
+        tf_parts: list[FloatArray] = []
+        main_tids = np.repeat(
+            np.arange(len(self.offsets) - 1, dtype=np.int32), np.diff(self.offsets)
+        )
+        tid_parts.append(main_tids)
+        doc_parts.append(self.post_docs)
+        tf_parts.append(self.post_tf)
+        for tid, (delta_docs, delta_tfs) in self.delta.items():
+            tid_parts.append(np.full(len(delta_docs), tid, dtype=np.int32))
+            doc_parts.append(np.frombuffer(delta_docs, dtype=np.int32))
+            tf_parts.append(np.frombuffer(delta_tfs, dtype=np.float32))
+        all_tids = np.concatenate(tid_parts)
+        all_tfs = np.concatenate(tf_parts)
+        new_docs = remap[np.concatenate(doc_parts)]
+        live = new_docs >= 0
+        for name in ("article_of", "doc_len", "doc_date", "doc_lang", "doc_section",
+                     "doc_source", "alive"):  # fmt: skip
+            setattr(self, name, getattr(self, name)[keep].copy())
+        self.heads = [self.heads[i] for i in keep]
+        self.n_slots = len(keep)
+        self.slot_of = {int(a): i for i, a in enumerate(self.article_of[: self.n_slots])}
+        tids, docs, tfs = all_tids[live], new_docs[live], all_tfs[live]
+        order = np.lexsort((docs, tids))
+        self._pack(tids[order], docs[order], tfs[order])
+
+    # ----------------------------------------------------------------- querying
+
+    def postings(self, tid: int) -> tuple[npt.NDArray[np.int32], FloatArray]:
+        parts_d, parts_t = [], []
+        if tid < len(self.offsets) - 1:
+            lo, hi = self.offsets[tid], self.offsets[tid + 1]
+            parts_d.append(self.post_docs[lo:hi])
+            parts_t.append(self.post_tf[lo:hi])
+        if tid in self.delta:
+            docs, tfs = self.delta[tid]
+            parts_d.append(np.frombuffer(docs, dtype=np.int32))
+            parts_t.append(np.frombuffer(tfs, dtype=np.float32))
+        if not parts_d:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+        if len(parts_d) == 1:
+            return parts_d[0], parts_t[0]
+        return np.concatenate(parts_d), np.concatenate(parts_t)
+
+    def term_scores(self, expansions: list[Expansion]) -> FloatArray:
+        """BM25 per article for one query word: the best of its expansions counts."""
+        scores = np.zeros(self.n_slots, dtype=np.float32)
+        n = max(self.live_count, 1)
+        avgdl = max(self.live_len / n, 1.0)
+        for exp in expansions:
+            docs, tfs = self.postings(exp.term_id)
+            if not len(docs):
+                continue
+            df = self.df[exp.term_id]
+            idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
+            norm = K1 * (1.0 - B + B * self.doc_len[docs] / avgdl)
+            contrib = (exp.weight * idf) * tfs * (K1 + 1.0) / (tfs + norm)
+            scores[docs] = np.maximum(scores[docs], contrib)
+        return scores
+
+    def contains(self, slot: int, tid: int) -> bool:
+        docs, _ = self.postings(tid)
+        return bool(len(docs)) and bool(np.any(docs == slot))
+
+    def expand(self, word: str) -> list[Expansion]:
+        """Index terms for one folded query word: exact, prefix, compound part, typo."""
+        stemmed = stem(word)
+        found: dict[int, Expansion] = {}
+
+        def offer(term: str, weight: float, kind: str) -> None:
+            tid = self.vocab.get(term)
+            if tid is not None and (tid not in found or found[tid].weight < weight):
+                found[tid] = Expansion(tid, term, weight, kind)
+
+        offer(stemmed, 1.0, "exact")
+        offer(word, 1.0, "exact")
+        if word.isalpha() and len(word) >= 3:
+            for term, at_start in self._containing(word, min_len=len(word) + 1):
+                if at_start:
+                    offer(term, 0.9, "prefix")
+                elif len(word) >= 5:
+                    offer(term, 0.75, "compound")
+        typos = max_typos(word)
+        if typos:
+            for term, dist in self._near(stemmed, typos):
+                offer(term, 0.85 if dist == 1 else 0.7, "typo")
+        ranked = sorted(found.values(), key=lambda e: (-e.weight, -self.df[e.term_id]))
+        return ranked[:MAX_EXPANSIONS]
+
+    def _containing(self, part: str, *, min_len: int) -> Iterator[tuple[str, bool]]:
+        joined = self._vocab_text()
+        start = joined.find(part)
+        while start != -1:
+            i = bisect.bisect_right(self._starts, start) - 1
+            term = self.term_list[i] if i < len(self.term_list) else ""
+            if len(term) >= min_len:
+                yield term, start == self._starts[i]
+            nxt = self._starts[i + 1] if i + 1 < len(self._starts) else len(joined)
+            start = joined.find(part, max(nxt, start + 1))
+
+    def _near(self, word: str, typos: int) -> list[tuple[str, int]]:
+        by_len = self._length_buckets()
+        out: list[tuple[str, int]] = []
+        for size in range(len(word) - typos, len(word) + typos + 1):
+            bucket = by_len.get(size)
+            if not bucket:
+                continue
+            for term, dist, _ in process.extract(
+                word, bucket, scorer=OSA.distance, score_cutoff=typos, limit=None
+            ):
+                if dist > 0:
+                    out.append((term, int(dist)))
+        return out
+
+    def _vocab_text(self) -> str:
+        if self._joined is None:
+            self._rebuild_vocab_helpers()
+        assert self._joined is not None
+        return self._joined
+
+    def _length_buckets(self) -> dict[int, list[str]]:
+        if self._joined is None:
+            self._rebuild_vocab_helpers()
+        return self._by_len
+
+    def _rebuild_vocab_helpers(self) -> None:
+        """One string of all terms for substring search, and terms bucketed by length."""
+        self._starts = []
+        pos = 0
+        by_len: dict[int, list[str]] = {}
+        for term in self.term_list:
+            self._starts.append(pos)
+            pos += len(term) + 1
+            if term.isalpha():
+                by_len.setdefault(len(term), []).append(term)
+        self._joined = "\n".join(self.term_list)
+        self._by_len = by_len
+
+    def filter_mask(self, *, lang: list[int] | None = None, section: list[int] | None = None,
+                    source: list[int] | None = None,
+                    since: datetime | None = None) -> npt.NDArray[np.bool_]:  # fmt: skip
+        mask = self.alive[: self.n_slots].copy()
+        for codes, column in ((lang, self.doc_lang), (section, self.doc_section),
+                              (source, self.doc_source)):  # fmt: skip
+            if codes is not None:
+                mask &= np.isin(column[: self.n_slots], codes)
+        if since is not None:
+            mask &= self.doc_date[: self.n_slots] >= since.timestamp()
+        return mask
