@@ -15,6 +15,7 @@ from bot.config import ConfigError
 COMMAND_MODULES = (
     "bot.cli.db",
     "bot.cli.ingest",
+    "bot.cli.search",
 )
 
 
