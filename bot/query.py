@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 FILTER_KEYS = ("since", "lang", "section", "source")
-_FILTER = re.compile(r'(?<!\S)(since|lang|section|source):(?:"([^"]*)"|(\S+))', re.IGNORECASE)
+_FILTER = re.compile(r'(?<!\S)(since|lang|section|source):(?:"([^"]*)"|(\S*))', re.IGNORECASE)
 _RELATIVE = re.compile(r"^(\d{1,5})\s*([hdwmy])$")
 _UNIT_HOURS = {"h": 1, "d": 24, "w": 24 * 7, "m": 24 * 30, "y": 24 * 365}
 _LANG_ALIASES = {
