@@ -28,6 +28,7 @@ GAP_PATIENCE_S = 120.0
 GAP_LOOKBACK = 1000
 LOG_RETENTION = timedelta(days=1)
 PRUNE_EVERY_S = 3600.0
+BOUNDS_EVERY_S = 5.0
 
 
 class LiveIndex:
@@ -40,6 +41,7 @@ class LiveIndex:
         self.built = False
         self.lock = threading.RLock()
         self._last_prune = 0.0
+        self._last_bounds = 0.0
 
     def refresh(self, engine: Engine) -> TermIndex:
         """Bring the index up to the last committed change; rebuild when we fell behind.
@@ -48,15 +50,26 @@ class LiveIndex:
         """
         with self.lock, engine.connect() as conn:
             store = SearchIndexStore(conn)
-            bounds = store.log_bounds()
-            if not self.built or self._fell_behind(bounds):
-                self._rebuild(store, bounds)
+            if not self.built or self._bounds_due():
+                bounds = store.log_bounds()
+                if not self.built or self._fell_behind(bounds):
+                    self._rebuild(store, bounds)
+                else:
+                    self._replay(store)
             else:
                 self._replay(store)
             if self.index.needs_compaction():
                 self.index.compact()
             self._maybe_prune(conn)
             return self.index
+
+    def _bounds_due(self) -> bool:
+        """Resets and pruning are rare: look for them every few seconds, not every query."""
+        now = time.monotonic()
+        if now - self._last_bounds < BOUNDS_EVERY_S:
+            return False
+        self._last_bounds = now
+        return True
 
     def _fell_behind(self, bounds: LogBounds) -> bool:
         """The log was reset (restored backup, truncation) or pruned past our position."""

@@ -106,7 +106,8 @@ def search(
         suggestions = _suggest(index, parsed, unmatched) if unmatched else []
         chosen = ranked[offset : offset + limit]
         ids = [int(index.article_of[slot]) for slot, _, _ in chosen]
-    hits = _load_hits(session, ids, chosen, words)
+        reasons = [why or _explain(index, slot, words) for slot, _, why in chosen]
+    hits = _load_hits(session, ids, chosen, reasons)
     message = None if hits else _no_hits_message(parsed, words, unmatched, offset)
     return SearchResult(query, hits, message=message, suggestions=suggestions)
 
@@ -199,7 +200,8 @@ def _expand(index: TermIndex, word: _Word) -> list[Expansion]:
     for i, alt in enumerate(word.alternatives):
         factor = 1.0 if i == 0 else 0.8
         for exp in index.expand(alt):
-            weighted = Expansion(exp.term_id, exp.term, exp.weight * factor, exp.kind)
+            kind = exp.kind if i == 0 else "part"
+            weighted = Expansion(exp.term_id, exp.term, exp.weight * factor, kind)
             if exp.term_id not in best or best[exp.term_id].weight < weighted.weight:
                 best[exp.term_id] = weighted
     return sorted(best.values(), key=lambda e: -e.weight)
@@ -237,37 +239,35 @@ def _load_hits(
     session: Session,
     ids: list[int],
     chosen: list[tuple[int, float, list[str]]],
-    words: list[_Word],
+    reasons: list[list[str]],
 ) -> list[Hit]:
     """Articles through the caller's session, in rank order; vanished ones are skipped."""
     if not ids:
         return []
     articles = {a.id: a for a in session.scalars(select(Article).where(Article.id.in_(ids)))}
     hits = []
-    for article_id, (_, score, why) in zip(ids, chosen, strict=True):
+    for article_id, (_, score, _), why in zip(ids, chosen, reasons, strict=True):
         article = articles.get(article_id)
         if article is not None:
-            hits.append(Hit(article, float(score), why or _explain(article, words)))
+            hits.append(Hit(article, float(score), why))
     return hits
 
 
-def _explain(article: Article, words: list[_Word]) -> list[str]:
-    """Which query word matched which term in which field, e.g. `"gewerkschft" ~ ...`."""
-    fields = {
-        "title": set(terms(article.title or "")),
-        "teaser": set(terms(article.teaser or "")),
-        "tags": set(terms(" ".join(article.tags or []))),
-        "section": set(terms(article.section or "")),
-    }
-    body: set[str] | None = None
+def _explain(index: TermIndex, slot: int, words: list[_Word]) -> list[str]:
+    """Which query word matched which term where, e.g. `"gewerkschft" ~ gewerkschaft`.
+
+    The field is read off the short head text kept in the index (title, teaser, tags);
+    anything else the postings hold for this article is in the body.
+    """
+    head = set(terms(index.heads[slot]))
     why = []
     for word in words:
         for exp in word.expansions:
-            where = next((name for name, found in fields.items() if exp.term in found), None)
-            if where is None:
-                body = body if body is not None else set(terms(article.body or ""))
-                where = "body" if exp.term in body else None
-            if where is None:
+            if exp.term in head:
+                where = "headline"
+            elif index.contains(slot, exp.term_id):
+                where = "body"
+            else:
                 continue
             if exp.kind == "exact":
                 why.append(f'"{word.text}" in {where}')

@@ -26,7 +26,7 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.textnorm import fold, max_typos, stem, terms
+from bot.textnorm import STOPWORDS, fold, max_typos, raw_tokens, token_terms
 from storage.search_index import IndexRow
 
 # Titles and teasers weigh more than bodies; tags and the section count too.
@@ -97,9 +97,16 @@ class TermIndex:
         self.live_len = 0.0
         self.langs, self.sections, self.sources = _Codes(), _Codes(), _Codes()
         self.surface: dict[str, str] = {}
-        self._joined: str | None = None
+        # Folded surface words (``gewerkschaften``) -> term id of their stem: typo and
+        # prefix matching run on what people type, not on stems.
+        self.words: dict[str, int] = {}
+        self._snapshot: list[str] = []
+        self._snapshot_arr = np.zeros(0, dtype=object)
+        self._joined = ""
         self._starts: list[int] = []
-        self._by_len: dict[int, list[str]] = {}
+        self._word_len = np.zeros(0, dtype=np.int16)
+        self._bigrams: dict[str, npt.NDArray[np.int32]] = {}
+        self._tail: list[str] = []
         self._bulk: tuple[array[int], array[int], array[float]] | None = None
 
     # ----------------------------------------------------------------- building
@@ -140,17 +147,26 @@ class TermIndex:
         self.remove(row.id)
         slot = self._new_slot(row)
         weighted: dict[str, float] = {}
+        fresh: set[str] = set()
+        words = self.words
         tags = " ".join(row.tags or [])
         for field_name, text in (("title", row.title), ("teaser", row.teaser), ("tags", tags),
                                  ("section", row.section or ""), ("body", row.body)):  # fmt: skip
             weight = FIELD_WEIGHTS[field_name]
-            for term in terms(text or ""):
-                weighted[term] = weighted.get(term, 0.0) + weight
+            for token in raw_tokens(text or ""):
+                found = token_terms(token)
+                for term in found:
+                    weighted[term] = weighted.get(term, 0.0) + weight
+                if found and token not in words and token.isalpha() and len(token) >= 3:
+                    fresh.add(token)
         length = float(sum(weighted.values())) or 1.0
         self.doc_len[slot] = length
         self.live_len += length
         for term, tf in weighted.items():
             self._add_posting(self._term_id(term), slot, tf)
+        for token in fresh:
+            words[token] = self.vocab[token_terms(token)[0]]
+            self._tail.append(token)
         if self._bulk is None:
             self.delta_docs += 1
         for word in _SURFACE_WORD.findall(f"{row.title} {tags}"):
@@ -187,7 +203,6 @@ class TermIndex:
             tid = self.vocab[term] = len(self.term_list)
             self.term_list.append(term)
             self.df.append(0)
-            self._joined = None
         return tid
 
     def _add_posting(self, tid: int, slot: int, tf: float) -> None:
@@ -294,77 +309,90 @@ class TermIndex:
 
     def expand(self, word: str) -> list[Expansion]:
         """Index terms for one folded query word: exact, prefix, compound part, typo."""
-        stemmed = stem(word)
         found: dict[int, Expansion] = {}
 
-        def offer(term: str, weight: float, kind: str) -> None:
-            tid = self.vocab.get(term)
+        def offer(tid: int | None, weight: float, kind: str) -> None:
             if tid is not None and (tid not in found or found[tid].weight < weight):
-                found[tid] = Expansion(tid, term, weight, kind)
+                found[tid] = Expansion(tid, self.term_list[tid], weight, kind)
 
-        offer(stemmed, 1.0, "exact")
-        offer(word, 1.0, "exact")
-        if word.isalpha() and len(word) >= 3:
-            for term, at_start in self._containing(word, min_len=len(word) + 1):
+        for term in token_terms(word) or (word,):
+            offer(self.vocab.get(term), 1.0, "exact")
+        if word.isalpha() and len(word) >= 3 and word not in STOPWORDS:
+            self._refresh_vocab_helpers()
+            for surface, at_start in self._containing(word):
                 if at_start:
-                    offer(term, 0.9, "prefix")
+                    offer(self.words[surface], 0.9, "prefix")
                 elif len(word) >= 5:
-                    offer(term, 0.75, "compound")
-        typos = max_typos(word)
-        if typos:
-            for term, dist in self._near(stemmed, typos):
-                offer(term, 0.85 if dist == 1 else 0.7, "typo")
+                    offer(self.words[surface], 0.75, "compound")
+            for surface, dist in self._near(word):
+                offer(self.words[surface], 0.85 if dist == 1 else 0.7, "typo")
         ranked = sorted(found.values(), key=lambda e: (-e.weight, -self.df[e.term_id]))
         return ranked[:MAX_EXPANSIONS]
 
-    def _containing(self, part: str, *, min_len: int) -> Iterator[tuple[str, bool]]:
-        joined = self._vocab_text()
-        start = joined.find(part)
-        while start != -1:
-            i = bisect.bisect_right(self._starts, start) - 1
-            term = self.term_list[i] if i < len(self.term_list) else ""
-            if len(term) >= min_len:
-                yield term, start == self._starts[i]
-            nxt = self._starts[i + 1] if i + 1 < len(self._starts) else len(joined)
-            start = joined.find(part, max(nxt, start + 1))
+    def _containing(self, part: str) -> Iterator[tuple[str, bool]]:
+        """Surface words longer than ``part`` that contain it; True when they start with it."""
+        joined, starts, snapshot = self._joined, self._starts, self._snapshot
+        pos = joined.find(part)
+        while pos != -1:
+            i = bisect.bisect_right(starts, pos) - 1
+            word = snapshot[i]
+            if len(word) > len(part):
+                yield word, pos == starts[i]
+            nxt = starts[i + 1] if i + 1 < len(starts) else len(joined)
+            pos = joined.find(part, nxt)
+        for word in self._tail:
+            if len(word) > len(part) and part in word:
+                yield word, word.startswith(part)
 
-    def _near(self, word: str, typos: int) -> list[tuple[str, int]]:
-        by_len = self._length_buckets()
-        out: list[tuple[str, int]] = []
-        for size in range(len(word) - typos, len(word) + typos + 1):
-            bucket = by_len.get(size)
-            if not bucket:
-                continue
-            for term, dist, _ in process.extract(
-                word, bucket, scorer=OSA.distance, score_cutoff=typos, limit=None
-            ):
-                if dist > 0:
-                    out.append((term, int(dist)))
+    def _near(self, word: str) -> list[tuple[str, int]]:
+        """Surface words within the edits their own length allows (OSA distance).
+
+        A bigram filter keeps rapidfuzz to a few hundred candidates: an edit destroys
+        at most three of a word's boundary-padded bigrams.
+        """
+        reach = 2 if len(word) >= 6 else 1 if len(word) >= 3 else 0
+        if not reach:
+            return []
+        grams = _bigrams(word)
+        lists = [self._bigrams[g] for g in grams if g in self._bigrams]
+        candidates: list[str] = []
+        if lists:
+            counts = np.bincount(np.concatenate(lists), minlength=len(self._snapshot))
+            lengths_ok = np.abs(self._word_len - len(word)) <= reach
+            hits = np.flatnonzero((counts >= max(1, len(grams) - 3 * reach)) & lengths_ok)
+            candidates = self._snapshot_arr[hits].tolist()
+        candidates.extend(w for w in self._tail if abs(len(w) - len(word)) <= reach)
+        out = []
+        for surface, dist, _ in process.extract(
+            word, candidates, scorer=OSA.distance, score_cutoff=reach, limit=None
+        ):
+            if 0 < dist <= max_typos(surface):
+                out.append((surface, int(dist)))
         return out
 
-    def _vocab_text(self) -> str:
-        if self._joined is None:
-            self._rebuild_vocab_helpers()
-        assert self._joined is not None
-        return self._joined
+    def _refresh_vocab_helpers(self, *, force: bool = False) -> None:
+        """Snapshot the surface words for substring and typo search.
 
-    def _length_buckets(self) -> dict[int, list[str]]:
-        if self._joined is None:
-            self._rebuild_vocab_helpers()
-        return self._by_len
-
-    def _rebuild_vocab_helpers(self) -> None:
-        """One string of all terms for substring search, and terms bucketed by length."""
+        Words seen since the last snapshot sit in a short tail that is scanned directly,
+        so a fresh article never waits for a rebuild; the snapshot is redone once the
+        tail grows past a few thousand words.
+        """
+        if not force and self._snapshot and len(self._tail) < 3000:
+            return
+        self._snapshot = list(self.words)
+        self._snapshot_arr = np.array(self._snapshot, dtype=object)
+        self._tail = []
         self._starts = []
         pos = 0
-        by_len: dict[int, list[str]] = {}
-        for term in self.term_list:
+        grams: dict[str, array[int]] = {}
+        for i, word in enumerate(self._snapshot):
             self._starts.append(pos)
-            pos += len(term) + 1
-            if term.isalpha():
-                by_len.setdefault(len(term), []).append(term)
-        self._joined = "\n".join(self.term_list)
-        self._by_len = by_len
+            pos += len(word) + 1
+            for gram in _bigrams(word):
+                grams.setdefault(gram, array("i")).append(i)
+        self._joined = "\n".join(self._snapshot)
+        self._word_len = np.array([len(w) for w in self._snapshot], dtype=np.int16)
+        self._bigrams = {g: np.frombuffer(ids, dtype=np.int32) for g, ids in grams.items()}
 
     def filter_mask(self, *, lang: list[int] | None = None, section: list[int] | None = None,
                     source: list[int] | None = None,
@@ -377,3 +405,8 @@ class TermIndex:
         if since is not None:
             mask &= self.doc_date[: self.n_slots] >= since.timestamp()
         return mask
+
+
+def _bigrams(word: str) -> set[str]:
+    padded = f"^{word}$"
+    return {padded[i : i + 2] for i in range(len(padded) - 1)}

@@ -106,6 +106,11 @@ def terms(text: str, *, keep_stopwords: bool = False) -> list[str]:
     return list(chain.from_iterable(map(lookup, raw_tokens(text))))
 
 
+def token_terms(token: str) -> tuple[str, ...]:
+    """Index terms of one folded surface token; empty for stop words."""
+    return _token_terms(token)
+
+
 @lru_cache(maxsize=400_000)
 def _token_terms(token: str) -> tuple[str, ...]:
     if token in STOPWORDS:
@@ -154,7 +159,11 @@ def _strip_once(term: str) -> str:
 
 
 def max_typos(term: str) -> int:
-    """Edits tolerated for a query term: 1 from 4 letters, 2 from 8; none for numbers."""
+    """Edits tolerated in a word: 1 from 4 letters, 2 from 8; none for numbers.
+
+    Applied to the *intended* (dictionary) word, so a long word typed with a letter
+    missing still gets its two edits.
+    """
     if not term.isalpha():
         return 0
     if len(term) >= 8:

@@ -16,7 +16,7 @@ from bot.lookup import SearchResult, search
 from bot.services import Services
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg, unused-ignore]
     p = sub.add_parser(
         "search",
         help="find articles (typos, umlauts, filters like since:7d lang:de)",

@@ -131,7 +131,7 @@ def test_hits_carry_score_and_reason(corpus: Services) -> None:
         result = search(session, "Gewerkschft")
         hit = result.hits[0]
         assert 0 < hit.score <= 1
-        assert any("typo" in why and "title" in why for why in hit.why)
+        assert any("typo" in why and "headline" in why for why in hit.why)
         assert result.hits[0].score >= result.hits[-1].score
 
 
