@@ -217,22 +217,21 @@ def _rerank(
 ) -> list[tuple[int, float, list[str]]]:
     """Coverage, BM25 and rapidfuzz similarity on the short fields, newest first on ties."""
     folded = fold(text)
+    heads = [index.heads[slot] for slot in top.tolist()]
+    similarity = process.cdist([folded], heads, scorer=fuzz.token_set_ratio, dtype=np.float32)[0]
     best_bm25 = float(total[top].max()) or 1.0
     dates = index.doc_date[top]
-    span = float(dates.max() - dates.min()) or 1.0
     oldest = float(dates.min())
-    scored = []
-    for slot, date in zip(top.tolist(), dates.tolist(), strict=True):
-        similarity = fuzz.token_set_ratio(folded, index.heads[slot]) / 100.0
-        score = (
-            W_COVERAGE * float(matched[slot]) / len(words)
-            + W_BM25 * float(total[slot]) / best_bm25
-            + W_SIMILARITY * similarity
-            + W_RECENCY * (date - oldest) / span
-        )
-        scored.append((round(score, 4), date, slot))
-    scored.sort(key=lambda item: (item[0], item[1], item[2]), reverse=True)
-    return [(slot, score, []) for score, _, slot in scored]
+    span = float(dates.max()) - oldest or 1.0
+    scores = (
+        W_COVERAGE * matched[top] / len(words)
+        + W_BM25 * total[top] / best_bm25
+        + W_SIMILARITY * similarity / 100.0
+        + W_RECENCY * (dates - oldest) / span
+    )
+    scores = np.round(scores, 4)
+    order = np.lexsort((-top, -dates, -scores))
+    return [(int(top[i]), float(scores[i]), []) for i in order]
 
 
 def _load_hits(

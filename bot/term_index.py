@@ -14,7 +14,6 @@ and dropped for good at the next compaction.
 
 from __future__ import annotations
 
-import bisect
 import re
 from array import array
 from collections.abc import Iterable, Iterator
@@ -102,9 +101,9 @@ class TermIndex:
         self.words: dict[str, int] = {}
         self._snapshot: list[str] = []
         self._snapshot_arr = np.zeros(0, dtype=object)
-        self._joined = ""
-        self._starts: list[int] = []
         self._word_len = np.zeros(0, dtype=np.int16)
+        self._word_typos = np.zeros(0, dtype=np.intp)
+        self._len_starts = np.zeros(1, dtype=np.intp)
         self._bigrams: dict[str, npt.NDArray[np.int32]] = {}
         self._tail: list[str] = []
         self._bulk: tuple[array[int], array[int], array[float]] | None = None
@@ -304,8 +303,10 @@ class TermIndex:
         return scores
 
     def contains(self, slot: int, tid: int) -> bool:
+        """Whether the article in ``slot`` has ``tid``; postings are sorted by slot."""
         docs, _ = self.postings(tid)
-        return bool(len(docs)) and bool(np.any(docs == slot))
+        i = int(np.searchsorted(docs, slot))
+        return i < len(docs) and int(docs[i]) == slot
 
     def expand(self, word: str) -> list[Expansion]:
         """Index terms for one folded query word: exact, prefix, compound part, typo."""
@@ -319,48 +320,67 @@ class TermIndex:
             offer(self.vocab.get(term), 1.0, "exact")
         if word.isalpha() and len(word) >= 3 and word not in STOPWORDS:
             self._refresh_vocab_helpers()
-            for surface, at_start in self._containing(word):
+            inner = {word[i : i + 2] for i in range(len(word) - 1)}
+            counts = self._gram_counts(inner)
+            for surface, at_start in self._containing(word, len(inner), counts):
                 if at_start:
                     offer(self.words[surface], 0.9, "prefix")
                 elif len(word) >= 5:
                     offer(self.words[surface], 0.75, "compound")
-            for surface, dist in self._near(word):
+            for surface, dist in self._near(word, len(inner), counts):
                 offer(self.words[surface], 0.85 if dist == 1 else 0.7, "typo")
         ranked = sorted(found.values(), key=lambda e: (-e.weight, -self.df[e.term_id]))
         return ranked[:MAX_EXPANSIONS]
 
-    def _containing(self, part: str) -> Iterator[tuple[str, bool]]:
-        """Surface words longer than ``part`` that contain it; True when they start with it."""
-        joined, starts, snapshot = self._joined, self._starts, self._snapshot
-        pos = joined.find(part)
-        while pos != -1:
-            i = bisect.bisect_right(starts, pos) - 1
-            word = snapshot[i]
-            if len(word) > len(part):
-                yield word, pos == starts[i]
-            nxt = starts[i + 1] if i + 1 < len(starts) else len(joined)
-            pos = joined.find(part, nxt)
+    def _gram_counts(self, grams: set[str]) -> npt.NDArray[np.intp]:
+        """For every snapshot word, how many of ``grams`` it contains."""
+        lists = [self._bigrams[g] for g in grams if g in self._bigrams]
+        if not lists:
+            return np.zeros(len(self._snapshot), dtype=np.intp)
+        return np.bincount(np.concatenate(lists), minlength=len(self._snapshot))
+
+    def _containing(
+        self, part: str, n_inner: int, counts: npt.NDArray[np.intp]
+    ) -> Iterator[tuple[str, bool]]:
+        """Longer surface words that contain ``part``; True when they start with it.
+
+        A word can only contain ``part`` if it has all of its bigrams, so only those
+        few are checked with ``in``.
+        """
+        lo = self._length_start(len(part) + 1)
+        hits = np.flatnonzero(counts[lo:] >= n_inner) + lo
+        for word in self._snapshot_arr[hits].tolist():
+            pos = word.find(part)
+            if pos >= 0:
+                yield word, pos == 0
         for word in self._tail:
             if len(word) > len(part) and part in word:
                 yield word, word.startswith(part)
 
-    def _near(self, word: str) -> list[tuple[str, int]]:
+    def _near(self, word: str, n_inner: int, counts: npt.NDArray[np.intp]) -> list[tuple[str, int]]:
         """Surface words within the edits their own length allows (OSA distance).
 
-        A bigram filter keeps rapidfuzz to a few hundred candidates: an edit destroys
-        at most three of a word's boundary-padded bigrams.
+        Bigram filter first: of the query's boundary-padded bigrams an insertion destroys
+        at most 1, a deletion or substitution 2, a transposition 3. With the length
+        difference fixing the minimum number of insertions/deletions, that bounds how
+        many bigrams a true match must still share, leaving rapidfuzz a short list.
         """
-        reach = 2 if len(word) >= 6 else 1 if len(word) >= 3 else 0
-        if not reach:
-            return []
-        grams = _bigrams(word)
-        lists = [self._bigrams[g] for g in grams if g in self._bigrams]
-        candidates: list[str] = []
-        if lists:
-            counts = np.bincount(np.concatenate(lists), minlength=len(self._snapshot))
-            lengths_ok = np.abs(self._word_len - len(word)) <= reach
-            hits = np.flatnonzero((counts >= max(1, len(grams) - 3 * reach)) & lengths_ok)
-            candidates = self._snapshot_arr[hits].tolist()
+        reach = 2 if len(word) >= 6 else 1
+        lo = self._length_start(max(4, len(word) - reach))
+        hi = self._length_start(len(word) + reach + 1)
+        padded = counts[lo:hi].copy()
+        pads = {"^" + word[0], word[-1] + "$"}
+        for gram in pads:
+            ids = self._bigrams.get(gram)
+            if ids is not None:
+                ids = ids[(ids >= lo) & (ids < hi)] - lo
+                padded[ids] += 1
+        diff = self._word_len[lo:hi].astype(np.intp) - len(word)
+        gap = np.abs(diff)
+        spare = np.minimum(self._word_typos[lo:hi], reach) - gap
+        destroyed = np.where(diff >= 0, gap, 2 * gap) + 3 * spare
+        ok = (spare >= 0) & (padded >= n_inner + len(pads) - destroyed)
+        candidates = self._snapshot_arr[np.flatnonzero(ok) + lo].tolist()
         candidates.extend(w for w in self._tail if abs(len(w) - len(word)) <= reach)
         out = []
         for surface, dist, _ in process.extract(
@@ -370,8 +390,13 @@ class TermIndex:
                 out.append((surface, int(dist)))
         return out
 
+    def _length_start(self, length: int) -> int:
+        """Index of the first snapshot word with at least ``length`` letters."""
+        starts = self._len_starts
+        return int(starts[length]) if length < len(starts) else len(self._snapshot)
+
     def _refresh_vocab_helpers(self, *, force: bool = False) -> None:
-        """Snapshot the surface words for substring and typo search.
+        """Snapshot the surface words and their bigram lists for substring/typo search.
 
         Words seen since the last snapshot sit in a short tail that is scanned directly,
         so a fresh article never waits for a rebuild; the snapshot is redone once the
@@ -379,19 +404,18 @@ class TermIndex:
         """
         if not force and self._snapshot and len(self._tail) < 3000:
             return
-        self._snapshot = list(self.words)
+        self._snapshot = sorted(self.words, key=len)
         self._snapshot_arr = np.array(self._snapshot, dtype=object)
         self._tail = []
-        self._starts = []
-        pos = 0
         grams: dict[str, array[int]] = {}
         for i, word in enumerate(self._snapshot):
-            self._starts.append(pos)
-            pos += len(word) + 1
             for gram in _bigrams(word):
                 grams.setdefault(gram, array("i")).append(i)
-        self._joined = "\n".join(self._snapshot)
         self._word_len = np.array([len(w) for w in self._snapshot], dtype=np.int16)
+        self._word_typos = np.where(self._word_len >= 8, 2, np.where(self._word_len >= 4, 1, 0))
+        self._len_starts = np.searchsorted(
+            self._word_len, np.arange(int(self._word_len.max(initial=0)) + 2)
+        )
         self._bigrams = {g: np.frombuffer(ids, dtype=np.int32) for g, ids in grams.items()}
 
     def filter_mask(self, *, lang: list[int] | None = None, section: list[int] | None = None,
