@@ -22,7 +22,7 @@ from datetime import datetime
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.live_index import live_index_for
@@ -40,6 +40,9 @@ HELP = (
 )
 # Final score = weighted sum of these, each in [0, 1].
 W_COVERAGE, W_BM25, W_SIMILARITY, W_RECENCY = 0.45, 0.35, 0.18, 0.02
+
+
+_ARTICLES_BY_ID = select(Article).where(Article.id.in_(bindparam("ids", expanding=True)))
 
 
 @dataclass
@@ -243,7 +246,7 @@ def _load_hits(
     """Articles through the caller's session, in rank order; vanished ones are skipped."""
     if not ids:
         return []
-    articles = {a.id: a for a in session.scalars(select(Article).where(Article.id.in_(ids)))}
+    articles = {a.id: a for a in session.scalars(_ARTICLES_BY_ID, {"ids": ids})}
     hits = []
     for article_id, (_, score, _), why in zip(ids, chosen, reasons, strict=True):
         article = articles.get(article_id)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import Connection, delete, func, or_, select
+from sqlalchemy import Connection, bindparam, delete, func, or_, select
 
 from storage.models import Article, SearchChange
 
@@ -28,6 +28,12 @@ _ARTICLE_COLUMNS = (
     Article.ingested_at,
 )
 _CHUNK = 500
+# Asked before every search, so built once rather than per call.
+_CHANGES_AFTER = (
+    select(SearchChange.seq, SearchChange.article_id)
+    .where(SearchChange.seq > bindparam("seq"))
+    .order_by(SearchChange.seq)
+)
 
 
 class IndexRow(NamedTuple):
@@ -73,9 +79,9 @@ class SearchIndexStore:
         commit later, so its sequence number appears below one we have already seen.
         """
         wanted = list(also)
-        cond = SearchChange.seq > seq
-        if wanted:
-            cond = or_(cond, SearchChange.seq.in_(wanted))
+        if not wanted:
+            return [(s, a) for s, a in self.conn.execute(_CHANGES_AFTER, {"seq": seq})]
+        cond = or_(SearchChange.seq > seq, SearchChange.seq.in_(wanted))
         stmt = select(SearchChange.seq, SearchChange.article_id).where(cond)
         return [(s, a) for s, a in self.conn.execute(stmt.order_by(SearchChange.seq))]
 
