@@ -440,8 +440,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     closers = []
     for name in wanted:
         started = time.perf_counter()
-        if name == "ours":
-            run, close = ours(args.db)
+        if name in ("ours", "ours-pg"):
+            if name == "ours-pg" and not args.pg_db:
+                raise SystemExit("ours-pg needs --pg-db URL (the same corpus in PostgreSQL)")
+            run, close = ours(args.db if name == "ours" else args.pg_db)
             run("warm up")  # builds the in-memory index from the database
             closers.append(close)
         elif name == "tantivy":
@@ -550,7 +552,12 @@ def main(argv: list[str] | None = None) -> int:
     mk.set_defaults(func=cmd_make_queries)
     run = sub.add_parser("run", help="quality and latency against the baselines")
     run.add_argument("--db", required=True, help="database URL holding the ingested corpus")
-    run.add_argument("--systems", default="ours,tantivy,fts5,fts5-prefix")
+    run.add_argument(
+        "--systems",
+        default="ours,tantivy,fts5,fts5-prefix",
+        help="any of ours, ours-pg, tantivy, fts5, fts5-prefix",
+    )
+    run.add_argument("--pg-db", help="PostgreSQL URL with the same corpus, for ours-pg")
     run.add_argument("--json", help="also write the numbers to this file")
     run.set_defaults(func=cmd_run)
     scale = sub.add_parser("scale", help="p95 latency and memory at a synthesized size")

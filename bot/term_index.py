@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,7 +26,7 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.textnorm import STOPWORDS, fold, max_typos, raw_tokens, token_terms
+from bot.textnorm import STOPWORDS, fold, fold_word, max_typos, raw_tokens, token_terms
 from storage.search_index import IndexRow
 
 # Titles and teasers weigh more than bodies; tags and the section count too.
@@ -53,14 +54,19 @@ class _Codes:
     def __init__(self) -> None:
         self.by_key: dict[str, int] = {}
         self.names: list[str] = []
+        self._raw: dict[str, int] = {}
 
     def code(self, value: str | None) -> int:
         if not value:
             return -1
+        known = self._raw.get(value)
+        if known is not None:
+            return known
         key = fold(value).strip()
         if key not in self.by_key:
             self.by_key[key] = len(self.names)
             self.names.append(value)
+        self._raw[value] = self.by_key[key]
         return self.by_key[key]
 
     def matching(self, wanted: str) -> list[int]:
@@ -146,30 +152,30 @@ class TermIndex:
         self.remove(row.id)
         slot = self._new_slot(row)
         weighted: dict[str, float] = {}
-        fresh: set[str] = set()
-        words = self.words
+        fresh: list[str] = []
+        words, get = self.words, weighted.get
         tags = " ".join(row.tags or [])
         for field_name, text in (("title", row.title), ("teaser", row.teaser), ("tags", tags),
                                  ("section", row.section or ""), ("body", row.body)):  # fmt: skip
             weight = FIELD_WEIGHTS[field_name]
-            for token in raw_tokens(text or ""):
+            for token, count in Counter(raw_tokens(text or "")).items():
                 found = token_terms(token)
                 for term in found:
-                    weighted[term] = weighted.get(term, 0.0) + weight
+                    weighted[term] = get(term, 0.0) + weight * count
                 if found and token not in words and token.isalpha() and len(token) >= 3:
-                    fresh.add(token)
+                    fresh.append(token)
         length = float(sum(weighted.values())) or 1.0
         self.doc_len[slot] = length
         self.live_len += length
-        for term, tf in weighted.items():
-            self._add_posting(self._term_id(term), slot, tf)
+        self._add_postings(slot, weighted)
         for token in fresh:
-            words[token] = self.vocab[token_terms(token)[0]]
-            self._tail.append(token)
+            if token not in words:
+                words[token] = self.vocab[token_terms(token)[0]]
+                self._tail.append(token)
         if self._bulk is None:
             self.delta_docs += 1
         for word in _SURFACE_WORD.findall(f"{row.title} {tags}"):
-            self.surface.setdefault(fold(word), word)
+            self.surface.setdefault(fold_word(word), word)
 
     def _new_slot(self, row: IndexRow) -> int:
         slot = self.n_slots
@@ -196,26 +202,28 @@ class TermIndex:
             new[: len(old)] = old
             setattr(self, name, new)
 
-    def _term_id(self, term: str) -> int:
-        tid = self.vocab.get(term)
-        if tid is None:
-            tid = self.vocab[term] = len(self.term_list)
-            self.term_list.append(term)
-            self.df.append(0)
-        return tid
-
-    def _add_posting(self, tid: int, slot: int, tf: float) -> None:
-        self.df[tid] += 1
+    def _add_postings(self, slot: int, weighted: dict[str, float]) -> None:
+        vocab, df = self.vocab, self.df
+        tids = []
+        for term in weighted:
+            tid = vocab.get(term)
+            if tid is None:
+                tid = vocab[term] = len(self.term_list)
+                self.term_list.append(term)
+                df.append(0)
+            df[tid] += 1
+            tids.append(tid)
         if self._bulk is not None:
-            self._bulk[0].append(tid)
-            self._bulk[1].append(slot)
-            self._bulk[2].append(tf)
+            self._bulk[0].extend(tids)
+            self._bulk[1].extend([slot] * len(tids))
+            self._bulk[2].extend(weighted.values())
             return
-        entry = self.delta.get(tid)
-        if entry is None:
-            entry = self.delta[tid] = (array("i"), array("f"))
-        entry[0].append(slot)
-        entry[1].append(tf)
+        for tid, tf in zip(tids, weighted.values(), strict=True):
+            entry = self.delta.get(tid)
+            if entry is None:
+                entry = self.delta[tid] = (array("i"), array("f"))
+            entry[0].append(slot)
+            entry[1].append(tf)
 
     def remove(self, article_id: int) -> bool:
         """Tombstone an article; its postings stay until the next compaction."""

@@ -74,6 +74,12 @@ def fold(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """``fold`` for single words, cached: headlines repeat the same names all day."""
+    return fold(word)
+
+
 def _entity(match: re.Match[str]) -> str:
     """BBC texts carry ``&#163;``-style entities; decode them rather than index digits."""
     code = int(match.group(1))
@@ -102,17 +108,13 @@ def expand_token(token: str) -> list[str]:
 
 def terms(text: str, *, keep_stopwords: bool = False) -> list[str]:
     """Stemmed index terms of ``text`` in order (duplicates kept, for term frequencies)."""
-    lookup = _token_terms_all if keep_stopwords else _token_terms
+    lookup = _token_terms_all if keep_stopwords else token_terms
     return list(chain.from_iterable(map(lookup, raw_tokens(text))))
 
 
+@lru_cache(maxsize=400_000)
 def token_terms(token: str) -> tuple[str, ...]:
     """Index terms of one folded surface token; empty for stop words."""
-    return _token_terms(token)
-
-
-@lru_cache(maxsize=400_000)
-def _token_terms(token: str) -> tuple[str, ...]:
     if token in STOPWORDS:
         return ()
     return _token_terms_all(token)
