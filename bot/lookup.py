@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, Engine, bindparam, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from bot.live_index import live_index_for
 from bot.query import ParsedQuery, parse_query
@@ -42,7 +42,12 @@ HELP = (
 W_COVERAGE, W_BM25, W_SIMILARITY, W_RECENCY = 0.45, 0.35, 0.18, 0.02
 
 
-_ARTICLES_BY_ID = select(Article).where(Article.id.in_(bindparam("ids", expanding=True)))
+# One round trip for the hits and their key figures (joined, not a second SELECT).
+_ARTICLES_BY_ID = (
+    select(Article)
+    .options(joinedload(Article.figures))
+    .where(Article.id.in_(bindparam("ids", expanding=True)))
+)
 
 
 @dataclass
@@ -246,7 +251,7 @@ def _load_hits(
     """Articles through the caller's session, in rank order; vanished ones are skipped."""
     if not ids:
         return []
-    articles = {a.id: a for a in session.scalars(_ARTICLES_BY_ID, {"ids": ids})}
+    articles = {a.id: a for a in session.scalars(_ARTICLES_BY_ID, {"ids": ids}).unique()}
     hits = []
     for article_id, (_, score, _), why in zip(ids, chosen, reasons, strict=True):
         article = articles.get(article_id)

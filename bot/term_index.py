@@ -295,19 +295,31 @@ class TermIndex:
         return np.concatenate(parts_d), np.concatenate(parts_t)
 
     def term_scores(self, expansions: list[Expansion]) -> FloatArray:
-        """BM25 per article for one query word: the best of its expansions counts."""
+        """BM25 per article for one query word: the best of its expansions counts.
+
+        All expansions' postings are scored in one vectorised pass and reduced with
+        ``np.maximum.at``; a Python loop per expansion cost more than the arithmetic.
+        """
         scores = np.zeros(self.n_slots, dtype=np.float32)
         n = max(self.live_count, 1)
         avgdl = max(self.live_len / n, 1.0)
+        doc_parts, tf_parts, factor_parts = [], [], []
         for exp in expansions:
             docs, tfs = self.postings(exp.term_id)
             if not len(docs):
                 continue
             df = self.df[exp.term_id]
-            idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
-            norm = K1 * (1.0 - B + B * self.doc_len[docs] / avgdl)
-            contrib = (exp.weight * idf) * tfs * (K1 + 1.0) / (tfs + norm)
-            scores[docs] = np.maximum(scores[docs], contrib)
+            idf = float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
+            doc_parts.append(docs)
+            tf_parts.append(tfs)
+            factor_parts.append(np.full(len(docs), exp.weight * idf, dtype=np.float32))
+        if not doc_parts:
+            return scores
+        docs = np.concatenate(doc_parts)
+        tfs = np.concatenate(tf_parts)
+        norm = K1 * (1.0 - B + B * self.doc_len[docs] / avgdl)
+        contrib = np.concatenate(factor_parts) * tfs * (K1 + 1.0) / (tfs + norm)
+        np.maximum.at(scores, docs, contrib.astype(np.float32))
         return scores
 
     def contains(self, slot: int, tid: int) -> bool:
