@@ -120,6 +120,15 @@ def search(
     return SearchResult(query, hits, message=message, suggestions=suggestions)
 
 
+def warm_up(engine: Engine) -> None:
+    """Build the index now rather than on the first query (≈5 s for 10k articles).
+
+    Long-running processes (Slack app, scheduler) call this in a background thread at
+    start so the first reporter's question is answered at normal speed.
+    """
+    live_index_for(engine).refresh(engine)
+
+
 def _engine_of(session: Session) -> Engine:
     bind = session.get_bind()
     return bind.engine if isinstance(bind, Connection) else bind
