@@ -33,6 +33,7 @@ from storage.search_index import IndexRow
 FIELD_WEIGHTS = {"title": 3.0, "teaser": 2.0, "tags": 2.0, "section": 1.0, "body": 1.0}
 K1, B = 1.2, 0.75
 MAX_EXPANSIONS = 40
+_FAMILY = frozenset({"prefix", "compound"})
 _SURFACE_WORD = re.compile(r"[^\W\d_]{4,}")
 
 FloatArray = npt.NDArray[np.float32]
@@ -304,11 +305,15 @@ class TermIndex:
         n = max(self.live_count, 1)
         avgdl = max(self.live_len / n, 1.0)
         doc_parts, tf_parts, factor_parts = [], [], []
+        # A word start or compound part is one pseudo-term (as FTS5 treats ``migra*``):
+        # its completions share the idf of all of them, so a rare long compound does not
+        # outrank the plain word just for being rare.
+        family_df = min(n, sum(self.df[e.term_id] for e in expansions if e.kind in _FAMILY))
         for exp in expansions:
             docs, tfs = self.postings(exp.term_id)
             if not len(docs):
                 continue
-            df = self.df[exp.term_id]
+            df = family_df if exp.kind in _FAMILY else self.df[exp.term_id]
             idf = float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
             doc_parts.append(docs)
             tf_parts.append(tfs)
