@@ -223,3 +223,27 @@ def test_no_result_comes_with_close_spellings(corpus: Services) -> None:
     assert result.hits == []
     assert result.message
     assert any("Flüchtlinge" in s for s in result.suggestions)
+
+
+def test_out_of_order_commits_are_not_missed(services: Services) -> None:
+    """PostgreSQL hands out log sequence numbers at insert time, not commit time."""
+    if services.engine.dialect.name != "postgresql":
+        pytest.skip("only PostgreSQL runs two writers at once")
+    assert top_ids(services, "Zugspitze") == []  # the index exists before the writers
+    slow = services.sessions()
+    try:
+        ArticleRepository(slow).upsert(
+            ArticleFields(external_id="slow", title="Zugspitze im Nebel", body="",
+                          content_hash="s1")
+        )  # fmt: skip
+        slow.flush()  # takes the lower sequence number, not committed yet
+        with services.session() as fast:
+            ArticleRepository(fast).upsert(
+                ArticleFields(external_id="fast", title="Zugspitze im Schnee", body="",
+                              content_hash="f1")
+            )  # fmt: skip
+        assert top_ids(services, "Zugspitze") == ["fast"]
+        slow.commit()
+    finally:
+        slow.close()
+    assert sorted(top_ids(services, "Zugspitze")) == ["fast", "slow"]
