@@ -144,11 +144,11 @@ def make_queries(per_kind: int, seed: int) -> list[dict[str, str]]:
         for doc in order:
             if made >= per_kind:
                 break
-            words = _pick_words(heads[doc.ext_id], df, index, doc.ext_id, rng, kind)
-            if not words:
+            picked = _pick_words(heads[doc.ext_id], df, index, doc.ext_id, rng, kind)
+            if not picked:
                 continue
-            out.append({"kind": kind, "query": _transform(words, kind, rng),
-                        "expected": doc.ext_id, "clean": " ".join(words)})  # fmt: skip
+            out.append({"kind": kind, "query": _transform(picked, kind, rng),
+                        "expected": doc.ext_id, "clean": " ".join(picked)})  # fmt: skip
             made += 1
         rng.shuffle(order)
     return out
@@ -525,10 +525,10 @@ def synthesize(db_path: Path, size: int, seed: int) -> None:
                           "authors": [], "published_at": now, "ingested_at": now,
                           "updated_at": now, "content_hash": f"syn{i}", "summary": ""})  # fmt: skip
             if len(batch) >= 2000:
-                conn.execute(insert(Article.__table__), batch)
+                conn.execute(insert(Article), batch)
                 batch = []
         if batch:
-            conn.execute(insert(Article.__table__), batch)
+            conn.execute(insert(Article), batch)
     engine.dispose()
     print(f"synthesized {size} articles into {db_path}", file=sys.stderr)
 
