@@ -116,7 +116,7 @@ def search(
         ids = [int(index.article_of[slot]) for slot, _, _ in chosen]
         reasons = [why or _explain(index, slot, words) for slot, _, why in chosen]
     hits = _load_hits(session, ids, chosen, reasons)
-    message = None if hits else _no_hits_message(parsed, words, unmatched, offset)
+    message = None if hits or not limit else _no_hits_message(parsed, words, unmatched, offset)
     return SearchResult(query, hits, message=message, suggestions=suggestions)
 
 
