@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -163,7 +164,7 @@ class TermIndex:
                 found = token_terms(token)
                 for term in found:
                     weighted[term] = get(term, 0.0) + weight * count
-                if found and token not in words and token.isalpha() and len(token) >= 3:
+                if token not in words and found and _is_word(token):
                     fresh.append(token)
         length = float(sum(weighted.values())) or 1.0
         self.doc_len[slot] = length
@@ -459,3 +460,9 @@ class TermIndex:
 def _bigrams(word: str) -> set[str]:
     padded = f"^{word}$"
     return {padded[i : i + 2] for i in range(len(padded) - 1)}
+
+
+@lru_cache(maxsize=400_000)
+def _is_word(token: str) -> bool:
+    """Surface words kept for typo/prefix matching: letters only, three or more."""
+    return token.isalpha() and len(token) >= 3

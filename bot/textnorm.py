@@ -19,10 +19,12 @@ from functools import lru_cache
 from itertools import chain
 
 _DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
-_SPECIAL = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l"})
+# Letters NFKD does not decompose; a few str.replace calls beat str.translate here.
+_SPECIAL_PAIRS = (("ß", "ss"), ("ẞ", "ss"), ("æ", "ae"), ("ø", "o"), ("œ", "oe"), ("ł", "l"))
 _TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*[a-z]*|[a-z][a-z0-9]*|%|€|\$|£")
 _ALNUM_SPLIT = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[a-z]+")
 _HTML_ENTITY = re.compile(r"&#(\d+);")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 
 # Symbols people type for units in either language, mapped to one shared term.
@@ -67,7 +69,9 @@ def fold(text: str) -> str:
         text = _HTML_ENTITY.sub(_entity, text)
     text = text.lower()
     if not text.isascii():
-        text = text.translate(_SPECIAL)
+        for char, repl in _SPECIAL_PAIRS:
+            if char in text:
+                text = text.replace(char, repl)
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     for digraph, single in _DIGRAPHS:
         text = text.replace(digraph, single)
@@ -88,8 +92,10 @@ def _entity(match: re.Match[str]) -> str:
 
 def raw_tokens(text: str) -> list[str]:
     """Folded surface tokens in order, before stemming or stop-word removal."""
-    found = _TOKEN.findall(fold(text))
-    return [t.replace(",", ".") for t in found] if "," in text else found
+    folded = fold(text)
+    if "," in folded:
+        folded = _DECIMAL_COMMA.sub(".", folded)
+    return _TOKEN.findall(folded)
 
 
 def expand_token(token: str) -> list[str]:
