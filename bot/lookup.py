@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, joinedload
 from bot.live_index import live_index_for
 from bot.query import ParsedQuery, parse_query
 from bot.term_index import Expansion, TermIndex
-from bot.textnorm import STOPWORDS, expand_token, fold, raw_tokens, terms
+from bot.textnorm import QUERY_STOPWORDS, STOPWORDS, expand_token, fold, raw_tokens, terms
 from storage.models import Article
 
 SHORTLIST = 100
@@ -137,7 +137,7 @@ def _engine_of(session: Session) -> Engine:
 def _query_words(text: str) -> list[_Word]:
     """Folded query words with stop words dropped (kept if nothing else is left)."""
     tokens = raw_tokens(text)
-    kept = [t for t in tokens if t not in STOPWORDS] or tokens
+    kept = [t for t in tokens if t not in STOPWORDS and t not in QUERY_STOPWORDS] or tokens
     words: list[_Word] = []
     seen: set[str] = set()
     for token in kept[:MAX_WORDS]:

@@ -46,6 +46,7 @@ SYNONYMS = {
     "billion": "milliarde",
     "billions": "milliarde",
     "bn": "milliarde",
+    "ai": "ki",  # artificial intelligence = künstliche Intelligenz
 }
 
 STOPWORDS = frozenset(
@@ -59,6 +60,18 @@ STOPWORDS = frozenset(
     mit nach nicht noch nur ob so sich sind um uber unter vom von vor war waren wird werden
     wie zu zum zur sei seit wenn was wer wo man mehr schon sehr dies diese dieser diesem
     ihre ihren ihrem sein seine seiner seinem seinen kann konnen muss soll will doch denn
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+
+# Words reporters wrap around the topic when they ask the bot ("what did we publish on
+# ...", "Was haben wir über ... geschrieben?"); dropped from queries, still indexed.
+QUERY_STOPWORDS = frozenset(
+    """
+    publish published publishing wrote write written writing article articles story stories
+    report reported piece pieces anything something recently lately
+    geschrieben schrieben veroffentlicht veroffentlichten artikel beitrag beitrage
+    berichtet etwas kurzlich neulich zuletzt
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 

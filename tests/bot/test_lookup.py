@@ -247,3 +247,14 @@ def test_out_of_order_commits_are_not_missed(services: Services) -> None:
     finally:
         slow.close()
     assert sorted(top_ids(services, "Zugspitze")) == ["fast", "slow"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did we publish on the Netflix AI scene?",
+        "Was haben wir über Netflix und KI geschrieben?",
+    ],
+)
+def test_questions_in_either_language_find_the_topic(corpus: Services, question: str) -> None:
+    assert top_ids(corpus, question)[0] == "quartal"
