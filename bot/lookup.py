@@ -38,6 +38,7 @@ HELP = (
     "Type a few words to search for, e.g. `netflix eternauta` or `Gewerkschaft since:30d`. "
     "Filters: `since:7d`, `lang:de`, `section:Wirtschaft`, `source:bbc`."
 )
+EMPTY = "No articles are stored yet; import some with `newsroom-bot ingest FILE_OR_FEED_URL`."
 # Final score = weighted sum of these, each in [0, 1].
 W_COVERAGE, W_BM25, W_SIMILARITY, W_RECENCY = 0.45, 0.35, 0.18, 0.02
 
@@ -101,6 +102,8 @@ def search(
     live = live_index_for(engine)
     with live.lock:
         index = live.refresh(engine)
+        if not index.live_count:
+            return SearchResult(query, [], message=EMPTY)
         mask, problem, suggestions = _filter_mask(index, parsed)
         if problem:
             return SearchResult(query, [], message=problem, suggestions=suggestions)

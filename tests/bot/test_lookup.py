@@ -258,3 +258,10 @@ def test_out_of_order_commits_are_not_missed(services: Services) -> None:
 )
 def test_questions_in_either_language_find_the_topic(corpus: Services, question: str) -> None:
     assert top_ids(corpus, question)[0] == "quartal"
+
+
+def test_empty_archive_says_so(services: Services) -> None:
+    with services.session() as session:
+        result = search(session, "netflix")
+    assert result.hits == []
+    assert "ingest" in (result.message or "")
