@@ -17,7 +17,7 @@ offset=..., since=...)`` returns a ``SearchResult`` and never raises on user inp
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 import numpy as np
 import numpy.typing as npt
@@ -85,13 +85,15 @@ def search(
 ) -> SearchResult:
     """Ranked articles for ``query``; filters may be typed into it (see ``bot.query``).
 
-    ``since`` is an extra lower bound on the article date (the digest passes its last
-    run). With filters but no words, the newest matching articles come first.
+    ``since`` is an extra lower bound on the article date — publication time, else
+    ingestion time; naive datetimes are taken as UTC (the digest passes its last run).
+    With filters but no words, the newest matching articles come first.
     """
     query = query if isinstance(query, str) else ""
     limit, offset = max(0, min(int(limit), MAX_LIMIT)), max(0, int(offset))
     parsed = parse_query(query)
     if since is not None:
+        since = since if since.tzinfo else since.replace(tzinfo=UTC)  # naive = UTC
         parsed.since = since if parsed.since is None else max(parsed.since, since)
     if parsed.errors:
         return SearchResult(query, [], message=" ".join(parsed.errors))
