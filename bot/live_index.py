@@ -13,10 +13,12 @@ import threading
 import time
 import weakref
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
+from bot import index_snapshot
 from bot.term_index import TermIndex
 from storage.models import utcnow
 from storage.search_index import LogBounds, SearchIndexStore
@@ -29,12 +31,16 @@ GAP_LOOKBACK = 1000
 LOG_RETENTION = timedelta(days=1)
 PRUNE_EVERY_S = 3600.0
 BOUNDS_EVERY_S = 5.0
+# A snapshot is rewritten once this many articles changed since it was taken.
+SNAPSHOT_AFTER_CHANGES = 2000
 
 
 class LiveIndex:
     """The index for one engine plus its position in the change log."""
 
     def __init__(self) -> None:
+        self.snapshot_path: Path | None = None
+        self._unsaved = 0
         self.index = TermIndex()
         self.seq = 0
         self.pending: dict[int, float] = {}
@@ -50,6 +56,8 @@ class LiveIndex:
         """
         with self.lock, engine.connect() as conn:
             store = SearchIndexStore(conn)
+            if not self.built and self.snapshot_path is not None:
+                self._load_snapshot(store)
             if not self.built or self._bounds_due():
                 bounds = store.log_bounds()
                 if not self.built or self._fell_behind(bounds):
@@ -60,6 +68,8 @@ class LiveIndex:
                 self._replay(store)
             if self.index.needs_compaction():
                 self.index.compact()
+            if self.snapshot_path is not None and self._unsaved:
+                self._save_snapshot(store)
             self._maybe_prune(conn)
             return self.index
 
@@ -90,6 +100,7 @@ class LiveIndex:
         }
         self.seq = high
         self.built = True
+        self._unsaved = max(self.index.live_count, 1)
 
     def _replay(self, store: SearchIndexStore) -> None:
         changes = store.changes_after(self.seq, self.pending)
@@ -106,7 +117,9 @@ class LiveIndex:
                 self.pending[s] = now
         self.seq = max(self.seq, high)
         self._expire_gaps()
-        self.apply(store, sorted({article_id for _, article_id in changes}))
+        changed = sorted({article_id for _, article_id in changes})
+        self.apply(store, changed)
+        self._unsaved += len(changed)
 
     def apply(self, store: SearchIndexStore, article_ids: list[int]) -> None:
         """Re-read these articles: present ones are re-indexed, missing ones removed."""
@@ -117,6 +130,25 @@ class LiveIndex:
                 self.index.remove(article_id)
             else:
                 self.index.upsert(row)
+
+    def _load_snapshot(self, store: SearchIndexStore) -> None:
+        assert self.snapshot_path is not None
+        snap = index_snapshot.load(self.snapshot_path, store)
+        if snap is None:
+            return
+        now = time.monotonic()
+        self.index, self.seq, self.built = snap.index, snap.seq, True
+        self.pending = {s: now for s in snap.pending}
+
+    def _save_snapshot(self, store: SearchIndexStore) -> None:
+        """After a rebuild, or once enough changes were replayed to make loading slow."""
+        if self._unsaved < SNAPSHOT_AFTER_CHANGES and self._unsaved < self.index.live_count:
+            return
+        assert self.snapshot_path is not None
+        # Not retried until more changes come in, whether it worked or not (a database
+        # whose log is empty, e.g. filled before migration 0002, cannot anchor one).
+        index_snapshot.save(self.snapshot_path, store, self.index, self.seq, sorted(self.pending))
+        self._unsaved = 0
 
     def _expire_gaps(self) -> None:
         cutoff = time.monotonic() - GAP_PATIENCE_S
@@ -143,6 +175,14 @@ class LiveIndex:
 
 _REGISTRY: weakref.WeakKeyDictionary[Engine, LiveIndex] = weakref.WeakKeyDictionary()
 _REGISTRY_LOCK = threading.Lock()
+
+
+def enable_snapshots(engine: Engine, directory: Path) -> None:
+    """Let this engine's index start from, and keep, a snapshot in ``directory``.
+
+    For short-lived processes (the CLI); long-running ones build once and keep it.
+    """
+    live_index_for(engine).snapshot_path = index_snapshot.snapshot_path(directory, engine)
 
 
 def live_index_for(engine: Engine) -> LiveIndex:

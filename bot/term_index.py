@@ -416,6 +416,10 @@ class TermIndex:
                 out.append((surface, int(dist)))
         return out
 
+    def prepare(self) -> None:
+        """Take the vocabulary snapshot now (before pickling, or to warm up)."""
+        self._refresh_vocab_helpers(force=True)
+
     def _length_start(self, length: int) -> int:
         """Index of the first snapshot word with at least ``length`` letters."""
         starts = self._len_starts

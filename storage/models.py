@@ -109,6 +109,15 @@ class SearchChange(Base):
     )
 
 
+class SearchMeta(Base):
+    """Facts about this database the search index needs (``instance``: a random id)."""
+
+    __tablename__ = "search_meta"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
 class KeyFigure(Base):
     """A number an article reports, with enough context to quote it in Slack."""
 

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from sqlalchemy import Connection, bindparam, delete, func, or_, select
 
-from storage.models import Article, SearchChange
+from storage.models import Article, SearchChange, SearchMeta
 
 _ARTICLE_COLUMNS = (
     Article.id,
@@ -109,6 +109,19 @@ class SearchIndexStore:
                 return
             yield from batch
             last_id = batch[-1].id
+
+    def instance_id(self) -> str | None:
+        """The random id migration 0002 gave this database."""
+        return self.conn.scalar(select(SearchMeta.value).where(SearchMeta.key == "instance"))
+
+    def change_at(self, seq: int) -> tuple[int, datetime] | None:
+        """(article id, time) logged at ``seq``, to recognise a log position later."""
+        row = self.conn.execute(
+            select(SearchChange.article_id, SearchChange.changed_at).where(
+                SearchChange.seq == seq
+            )
+        ).first()
+        return (row[0], row[1]) if row else None
 
     def prune(self, before: datetime) -> int:
         """Drop log rows older than ``before``; indexes that fell behind rebuild."""

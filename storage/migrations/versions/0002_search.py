@@ -1,5 +1,7 @@
 """Search change log: every insert, update and delete of an article leaves a row.
 
+Also ``search_meta`` with a random instance id for this database.
+
 The lookup layer keeps an in-memory term index per process and replays this log before
 each query, so ingestion needs no hook: the database triggers record the change in the
 same transaction as the article write, on SQLite and PostgreSQL alike.
@@ -10,6 +12,8 @@ Create Date: 2026-11-25
 """
 
 from __future__ import annotations
+
+import uuid
 
 import sqlalchemy as sa
 from alembic import op
@@ -58,6 +62,14 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_search_changes_changed_at", "search_changes", ["changed_at"])
+    # Names this database, so a cached index snapshot is never applied to another one
+    # (a recreated SQLite file at the same path restarts the log numbering).
+    meta = op.create_table(
+        "search_meta",
+        sa.Column("key", sa.String(50), primary_key=True),
+        sa.Column("value", sa.String(200), nullable=False),
+    )
+    op.bulk_insert(meta, [{"key": "instance", "value": uuid.uuid4().hex}])
     if op.get_bind().dialect.name == "postgresql":
         op.execute(_PG_FUNCTION)
         op.execute(_PG_TRIGGER)
@@ -73,5 +85,6 @@ def downgrade() -> None:
     else:
         for name in ("articles_search_ai", "articles_search_au", "articles_search_ad"):
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.drop_table("search_meta")
     op.drop_index("ix_search_changes_changed_at", table_name="search_changes")
     op.drop_table("search_changes")
