@@ -117,9 +117,7 @@ class SearchIndexStore:
     def change_at(self, seq: int) -> tuple[int, datetime] | None:
         """(article id, time) logged at ``seq``, to recognise a log position later."""
         row = self.conn.execute(
-            select(SearchChange.article_id, SearchChange.changed_at).where(
-                SearchChange.seq == seq
-            )
+            select(SearchChange.article_id, SearchChange.changed_at).where(SearchChange.seq == seq)
         ).first()
         return (row[0], row[1]) if row else None
 
