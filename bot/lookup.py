@@ -33,7 +33,7 @@ from storage.models import Article
 
 SHORTLIST = 100
 MAX_WORDS = 16
-MAX_LIMIT = 100
+MAX_LIMIT = 10_000  # the digest asks for a whole window at once
 HELP = (
     "Type a few words to search for, e.g. `netflix eternauta` or `Gewerkschaft since:30d`. "
     "Filters: `since:7d`, `lang:de`, `section:Wirtschaft`, `source:bbc`."
@@ -85,20 +85,21 @@ def search(
 ) -> SearchResult:
     """Ranked articles for ``query``; filters may be typed into it (see ``bot.query``).
 
-    ``since`` is an extra lower bound on the article date — publication time, else
-    ingestion time; naive datetimes are taken as UTC (the digest passes its last run).
-    With filters but no words, the newest matching articles come first.
+    ``since`` keeps articles that *arrived* (were ingested) at or after it — the digest's
+    window, so a story published yesterday but imported today still counts as new; naive
+    datetimes are taken as UTC. The ``since:7d`` filter typed into the query is about
+    the article date instead (publication, else ingestion). With filters but no words,
+    the newest matching articles come first.
     """
     query = query if isinstance(query, str) else ""
     limit, offset = max(0, min(int(limit), MAX_LIMIT)), max(0, int(offset))
     parsed = parse_query(query)
-    if since is not None:
-        since = since if since.tzinfo else since.replace(tzinfo=UTC)  # naive = UTC
-        parsed.since = since if parsed.since is None else max(parsed.since, since)
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)
     if parsed.errors:
         return SearchResult(query, [], message=" ".join(parsed.errors))
     words = _query_words(parsed.text)
-    if not words and not parsed.has_filters:
+    if not words and not parsed.has_filters and since is None:
         return SearchResult(query, [], message=HELP)
     engine = _engine_of(session)
     live = live_index_for(engine)
@@ -106,12 +107,15 @@ def search(
         index = live.refresh(engine)
         if not index.live_count:
             return SearchResult(query, [], message=EMPTY)
-        mask, problem, suggestions = _filter_mask(index, parsed)
+        mask, problem, suggestions = _filter_mask(index, parsed, since)
         if problem:
             return SearchResult(query, [], message=problem, suggestions=suggestions)
         if not words:
             ranked = _newest(index, mask, offset + limit)
-            why = [f"filter: {' '.join(parsed.describe_filters())}", "newest first"]
+            shown = parsed.describe_filters() + (
+                [f"arrived since {since:%Y-%m-%d %H:%M}"] if since else []
+            )
+            why = [f"filter: {' '.join(shown)}", "newest first"]
             ranked = [(slot, score, why) for slot, score, _ in ranked]
         else:
             ranked = _rank(index, words, mask, parsed.text, offset + limit)
@@ -121,7 +125,9 @@ def search(
         ids = [int(index.article_of[slot]) for slot, _, _ in chosen]
         reasons = [why or _explain(index, slot, words) for slot, _, why in chosen]
     hits = _load_hits(session, ids, chosen, reasons)
-    message = None if hits or not limit else _no_hits_message(parsed, words, unmatched, offset)
+    message = None
+    if not hits and limit:
+        message = _no_hits_message(parsed, words, unmatched, offset, since)
     return SearchResult(query, hits, message=message, suggestions=suggestions)
 
 
@@ -154,7 +160,7 @@ def _query_words(text: str) -> list[_Word]:
 
 
 def _filter_mask(
-    index: TermIndex, parsed: ParsedQuery
+    index: TermIndex, parsed: ParsedQuery, arrived_since: datetime | None
 ) -> tuple[npt.NDArray[np.bool_], str | None, list[str]]:
     """The articles the filters allow, or a message naming the filter value we lack."""
     wanted: dict[str, list[int] | None] = {"lang": None, "section": None, "source": None}
@@ -175,7 +181,7 @@ def _filter_mask(
         wanted[key] = found
     mask = index.filter_mask(
         lang=wanted["lang"], section=wanted["section"], source=wanted["source"],
-        since=parsed.since,
+        since=parsed.since, arrived_since=arrived_since,
     )  # fmt: skip
     return mask, None, []
 
@@ -324,14 +330,17 @@ def _suggest(index: TermIndex, parsed: ParsedQuery, unmatched: list[str]) -> lis
 
 
 def _no_hits_message(
-    parsed: ParsedQuery, words: list[_Word], unmatched: list[str], offset: int
-) -> str:
+    parsed: ParsedQuery, words: list[_Word], unmatched: list[str], offset: int,
+    since: datetime | None,
+) -> str:  # fmt: skip
     if offset:
         return "No more results."
     if words and len(unmatched) == len(words):
         if all(w.text in STOPWORDS for w in words):
             return "That query only has very common words; add a name or a topic."
         return f"No articles match “{parsed.text}”. Check the spelling or try other words."
+    if since is not None and not parsed.has_filters:
+        return f"No articles arrived since {since:%Y-%m-%d %H:%M} UTC match."
     if parsed.has_filters:
         return (
             f"No articles match with {' '.join(parsed.describe_filters())}; "

@@ -35,6 +35,8 @@ FIELD_WEIGHTS = {"title": 3.0, "teaser": 2.0, "tags": 2.0, "section": 1.0, "body
 K1, B = 1.2, 0.75
 MAX_EXPANSIONS = 40
 _FAMILY = frozenset({"prefix", "compound"})
+_DOC_ARRAYS = ("article_of", "doc_len", "doc_date", "doc_arrived", "doc_lang", "doc_section",
+               "doc_source", "alive")  # fmt: skip
 _SURFACE_WORD = re.compile(r"[^\W\d_]{4,}")
 
 FloatArray = npt.NDArray[np.float32]
@@ -94,7 +96,8 @@ class TermIndex:
         self.n_slots = 0
         self.article_of = np.zeros(0, dtype=np.int64)
         self.doc_len = np.zeros(0, dtype=np.float32)
-        self.doc_date = np.zeros(0, dtype=np.float64)
+        self.doc_date = np.zeros(0, dtype=np.float64)  # published, else ingested
+        self.doc_arrived = np.zeros(0, dtype=np.float64)  # ingested
         self.doc_lang = np.zeros(0, dtype=np.int32)
         self.doc_section = np.zeros(0, dtype=np.int32)
         self.doc_source = np.zeros(0, dtype=np.int32)
@@ -188,6 +191,7 @@ class TermIndex:
         self.article_of[slot] = row.id
         when = row.published_at or row.ingested_at
         self.doc_date[slot] = when.timestamp() if when else 0.0
+        self.doc_arrived[slot] = row.ingested_at.timestamp() if row.ingested_at else 0.0
         self.doc_lang[slot] = self.langs.code(row.lang)
         self.doc_section[slot] = self.sections.code(row.section)
         self.doc_source[slot] = self.sources.code(row.source)
@@ -197,8 +201,7 @@ class TermIndex:
         return slot
 
     def _grow(self, size: int) -> None:
-        for name in ("article_of", "doc_len", "doc_date", "doc_lang", "doc_section",
-                     "doc_source", "alive"):  # fmt: skip
+        for name in _DOC_ARRAYS:
             old = getattr(self, name)
             new = np.zeros(size, dtype=old.dtype)
             new[: len(old)] = old
@@ -268,8 +271,7 @@ class TermIndex:
         all_tfs = np.concatenate(tf_parts)
         new_docs = remap[np.concatenate(doc_parts)]
         live = new_docs >= 0
-        for name in ("article_of", "doc_len", "doc_date", "doc_lang", "doc_section",
-                     "doc_source", "alive"):  # fmt: skip
+        for name in _DOC_ARRAYS:
             setattr(self, name, getattr(self, name)[keep].copy())
         self.heads = [self.heads[i] for i in keep]
         self.n_slots = len(keep)
@@ -449,8 +451,10 @@ class TermIndex:
         self._bigrams = {g: np.frombuffer(ids, dtype=np.int32) for g, ids in grams.items()}
 
     def filter_mask(self, *, lang: list[int] | None = None, section: list[int] | None = None,
-                    source: list[int] | None = None,
-                    since: datetime | None = None) -> npt.NDArray[np.bool_]:  # fmt: skip
+                    source: list[int] | None = None, since: datetime | None = None,
+                    arrived_since: datetime | None = None) -> npt.NDArray[np.bool_]:  # fmt: skip
+        """Live articles passing the filters; ``since`` is on the article date
+        (published, else ingested), ``arrived_since`` on the ingestion time."""
         mask = self.alive[: self.n_slots].copy()
         for codes, column in ((lang, self.doc_lang), (section, self.doc_section),
                               (source, self.doc_source)):  # fmt: skip
@@ -458,6 +462,8 @@ class TermIndex:
                 mask &= np.isin(column[: self.n_slots], codes)
         if since is not None:
             mask &= self.doc_date[: self.n_slots] >= since.timestamp()
+        if arrived_since is not None:
+            mask &= self.doc_arrived[: self.n_slots] >= arrived_since.timestamp()
         return mask
 
 
