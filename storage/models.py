@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -87,6 +88,34 @@ class Article(Base):
         Index("ix_articles_lang", "lang"),
         Index("ix_articles_source", "source"),
     )
+
+
+class SearchChange(Base):
+    """One row per article insert/update/delete, written by database triggers.
+
+    The lookup layer replays these to keep its in-memory index in step with the table
+    without any call from ingestion (migration 0002_search).
+    """
+
+    __tablename__ = "search_changes"
+
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    article_id: Mapped[int] = mapped_column(Integer)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (
+        Index("ix_search_changes_changed_at", "changed_at"),
+        {"sqlite_autoincrement": True},
+    )
+
+
+class SearchMeta(Base):
+    """Facts about this database the search index needs (``instance``: a random id)."""
+
+    __tablename__ = "search_meta"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
 
 
 class KeyFigure(Base):

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "bot.cli.digest",
     "bot.cli.slack",
     "bot.cli.reindex",
+    "bot.cli.search",
 )
 
 

@@ -1,7 +1,7 @@
 """Slack event ids already handled, so a retried delivery is not answered twice.
 
 Revision ID: 0003_slack_events
-Revises: 0001
+Revises: 0002_search
 Create Date: 2026-11-25
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from storage.models import UTCDateTime
 
 revision = "0003_slack_events"
-down_revision = "0001"
+down_revision = "0002_search"
 branch_labels = None
 depends_on = None
 

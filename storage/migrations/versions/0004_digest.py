@@ -5,7 +5,7 @@ later part fails, the retry resumes after the last posted part instead of postin
 the first ones again.
 
 Revision ID: 0004_digest
-Revises: 0001
+Revises: 0003_slack_events
 Create Date: 2026-11-25
 """
 

@@ -1,0 +1,127 @@
+"""Filter syntax inside a search query.
+
+People type filters into the same box as their words (Slack has one text field), so a
+query is free text plus any number of ``key:value`` filters, in any order::
+
+    netflix eternauta since:7d lang:de
+    section:Wirtschaft source:derstandard Quartalszahlen
+    lang:de,en since:2024-05-01 section:"Inland Politik"
+
+Filters (case-insensitive keys and values; umlauts may be typed as ae/oe/ue):
+
+- ``since:`` ``7d``, ``24h``, ``2w``, ``3m`` (months of 30 days), ``1y``, or a date
+  ``YYYY-MM-DD`` (UTC midnight). Compares the article's publication time, or its
+  ingestion time when the source gave none.
+- ``lang:`` language code, several separated by commas: ``de``, ``en``, ``de,en``;
+  ``deutsch``/``german``/``englisch``/``english`` work too.
+- ``section:`` section name or the start of one (``section:wirt`` = Wirtschaft).
+- ``source:`` source name or the start of one (``source:bbc``).
+
+Values with spaces go in double quotes. A ``word:`` with an unknown key stays part of the
+free text (``Netflix: Der Eternauta`` is a plain query). An invalid value produces an
+error message for the user instead of being silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+FILTER_KEYS = ("since", "lang", "section", "source")
+_FILTER = re.compile(r'(?<!\S)(since|lang|section|source):(?:"([^"]*)"|(\S*))', re.IGNORECASE)
+_RELATIVE = re.compile(r"^(\d{1,5})\s*([hdwmy])$")
+_UNIT_HOURS = {"h": 1, "d": 24, "w": 24 * 7, "m": 24 * 30, "y": 24 * 365}
+_LANG_ALIASES = {
+    "german": "de", "deutsch": "de", "ger": "de", "deu": "de",
+    "english": "en", "englisch": "en", "eng": "en",
+}  # fmt: skip
+
+
+@dataclass
+class ParsedQuery:
+    """Free text plus structured filters; ``errors`` are user-facing messages."""
+
+    text: str
+    since: datetime | None = None
+    langs: list[str] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.since or self.langs or self.sections or self.sources)
+
+    def describe_filters(self) -> list[str]:
+        """Filters in the syntax the user typed, for `why` lines and messages."""
+        out = []
+        if self.langs:
+            out.append("lang:" + ",".join(self.langs))
+        for section in self.sections:
+            out.append(f"section:{section}")
+        for source in self.sources:
+            out.append(f"source:{source}")
+        if self.since:
+            out.append(f"since:{self.since.date().isoformat()}")
+        return out
+
+
+def parse_query(raw: str, *, now: datetime | None = None) -> ParsedQuery:
+    """Split ``raw`` into free text and filters; never raises on user input."""
+    now = now or datetime.now(UTC)
+    parsed = ParsedQuery(text="")
+    for match in _FILTER.finditer(raw):
+        key = match.group(1).lower()
+        value = (match.group(2) if match.group(2) is not None else match.group(3)).strip()
+        _apply(parsed, key, value, now)
+    parsed.text = " ".join(_FILTER.sub(" ", raw).split())
+    return parsed
+
+
+def _apply(parsed: ParsedQuery, key: str, value: str, now: datetime) -> None:
+    if not value:
+        parsed.errors.append(f"`{key}:` needs a value, e.g. {_EXAMPLES[key]}.")
+        return
+    if key == "since":
+        since = parse_since(value, now)
+        if since is None:
+            parsed.errors.append(
+                f"I can't read `since:{value}`; use e.g. `since:7d`, `since:24h` "
+                "or `since:2024-05-01`."
+            )
+        else:
+            parsed.since = since if parsed.since is None else max(parsed.since, since)
+    elif key == "lang":
+        for code in value.split(","):
+            code = code.strip().lower()
+            if code:
+                parsed.langs.append(_LANG_ALIASES.get(code, code))
+    elif key == "section":
+        parsed.sections.append(value)
+    else:
+        parsed.sources.append(value)
+
+
+_EXAMPLES = {
+    "since": "`since:7d`",
+    "lang": "`lang:de`",
+    "section": "`section:Wirtschaft`",
+    "source": "`source:bbc`",
+}
+
+
+def parse_since(value: str, now: datetime) -> datetime | None:
+    """``7d``/``24h``/``2w``/``3m``/``1y`` back from ``now``, or an ISO date (UTC)."""
+    value = value.strip().lower()
+    if match := _RELATIVE.match(value):
+        amount, unit = int(match.group(1)), match.group(2)
+        try:
+            return now - timedelta(hours=amount * _UNIT_HOURS[unit])
+        except OverflowError:
+            return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
