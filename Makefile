@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := $(CURDIR)/.demo/newsroom-demo.db
 
-.PHONY: demo test lint bench clean venv
+.PHONY: demo test lint clean venv
 
 venv: $(STAMP)
 

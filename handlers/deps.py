@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +14,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 from slack_sdk.webhook import WebhookClient
 
+from bot import lookup
 from bot.config import Settings
 from bot.services import Services
 from bot.slack.background import Background
@@ -40,7 +42,10 @@ class Deps:
 
     @classmethod
     def build(cls, spec: DepsSpec) -> Deps:
+        """Runs once in each answer worker process: each keeps its own search index, so
+        building it starts here rather than on the first question the worker gets."""
         services = Services.from_settings(spec.settings, upgrade=False)
+        threading.Thread(target=lookup.warm_up, args=(services.engine,), daemon=True).start()
         return cls(services, make_web_client(spec.settings), spec.page_size)
 
     def is_admin(self, user_id: str) -> bool:

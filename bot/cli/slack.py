@@ -13,6 +13,7 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.error import BoltError
 from slack_sdk import WebClient
 
+from bot import lookup
 from bot.cli.common import services_from_args
 from bot.config import ConfigError
 from bot.services import Services
@@ -29,7 +30,17 @@ log = logging.getLogger(__name__)
 # daemon thread with the services, the app's Web API client and a stop event, and should
 # return soon after the event is set.
 BackgroundJob = Callable[[Services, WebClient, threading.Event], None]
-BACKGROUND_JOBS: list[BackgroundJob] = [run_digest_scheduler]  # digests and feed polling
+
+
+def warm_lookup_index(services: Services, client: WebClient, stop: threading.Event) -> None:
+    """Build the search index at start, so the first question is answered at full speed."""
+    lookup.warm_up(services.engine)
+
+
+BACKGROUND_JOBS: list[BackgroundJob] = [
+    warm_lookup_index,
+    run_digest_scheduler,  # digests and feed polling
+]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
