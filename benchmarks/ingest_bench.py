@@ -66,6 +66,8 @@ def _raw_insert(engine, article_table, files: list[str]) -> int:  # type: ignore
             with open(name, encoding="utf-8") as fh:
                 for line in fh:
                     row = json.loads(line)
+                    if not (row.get("title") or row.get("body")):
+                        continue  # reference-summary rows: no article, as in our ingestion
                     batch.append({
                         "external_id": row["id"], "title": row.get("title") or "",
                         "teaser": row.get("teaser") or "", "body": row.get("body") or "",

@@ -23,8 +23,6 @@ class Settings:
     slack_app_token: str | None = None
     slack_api_url: str | None = None
     admin_user_ids: frozenset[str] = field(default_factory=frozenset)
-    news_domains: tuple[str, ...] = ()
-    log_level: str = "INFO"
 
 
 def load_settings(env_file: str | os.PathLike[str] | None = None) -> Settings:
@@ -41,8 +39,6 @@ def load_settings(env_file: str | os.PathLike[str] | None = None) -> Settings:
         slack_app_token=env.get("SLACK_APP_TOKEN") or None,
         slack_api_url=env.get("SLACK_API_URL") or None,
         admin_user_ids=frozenset(_split(env.get("NEWSROOM_ADMINS", ""))),
-        news_domains=tuple(_split(env.get("NEWSROOM_DOMAINS", ""))),
-        log_level=env.get("LOG_LEVEL", "INFO").upper(),
     )
 
 

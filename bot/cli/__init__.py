@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
+
+from dotenv import load_dotenv
 
 from bot import __version__
 from bot.config import ConfigError
@@ -45,8 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    load_dotenv(args.env_file) if args.env_file else load_dotenv()
+    level = "DEBUG" if args.verbose else os.environ.get("LOG_LEVEL", "WARNING").upper()
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
+        level=level if level in logging.getLevelNamesMapping() else "WARNING",
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     if not getattr(args, "func", None):
