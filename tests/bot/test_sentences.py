@@ -114,3 +114,11 @@ def test_no_sentence_of_the_german_corpus_breaks_before_a_month_or_after_z_b() -
             )
             assert not re.search(r"\b(z\. ?B|u\. ?a|Dr|Prof)\.$", before), (before, after)
         assert "".join(sentences).replace(" ", "") == row["body"].replace(" ", "").replace("\n", "")
+
+
+def test_a_very_long_run_of_ordinals_is_split_in_windows_without_losing_text() -> None:
+    sentence = "Am 1. Januar kam er an und am 2. Februar ging er wieder nach Hause."
+    text = " ".join([sentence] * 200)
+    sentences = split_sentences(text, "de")
+    assert "".join(sentences).replace(" ", "") == text.replace(" ", "")
+    assert sentences.count(sentence) >= 190  # at most a few cuts at window edges
