@@ -116,9 +116,12 @@ def test_no_sentence_of_the_german_corpus_breaks_before_a_month_or_after_z_b() -
         assert "".join(sentences).replace(" ", "") == row["body"].replace(" ", "").replace("\n", "")
 
 
-def test_a_very_long_run_of_ordinals_is_split_in_windows_without_losing_text() -> None:
-    sentence = "Am 1. Januar kam er an und am 2. Februar ging er wieder nach Hause."
-    text = " ".join([sentence] * 200)
-    sentences = split_sentences(text, "de")
-    assert "".join(sentences).replace(" ", "") == text.replace(" ", "")
-    assert sentences.count(sentence) >= 190  # at most a few cuts at window edges
+def test_a_very_long_run_of_abbreviations_is_split_in_windows_without_losing_text() -> None:
+    templates = [
+        "Am {d}. Juli spielte der 1. FC Köln in der 3. Liga gegen Aachen.",
+        "Dr. Müller kam am {d}. August z. B. mit dem Zug.",
+        "Die Kosten lagen bei {d} Mio. Euro und damit u. a. über dem Plan.",
+    ]
+    sentences = [templates[i % 3].format(d=i % 28 + 1) for i in range(300)]
+    text = " ".join(sentences)  # ~17,600 characters, every period ambiguous to our rules
+    assert split_sentences(text, "de") == sentences
