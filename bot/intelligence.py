@@ -17,6 +17,9 @@ from storage.articles import FigureFields
 # Figures and summaries only read this far: a key figure buried after 20,000 characters
 # is not one, and it keeps a pasted book from stalling an import.
 MAX_TEXT = 20_000
+# Number formats, scale words and units are only known for these; other languages get a
+# summary and their language code, but no figures rather than misread ones.
+FIGURE_LANGUAGES = ("de", "en")
 
 
 @dataclass
@@ -42,7 +45,9 @@ def analyze(
     summary = summarize_candidates(sentences, split_lang, topic=f"{title}\n{teaser}")
     if not summary and teaser.strip():
         summary = " ".join(split_sentences(teaser, split_lang)[:3])
-    figures = _figures(title, teaser, sentences, split_lang, max_figures)
+    figures: list[FigureFields] = []
+    if split_lang in FIGURE_LANGUAGES:  # "3,5 milliards" read with German rules is garbage
+        figures = _figures(title, teaser, sentences, split_lang, max_figures)
     return Analysis(lang=lang, summary=summary, figures=figures)
 
 

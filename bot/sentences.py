@@ -45,6 +45,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")  # "year-earlier.For the full-year"
 
 
+PYSBD_WINDOW = 1500
+
+
 @lru_cache(maxsize=8)
 def _segmenter(lang: str) -> pysbd.Segmenter:
     """pysbd compiles its rules per instance: build one per language, once."""
@@ -105,10 +108,28 @@ def split_paragraph(paragraph: str, lang: str | None) -> list[str]:
     out: list[str] = []
     for chunk, unsure in _chunks(paragraph, lang):
         if unsure:
-            out.extend(s.strip() for s in _segmenter(lang).segment(chunk) if s.strip())
+            for window in _windows(chunk):
+                out.extend(s.strip() for s in _segmenter(lang).segment(window) if s.strip())
         else:
             out.append(chunk)
     return _fix_ups(out)
+
+
+def _windows(chunk: str, size: int = PYSBD_WINDOW) -> list[str]:
+    """pysbd's time grows faster than the text: a long run of ordinals or initials
+    (a schedule, a list of names) took seconds. Longer stretches are cut at a possible
+    sentence end near every `size` characters; a wrong cut there costs one split."""
+    if len(chunk) <= size:
+        return [chunk]
+    out, start = [], 0
+    while len(chunk) - start > size:
+        cut = max((m.end() for m in _CANDIDATE.finditer(chunk, start, start + size)), default=0)
+        if cut <= start:
+            break
+        out.append(chunk[start:cut])
+        start = cut
+    out.append(chunk[start:])
+    return out
 
 
 def split_sentences(text: str, lang: str | None) -> list[str]:

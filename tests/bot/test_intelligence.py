@@ -46,6 +46,17 @@ def test_a_teaser_only_article_gets_a_teaser_summary_and_no_crash_on_empty_input
     assert analyze("", "", "") == Analysis(lang=None, summary="", figures=[])
 
 
+def test_other_languages_get_a_summary_but_no_misread_figures() -> None:
+    french = (
+        "Le gouvernement a annoncé une réforme des retraites pour les salariés. "
+        "Le coût est estimé à 3,5 milliards d'euros par an."
+    )
+    result = analyze("Réforme", "", french)
+    assert result.lang == "fr"
+    assert result.summary.startswith("Le gouvernement a annoncé")
+    assert result.figures == []
+
+
 def test_wrong_feed_language_is_corrected_and_missing_one_kept_from_hint() -> None:
     german = "Die Regierung hat sich am Montag auf einen Haushalt für das nächste Jahr geeinigt."
     assert analyze("Haushalt", "", german, lang_hint="en").lang == "de"

@@ -114,3 +114,26 @@ def test_no_sentence_of_the_german_corpus_breaks_before_a_month_or_after_z_b() -
             )
             assert not re.search(r"\b(z\. ?B|u\. ?a|Dr|Prof)\.$", before), (before, after)
         assert "".join(sentences).replace(" ", "") == row["body"].replace(" ", "").replace("\n", "")
+
+
+def test_a_very_long_run_of_abbreviations_is_split_in_windows_without_losing_text() -> None:
+    templates = [
+        "Am {d}. Juli spielte der 1. FC Köln in der 3. Liga gegen Aachen.",
+        "Dr. Müller kam am {d}. August z. B. mit dem Zug.",
+        "Die Kosten lagen bei {d} Mio. Euro und damit u. a. über dem Plan.",
+    ]
+    sentences = [templates[i % 3].format(d=i % 28 + 1) for i in range(300)]
+    text = " ".join(sentences)  # ~17,600 characters, every period ambiguous to our rules
+    assert split_sentences(text, "de") == sentences
+
+
+def test_a_long_paragraph_only_pysbd_can_judge_loses_no_text() -> None:
+    """Such stretches go to pysbd in windows (its time grows faster than the text)."""
+    templates = [
+        "Am {d}. Juli spielte der 1. FC Köln in Runde {d}.",
+        "Dr. Müller kam am {d}. August z. B. mit Zug Nr. {d}.",
+    ]
+    text = " ".join(templates[i % 2].format(d=i % 28 + 1) for i in range(300))
+    sentences = split_sentences(text, "de")
+    assert len(text) > 10_000 and len(sentences) > 100
+    assert "".join(sentences).replace(" ", "") == text.replace(" ", "")
