@@ -10,8 +10,12 @@ from dataclasses import dataclass, field
 
 from bot.figures import MAX_FIGURES, key_figures
 from bot.language import resolve_language
-from bot.sentences import split_sentences
-from bot.summary import Candidate, story_sentences, summarize_candidates
+from bot.summary import (
+    Candidate,
+    story_sentences,
+    summarize_after_teaser,
+    summarize_candidates,
+)
 from storage.articles import FigureFields
 
 # Figures and summaries only read this far: a key figure buried after 20,000 characters
@@ -42,9 +46,10 @@ def analyze(
     lang = resolve_language(" ".join((title, teaser, body[:3000])), lang_hint)
     split_lang = lang if lang in ("de", "en") else "en" if lang is None else lang
     sentences = story_sentences(body, split_lang, title) if body.strip() else []
-    summary = summarize_candidates(sentences, split_lang, topic=f"{title}\n{teaser}")
-    if not summary and teaser.strip():
-        summary = " ".join(split_sentences(teaser, split_lang)[:3])
+    if teaser.strip():
+        summary = summarize_after_teaser(sentences, split_lang, teaser, title=title)
+    else:
+        summary = summarize_candidates(sentences, split_lang, topic=title)
     figures: list[FigureFields] = []
     if split_lang in FIGURE_LANGUAGES:  # "3,5 milliards" read with German rules is garbage
         figures = _figures(title, teaser, sentences, split_lang, max_figures)

@@ -109,10 +109,28 @@ def split_paragraph(paragraph: str, lang: str | None) -> list[str]:
     for chunk, unsure in _chunks(paragraph, lang):
         if unsure:
             for window in _windows(chunk):
-                out.extend(s.strip() for s in _segmenter(lang).segment(window) if s.strip())
+                out.extend(_segment(window, lang))
         else:
             out.append(chunk)
     return _fix_ups(out)
+
+
+def _segment(text: str, lang: str) -> list[str]:
+    """pysbd's split, but never inside a word: it cuts "K.-o.-Phase" after "K." and "o.";
+    a piece that does not follow white space is glued back to the one before."""
+    out: list[str] = []
+    pos = 0
+    for piece in _segmenter(lang).segment(text):
+        start = text.find(piece, pos)
+        glued = out and start > 0 and not text[start - 1].isspace()
+        pos = start + len(piece) if start >= 0 else pos
+        if not piece.strip():
+            continue
+        if glued:
+            out[-1] += piece.rstrip()
+        else:
+            out.append(piece.strip())
+    return out
 
 
 def _windows(chunk: str, size: int = PYSBD_WINDOW) -> list[str]:

@@ -29,6 +29,15 @@ def test_analysis_of_the_seed_article() -> None:
     assert top.sentence.startswith("Netflix vermeldete")
 
 
+def test_a_teaser_leads_the_summary_and_the_body_adds_the_news() -> None:
+    raw = next(iter(read_location(str(SEED))))
+    summary = analyze(raw.title, raw.teaser, raw.body).summary
+    assert summary.startswith("Künstliche Intelligenz ist nicht aufzuhalten")
+    rest = summary.removeprefix(raw.teaser).strip()
+    assert "Eternaut" in rest and "KI" in rest  # the scene itself, not the essay intro
+    assert len(summary) <= 420
+
+
 def test_figures_in_the_title_rank_first() -> None:
     result = analyze(
         "Air China plant Börsengang über 1 Milliarde Dollar",

@@ -46,6 +46,11 @@ def test_german_abbreviations_do_not_end_sentences() -> None:
     assert len(split_sentences(U_A, "de")) == 2
 
 
+def test_abbreviations_inside_a_word_never_split_it() -> None:
+    text = "Tore in der K.-o.-Phase fehlen – Benfica mit Abwehrsorgen nach St. Petersburg."
+    assert split_sentences(text, "de") == [text]
+
+
 def test_german_ordinals_and_dates_stay_inside_their_sentence() -> None:
     sentences = split_sentences(ORDINALS, "de")
     assert sentences == [
