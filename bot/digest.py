@@ -8,23 +8,20 @@ anything. Without an earlier delivery the window is one schedule period.
 
 from __future__ import annotations
 
-import inspect
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot import lookup
 from bot.schedule import load_zone
+from bot.sentences import first_sentence
 from bot.subscriptions import DigestFilters, parse_filters, schedule_of
 from storage.digests import DigestRunRepository
 from storage.models import Article, Subscription
 
 SUMMARY_CHARS = 240
 TITLE_CHARS = 120
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9\"„“])")
 
 
 @dataclass(frozen=True)
@@ -103,32 +100,21 @@ def _rank_by_keywords(
 ) -> list[Article]:
     """Order the window's candidates by the lookup's relevance for the keywords.
 
-    If the lookup accepts ``since`` it gets the full filter query and searches only the
-    window; otherwise it ranks the whole archive and we keep the window's articles.
-    Either way the candidate set (window + structured filters) has the last word.
+    The lookup searches only articles that arrived since ``since``; the candidate set
+    (window + structured filters) still has the last word.
     """
     if not wanted:
         return []
-    if _lookup_supports_since():
-        result = lookup.search(  # type: ignore[call-arg,unused-ignore]
-            session, filters.to_text(), limit=len(wanted), since=since
-        )
-    else:
-        archive = int(session.scalar(select(func.count(Article.id))) or 0)
-        result = lookup.search(session, filters.keywords, limit=max(archive, 1))
+    result = lookup.search(session, filters.to_text(), limit=len(wanted), since=since)
     return [hit.article for hit in result.hits if hit.article.id in wanted]
-
-
-def _lookup_supports_since() -> bool:
-    return "since" in inspect.signature(lookup.search).parameters
 
 
 def to_item(article: Article) -> DigestItem:
     text = article.summary or article.teaser or article.body
-    summary = one_line(text)
+    summary = one_line(text, lang=article.lang)
     title = article.title
     if not title:  # untitled rows (some feeds): the first sentence becomes the title
-        title = one_line(text, TITLE_CHARS) or "(untitled)"
+        title = one_line(text, TITLE_CHARS, article.lang) or "(untitled)"
         summary = "" if title == summary else summary
     return DigestItem(
         article_id=article.id,
@@ -141,13 +127,6 @@ def to_item(article: Article) -> DigestItem:
     )
 
 
-def one_line(text: str, limit: int = SUMMARY_CHARS) -> str:
+def one_line(text: str, limit: int = SUMMARY_CHARS, lang: str | None = None) -> str:
     """The first sentence, on one line; long sentences are cut at a word boundary."""
-    flat = " ".join(text.split())
-    if not flat:
-        return ""
-    first = _SENTENCE_END.split(flat, maxsplit=1)[0]
-    if len(first) <= limit:
-        return first
-    cut = first[: limit - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:-–") + "…"
+    return first_sentence(" ".join(text.split()), lang, limit)

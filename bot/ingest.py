@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,12 +17,16 @@ from tqdm import tqdm
 
 from bot.canonical import canonical_url, content_hash
 from bot.intelligence import analyze
+from bot.sentences import first_sentence
 from bot.services import Services
 from bot.sources import Item, RawArticle, Rejected
 from storage.articles import ArticleFields, ArticleRepository, UpsertOutcome
 from storage.models import Article
 
 log = logging.getLogger(__name__)
+# Untitled articles (10kGNAD has none) take their first sentence as title: Slack answers
+# and digests need something to link, and it keeps title-weighted ranking meaningful.
+TITLE_CHARS = 120
 
 
 @dataclass
@@ -66,18 +69,6 @@ def _reason_kind(reason: str) -> str:
     return "duplicates" if reason.startswith("duplicate of") else reason.split(" (")[0]
 
 
-def headline_from(text: str, limit: int = 120) -> str:
-    """A stand-in title for untitled articles (10kGNAD has none): the first sentence.
-
-    Slack answers and digests need something to link; the lead sentence is what an editor
-    would pick, and it keeps title-weighted ranking meaningful.
-    """
-    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
-    if len(first) <= limit:
-        return first
-    return first[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
 def to_fields(raw: RawArticle, *, with_analysis: bool = True) -> ArticleFields:
     url = canonical_url(raw.url)
     digest = content_hash(raw.title, raw.body or raw.teaser)
@@ -86,7 +77,7 @@ def to_fields(raw: RawArticle, *, with_analysis: bool = True) -> ArticleFields:
     )
     fields = ArticleFields(
         external_id=external_id[:200],
-        title=raw.title or headline_from(raw.teaser or raw.body),
+        title=raw.title or first_sentence(raw.teaser or raw.body, raw.lang, TITLE_CHARS),
         teaser=raw.teaser,
         body=raw.body,
         content_hash=digest,
@@ -99,7 +90,7 @@ def to_fields(raw: RawArticle, *, with_analysis: bool = True) -> ArticleFields:
         published_at=raw.published_at,
     )
     if with_analysis:
-        analysis = analyze(raw.title, raw.teaser, raw.body, lang_hint=raw.lang)
+        analysis = analyze(fields.title, raw.teaser, raw.body, lang_hint=raw.lang)
         fields.lang, fields.summary, fields.figures = (
             analysis.lang,
             analysis.summary,

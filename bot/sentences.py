@@ -162,3 +162,13 @@ def split_paragraphs(text: str, lang: str | None) -> list[list[str]]:
     """Sentences grouped by paragraph, for callers that weigh paragraph position."""
     paragraphs = (p for p in _PARAGRAPH_BREAK.split(text) if p.strip())
     return [s for s in (split_paragraph(p, lang) for p in paragraphs) if s]
+
+
+def first_sentence(text: str, lang: str | None, limit: int) -> str:
+    """The opening sentence, cut at a word boundary with "…" past ``limit`` characters:
+    a stand-in headline for untitled articles and the one-liner of a digest item."""
+    sentences = split_sentences(text, lang)
+    first = sentences[0] if sentences else ""
+    if len(first) <= limit:
+        return first
+    return first[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:-–") + "…"

@@ -275,11 +275,19 @@ def summarize_after_teaser(
     ("… zehnmal schneller …"). The ROUGE evaluation summarizes bodies without teasers, so
     this path is not what docs/benchmarks.md measures.
     """
-    lead = " ".join(split_sentences(teaser, lang)[:2]).strip()
+    lead = " ".join([s for s in split_sentences(teaser, lang) if not _repeats(title, s)][:2])
+    if not lead:  # the teaser only repeats the headline (untitled articles take it as one)
+        return summarize_candidates(cands, lang, topic=f"{title}\n{teaser}")
     budget = MAX_CHARS - len(lead) - 1
     body = [c for c in cands if c.usable and c.text not in lead and len(c.text) <= budget]
-    if not lead or not body:
+    if not body:
         return lead
     on_topic = _topic(body, f"{title}\n{teaser}", lang)
     score, _, best = max((t, -c.index, c) for c, t in zip(body, on_topic, strict=True))
     return f"{lead} {best.text}" if score > 0 else lead
+
+
+def _repeats(title: str, sentence: str) -> bool:
+    """True when the sentence is the headline again (in full, or cut short with "…")."""
+    head, text = title.strip().rstrip(".…"), sentence.strip().rstrip(".")
+    return bool(head) and (text == head or (title.endswith("…") and text.startswith(head)))

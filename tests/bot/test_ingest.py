@@ -27,8 +27,13 @@ def test_corpus_rows_are_stored_with_their_ids(services: Services) -> None:
     with services.session() as s:
         article = ArticleRepository(s).by_external_id("bbc-business-001")
         assert article is not None and article.lang == "en" and article.summary
-        untitled = ArticleRepository(s).by_external_id("gnad-0000")
-        assert untitled is not None and untitled.title  # lead sentence stands in for a title
+        untitled = ArticleRepository(s).by_external_id("gnad-0038")
+        # the teaser's first sentence stands in for the missing title ("Mrd." is no end)
+        assert untitled is not None
+        assert (
+            untitled.title == "Staatsschulden bei 72 Mrd. Dollar, Wirtschaft schrumpft seit Jahren."
+        )
+        assert not untitled.summary.startswith("Staatsschulden")  # not said twice
 
 
 def test_reimport_updates_instead_of_duplicating(services: Services) -> None:
