@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import load_dotenv
 
@@ -23,6 +24,7 @@ class Settings:
     slack_app_token: str | None = None
     slack_api_url: str | None = None
     admin_user_ids: frozenset[str] = field(default_factory=frozenset)
+    default_timezone: str = "UTC"
 
 
 def load_settings(env_file: str | os.PathLike[str] | None = None) -> Settings:
@@ -39,8 +41,19 @@ def load_settings(env_file: str | os.PathLike[str] | None = None) -> Settings:
         slack_app_token=env.get("SLACK_APP_TOKEN") or None,
         slack_api_url=env.get("SLACK_API_URL") or None,
         admin_user_ids=frozenset(_split(env.get("NEWSROOM_ADMINS", ""))),
+        default_timezone=_timezone(env.get("NEWSROOM_TIMEZONE") or "UTC"),
     )
 
 
 def _split(value: str) -> list[str]:
     return [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
+
+
+def _timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"NEWSROOM_TIMEZONE is not a known timezone: {name!r} (e.g. Europe/Berlin)"
+        ) from None
+    return name

@@ -156,9 +156,10 @@ def looks_like_zone(token: str) -> bool:
     return "/" in token or token.upper() in {"UTC", "GMT", "Z"}
 
 
-def parse_schedule(tokens: list[str]) -> tuple[Schedule, list[str]]:
+def parse_schedule(tokens: list[str], default_tz: str = "UTC") -> tuple[Schedule, list[str]]:
     """Consume a schedule (and an optional timezone) from the front of ``tokens``.
 
+    Without a timezone in the text, ``default_tz`` applies (the user's own, in Slack).
     Returns the schedule and the tokens left over (filters and options).
     """
     if not tokens:
@@ -177,7 +178,7 @@ def parse_schedule(tokens: list[str]) -> tuple[Schedule, list[str]]:
         schedule, rest = _parse_cron(rest)
     else:
         raise ScheduleError(f"Unknown schedule `{tokens[0]}`. " + SCHEDULE_HELP)
-    timezone = "UTC"
+    timezone = default_tz
     if rest and looks_like_zone(rest[0]):
         timezone = "UTC" if rest[0].upper() in {"UTC", "Z"} else rest[0]
         load_zone(timezone)

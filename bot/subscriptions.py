@@ -66,13 +66,13 @@ class SubscriptionRequest:
     post_when_empty: bool = False
 
 
-def parse_request(text: str) -> SubscriptionRequest:
+def parse_request(text: str, default_tz: str = "UTC") -> SubscriptionRequest:
     """Parse the text after ``subscribe``; raise SubscriptionError with a fix-it message."""
     try:
         tokens = split_words(text)
         if not tokens:
             raise SubscriptionError(SUBSCRIBE_USAGE)
-        schedule, rest = parse_schedule(tokens)
+        schedule, rest = parse_schedule(tokens, default_tz)
     except ScheduleError as exc:
         raise SubscriptionError(str(exc)) from None
     size, post_when_empty, filter_tokens = _parse_options(rest)
@@ -93,10 +93,14 @@ def schedule_of(sub: Subscription) -> Schedule:
 
 def subscribe(
     services: Services, channel_id: str, text: str, *, team_id: str | None = None,
-    user_id: str | None = None, now: datetime | None = None,
+    user_id: str | None = None, now: datetime | None = None, default_tz: str | None = None,
 ) -> Subscription:  # fmt: skip
-    """Validate fully, then save in one transaction; nothing is written on any error."""
-    request = parse_request(text)
+    """Validate fully, then save in one transaction; nothing is written on any error.
+
+    A schedule without a timezone runs in ``default_tz`` (the subscriber's Slack
+    timezone), else in the newsroom's ``NEWSROOM_TIMEZONE``, else UTC.
+    """
+    request = parse_request(text, default_tz or services.settings.default_timezone)
     validate(request.schedule)
     fields = SubscriptionFields(
         channel_id=channel_id,

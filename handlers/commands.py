@@ -103,6 +103,7 @@ def route(deps: Deps, command: dict[str, Any]) -> CommandReply:
         user_id=user_id,
         args=rest.strip(),
         is_admin=deps.is_admin(user_id),
+        user_timezone=lambda: deps.user_timezone(user_id),
     )
     subcommand = SUBCOMMANDS.get(word.lower())
     if subcommand is not None:

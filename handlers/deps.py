@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
@@ -50,6 +51,15 @@ class Deps:
 
     def is_admin(self, user_id: str) -> bool:
         return user_id in self.services.settings.admin_user_ids
+
+    def user_timezone(self, user_id: str) -> str | None:
+        """The IANA timezone of the user's Slack profile (scope users:read), if Slack says."""
+        try:
+            tz = self.client.users_info(user=user_id)["user"].get("tz")
+        except (SlackApiError, KeyError, TypeError) as exc:
+            log.warning("no timezone for %s: %s", user_id, exc)
+            return None
+        return tz if isinstance(tz, str) and tz else None
 
     def respond(self, response_url: str, message: Message, **options: Any) -> None:
         """Answer through a request's response_url (no scope, works in any channel or DM).

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.digest import build_digest
+from bot.schedule import looks_like_zone
 from bot.slack.digest_blocks import render_digest
 from bot.slack.text import MAX_BLOCKS, SECTION_TEXT, escape, truncate
 from bot.subscriptions import (
@@ -29,11 +30,16 @@ def cmd_subscribe(ctx: CommandContext) -> CommandReply:
         return CommandReply(SUBSCRIBE_USAGE)
     try:
         sub = subscribe(ctx.services, ctx.channel_id, ctx.args, team_id=ctx.team_id,
-                        user_id=ctx.user_id)  # fmt: skip
+                        user_id=ctx.user_id, default_tz=_zone_unless_given(ctx))  # fmt: skip
     except SubscriptionError as exc:
         return CommandReply(f":warning: {exc}")
     text = f"<@{ctx.user_id}> set up a digest for this channel: {escape(describe(sub))}"
     return CommandReply(text, in_channel=True)
+
+
+def _zone_unless_given(ctx: CommandContext) -> str | None:
+    """Ask Slack for the user's timezone only when the text names none."""
+    return None if any(looks_like_zone(w) for w in ctx.args.split()) else ctx.user_timezone()
 
 
 def cmd_unsubscribe(ctx: CommandContext) -> CommandReply:

@@ -21,6 +21,9 @@ class CommandContext:
     user_id: str
     args: str  # the text after the subcommand word, stripped
     is_admin: bool = False
+    # The caller's timezone from their Slack profile, asked only by subcommands that need
+    # it (a Web API call): `subscribe daily 08:00` means 08:00 where the user is.
+    user_timezone: Callable[[], str | None] = lambda: None
 
 
 @dataclass

@@ -31,6 +31,7 @@ NEEDED_SCOPES = {
     "chat:write": "answers to mentions (chat.postMessage)",
     "links:read": "link_shared events",
     "links:write": "chat.unfurl",
+    "users:read": "the subscriber's timezone (users.info) for /news subscribe",
 }
 
 

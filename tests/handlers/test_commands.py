@@ -86,8 +86,21 @@ def test_subscribe_through_news_sets_up_the_channel_digest(rig: SlackRig) -> Non
     assert reply["response_type"] == "in_channel" and "set up a digest" in reply["text"]
     listing = answer(rig, "subscriptions", "s2")
     assert "Europe/Berlin" in listing["text"] + all_text(listing.get("blocks") or [])
+    assert not rig.fake.calls_to("users.info")  # a timezone in the text needs no look-up
     bad = answer(rig, "subscribe daily 25:00", "s3")
     assert bad["response_type"] == "ephemeral" and ":warning:" in bad["text"]
+
+
+def test_subscribe_without_timezone_uses_the_users_slack_timezone(rig: SlackRig) -> None:
+    reply = answer(rig, "subscribe weekdays 07:30 lang:de", "tz1", user_id="UBERLIN")
+    assert "07:30 Europe/Berlin" in reply["text"]
+    assert rig.fake.calls_to("users.info")[0].args["user"] == "UBERLIN"
+
+
+def test_subscribe_falls_back_to_utc_when_slack_has_no_timezone(rig: SlackRig) -> None:
+    rig.fake.fail("users.info", 200, error="user_not_found")
+    reply = answer(rig, "subscribe daily 06:00 lang:en", "tz2")
+    assert "daily 06:00 UTC" in reply["text"]
 
 
 def test_add_is_refused_for_non_admins(rig: SlackRig) -> None:
