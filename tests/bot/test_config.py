@@ -10,7 +10,6 @@ import pytest
 
 from bot.config import ConfigError, load_settings
 
-
 VARS = ("DATABASE_URL", "NEWSROOM_ADMINS", "NEWSROOM_TIMEZONE", "SLACK_API_URL")
 
 
