@@ -76,7 +76,7 @@ def to_fields(raw: RawArticle, *, with_analysis: bool = True) -> ArticleFields:
         "url-" + hashlib.sha1(url.encode()).hexdigest()[:16] if url else "sha-" + digest[:16]
     )
     fields = ArticleFields(
-        external_id=external_id[:200],
+        external_id=external_id,
         title=raw.title or first_sentence(raw.teaser or raw.body, raw.lang, TITLE_CHARS),
         teaser=raw.teaser,
         body=raw.body,
@@ -88,6 +88,7 @@ def to_fields(raw: RawArticle, *, with_analysis: bool = True) -> ArticleFields:
         tags=raw.tags,
         authors=raw.authors,
         published_at=raw.published_at,
+        analyzed=with_analysis,
     )
     if with_analysis:
         analysis = analyze(fields.title, raw.teaser, raw.body, lang_hint=raw.lang)

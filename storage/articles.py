@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import String, delete, func, select
 from sqlalchemy.orm import Session
 
 from storage.models import Article, KeyFigure, utcnow
@@ -44,12 +44,16 @@ class ArticleFields:
     published_at: datetime | None = None
     summary: str = ""
     figures: list[FigureFields] = field(default_factory=list)
+    # False for `ingest --no-analysis`: keep the stored summary, figures and language
+    # instead of blanking them.
+    analyzed: bool = True
 
 
-_COPIED = (
-    "title", "teaser", "body", "lang", "section", "source", "tags", "authors",
-    "published_at", "content_hash", "summary",
+_META = (
+    "title", "teaser", "body", "section", "source", "tags", "authors", "published_at",
+    "content_hash",
 )  # fmt: skip
+_ANALYSIS = ("lang", "summary")
 
 
 class ArticleRepository:
@@ -65,14 +69,12 @@ class ArticleRepository:
     def by_url(self, canonical_url: str) -> Article | None:
         return self.session.scalar(select(Article).where(Article.canonical_url == canonical_url))
 
-    def find_existing(self, fields: ArticleFields) -> Article | None:
-        return _Existing.load(self.session, [fields]).find(fields)[0]
-
     def upsert(self, fields: ArticleFields) -> tuple[Article, UpsertOutcome]:
         return self.upsert_many([fields])[0]
 
     def upsert_many(self, batch: Sequence[ArticleFields]) -> list[tuple[Article, UpsertOutcome]]:
         """Insert or update a batch with three lookups in all instead of three per article."""
+        batch = [_fit(fields) for fields in batch]
         existing = _Existing.load(self.session, batch)
         results: list[tuple[Article, UpsertOutcome]] = []
         for fields in batch:
@@ -87,22 +89,26 @@ class ArticleRepository:
                 results.append((article, "added"))
             elif matched_by == "content" and article.external_id != fields.external_id:
                 results.append((article, "duplicate"))
-            elif article.content_hash == fields.content_hash and _same_meta(article, fields):
+            elif _unchanged(article, fields):
                 results.append((article, "unchanged"))
             else:
-                if fields.canonical_url and not article.canonical_url:
-                    article.canonical_url = fields.canonical_url
-                    existing.remember(article)
                 self._copy(article, fields)
+                existing.remember(article)
                 article.updated_at = utcnow()
                 results.append((article, "updated"))
         self.session.flush()
         return results
 
     def _copy(self, article: Article, fields: ArticleFields) -> None:
-        for name in _COPIED:
+        for name in _META:
             setattr(article, name, getattr(fields, name))
-        self.replace_figures(article, fields.figures)
+        if fields.canonical_url:
+            article.canonical_url = fields.canonical_url
+        if fields.analyzed:
+            article.lang, article.summary = fields.lang, fields.summary
+            self.replace_figures(article, fields.figures)
+        elif article.lang is None:
+            article.lang = fields.lang
 
     def replace_figures(self, article: Article, figures: Sequence[FigureFields]) -> None:
         article.figures = [
@@ -197,14 +203,32 @@ class ArticleRepository:
         return changed
 
 
-def _same_meta(article: Article, fields: ArticleFields) -> bool:
-    return (
-        article.title == fields.title
-        and article.teaser == fields.teaser
-        and article.published_at == fields.published_at
-        and list(article.tags or []) == fields.tags
-        and article.section == fields.section
+def _unchanged(article: Article, fields: ArticleFields) -> bool:
+    """Nothing a re-import would change: every stored field, the URL and the analysis."""
+    names = _META + (_ANALYSIS if fields.analyzed else ())
+    return all(getattr(article, n) == getattr(fields, n) for n in names) and (
+        not fields.canonical_url or article.canonical_url == fields.canonical_url
     )
+
+
+def _fit(fields: ArticleFields) -> ArticleFields:
+    """Cut values to the column sizes, so PostgreSQL keeps the rows SQLite would keep.
+
+    A URL longer than its column is dropped rather than cut: a cut URL leads nowhere.
+    """
+    for name in ("external_id", "section", "source", "lang"):
+        value, limit = getattr(fields, name), _column_length(name)
+        if value is not None and len(value) > limit:
+            setattr(fields, name, value[:limit])
+    if fields.canonical_url and len(fields.canonical_url) > _column_length("canonical_url"):
+        fields.canonical_url = None
+    return fields
+
+
+def _column_length(name: str) -> int:
+    column_type = Article.__table__.c[name].type
+    assert isinstance(column_type, String) and column_type.length
+    return column_type.length
 
 
 class _Existing:

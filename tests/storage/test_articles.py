@@ -106,3 +106,51 @@ def test_counts_by_language(services: Services) -> None:
                           _fields("e1", lang="en")])  # fmt: skip
     with services.session() as s:
         assert dict(ArticleRepository(s).counts_by("lang")) == {"de": 2, "en": 1}
+
+
+def test_reimport_with_corrected_metadata_updates(services: Services) -> None:
+    with services.session() as s:
+        ArticleRepository(s).upsert(_fields(source="welt", authors=["A"]))
+    with services.session() as s:
+        _, outcome = ArticleRepository(s).upsert(
+            _fields(source="Die Welt", authors=["A", "B"], canonical_url="https://welt.example/a")
+        )
+        assert outcome == "updated"
+    with services.session() as s:
+        article = ArticleRepository(s).by_external_id("a-1")
+        assert article is not None and article.source == "Die Welt"
+        assert article.authors == ["A", "B"] and article.canonical_url == "https://welt.example/a"
+
+
+def test_import_without_analysis_keeps_stored_summary_and_figures(services: Services) -> None:
+    figs = [FigureFields(text="16 Prozent", value=16.0, unit="%", kind="percent")]
+    with services.session() as s:
+        ArticleRepository(s).upsert(_fields(lang="de", summary="Kurz.", figures=figs))
+    with services.session() as s:
+        _, outcome = ArticleRepository(s).upsert(_fields(lang=None, analyzed=False))
+        assert outcome == "unchanged"
+        _, outcome = ArticleRepository(s).upsert(
+            _fields(title="Neu", lang=None, analyzed=False, content_hash="h2")
+        )
+        assert outcome == "updated"
+    with services.session() as s:
+        article = ArticleRepository(s).by_external_id("a-1")
+        assert article is not None and article.title == "Neu"
+        assert (article.lang, article.summary, len(article.figures)) == ("de", "Kurz.", 1)
+
+
+def test_overlong_values_fit_their_columns_on_every_database(services: Services) -> None:
+    with services.session() as s:
+        _, outcome = ArticleRepository(s).upsert(
+            _fields(
+                section="S" * 300,
+                source="Q" * 300,
+                lang="x" * 20,
+                canonical_url="https://x.example/" + "p" * 2100,
+            )
+        )
+        assert outcome == "added"
+    with services.session() as s:
+        article = ArticleRepository(s).by_external_id("a-1")
+        assert article is not None and article.canonical_url is None
+        assert len(article.section or "") == 200 and len(article.lang or "") == 12
