@@ -10,22 +10,33 @@ from datetime import datetime
 
 from bot.canonical import _DE_DATE, parse_datetime
 
+# Lines a page carries around the story. Each pattern is anchored so that a sentence of
+# the story that merely starts with "Related", "Copyright" or "Newsletter" is kept.
 _JUNK_LINE = re.compile(
     r"""^(
         (wir\ verwenden|diese\ (web)?seite\ verwendet|we\ use|this\ (web)?site\ uses)\ cookies.*
-      | .*\b(cookie[- ]?(einstellungen|settings|policy|richtlinie)|alle\ akzeptieren|accept\ all
-            |zustimmen\ und\ weiter|manage\ consent|datenschutzeinstellungen)\b.*
       | (startseite|home|menü|menu|suche|search|navigation|anmelden|login|abonnieren|subscribe)
       | (artikel\ )?(teilen|share)(\ on\ \w+|\ this\ (article|story))?
       | (mehr\ zum\ thema|lesen\ sie\ auch|auch\ interessant|das\ könnte\ sie\ auch\ interessieren
-            |read\ more|related(\ (stories|articles))?|more\ on\ this\ story|top\ stories)\b.{0,120}
+            |read\ more|related(\ (stories|articles|topics))?|more\ on\ this\ story|top\ stories)
+            (\s*[:»›|–-].{0,120})?
       | (anzeige|werbung|advertisement|sponsored)
       | (impressum|datenschutz|kontakt|agb)(\s*[|·•]\s*\w+)*
-      | (©|\(c\)|copyright\b|alle\ rechte\ vorbehalten|all\ rights\ reserved).{0,120}
-      | newsletter.{0,80}
+      | (©|\(c\)|copyright\s*(©|\(c\)|\d{4})).{0,120}
+      | .{0,60}\b(alle\ rechte\ vorbehalten|all\ rights\ reserved)\.?
     )$""",
     re.I | re.X,
 )
+# Widget lines: consent buttons and newsletter calls to action. Only short lines that do
+# not end like a sentence count, so "The union would not accept all of the proposals."
+# stays.
+_JUNK_WIDGET = re.compile(
+    r"\b(cookie[- ]?(einstellungen|settings|policy|richtlinie)|alle\ akzeptieren|accept\ all"
+    r"|zustimmen\ und\ weiter|manage\ consent|datenschutzeinstellungen"
+    r"|newsletter\b.{0,60}\b(abonnieren|bestellen|anmelden|subscribe|sign\ up))\b",
+    re.I | re.X,
+)
+WIDGET_MAX_CHARS = 100
 _CREDIT = re.compile(r"\s*(\(?\s*(Bild|Foto|Fotos|Image|Photo|Quelle|Source)\s*:\s*[^.]{1,60}\)?)$")
 # Function words that never make a story's topic (German and English).
 _STOP_WORDS = """
@@ -48,7 +59,11 @@ _NAME = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+)\s+([A-ZÄÖÜ][a-zäöüß]+)
 
 
 def is_junk_line(line: str) -> bool:
-    return bool(_JUNK_LINE.match(line.strip()))
+    line = line.strip()
+    if _JUNK_LINE.match(line):
+        return True
+    short = len(line) <= WIDGET_MAX_CHARS and not line.endswith(".")
+    return short and bool(_JUNK_WIDGET.search(line))
 
 
 def _keywords(text: str) -> set[str]:

@@ -23,6 +23,24 @@ def test_cookie_nav_and_read_more_lines_are_junk() -> None:
     assert not is_junk_line("Der Umsatz stieg um 16 Prozent auf 11 Milliarden Dollar.")
 
 
+def test_story_sentences_that_start_like_widgets_are_kept() -> None:
+    body = (
+        "The union said it would not accept all of the proposals on the table.\n"
+        "Related costs rose by 5% in the third quarter, the company said.\n"
+        "Copyright reform passed the Bundestag on Friday after a long debate.\n"
+        "Newsletter subscriptions at the publisher rose to 1.2 million readers.\n"
+        "Talks resume next week."
+    )
+    assert strip_boilerplate(body) == body.replace("\n", "\n\n")
+
+
+def test_widget_lines_are_dropped_from_a_body() -> None:
+    body = (
+        "Echter Satz über Netflix.\nAlle akzeptieren\nJetzt Newsletter abonnieren!\n© 2025 Verlag"
+    )
+    assert strip_boilerplate(body) == "Echter Satz über Netflix."
+
+
 def test_real_articles_keep_every_paragraph() -> None:
     """Across the whole BBC set, the off-topic cut must not fire on genuine endings."""
     cut = 0
