@@ -15,9 +15,11 @@ from datetime import datetime
 
 import feedparser
 
+from bot.canonical import canonical_url
 from bot.ingest import Ingestor, IngestReport
 from bot.services import Services
 from bot.sources import FETCH_TIMEOUT, USER_AGENT, read_feed
+from storage.articles import ArticleRepository
 from storage.feeds import FeedRepository
 from storage.models import Feed, utcnow
 
@@ -103,7 +105,12 @@ def _ingest(services: Services, url: str, fetched: FetchedFeed) -> FeedResult:
     parsed = feedparser.parse(fetched.body)
     if parsed.get("bozo") and not parsed.get("entries"):
         raise FeedError(f"not a readable RSS/Atom feed ({parsed.get('bozo_exception')})")
-    report = Ingestor(services).ingest(read_feed(parsed, url))
+    entries = parsed.get("entries", [])
+    links = [u for u in (canonical_url(e.get("link")) for e in entries) if u]
+    guids = [e["id"] for e in entries if e.get("id")]
+    with services.session() as session:
+        known = ArticleRepository(session).stored_keys(links, guids)
+    report = Ingestor(services).ingest(read_feed(parsed, url, known=known))
     return FeedResult(url, "ok", report=report)
 
 

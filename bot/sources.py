@@ -9,9 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import re
 import urllib.request
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -22,10 +23,12 @@ import trafilatura
 from lxml import html as lxml_html
 
 from bot import boilerplate
-from bot.canonical import clean_text, parse_datetime
+from bot.canonical import canonical_url, clean_text, parse_datetime
 
+ALREADY_STORED = "already stored"
 USER_AGENT = "NewsroomBot/0.1 (+https://github.com/newsroom-bot)"
 FETCH_TIMEOUT = 20
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -50,8 +53,9 @@ class Rejected:
     reason: str
 
     @property
-    def is_duplicate(self) -> bool:
-        return self.reason.startswith("duplicate of")
+    def is_harmless(self) -> bool:
+        """Nothing was wrong with it; it just brought nothing new."""
+        return self.reason.startswith("duplicate of") or self.reason == ALREADY_STORED
 
 
 Item = RawArticle | Rejected
@@ -235,8 +239,14 @@ def _canonical_link(page: str | bytes) -> str | None:
     return str(hrefs[0]).strip() if hrefs else None
 
 
-def read_feed(parsed: Any, name: str, fetch_pages: bool = True) -> Iterator[Item]:
-    """Items of a parsed feed; an item without text gets its linked page fetched."""
+def read_feed(
+    parsed: Any, name: str, fetch_pages: bool = True, known: Container[str] = ()
+) -> Iterator[Item]:
+    """Items of a parsed feed; an item without text gets its linked page fetched.
+
+    Items whose URL or id is in ``known`` are skipped without fetching anything: a
+    changed feed re-lists its older items, and their full text is already stored.
+    """
     if parsed.get("bozo") and not parsed.get("entries"):
         reason = str(parsed.get("bozo_exception") or "not a feed")
         yield Rejected(name, f"unreadable feed: {reason[:200]}")
@@ -244,36 +254,51 @@ def read_feed(parsed: Any, name: str, fetch_pages: bool = True) -> Iterator[Item
     source = parsed.get("feed", {}).get("title")
     for index, entry in enumerate(parsed.get("entries", [])):
         origin = entry.get("link") or f"{name}#{index}"
-        yield from _feed_entry(entry, origin, source, fetch_pages)
+        if canonical_url(entry.get("link")) in known or entry.get("id") in known:
+            yield Rejected(origin, ALREADY_STORED)
+            continue
+        yield _feed_entry(entry, origin, source, fetch_pages)
 
 
-def _feed_entry(entry: Any, origin: str, source: str | None, fetch_pages: bool) -> Iterator[Item]:
+def _feed_entry(entry: Any, origin: str, source: str | None, fetch_pages: bool) -> Item:
+    """The linked page when the feed only has a teaser; the feed's own text if the page
+    cannot be read, so a publisher's outage never costs the item itself."""
+    own = _entry_article(entry, origin, source)
+    link = entry.get("link")
+    if len(own.body) < 400 and link and fetch_pages:
+        page = _linked_page(link)
+        if isinstance(page, RawArticle):
+            page.title = own.title or page.title
+            page.external_id = own.external_id
+            page.published_at = own.published_at or page.published_at
+            page.source = page.source or source
+            page.tags = page.tags or own.tags
+            return page
+        log.warning("%s: %s; storing the feed's own text", link, page.reason)
+    if own.title or own.body:
+        return own
+    return Rejected(origin, "feed item has no title or text")
+
+
+def _linked_page(link: str) -> Item:
+    try:
+        page = fetch(link)
+    except OSError as exc:
+        return Rejected(link, f"could not fetch linked page: {exc}")
+    return next(iter(read_html(page, link, url=link)))
+
+
+def _entry_article(entry: Any, origin: str, source: str | None) -> RawArticle:
     content = " ".join(c.get("value", "") for c in entry.get("content", []) or [])
     summary_html = entry.get("summary", "") or ""
-    body = _html_to_text(content) if content else ""
-    link = entry.get("link")
-    if len(body) < 400 and link and fetch_pages:
-        try:
-            page = fetch(link)
-        except OSError as exc:
-            yield Rejected(origin, f"could not fetch linked page: {exc}")
-            return
-        for item in read_html(page, link, url=link):
-            if isinstance(item, RawArticle):
-                item.title = clean_text(entry.get("title")) or item.title
-                item.external_id = entry.get("id") or None
-                item.published_at = _entry_date(entry) or item.published_at
-                item.source = item.source or source
-            yield item
-        return
     title = clean_text(entry.get("title", ""))
     teaser = _html_to_text(summary_html) if content else ""
-    body = body or _html_to_text(summary_html)
-    yield RawArticle(
+    body = _html_to_text(content) if content else _html_to_text(summary_html)
+    return RawArticle(
         title=title,
         teaser=teaser,
         body=boilerplate.strip_boilerplate(body, title=title, teaser=teaser),
-        url=link,
+        url=entry.get("link"),
         external_id=entry.get("id") or None,
         published_at=_entry_date(entry),
         tags=[t.get("term", "") for t in entry.get("tags", []) or [] if t.get("term")],

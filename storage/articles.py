@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -124,6 +124,19 @@ class ArticleRepository:
             )
             for i, f in enumerate(figures)
         ]
+
+    def stored_keys(self, urls: Iterable[str], external_ids: Iterable[str]) -> set[str]:
+        """Which of these canonical URLs and external ids are stored already."""
+        found: set[str] = set()
+        for column, keys in (
+            (Article.canonical_url, set(urls)),
+            (Article.external_id, set(external_ids)),
+        ):
+            if keys:
+                found.update(
+                    k for k in self.session.scalars(select(column).where(column.in_(keys))) if k
+                )
+        return found
 
     def delete(self, external_id: str) -> bool:
         result = self.session.execute(delete(Article).where(Article.external_id == external_id))

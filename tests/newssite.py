@@ -37,6 +37,18 @@ Warner Bros, and less users for AOL.</p>]]></content:encoded></item>
 </channel></rss>"""
 
 
+# The feed an hour later: the Netflix item again, plus one whose page is down.
+RSS_UPDATED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Example News</title><link>http://example.test/</link>
+<description>x</description>
+<item><title>Netflix lässt KI Szenen bauen</title><link>{base}/story/netflix</link>
+<guid>nf-1</guid><description>Kurz: Netflix nutzt KI.</description></item>
+<item><title>Stromausfall in Berlin-Köpenick</title><link>{base}/story/down</link>
+<guid>power-1</guid><description>Zehntausende Haushalte sind seit dem Morgen ohne Strom,
+teilte der Netzbetreiber mit.</description></item>
+</channel></rss>"""
+
+
 class Site:
     """A tiny news site: a feed with an ETag, a linked article page, and a broken feed."""
 
@@ -56,6 +68,8 @@ class Site:
                         self.end_headers()
                         return
                     self._send(RSS.format(base=site.base), "application/rss+xml", etag='"v1"')
+                elif self.path == "/feed2.xml":
+                    self._send(RSS_UPDATED.format(base=site.base), "application/rss+xml")
                 elif self.path.startswith("/story/netflix"):
                     self._send(HTML_PAGE, "text/html; charset=utf-8")
                 else:

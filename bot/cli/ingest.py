@@ -32,7 +32,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     services = services_from_args(args)
     ingestor = Ingestor(services, analyze=not args.no_analysis, batch_size=args.batch_size)
     report = ingestor.ingest(read_all(args.locations, args.format), progress=not args.quiet)
-    shown = [r for r in report.rejected if args.show_skipped or not r.is_duplicate]
+    shown = [r for r in report.rejected if args.show_skipped or not r.is_harmless]
     limit = None if args.show_skipped else 20
     for rejected in shown[:limit]:
         print(f"skipped {rejected.origin}: {rejected.reason}", file=sys.stderr)

@@ -54,3 +54,21 @@ def test_two_replicas_polling_at_once_fetch_each_feed_once(services: Services, s
         t.join()
     assert sorted(len(r) for r in results) == [0, 1]
     assert [path for path, _ in site.requests].count("/feed.xml") == 1
+
+
+def test_known_items_are_not_refetched_and_a_dead_page_keeps_the_feed_text(
+    services: Services, site: Site
+) -> None:
+    with services.session() as s:
+        FeedRepository(s).add(f"{site.base}/feed.xml")
+    poll_due(services)
+    with services.session() as s:
+        FeedRepository(s).add(f"{site.base}/feed2.xml")
+    (result,) = poll_due(services)  # only the new feed is due
+    assert result.report.added == 1
+    assert [r.reason for r in result.report.rejected] == ["already stored"]
+    assert [p for p, _ in site.requests].count("/story/netflix") == 1
+    with services.session() as s:
+        power = ArticleRepository(s).by_external_id("power-1")
+        assert power is not None and power.title == "Stromausfall in Berlin-Köpenick"
+        assert "ohne Strom" in power.body
