@@ -100,12 +100,15 @@ def _rank_by_keywords(
 ) -> list[Article]:
     """Order the window's candidates by the lookup's relevance for the keywords.
 
-    The lookup searches only articles that arrived since ``since``; the candidate set
-    (window + structured filters) still has the last word.
+    Only the keywords go to the lookup: the candidate set already applied the structured
+    filters with the digest's own semantics (substring match for sources). The lookup
+    gets the window's lower bound but no upper one, so articles that arrived after the
+    slot compete for places; asking for the maximum keeps them from crowding out the
+    window's own articles, which the candidate set then picks.
     """
     if not wanted:
         return []
-    result = lookup.search(session, filters.to_text(), limit=len(wanted), since=since)
+    result = lookup.search(session, filters.keywords, limit=lookup.MAX_LIMIT, since=since)
     return [hit.article for hit in result.hits if hit.article.id in wanted]
 
 

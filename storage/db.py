@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -67,6 +67,14 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+    # SQLite's lower()/upper() fold ASCII only; filters like `section:österreich` must
+    # match "Österreich" as they do on PostgreSQL.
+    dbapi_conn.create_function("lower", 1, _casefold(str.lower), deterministic=True)
+    dbapi_conn.create_function("upper", 1, _casefold(str.upper), deterministic=True)
+
+
+def _casefold(fold: Callable[[str], str]) -> Callable[[Any], Any]:
+    return lambda value: fold(value) if isinstance(value, str) else value
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -64,6 +64,27 @@ def test_keywords_are_ranked_by_the_lookup_within_the_window(services: Services)
     assert [item.title for item in digest.items] == ["Netflix zeigt El Eternauta mit KI-Effekten"]
 
 
+def test_later_arrivals_do_not_crowd_window_articles_out(services: Services) -> None:
+    sub = subscribe(services, "C1", "daily 08:00 Europe/Berlin netflix", now=CREATED)
+    add_article(services, "in-window", SLOT - timedelta(hours=1), title="Netflix Bericht")
+    add_article(services, "late", SLOT + timedelta(minutes=10), title="Netflix Netflix Netflix")
+    digest = digest_for(services, sub)
+    assert [item.title for item in digest.items] == ["Netflix Bericht"]
+
+
+def test_keyword_digest_keeps_the_substring_source_filter(services: Services) -> None:
+    sub = subscribe(services, "C1", "daily 08:00 Europe/Berlin source:bbc netflix", now=CREATED)
+    add_article(services, "b1", SLOT - timedelta(hours=1), source="The BBC", title="Netflix KI")
+    digest = digest_for(services, sub)
+    assert [item.title for item in digest.items] == ["Netflix KI"]
+
+
+def test_section_filter_folds_umlauts_on_every_database(services: Services) -> None:
+    sub = subscribe(services, "C1", "daily 08:00 Europe/Berlin section:österreich", now=CREATED)
+    add_article(services, "at", SLOT - timedelta(hours=1), section="Österreich", title="Wien")
+    assert [item.title for item in digest_for(services, sub).items] == ["Wien"]
+
+
 def test_items_carry_link_one_line_summary_and_top_figure(services: Services) -> None:
     sub = subscribe(services, "C1", "daily 08:00 Europe/Berlin top 1", now=CREATED)
     add_article(services, "b", SLOT - timedelta(hours=2))
