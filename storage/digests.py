@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -187,11 +187,15 @@ class DigestRunRepository:
         return self.session.scalar(query.limit(1)) is not None
 
     def last_delivered_before(self, subscription_id: int, slot_at: datetime) -> datetime | None:
-        """Slot of the previous digest that reached the channel (or found nothing new)."""
+        """Slot of the previous digest that reached the channel (or found nothing new).
+
+        A run that posted some of its messages counts too: its own retry owes the rest
+        of its articles, so a newer digest must not post them a second time.
+        """
         query = select(func.max(DigestRun.slot_at)).where(
             DigestRun.subscription_id == subscription_id,
             DigestRun.slot_at < slot_at,
-            DigestRun.status.in_(DELIVERED),
+            or_(DigestRun.status.in_(DELIVERED), DigestRun.parts_posted > 0),
         )
         return self.session.scalar(query)
 

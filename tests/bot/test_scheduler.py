@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from datetime import UTC, datetime, timedelta
@@ -191,6 +192,29 @@ def test_a_split_digest_resumes_after_the_last_posted_part(services: Services) -
         calls = fake.calls_to("chat.postMessage")
         assert [c.args["text"][-5:] for c in calls] == ["(1/2)", "(2/2)", "(2/2)"]
         assert runs(services)[0].parts_posted == 2
+    finally:
+        fake.stop()
+
+
+def test_a_newer_slot_does_not_repost_what_a_half_posted_digest_owes(
+    services: Services,
+) -> None:
+    fake = FailSecondPostSlack().start()
+    try:
+        subscribe(services, "C1", "hourly top 40", now=CREATED)
+        for i in range(40):
+            add_article(services, f"a{i:02d}", SLOT - timedelta(minutes=i + 1))
+        config = SchedulerConfig(
+            poll_feeds=False, retry_base=timedelta(minutes=90), retry_cap=timedelta(hours=2)
+        )
+        sched = scheduler(services, fake, config)
+        sched.run_pending(SLOT)  # part 1 posted, part 2 failed: retry in 90 minutes
+        sched.run_pending(SLOT + timedelta(hours=1))  # the next hourly slot comes first
+        sched.run_pending(SLOT + timedelta(minutes=91))  # the retry posts part 2
+        first, _failed, *rest = fake.calls_to("chat.postMessage")
+        posted = json.dumps([c.args.get("blocks") for c in (first, *rest)])
+        for i in range(40):
+            assert posted.count(f"Artikel a{i:02d}") == 1, f"a{i:02d}"
     finally:
         fake.stop()
 
