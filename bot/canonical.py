@@ -59,13 +59,21 @@ _DE_DATE = re.compile(
 )
 
 
+# Unix time in seconds (10 digits) or milliseconds (13), as JSON exports often carry it.
+_EPOCH = re.compile(r"\d{9,10}(\.\d+)?|\d{12,13}")
+
+
 def parse_datetime(value: object) -> datetime | None:
-    """ISO dates, RFC 822 feed dates and German ``18.07.2025, 18:21`` (Berlin time)."""
+    """ISO dates, RFC 822 feed dates, Unix timestamps and German ``18.07.2025, 18:21``
+    (Berlin time)."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=UTC)
     text = str(value).strip()
+    if _EPOCH.fullmatch(text) and not isinstance(value, bool):
+        seconds = float(text) / (1000 if len(text.split(".")[0]) >= 12 else 1)
+        return datetime.fromtimestamp(seconds, UTC)
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

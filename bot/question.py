@@ -22,7 +22,8 @@ habt hey ihr kannst mal mir schon such suche texte thema über ueber uns veröff
 was welche wir zeig zeige zu zum zur
 """
 FILLER_WORDS = frozenset((_FILLER_EN + _FILLER_DE).split())
-_WORD = re.compile(r"[\w$€£%+.-]+", re.UNICODE)
+# A filter such as `lang:de` or `since:7d` is one word and passes through untouched.
+_WORD = re.compile(r"[\w$€£%+.-]+:[^\s?!,]+|[\w$€£%+.-]+", re.UNICODE)
 
 
 def search_words(question: str) -> str:

@@ -23,7 +23,7 @@ import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from croniter import croniter
@@ -146,14 +146,21 @@ def load_zone(name: str) -> ZoneInfo:
         raise ScheduleError(f"Unknown timezone `{name}`.{extra}") from None
 
 
+@lru_cache(maxsize=1)
+def _zone_names() -> tuple[str, ...]:
+    """The tz database's names; reading them walks the zoneinfo files, so once."""
+    return tuple(sorted(available_timezones()))
+
+
 def suggest_zone(name: str) -> str | None:
-    match = process.extractOne(name, sorted(available_timezones()), score_cutoff=80)
+    match = process.extractOne(name, _zone_names(), score_cutoff=80)
     return match[0] if match else None
 
 
 def looks_like_zone(token: str) -> bool:
-    """Timezone tokens are IANA names (``Europe/Berlin``) or ``UTC``-like abbreviations."""
-    return "/" in token or token.upper() in {"UTC", "GMT", "Z"}
+    """IANA names (``Europe/Berlin``), ``UTC``-like abbreviations and the tz database's
+    names without a slash (``CET``, ``EST5EDT``), so `daily 08:00 CET` is not a keyword."""
+    return "/" in token or token.upper() in {"UTC", "GMT", "Z"} or token in _zone_names()
 
 
 def parse_schedule(tokens: list[str], default_tz: str = "UTC") -> tuple[Schedule, list[str]]:

@@ -51,13 +51,13 @@ def add_command(ctx: CommandContext) -> CommandReply:
     report = Ingestor(ctx.services).ingest(read_location(url))
     if report.rejected and not (report.added or report.updated or report.unchanged):
         reasons = "; ".join(r.reason for r in report.rejected[:3])
-        return CommandReply(text=f"Could not add {url}: {reasons}")
-    text = f"{url}: {report.summary_line()}"
+        # Reasons quote remote servers (HTTP reason phrases, parser errors): escape them.
+        return CommandReply(text=escape(f"Could not add {url}: {reasons}"))
+    text = escape(f"{url}: {report.summary_line()}")
     with ctx.services.session() as session:
         stored = ArticleRepository(session).by_url(canonical_url(url) or url)
         if stored is not None:
-            blocks = [section(escape(text)), *article_blocks(stored)]
-            return CommandReply(text=text, blocks=blocks)
+            return CommandReply(text=text, blocks=[section(text), *article_blocks(stored)])
     return CommandReply(text=text)
 
 

@@ -210,7 +210,7 @@ COMMAND_HELP = [
     ("/news subscribe …", "a regular digest of new articles in this channel"),
     ("/news subscriptions", "the digests of this channel"),
     ("/news unsubscribe ID", "stop a digest"),
-    ("/news digest", "post a digest now"),
+    ("/news digest", "preview this channel's digest (only you see it)"),
     ("/news add URL", "import an article or feed (admins)"),
 ]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 # Block Kit limits (https://api.slack.com/reference/block-kit/blocks)
 MAX_BLOCKS = 50
 SECTION_TEXT = 3000
-SECTION_FIELD = 2000
 HEADER_TEXT = 150
 CONTEXT_TEXT = 2000
 BUTTON_TEXT = 75

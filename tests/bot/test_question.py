@@ -23,3 +23,9 @@ def test_filler_is_dropped_topic_words_kept(question: str, words: str) -> None:
 
 def test_a_question_of_only_filler_is_kept_as_is() -> None:
     assert search_words("what did we write?") == "what did we write"
+
+
+def test_filters_in_a_question_reach_the_search_intact() -> None:
+    assert search_words("what did we write about netflix lang:de since:7d?") == (
+        "netflix lang:de since:7d"
+    )

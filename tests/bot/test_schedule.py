@@ -82,6 +82,11 @@ def test_last_slot_at_or_before_includes_the_slot_itself() -> None:
     assert schedule.last_at_or_before(utc(2026, 11, 25, 6, 59)) == utc(2026, 11, 24, 7)
 
 
+def test_tz_database_names_without_a_slash_are_timezones_not_keywords() -> None:
+    schedule, rest = parse_schedule(["daily", "08:00", "CET", "netflix"])
+    assert schedule.timezone == "CET" and rest == ["netflix"]
+
+
 def test_timezone_defaults_to_utc_and_leftovers_are_returned() -> None:
     schedule, rest = parse_schedule(["daily", "8:05", "lang:de", "top", "3"])
     assert (schedule.kind, schedule.expr, schedule.timezone) == ("daily", "08:05", "UTC")
