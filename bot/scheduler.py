@@ -9,7 +9,6 @@ exactly where the database says.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import socket
@@ -22,6 +21,7 @@ from typing import Any, Protocol
 
 from bot.config import ConfigError
 from bot.digest import Digest, build_digest
+from bot.feeds import FeedResult, poll_due
 from bot.services import Services
 from bot.subscriptions import schedule_of
 from storage.digests import SKIPPED, DigestRunRepository, SubscriptionRepository
@@ -106,19 +106,9 @@ class PassReport:
         return not (self.retry or self.failed)
 
 
-def poll_feeds(services: Services, now: datetime) -> Any:
-    """The one call into feed polling: ``bot.feeds.poll_due(services, now=now)``.
-
-    Until the feeds module exists this returns None, so digests run regardless.
-    """
-    try:
-        feeds = importlib.import_module("bot.feeds")
-    except ModuleNotFoundError as exc:
-        if exc.name != "bot.feeds":
-            raise
-        log.debug("feed polling not available (bot.feeds missing)")
-        return None
-    return feeds.poll_due(services, now=now)
+def poll_feeds(services: Services, now: datetime) -> list[FeedResult]:
+    """Due feeds first, so the digests of this pass include what they just brought."""
+    return poll_due(services, now=now)
 
 
 class DigestScheduler:
