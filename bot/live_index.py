@@ -87,7 +87,7 @@ class LiveIndex:
             return self.seq > 0
         if bounds.high < self.seq:
             return True
-        return bounds.low is not None and bounds.low > self.seq + 1 and self.seq > 0
+        return bounds.low is not None and bounds.low > self.seq + 1
 
     def _rebuild(self, store: SearchIndexStore, bounds: LogBounds) -> None:
         high = bounds.high or 0

@@ -122,6 +122,15 @@ class SearchIndexStore:
         return (row[0], row[1]) if row else None
 
     def prune(self, before: datetime) -> int:
-        """Drop log rows older than ``before``; indexes that fell behind rebuild."""
-        result = self.conn.execute(delete(SearchChange).where(SearchChange.changed_at < before))
+        """Drop log rows older than ``before``; indexes that fell behind rebuild.
+
+        The newest row always stays: it is how a process that last read the log long ago
+        (or never, on an empty database) sees that it fell behind.
+        """
+        newest = select(func.max(SearchChange.seq)).scalar_subquery()
+        result = self.conn.execute(
+            delete(SearchChange)
+            .where(SearchChange.changed_at < before)
+            .where(SearchChange.seq < newest)
+        )
         return int(result.rowcount or 0)
