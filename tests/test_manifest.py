@@ -29,6 +29,7 @@ NEEDED_SCOPES = {
     "commands": "/news",
     "app_mentions:read": "app_mention events",
     "chat:write": "answers to mentions (chat.postMessage)",
+    "chat:write.public": "scheduled digests in public channels the bot was not invited to",
     "links:read": "link_shared events",
     "links:write": "chat.unfurl",
     "users:read": "the subscriber's timezone (users.info) for /news subscribe",
