@@ -109,7 +109,8 @@ NOT_LABELS = frozenset(
     diese dieser im am um in an auf aus bei mit nach von vor zu zum zur für über unter
     januar februar märz april mai juni juli august september oktober november dezember
     jänner montag dienstag mittwoch donnerstag freitag samstag sonntag jahr jahres vorjahr
-    quartal monat woche tag prozent euro dollar""")
+    quartal monat woche tag prozent euro dollar unser unsere unserer unseren unserem ihre
+    ihren ihrer seine seinen seiner""")
 )
 
 
@@ -149,7 +150,7 @@ _DOWN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decreas
     |reduce[ds]?|reduction|dip(?:ped|s)?|slash(?:ed|es)?|shed|fewer|worst|halved
     |record\s+low|weaken\w*|smaller|cheaper|verbillig\w*|billiger|schwächer
     |sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?|fällt|gefallen|\w*rückgang|rückläufig
-    |ging\s+zurück|gingen\s+zurück|zurückgegangen|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft
+    |ging\s+zurück|gingen\s+zurück|zurückgegangen|zurück|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft
     |senk\w*|gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut
     |streich\w*|gestrichen|kürz\w*|gekürzt|einbußen|halbiert"""
 UP_RE = re.compile(rf"(?<!\w)(?:{_UP})(?!\w)", re.I | re.X)

@@ -22,37 +22,88 @@ _WHAT_FOLLOWS = re.compile(
 )
 _COMPOUND_NOUN = re.compile(r"-([A-ZÄÖÜ]\w+)")
 _GERMAN_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*\b")
+# Two figures one cue speaks for: "jumped 76% to $1.13bn", "um 16 Prozent auf 11 Mrd.",
+# "from about 4.5% today to about 25%", "£347m, an 82% jump": a short gap with a word that
+# joins levels of one measure. "cut 12,800 jobs following its $16bn takeover" has none.
+_LINK_WORD = re.compile(
+    r"\b(?:to|from|at|an?|and|or|versus|vs|auf|von|bis|um|und|oder|gegenüber)\b", re.I
+)
+_PUNCT_ONLY = re.compile(r"[\s,;()$€£]*")
+
+
+def _linked(sentence: str, start: int, end: int) -> bool:
+    gap = sentence[start:end]
+    if _PUNCT_ONLY.fullmatch(gap):
+        return True
+    return len(gap.split()) <= 4 and bool(_LINK_WORD.search(gap))
+
+
+_NUMERIC_ASIDE = re.compile(r"\((?=[^()]{0,30}\d)[^()]{1,40}\)")
 _CLAUSE_BREAK = re.compile(
     r"[;:()]|\s[–—-]\s|,\s(?:while|but|whereas|aber|während|doch|und|and|wobei)\b"
 )
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the clause holding a figure: cues beyond a semicolon belong elsewhere."""
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
-    nxt = _CLAUSE_BREAK.search(sentence, end)
-    return left, nxt.start() if nxt else len(sentence)
+    """Bounds of the clause holding a figure: cues beyond a semicolon belong elsewhere.
+
+    A bracketed conversion is no break: "$16bn (£8.3bn) takeover" is about a takeover.
+    """
+    asides = [m.span() for m in _NUMERIC_ASIDE.finditer(sentence)]
+    breaks = [
+        m
+        for m in _CLAUSE_BREAK.finditer(sentence)
+        if not any(a <= m.start() < b for a, b in asides)
+    ]
+    left = max((m.end() for m in breaks if m.end() <= start), default=0)
+    right = min((m.start() for m in breaks if m.start() >= end), default=len(sentence))
+    return left, right
 
 
-def _direction(q: Quantity) -> str | None:
-    """Up or down from the nearest cue in the clause ("jumped 76%", "Umsatzsprung von")."""
+def _direction(q: Quantity, others: Sequence[Quantity] = ()) -> str | None:
+    """Up or down from the nearest cue in the clause ("jumped 76%", "Umsatzsprung von").
+
+    A cue never reaches past another figure: in "cut 12,800 jobs following its $16bn
+    takeover" the cut belongs to the jobs, not to the takeover price. It does reach past
+    one the same cue speaks for ("jumped 76% to $1.13bn") or that is the cue ("double").
+    """
     left, right = _clause(q.sentence, q.start, q.end)
     lo, hi = max(left, q.start - 70), min(right, q.end + 30)
+    walls = _walls(q, others)
     best: tuple[int, str] | None = None
     for regex, name in ((cues.UP_RE, "up"), (cues.DOWN_RE, "down")):
         for m in regex.finditer(q.sentence, lo, hi):
             if m.end() <= q.start:
                 dist = q.start - m.end()
+                span = (m.end(), q.start)
             elif m.start() >= q.end:
                 dist = m.start() - q.end + 10  # cues after the number bind a little weaker
+                span = (q.end, m.start())
             else:
+                continue
+            if _blocked(span, walls):
                 continue
             if best is None or dist < best[0]:
                 best = (dist, name)
     return best[1] if best else None
 
 
-def _label(q: Quantity, lang: str) -> str | None:
+def _walls(q: Quantity, others: Sequence[Quantity]) -> list[tuple[int, int]]:
+    """Spans of the other figures in the sentence that a cue or label word cannot cross."""
+    return [
+        (o.start, o.end)
+        for o in others
+        if (o.end <= q.start and not _linked(q.sentence, o.end, q.start))
+        or (o.start >= q.end and not _linked(q.sentence, q.end, o.start))
+    ]
+
+
+def _blocked(span: tuple[int, int], walls: Sequence[tuple[int, int]]) -> bool:
+    """True when another figure stands between the two ends of the span."""
+    return any(span[0] <= a and b <= span[1] for a, b in walls)
+
+
+def _label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
     """A word or two saying what the figure measures, from the most specific source:
     the counted noun, the comparative of a multiplier, a measure word in the clause, what
     follows the amount, the clause's subject."""
@@ -70,9 +121,13 @@ def _label(q: Quantity, lang: str) -> str | None:
         left, _ = _clause(q.sentence, q.start - 1, q.start - 1)  # "Gemüse (plus 9,4 Prozent)"
     lo, hi = max(left, q.start - 90), min(right, q.end + 30)
     best: tuple[int, str] | None = None
+    walls = _walls(q, others)
     for pos, label in cues.label_candidates(q.sentence[lo:hi], lang):
         pos += lo
         dist = q.start - pos if pos < q.start else pos - q.end + 30
+        span = (pos, q.start) if pos < q.start else (q.end, pos)
+        if _blocked(span, walls) or any(a <= pos < b for a, b in walls):
+            continue  # the word belongs to another figure ("12,800 jobs ... its $16bn")
         if (pos < q.start or pos >= q.end) and (best is None or dist < best[0]):
             best = (dist, label)
     if best:
@@ -128,12 +183,14 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     """All figures worth showing, best first. ``index`` < 0 marks title and teaser."""
     scored: dict[tuple[float, str | None], tuple[float, Quantity]] = {}
     for index, sentence in sentences:
-        for q in quantities(sentence, lang):
+        found = quantities(sentence, lang)
+        for q in found:
             if not _keep(q):
                 continue
+            others = [o for o in found if o is not q and not o.conversion and _keep(o)]
             if not q.baseline:
-                q.direction = q.direction or _direction(q) or q.implied
-            q.label = _label(q, lang)
+                q.direction = q.direction or _direction(q, others) or q.implied
+            q.label = _label(q, lang, others)
             if q.restates is not None:
                 q.direction, q.label = q.restates.direction, q.restates.label
             score = _score(q, index)

@@ -213,3 +213,37 @@ def test_dev_gold_set_is_complete_and_the_extractor_keeps_its_f1() -> None:
         found = analyze(title, teaser, body, lang, max_figures=100).figures
         figures_eval.score(row["figures"], found, tally, [], row["id"])
     assert tally.prf()[2] >= 0.85
+
+
+SBC_CUTS = (
+    "US phone company SBC Communications said it expects to cut around 12,800 jobs "
+    "following its $16bn (£8.5bn) takeover of former parent AT&T."
+)
+
+
+def test_direction_and_label_do_not_reach_across_another_figure() -> None:
+    found = by_text(SBC_CUTS, "en")
+    assert (found["12,800 jobs"].direction, found["12,800 jobs"].label) == ("down", "jobs")
+    # The cut is the jobs'; the $16bn is the takeover price, past the bracketed conversion.
+    assert (found["$16bn"].direction, found["$16bn"].label) == (None, "takeover")
+
+
+def test_one_cue_still_speaks_for_figures_it_links() -> None:
+    found = by_text("Its Global Investors wing made £347m, an 82% jump on 2003 figures.", "en")
+    assert found["82%"].direction == found["£347m"].direction == "up"
+    assert by_text(SEED_REVENUE, "de")["11 Milliarden Dollar"].direction == "up"
+
+
+def test_german_separable_verb_zurueckgehen_is_down() -> None:
+    f = by_text("Die Bauproduktion ging um 0,9 Prozent zurück.", "de")["0,9 Prozent"]
+    assert (f.direction, f.label) == ("down", "Produktion")
+
+
+def test_german_possessive_opening_a_clause_is_no_label() -> None:
+    sentence = (
+        "Davies verweist auch auf die Erholung der britischen Wirtschaft und des Automarkts: "
+        "Unsere Zulassungszahlen bei Neuwagen sind zwischen 2009 und 2014 um 24 Prozent "
+        "gestiegen, in den anderen großen EU-Industrieländern dagegen deutlich eingebrochen."
+    )
+    f = by_text(sentence, "de")["24 Prozent"]
+    assert (f.direction, f.label) == ("up", "Zulassungszahlen")
