@@ -104,6 +104,8 @@ NOT_LABELS = frozenset(
     _words("""it its they he she we this that there which who the a an and or but in on at
     of for to from by with as has have had was were is are will would could can may might
     be been said says also some about around nearly almost more than only just set year
+    since during against per versus them those these one while when after before into
+    over under between
     years month months week weeks day days time times last next first
     der die das den dem des ein eine einer einem einen sie er es wir ich ihr man dies
     diese dieser im am um in an auf aus bei mit nach von vor zu zum zur für über unter

@@ -16,10 +16,21 @@ from bot.quantities import COMPARATIVE, NOUN, Quantity, quantities
 from storage.articles import FigureFields
 
 MAX_FIGURES = 5
-_ALPHA = re.compile(r"[^\W\d_]+")
+_ALPHA = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WHAT_FOLLOWS = re.compile(
-    r"\s(?:(?:in|of)\s+(?:(?:the|those|all|its|their|new)\s+)*)?([a-z][a-z-]{3,})\b"
+    r"\s(?:(?:in|of)\s+)?(?:(?:the|those|these|all|its|their|new)\s+)*([a-z][a-z-]{3,})\b"
 )
+# "$1.354 to the euro", "$1.20 against the euro": an exchange rate.
+_AGAINST = re.compile(
+    r"\s+(?:against|versus|to|per|gegenüber)\s+(?:the\s+|dem\s+)?(?:[A-Z][a-z]+\s+)?"
+    r"(euro|dollar|yen|pound|sterling|franc|yuan|Euro|Dollar|Yen|Pfund|Franken)\b"
+)
+_CURRENCY_NAME = {"USD": "dollar", "EUR": "euro", "GBP": "pound", "JPY": "yen", "CHF": "franc"}
+_PARTITIVE = re.compile(
+    r"\s+(?:der|von|of\s+the|of)\s+(?:\d[\d.,]*\s+)?([A-ZÄÖÜa-zäöüß][\wäöüß-]{3,})"
+)
+_COMMA = re.compile(r",\s")
+_TIME_NOUN = re.compile(r"(?:monat|monats|jahr|jahres|quartal|quartals|woche|zeitraum)$", re.I)
 _COMPOUND_NOUN = re.compile(r"-([A-ZÄÖÜ]\w+)")
 _GERMAN_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*\b")
 # Two figures one cue speaks for: "jumped 76% to $1.13bn", "um 16 Prozent auf 11 Mrd.",
@@ -116,10 +127,18 @@ def _label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | Non
         return m.group(1)
     if q.kind == "money" and (m := _COMPOUND_NOUN.match(tail)):
         return m.group(1)  # "30-Euro-Gutschein"
+    if q.kind == "money" and (m := _AGAINST.match(tail)):
+        return f"{_CURRENCY_NAME.get(q.unit or '', q.unit)}/{m.group(1).casefold()}"
+    partitive = _PARTITIVE.match(tail) if q.kind == "count" else None
+    if partitive and partitive.group(1).casefold() not in cues.NOT_LABELS:
+        return partitive.group(1)  # "25 der 200 Abgeordneten", "25 of the 200 MPs"
     left, right = _clause(q.sentence, q.start, q.end)
     if q.sentence[max(0, q.start - 1) : q.start] == "(" and left == q.start:
         left, _ = _clause(q.sentence, q.start - 1, q.start - 1)  # "Gemüse (plus 9,4 Prozent)"
     lo, hi = max(left, q.start - 90), min(right, q.end + 30)
+    apposition = q.sentence[: q.start].rstrip().endswith(",")  # "Posten, 346.000 Euro, sind"
+    if not apposition and (comma := _COMMA.search(q.sentence, q.end, hi)):
+        hi = comma.start()  # "um 2,0 Prozent, Wohnungsmieten um 3,6": the next one's word
     best: tuple[int, str] | None = None
     walls = _walls(q, others)
     for pos, label in cues.label_candidates(q.sentence[lo:hi], lang):
@@ -150,7 +169,11 @@ def _subject(before: str, lang: str) -> str | None:
     if lang == "de":
         # The sentence's first word is capitalized whatever it is ("Außerdem", "Sollte").
         found = [m for m in _GERMAN_NOUN.finditer(before) if m.start() > 0]
-        nouns = [m.group(0) for m in found if m.group(0).casefold() not in cues.NOT_LABELS]
+        nouns = [
+            m.group(0)
+            for m in found
+            if m.group(0).casefold() not in cues.NOT_LABELS and not _TIME_NOUN.search(m.group(0))
+        ]
         return nouns[0] if nouns else None
     words = [w for w in _ALPHA.findall(before) if w.casefold() not in cues.NOT_LABELS]
     verbs = [i for i, w in enumerate(words) if cues.is_verb(w)]

@@ -247,3 +247,46 @@ def test_german_possessive_opening_a_clause_is_no_label() -> None:
     )
     f = by_text(sentence, "de")["24 Prozent"]
     assert (f.direction, f.label) == ("up", "Zulassungszahlen")
+
+
+def test_exchange_rate_is_labelled_with_both_currencies() -> None:
+    sentence = (
+        "This compares with $1.354 to the euro in late trading in New York on Friday, "
+        "which was then a record low."
+    )
+    assert by_text(sentence, "en")["$1.354"].label == "dollar/euro"
+
+
+def test_each_figure_in_an_elliptical_list_keeps_its_own_label() -> None:
+    sentence = (
+        "Die Preise für Freizeit und Kultur stiegen um durchschnittlich 2,0 Prozent, "
+        "Wohnungsmieten um 3,6 Prozent."
+    )
+    found = by_text(sentence, "de")
+    assert (found["2,0 Prozent"].label, found["3,6 Prozent"].label) == ("Preise", "Miete")
+
+
+def test_label_from_partitive_apposition_and_the_counted_group() -> None:
+    parliament = (
+        "Stubb erhielt das Mandat vom sogenannten Großen Ausschuss des finnischen Parlaments, "
+        "in dem 25 der 200 Abgeordneten sitzen."
+    )
+    assert by_text(parliament, "de")["25"].label == "Abgeordneten"
+    costs = (
+        "Der größte Posten, 346.000 Euro, sind Personalkosten im Kraftfahrt-Bundesamt (KBA), "
+        "das gemeinsam mit einem privaten Betreiber die Erhebung der Abgabe übernehmen soll."
+    )
+    assert by_text(costs, "de")["346.000 Euro"].label == "Kosten"
+    pupils = (
+        "Nearly half those pupils polled said it was not important for them to know more "
+        "about what the political parties stand for."
+    )
+    assert by_text(pupils, "en")["Nearly half"].label == "pupils"
+
+
+def test_hyphenated_subject_is_one_word_not_a_label() -> None:
+    sentence = (
+        "A tie-up between Barclays and California-based Wells Fargo would create the world's "
+        "fourth biggest bank, valued at $180bn."
+    )
+    assert by_text(sentence, "en")["$180bn"].label == "bank"
