@@ -30,6 +30,11 @@ _PARTITIVE = re.compile(
     r"\s+(?:der|von|of\s+the|of)\s+(?:\d[\d.,]*\s+)?([A-ZÄÖÜa-zäöüß][\wäöüß-]{3,})"
 )
 _COMMA = re.compile(r",\s")
+# "80% or higher" is a threshold, "weighed down by debts" a burden: no movement.
+_NO_MOVE = re.compile(
+    r"\b(?:or|oder|weigh(?:ed|s)?|step(?:ped|s)?|turn(?:ed|s)?|shut|play(?:ed|s)?|broke)\s+$",
+    re.I,
+)
 _TIME_NOUN = re.compile(r"(?:monat|monats|jahr|jahres|quartal|quartals|woche|zeitraum)$", re.I)
 _COMPOUND_NOUN = re.compile(r"-([A-ZÄÖÜ]\w+)")
 _GERMAN_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*\b")
@@ -92,7 +97,9 @@ def _direction(q: Quantity, others: Sequence[Quantity] = ()) -> str | None:
                 span = (q.end, m.start())
             else:
                 continue
-            if _blocked(span, walls):
+            if _blocked(span, walls) or _NO_MOVE.search(
+                q.sentence, max(0, m.start() - 12), m.start()
+            ):
                 continue
             if best is None or dist < best[0]:
                 best = (dist, name)

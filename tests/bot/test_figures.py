@@ -290,3 +290,21 @@ def test_hyphenated_subject_is_one_word_not_a_label() -> None:
         "fourth biggest bank, valued at $180bn."
     )
     assert by_text(sentence, "en")["$180bn"].label == "bank"
+
+
+def test_thresholds_and_burdens_are_no_movement() -> None:
+    threshold = (
+        "\"Many investors think that product market inflation won't be a problem until the "
+        'utilisation rates are at 80% or higher," Cary Leahy, senior US economist, said.'
+    )
+    assert by_text(threshold, "en")["80%"].direction is None
+    burden = "The sale is a lifeline to Jarvis, which was weighed down by debts of more than £230m."
+    assert by_text(burden, "en")["£230m"].direction is None
+
+
+def test_from_about_x_to_about_y_is_a_rise_to_y() -> None:
+    sentence = (
+        "The ministry said that it wanted to increase Iraq's \"very low telephone service "
+        'penetration rate from about 4.5% today to about 25% within 10 years."'
+    )
+    assert by_text(sentence, "en")["25%"].direction == "up"
