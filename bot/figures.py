@@ -164,24 +164,36 @@ def _label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | Non
         word = m.group(1)
         if word.casefold() not in cues.NOT_LABELS and not cues.is_verb(word):
             return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
-    return _subject(q.sentence[left : q.start], lang)
+    return _subject(q.sentence[left : q.start], lang, sentence_start=left == 0)
 
 
-def _subject(before: str, lang: str) -> str | None:
+def _first_noun(text: str, *, skip_first: bool) -> str | None:
+    for m in _GERMAN_NOUN.finditer(text):
+        word = m.group(0)
+        if skip_first and m.start() == 0:
+            continue
+        folded = word.casefold()
+        if folded in cues.NOT_LABELS or folded in cues.MEASURE_NOUNS or _TIME_NOUN.search(word):
+            continue  # "bei über 200 Gramm könnten 1000 Euro": Gramm is a unit, no subject
+        if folded not in cues.CURRENCY_WORDS:
+            return word
+    return None
+
+
+def _subject(before: str, lang: str, *, sentence_start: bool = True) -> str | None:
     """What the clause talks about when no measure word names it.
 
     German puts the subject first ("Heizöl verbilligte sich um ..."), so the first noun of
     the clause wins; English puts it before the verb ("The currency has strengthened 4%").
     """
     if lang == "de":
+        # A list item after a comma names its own subject: "Heizöl verbilligte sich um fast
+        # ein Viertel, Sprit immerhin um 13,5 Prozent".
+        comma = before.rfind(", ")
+        if comma > 0 and (noun := _first_noun(before[comma + 2 :], skip_first=False)):
+            return noun
         # The sentence's first word is capitalized whatever it is ("Außerdem", "Sollte").
-        found = [m for m in _GERMAN_NOUN.finditer(before) if m.start() > 0]
-        nouns = [
-            m.group(0)
-            for m in found
-            if m.group(0).casefold() not in cues.NOT_LABELS and not _TIME_NOUN.search(m.group(0))
-        ]
-        return nouns[0] if nouns else None
+        return _first_noun(before, skip_first=sentence_start)
     words = [w for w in _ALPHA.findall(before) if w.casefold() not in cues.NOT_LABELS]
     verbs = [i for i, w in enumerate(words) if cues.is_verb(w)]
     if verbs and verbs[0] > 0:

@@ -308,3 +308,11 @@ def test_from_about_x_to_about_y_is_a_rise_to_y() -> None:
         'penetration rate from about 4.5% today to about 25% within 10 years."'
     )
     assert by_text(sentence, "en")["25%"].direction == "up"
+
+
+def test_german_list_item_after_a_comma_names_its_own_subject() -> None:
+    sentence = (
+        "Heizöl verbilligte sich im Oktober zum Vorjahr um fast ein Viertel, "
+        "Sprit immerhin um 13,5 Prozent."
+    )
+    assert by_text(sentence, "de")["13,5 Prozent"].label == "Sprit"
