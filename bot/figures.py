@@ -125,6 +125,24 @@ def _label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | Non
     """A word or two saying what the figure measures, from the most specific source:
     the counted noun, the comparative of a multiplier, a measure word in the clause, what
     follows the amount, the clause's subject."""
+    return _named_label(q, lang, others) or _clause_subject(q, lang)
+
+
+def _label_clause(q: Quantity) -> tuple[int, int]:
+    left, right = _clause(q.sentence, q.start, q.end)
+    if q.sentence[max(0, q.start - 1) : q.start] == "(" and left == q.start:
+        left, _ = _clause(q.sentence, q.start - 1, q.start - 1)  # "Gemüse (plus 9,4 Prozent)"
+    return left, right
+
+
+def _clause_subject(q: Quantity, lang: str) -> str | None:
+    """The weakest label: whatever the clause is about ("Das Unternehmen muss ...")."""
+    left, _ = _label_clause(q)
+    return _subject(q.sentence[left : q.start], lang, sentence_start=left == 0)
+
+
+def _named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
+    """The label when the sentence names what the figure measures, else None."""
     tail = q.sentence[q.end :]
     noun = NOUN.match(tail) if q.kind == "count" else None
     counted = q.text.split()[-1].strip(".,") if q.kind == "count" else ""
@@ -139,9 +157,7 @@ def _label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | Non
     partitive = _PARTITIVE.match(tail) if q.kind == "count" else None
     if partitive and partitive.group(1).casefold() not in cues.NOT_LABELS:
         return partitive.group(1)  # "25 der 200 Abgeordneten", "25 of the 200 MPs"
-    left, right = _clause(q.sentence, q.start, q.end)
-    if q.sentence[max(0, q.start - 1) : q.start] == "(" and left == q.start:
-        left, _ = _clause(q.sentence, q.start - 1, q.start - 1)  # "Gemüse (plus 9,4 Prozent)"
+    left, right = _label_clause(q)
     lo, hi = max(left, q.start - 90), min(right, q.end + 30)
     apposition = q.sentence[: q.start].rstrip().endswith(",")  # "Posten, 346.000 Euro, sind"
     if not apposition and (comma := _COMMA.search(q.sentence, q.end, hi)):
@@ -164,7 +180,7 @@ def _label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | Non
         word = m.group(1)
         if word.casefold() not in cues.NOT_LABELS and not cues.is_verb(word):
             return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
-    return _subject(q.sentence[left : q.start], lang, sentence_start=left == 0)
+    return None
 
 
 def _first_noun(text: str, *, skip_first: bool) -> str | None:
@@ -224,6 +240,8 @@ def _keep(q: Quantity) -> bool:
 def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     """All figures worth showing, best first. ``index`` < 0 marks title and teaser."""
     scored: dict[tuple[float, str | None], tuple[float, Quantity]] = {}
+    specific: dict[tuple[float, str | None], str] = {}  # first label a sentence names
+    vague: dict[tuple[float, str | None], bool] = {}  # the kept one's label is a subject
     for index, sentence in sentences:
         found = quantities(sentence, lang)
         for q in found:
@@ -232,17 +250,27 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
             others = [o for o in found if o is not q and not o.conversion and _keep(o)]
             if not q.baseline:
                 q.direction = q.direction or _direction(q, others) or q.implied
-            q.label = _label(q, lang, others)
+            named = _named_label(q, lang, others)
+            q.label = named or _clause_subject(q, lang)
             if q.restates is not None:
                 q.direction, q.label = q.restates.direction, q.restates.label
+                named = q.label
             score = _score(q, index)
             # One count per value: "18 reissues" and "18 hits" are the same figure.
             key = (
                 round(q.value, 6),
                 "count" if q.kind == "count" and q.unit != "people" else q.unit,
             )
+            if named and key not in specific:
+                specific[key] = named
             if key not in scored or scored[key][0] < score:
                 scored[key] = (score, q)
+                vague[key] = not named
+    # A teaser's "Das Unternehmen muss 105 Millionen Dollar zahlen" ranks first, but the
+    # body's "eine Rekordstrafe von 105 Millionen Dollar" says what the money is.
+    for key, (_, q) in scored.items():
+        if vague[key] and key in specific:
+            q.label = specific[key]
     ranked = sorted(scored.values(), key=lambda pair: -pair[0])
     return [q for score, q in ranked if score >= 0.5]
 

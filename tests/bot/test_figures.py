@@ -316,3 +316,16 @@ def test_german_list_item_after_a_comma_names_its_own_subject() -> None:
         "Sprit immerhin um 13,5 Prozent."
     )
     assert by_text(sentence, "de")["13,5 Prozent"].label == "Sprit"
+
+
+def test_teaser_figure_takes_the_label_the_body_names() -> None:
+    teaser = (
+        "Das Unternehmen muss wegen Fehlern bei Autorückrufen umgerchnet "
+        "105 Millionen Dollar zahlen."
+    )
+    body = (
+        "Wegen Fehlern bei Autorückrufen muss der italienisch-amerikanische Autobauer Fiat "
+        "Chrysler Automobiles (FCA) eine Rekordstrafe von 105 Millionen Dollar zahlen."
+    )
+    top = key_figures([(-1, teaser), (0, body)], "de")[0]
+    assert (top.text, top.label, top.sentence) == ("105 Millionen Dollar", "Strafe", teaser)
