@@ -35,6 +35,9 @@ _NO_MOVE = re.compile(
     r"\b(?:or|oder|weigh(?:ed|s)?|step(?:ped|s)?|turn(?:ed|s)?|shut|play(?:ed|s)?|broke)\s+$",
     re.I,
 )
+# A measure word followed by a preposition or genitive heads its phrase: "Earnings at
+# Barclays Capital investment bank", "Die Preise der Ausgabengruppe Verkehr".
+_HEAD_OF_PHRASE = re.compile(r"\w*\s+(?:at|of|for|from|der|des|für|bei|im|aus)\s", re.I)
 _TIME_NOUN = re.compile(r"(?:monat|monats|jahr|jahres|quartal|quartals|woche|zeitraum)$", re.I)
 _COMPOUND_NOUN = re.compile(r"-([A-ZÄÖÜ]\w+)")
 _GERMAN_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*\b")
@@ -167,6 +170,8 @@ def _named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str
     for pos, label in cues.label_candidates(q.sentence[lo:hi], lang):
         pos += lo
         dist = q.start - pos if pos < q.start else pos - q.end + 30
+        if pos < q.start and _HEAD_OF_PHRASE.match(q.sentence, pos + len(label)):
+            dist -= 40  # "Earnings at Barclays Capital investment bank rose 25%": earnings
         span = (pos, q.start) if pos < q.start else (q.end, pos)
         if _blocked(span, walls) or any(a <= pos < b for a, b in walls):
             continue  # the word belongs to another figure ("12,800 jobs ... its $16bn")

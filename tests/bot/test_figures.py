@@ -329,3 +329,16 @@ def test_teaser_figure_takes_the_label_the_body_names() -> None:
     )
     top = key_figures([(-1, teaser), (0, body)], "de")[0]
     assert (top.text, top.label, top.sentence) == ("105 Millionen Dollar", "Strafe", teaser)
+
+
+def test_label_is_the_head_of_the_subject_not_its_modifier() -> None:
+    barclays = (
+        "Earnings at Barclays Capital investment bank rose 25% to £1.04bn, but investment in "
+        "branch operations held back growth in its UK retail business."
+    )
+    found = by_text(barclays, "en")
+    assert found["25%"].label == found["£1.04bn"].label == "earnings"
+    prices = (
+        "Die Preise der Ausgabengruppe Verkehr gaben dagegen durchschnittlich um 4,0 Prozent nach."
+    )
+    assert by_text(prices, "de")["4,0 Prozent"].label == "Preise"
