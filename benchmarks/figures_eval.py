@@ -116,10 +116,18 @@ def score(gold: list[dict], predicted: list, tally: Tally, misses: list[str], ai
         left.remove(hit)
         tally.tp += 1
         tally.labelled += 1
-        tally.label_hits += label_ok(fig.label, hit["label"])
+        if label_ok(fig.label, hit["label"]):
+            tally.label_hits += 1
+        else:
+            misses.append(f"{aid}  label  {fig.text!r} {fig.label!r} gold {hit['label']!r}")
         if hit["direction"] or fig.direction:
             tally.directed += 1
             tally.direction_hits += fig.direction == hit["direction"]
+            if fig.direction != hit["direction"]:
+                misses.append(
+                    f"{aid}  dir    {fig.text!r} {fig.direction} gold {hit['direction']}"
+                    f"  | {fig.sentence[:150]}"
+                )
     tally.fn += len(left)
     misses += [f"{aid}  missed {g['text']!r} {g['value']} {g['unit']}" for g in left]
 

@@ -104,12 +104,15 @@ NOT_LABELS = frozenset(
     _words("""it its they he she we this that there which who the a an and or but in on at
     of for to from by with as has have had was were is are will would could can may might
     be been said says also some about around nearly almost more than only just set year
+    since during against per versus them those these one while when after before into
+    over under between
     years month months week weeks day days time times last next first
     der die das den dem des ein eine einer einem einen sie er es wir ich ihr man dies
     diese dieser im am um in an auf aus bei mit nach von vor zu zum zur für über unter
     januar februar märz april mai juni juli august september oktober november dezember
     jänner montag dienstag mittwoch donnerstag freitag samstag sonntag jahr jahres vorjahr
-    quartal monat woche tag prozent euro dollar""")
+    quartal monat woche tag prozent euro dollar unser unsere unserer unseren unserem ihre
+    ihren ihrer seine seinen seiner""")
 )
 
 
@@ -149,7 +152,7 @@ _DOWN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decreas
     |reduce[ds]?|reduction|dip(?:ped|s)?|slash(?:ed|es)?|shed|fewer|worst|halved
     |record\s+low|weaken\w*|smaller|cheaper|verbillig\w*|billiger|schwächer
     |sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?|fällt|gefallen|\w*rückgang|rückläufig
-    |ging\s+zurück|gingen\s+zurück|zurückgegangen|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft
+    |ging\s+zurück|gingen\s+zurück|zurückgegangen|zurück|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft
     |senk\w*|gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut
     |streich\w*|gestrichen|kürz\w*|gekürzt|einbußen|halbiert"""
 UP_RE = re.compile(rf"(?<!\w)(?:{_UP})(?!\w)", re.I | re.X)

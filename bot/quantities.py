@@ -118,7 +118,9 @@ _TO = re.compile(
     r"(?:(?:about|around|nearly|almost|over|more\s+than|rund|etwa|knapp|über|mehr\s+als)\s+)?",
     re.I,
 )
-_FROM = re.compile(r"\b(?:from|von)\s+$", re.I)
+_FROM = re.compile(
+    r"\b(?:from|von)\s+(?:(?:about|around|nearly|almost|some|rund|etwa|knapp)\s+)?$", re.I
+)
 # "zehnmal schneller", "three times as many"; words ending in -er that are no comparatives
 # ("einmal leider", "zweimal wieder") are ruled out by the lookahead.
 COMPARATIVE = re.compile(
@@ -380,7 +382,7 @@ def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
     `einen Umsatzsprung von 16 Prozent auf 11 Milliarden` is no old level: the units differ.
     """
     for i, q in enumerate(found):
-        if not _FROM.search(q.sentence[max(0, q.start - 6) : q.start]):
+        if not _FROM.search(q.sentence[max(0, q.start - 14) : q.start]):
             continue
         nxt = found[i + 1] if i + 1 < len(found) else None
         if nxt and _TO.fullmatch(q.sentence[q.end : nxt.start]):

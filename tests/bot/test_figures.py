@@ -213,3 +213,132 @@ def test_dev_gold_set_is_complete_and_the_extractor_keeps_its_f1() -> None:
         found = analyze(title, teaser, body, lang, max_figures=100).figures
         figures_eval.score(row["figures"], found, tally, [], row["id"])
     assert tally.prf()[2] >= 0.85
+
+
+SBC_CUTS = (
+    "US phone company SBC Communications said it expects to cut around 12,800 jobs "
+    "following its $16bn (£8.5bn) takeover of former parent AT&T."
+)
+
+
+def test_direction_and_label_do_not_reach_across_another_figure() -> None:
+    found = by_text(SBC_CUTS, "en")
+    assert (found["12,800 jobs"].direction, found["12,800 jobs"].label) == ("down", "jobs")
+    # The cut is the jobs'; the $16bn is the takeover price, past the bracketed conversion.
+    assert (found["$16bn"].direction, found["$16bn"].label) == (None, "takeover")
+
+
+def test_one_cue_still_speaks_for_figures_it_links() -> None:
+    found = by_text("Its Global Investors wing made £347m, an 82% jump on 2003 figures.", "en")
+    assert found["82%"].direction == found["£347m"].direction == "up"
+    assert by_text(SEED_REVENUE, "de")["11 Milliarden Dollar"].direction == "up"
+
+
+def test_german_separable_verb_zurueckgehen_is_down() -> None:
+    f = by_text("Die Bauproduktion ging um 0,9 Prozent zurück.", "de")["0,9 Prozent"]
+    assert (f.direction, f.label) == ("down", "Produktion")
+
+
+def test_german_possessive_opening_a_clause_is_no_label() -> None:
+    sentence = (
+        "Davies verweist auch auf die Erholung der britischen Wirtschaft und des Automarkts: "
+        "Unsere Zulassungszahlen bei Neuwagen sind zwischen 2009 und 2014 um 24 Prozent "
+        "gestiegen, in den anderen großen EU-Industrieländern dagegen deutlich eingebrochen."
+    )
+    f = by_text(sentence, "de")["24 Prozent"]
+    assert (f.direction, f.label) == ("up", "Zulassungszahlen")
+
+
+def test_exchange_rate_is_labelled_with_both_currencies() -> None:
+    sentence = (
+        "This compares with $1.354 to the euro in late trading in New York on Friday, "
+        "which was then a record low."
+    )
+    assert by_text(sentence, "en")["$1.354"].label == "dollar/euro"
+
+
+def test_each_figure_in_an_elliptical_list_keeps_its_own_label() -> None:
+    sentence = (
+        "Die Preise für Freizeit und Kultur stiegen um durchschnittlich 2,0 Prozent, "
+        "Wohnungsmieten um 3,6 Prozent."
+    )
+    found = by_text(sentence, "de")
+    assert (found["2,0 Prozent"].label, found["3,6 Prozent"].label) == ("Preise", "Miete")
+
+
+def test_label_from_partitive_apposition_and_the_counted_group() -> None:
+    parliament = (
+        "Stubb erhielt das Mandat vom sogenannten Großen Ausschuss des finnischen Parlaments, "
+        "in dem 25 der 200 Abgeordneten sitzen."
+    )
+    assert by_text(parliament, "de")["25"].label == "Abgeordneten"
+    costs = (
+        "Der größte Posten, 346.000 Euro, sind Personalkosten im Kraftfahrt-Bundesamt (KBA), "
+        "das gemeinsam mit einem privaten Betreiber die Erhebung der Abgabe übernehmen soll."
+    )
+    assert by_text(costs, "de")["346.000 Euro"].label == "Kosten"
+    pupils = (
+        "Nearly half those pupils polled said it was not important for them to know more "
+        "about what the political parties stand for."
+    )
+    assert by_text(pupils, "en")["Nearly half"].label == "pupils"
+
+
+def test_hyphenated_subject_is_one_word_not_a_label() -> None:
+    sentence = (
+        "A tie-up between Barclays and California-based Wells Fargo would create the world's "
+        "fourth biggest bank, valued at $180bn."
+    )
+    assert by_text(sentence, "en")["$180bn"].label == "bank"
+
+
+def test_thresholds_and_burdens_are_no_movement() -> None:
+    threshold = (
+        "\"Many investors think that product market inflation won't be a problem until the "
+        'utilisation rates are at 80% or higher," Cary Leahy, senior US economist, said.'
+    )
+    assert by_text(threshold, "en")["80%"].direction is None
+    burden = "The sale is a lifeline to Jarvis, which was weighed down by debts of more than £230m."
+    assert by_text(burden, "en")["£230m"].direction is None
+
+
+def test_from_about_x_to_about_y_is_a_rise_to_y() -> None:
+    sentence = (
+        "The ministry said that it wanted to increase Iraq's \"very low telephone service "
+        'penetration rate from about 4.5% today to about 25% within 10 years."'
+    )
+    assert by_text(sentence, "en")["25%"].direction == "up"
+
+
+def test_german_list_item_after_a_comma_names_its_own_subject() -> None:
+    sentence = (
+        "Heizöl verbilligte sich im Oktober zum Vorjahr um fast ein Viertel, "
+        "Sprit immerhin um 13,5 Prozent."
+    )
+    assert by_text(sentence, "de")["13,5 Prozent"].label == "Sprit"
+
+
+def test_teaser_figure_takes_the_label_the_body_names() -> None:
+    teaser = (
+        "Das Unternehmen muss wegen Fehlern bei Autorückrufen umgerchnet "
+        "105 Millionen Dollar zahlen."
+    )
+    body = (
+        "Wegen Fehlern bei Autorückrufen muss der italienisch-amerikanische Autobauer Fiat "
+        "Chrysler Automobiles (FCA) eine Rekordstrafe von 105 Millionen Dollar zahlen."
+    )
+    top = key_figures([(-1, teaser), (0, body)], "de")[0]
+    assert (top.text, top.label, top.sentence) == ("105 Millionen Dollar", "Strafe", teaser)
+
+
+def test_label_is_the_head_of_the_subject_not_its_modifier() -> None:
+    barclays = (
+        "Earnings at Barclays Capital investment bank rose 25% to £1.04bn, but investment in "
+        "branch operations held back growth in its UK retail business."
+    )
+    found = by_text(barclays, "en")
+    assert found["25%"].label == found["£1.04bn"].label == "earnings"
+    prices = (
+        "Die Preise der Ausgabengruppe Verkehr gaben dagegen durchschnittlich um 4,0 Prozent nach."
+    )
+    assert by_text(prices, "de")["4,0 Prozent"].label == "Preise"

@@ -82,3 +82,27 @@ def test_sumy_tokenizer_needs_no_nltk_data() -> None:
 def test_empty_or_junk_only_body_gives_an_empty_summary() -> None:
     assert summarize("", "de") == ""
     assert summarize("Startseite\nCookie-Einstellungen\nTeilen", "de") == ""
+
+
+def _gnad(article_id: str) -> dict:
+    with corpus_file("gnad_de.jsonl").open(encoding="utf-8") as fh:
+        return next(row for line in fh if (row := json.loads(line))["id"] == article_id)
+
+
+def test_german_summary_prefers_the_lead_sentence_the_story_is_about() -> None:
+    """Of the three lead sentences, the one whose words the article keeps using (hostages,
+    Taliban, the firefight) beats the ministry's account of the emergency landing."""
+    body = _gnad("gnad-0008")["body"]
+    summary = summarize(body, "de")
+    assert summary.startswith("Nach einem Hubschrauber-Absturz im Norden Afghanistans")
+    assert "drei der Insassen getötet" in summary
+    assert "Wie das Verteidigungsministerium in Kabul mitteilte" not in summary
+
+
+def test_german_summaries_keep_to_the_length_budget() -> None:
+    with corpus_file("gnad_de.jsonl").open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in islice(fh, 300)]
+    for row in rows:
+        summary = summarize(row["body"], "de")
+        first = summary.split(". ")[0]
+        assert len(summary) <= max(int(MAX_CHARS * 1.2), len(first) + 1), row["id"]
