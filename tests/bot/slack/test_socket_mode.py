@@ -14,10 +14,12 @@ import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.slack.blocks import ACTION_SHARE
 from tests.bot.slack.test_cli import ROOT, clean_env, cli
 from tests.fakeslack import FakeSlack
 from tests.fakesocket import FakeSocketMode
@@ -117,6 +119,31 @@ def event_callback(event: dict[str, Any], event_id: str) -> dict[str, Any]:
     }
 
 
+def block_actions(button: dict[str, Any], response_url: str) -> dict[str, Any]:
+    """The payload of an ``interactive`` envelope for a click on ``button``."""
+    ts = f"{int(time.time())}.000200"
+    return {
+        "type": "block_actions",
+        "user": {"id": "U1", "username": "reporter", "name": "reporter", "team_id": TEAM},
+        "api_app_id": "A1",
+        "token": "legacy-verification-token",
+        "container": {
+            "type": "message",
+            "message_ts": ts,
+            "channel_id": "C1",
+            "is_ephemeral": True,
+        },
+        "trigger_id": "2.1.socket",
+        "team": {"id": TEAM, "domain": "newsroom"},
+        "enterprise": None,
+        "is_enterprise_install": False,
+        "channel": {"id": "C1", "name": "newsdesk"},
+        "state": {"values": {}},
+        "response_url": response_url,
+        "actions": [{**button, "block_id": "b1", "action_ts": ts}],
+    }
+
+
 def answers_in_thread(slack: FakeSlack, thread_ts: str) -> list[dict[str, Any]]:
     return [c.args for c in slack.calls_to("chat.postMessage") if c.args["thread_ts"] == thread_ts]
 
@@ -124,19 +151,41 @@ def answers_in_thread(slack: FakeSlack, thread_ts: str) -> list[dict[str, Any]]:
 def test_news_command_is_acked_on_the_socket_and_answered_at_its_response_url(
     bot: RunningBot,
 ) -> None:
-    response_url = bot.slack.response_url("socket-news")
+    answer = ask_news(bot, "time warner profit", "socket-news")
+    assert answer["response_type"] == "ephemeral"
+    blocks = str(answer["blocks"])
+    assert "Ad sales boost Time Warner profit" in blocks
+    assert "Share in channel" in blocks and "More like this" in blocks  # Block Kit buttons
+
+
+def test_share_button_is_acked_and_posts_the_article_in_channel(bot: RunningBot) -> None:
+    answer = ask_news(bot, "tobacco case", "socket-share")
+    share = next(
+        element
+        for block in answer["blocks"]
+        if block["type"] == "actions"
+        for element in block["elements"]
+        if element["action_id"] == ACTION_SHARE
+    )
+    click_url = bot.slack.response_url("socket-click")
+    envelope_id = bot.socket.send("interactive", block_actions(share, click_url))
+    assert bot.socket.wait_ack(envelope_id, timeout=ACK_LIMIT).seconds < ACK_LIMIT
+    shared = bot.slack.wait_for("response_url/socket-click", timeout=ANSWER_TIMEOUT)[0].args
+    assert shared["response_type"] == "in_channel"
+    assert "Court rejects $280bn tobacco case" in str(shared["blocks"])
+
+
+def ask_news(bot: RunningBot, text: str, name: str) -> dict[str, Any]:
+    """`/news TEXT` over the socket: the ack must come at once and carry no message."""
     envelope_id = bot.socket.send(
         "slash_commands",
-        slash_command("time warner profit", response_url),
+        slash_command(text, bot.slack.response_url(name)),
         accepts_response_payload=True,
     )
     ack = bot.socket.wait_ack(envelope_id, timeout=ACK_LIMIT)
     assert ack.envelope_id == envelope_id and ack.seconds < ACK_LIMIT
-    answer = bot.slack.wait_for("response_url/socket-news", timeout=ANSWER_TIMEOUT)[0].args
-    assert answer["response_type"] == "ephemeral"
-    blocks = str(answer["blocks"])
-    assert "Ad sales boost Time Warner profit" in blocks
-    assert "Next results" in blocks or "Share in channel" in blocks  # Block Kit buttons
+    assert ack.payload is None  # the answer goes to response_url only, not twice
+    return bot.slack.wait_for(f"response_url/{name}", timeout=ANSWER_TIMEOUT)[0].args
 
 
 def test_mention_is_acked_and_answered_in_its_thread(bot: RunningBot) -> None:
@@ -169,6 +218,8 @@ def test_redelivered_event_is_acked_without_a_second_answer(bot: RunningBot) -> 
 
 
 def test_sigterm_stops_the_bot_cleanly(bot: RunningBot) -> None:
+    workers = descendants(bot.proc.pid)
+    assert workers, "expected spawned answer workers"
     bot.proc.send_signal(signal.SIGTERM)
     try:
         _, stderr = bot.proc.communicate(timeout=30)
@@ -180,6 +231,28 @@ def test_sigterm_stops_the_bot_cleanly(bot: RunningBot) -> None:
     bot.socket.wait_disconnected(timeout=5)
     assert bot.socket.connections == 1  # it never reconnected on the way out
     assert not bot.socket.stray, bot.socket.stray
+    deadline = time.monotonic() + 10
+    while alive := {pid for pid in workers if running(pid)}:  # no orphaned workers
+        assert time.monotonic() < deadline, f"worker processes left running: {alive}"
+        time.sleep(0.05)
+
+
+def descendants(pid: int) -> set[int]:
+    """Child processes, grandchildren included (Linux /proc)."""
+    found: set[int] = set()
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in map(int, children.read_text().split()):
+            found |= {child, *descendants(child)}
+    return found
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
 
 
 def wait_for_thread(slack: FakeSlack, thread_ts: str, timeout: float = ANSWER_TIMEOUT) -> None:
