@@ -37,6 +37,7 @@ class RunningBot:
     proc: subprocess.Popen[str]
     slack: FakeSlack
     socket: FakeSocketMode
+    log: Path  # the process's stdout and stderr
 
 
 @pytest.fixture(scope="module")
@@ -52,28 +53,44 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
         timeout=120,
     )
     assert ingest.returncode == 0, ingest.stderr
+    for proxy in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"):
+        env.pop(proxy, None)  # slack-sdk would dial the fake socket through it
     slack = FakeSlack().start()
     socket = FakeSocketMode().start()
     slack.socket_mode_url = socket.url
     env.update(SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_APP_TOKEN=APP_TOKEN, SLACK_API_URL=slack.url)
-    proc = subprocess.Popen(
-        cli("run", "--workers", "1"),  # worker processes, as in production; one keeps order
-        env=env,
-        cwd=tmp,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    running = RunningBot(proc, slack, socket)
+    log = tmp / "run.log"  # a file, not a pipe nobody reads while the tests run
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            cli("run", "--workers", "1"),  # worker processes, as in production; one keeps order
+            env=env,
+            cwd=tmp,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
     try:
-        socket.wait_connected(timeout=START_TIMEOUT)
-        yield running
+        wait_connected(proc, socket, log)
+        yield RunningBot(proc, slack, socket, log)
     finally:
         if proc.poll() is None:
             proc.kill()
-            proc.communicate(timeout=10)
+            proc.wait(timeout=10)
         socket.stop()
         slack.stop()
+
+
+def wait_connected(proc: subprocess.Popen[str], socket: FakeSocketMode, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:
+        try:
+            socket.wait_connected(timeout=0.5)
+            return
+        except AssertionError:
+            if proc.poll() is not None:
+                pytest.fail(f"newsroom-bot run exited {proc.returncode}:\n{log.read_text()}")
+            if time.monotonic() > deadline:
+                raise
 
 
 def slash_command(text: str, response_url: str) -> dict[str, Any]:
@@ -222,12 +239,13 @@ def test_sigterm_stops_the_bot_cleanly(bot: RunningBot) -> None:
     assert workers, "expected spawned answer workers"
     bot.proc.send_signal(signal.SIGTERM)
     try:
-        _, stderr = bot.proc.communicate(timeout=30)
+        bot.proc.wait(timeout=30)
     except subprocess.TimeoutExpired:
         bot.proc.kill()
         raise
-    assert bot.proc.returncode == 0, stderr
-    assert "Traceback" not in stderr
+    output = bot.log.read_text()
+    assert bot.proc.returncode == 0, output
+    assert "Traceback" not in output
     bot.socket.wait_disconnected(timeout=5)
     assert bot.socket.connections == 1  # it never reconnected on the way out
     assert not bot.socket.stray, bot.socket.stray
