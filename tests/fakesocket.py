@@ -34,9 +34,8 @@ class FakeSocketMode:
         self.acks: dict[str, Ack] = {}
         self.stray: list[str] = []  # frames that were no ack of an envelope we sent
         self.connections = 0  # how many times the app connected
-        self.closed_connections = 0
+        self._open: list[ServerConnection] = []  # oldest first; envelopes go to the newest
         self._sent_at: dict[str, float] = {}
-        self._conn: ServerConnection | None = None
         self._cond = threading.Condition()
         self.server: Server = serve(self._serve, "127.0.0.1", 0, compression=None)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -56,11 +55,34 @@ class FakeSocketMode:
         self.thread.join(timeout=5)
 
     # -- what the tests call ------------------------------------------------------------
-    def wait_connected(self, timeout: float = 30.0) -> None:
-        self._wait(lambda: self._conn is not None, timeout, "the app did not connect")
+    @property
+    def open_connections(self) -> int:
+        with self._cond:
+            return len(self._open)
 
-    def wait_disconnected(self, timeout: float = 10.0) -> None:
-        self._wait(lambda: self._conn is None, timeout, "the app kept its connection open")
+    def wait_connected(self, count: int = 1, timeout: float = 30.0) -> None:
+        """Until the app has connected ``count`` times in all and is connected now."""
+        self._wait(
+            lambda: self.connections >= count and bool(self._open),
+            timeout,
+            f"the app did not connect (connections: {self.connections}, wanted {count})",
+        )
+
+    def wait_open(self, count: int, timeout: float = 10.0) -> None:
+        """Until exactly ``count`` connections are open (0: the app hung up)."""
+        self._wait(lambda: len(self._open) == count, timeout, f"not {count} open connections")
+
+    def refresh(self) -> None:
+        """Ask the app to move to a new connection, as Slack does every few hours."""
+        self._newest().send(
+            json.dumps(
+                {
+                    "type": "disconnect",
+                    "reason": "refresh_requested",
+                    "debug_info": {"host": "applink-fake-1"},
+                }
+            )
+        )
 
     def send(
         self,
@@ -82,9 +104,8 @@ class FakeSocketMode:
         if kind == "events_api":  # Slack sends these two on every events_api envelope
             envelope["retry_attempt"] = retry_attempt or 0
             envelope["retry_reason"] = retry_reason or ""
+        conn = self._newest()
         with self._cond:
-            conn = self._conn
-            assert conn is not None, "no app is connected"
             self._sent_at[envelope_id] = time.monotonic()
         conn.send(json.dumps(envelope))
         return envelope_id
@@ -97,7 +118,7 @@ class FakeSocketMode:
     def _serve(self, conn: ServerConnection) -> None:
         conn.send(json.dumps(_hello()))
         with self._cond:
-            self._conn = conn
+            self._open.append(conn)
             self.connections += 1
             self._cond.notify_all()
         try:
@@ -107,10 +128,13 @@ class FakeSocketMode:
             pass
         finally:
             with self._cond:
-                if self._conn is conn:
-                    self._conn = None
-                self.closed_connections += 1
+                self._open.remove(conn)
                 self._cond.notify_all()
+
+    def _newest(self) -> ServerConnection:
+        with self._cond:
+            assert self._open, "no app is connected"
+            return self._open[-1]
 
     def _record(self, frame: str) -> None:
         now = time.monotonic()

@@ -234,7 +234,19 @@ def test_redelivered_event_is_acked_without_a_second_answer(bot: RunningBot) -> 
     assert len(answers_in_thread(bot.slack, ts)) == 1
 
 
+def test_moves_to_a_new_connection_when_slack_asks(bot: RunningBot) -> None:
+    opened = len(bot.slack.calls_to("apps.connections.open"))
+    connections = bot.socket.connections
+    bot.socket.refresh()
+    bot.socket.wait_connected(connections + 1, timeout=15)
+    bot.socket.wait_open(1)  # the old connection is closed, not leaked
+    assert len(bot.slack.calls_to("apps.connections.open")) == opened + 1  # a fresh URL
+    answer = ask_news(bot, "claxton medal", "socket-refreshed")
+    assert "Claxton hunting first major medal" in str(answer["blocks"])
+
+
 def test_sigterm_stops_the_bot_cleanly(bot: RunningBot) -> None:
+    connections = bot.socket.connections
     workers = descendants(bot.proc.pid)
     assert workers, "expected spawned answer workers"
     bot.proc.send_signal(signal.SIGTERM)
@@ -246,8 +258,8 @@ def test_sigterm_stops_the_bot_cleanly(bot: RunningBot) -> None:
     output = bot.log.read_text()
     assert bot.proc.returncode == 0, output
     assert "Traceback" not in output
-    bot.socket.wait_disconnected(timeout=5)
-    assert bot.socket.connections == 1  # it never reconnected on the way out
+    bot.socket.wait_open(0, timeout=5)
+    assert bot.socket.connections == connections  # no reconnect on the way out
     assert not bot.socket.stray, bot.socket.stray
     deadline = time.monotonic() + 10
     while alive := {pid for pid in workers if running(pid)}:  # no orphaned workers
