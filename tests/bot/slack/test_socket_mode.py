@@ -73,9 +73,13 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
         wait_connected(proc, socket, log)
         yield RunningBot(proc, slack, socket, log)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait(timeout=10)
+        if proc.poll() is None:  # a test failed before the SIGTERM test: stop it anyway
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
         socket.stop()
         slack.stop()
 
