@@ -2,7 +2,8 @@
 
 It records every call (method, JSON or form arguments, headers) and answers like Slack.
 Tests can queue failures, e.g. two 429s with Retry-After before success, to exercise
-slack-sdk's retry handlers exactly as production would meet them.
+slack-sdk's retry handlers exactly as production would meet them. Set ``socket_mode_url``
+(e.g. to a ``FakeSocketMode``) and ``apps.connections.open`` hands out its WebSocket URL.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class FakeSlack:
         self._lock = threading.Lock()
         self._ts = itertools.count(1)
         self._cond = threading.Condition(self._lock)
+        self.socket_mode_url: str | None = None  # None: apps.connections.open has no url
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -119,6 +121,8 @@ class FakeSlack:
         if method == "auth.test":
             return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1",
                     "user": "newsroom-bot", "url": "https://example.slack.com/"}  # fmt: skip
+        if method == "apps.connections.open" and self.socket_mode_url is not None:
+            return {"ok": True, "url": self.socket_mode_url}
         if method == "users.info":
             user = args.get("user", "U0")
             return {"ok": True, "user": {"id": user, "is_admin": user.startswith("UADMIN"),

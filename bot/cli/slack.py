@@ -124,6 +124,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     print("Newsroom Bot connecting in Socket Mode; Ctrl-C stops it.", flush=True)
     try:
         handler.start()
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM is how `run` ends: exit 0, as `serve` does
+        pass
     finally:
         handler.close()
         _shutdown(stop, jobs, background, services)
