@@ -19,7 +19,9 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pysbd
 
@@ -30,7 +32,7 @@ from bot.config import Settings  # noqa: E402
 from bot.ingest import Ingestor  # noqa: E402
 from bot.intelligence import analyze  # noqa: E402
 from bot.services import Services  # noqa: E402
-from bot.sources import from_mapping  # noqa: E402
+from bot.sources import Item, from_mapping  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -44,7 +46,7 @@ def naive_first_cut(title: str, teaser: str, body: str, lang: str | None) -> lis
     return pysbd.Segmenter(language=lang or "en", clean=False).segment((body or teaser)[:5000])
 
 
-def per_article_ms(articles: list[dict], fn) -> list[float]:  # type: ignore[no-untyped-def]
+def per_article_ms(articles: list[dict[str, Any]], fn: Callable[..., object]) -> list[float]:
     times = []
     for r in articles:
         start = time.perf_counter()
@@ -53,7 +55,7 @@ def per_article_ms(articles: list[dict], fn) -> list[float]:  # type: ignore[no-
     return times
 
 
-def ingest_rate(items: list, analysis: bool) -> float:  # type: ignore[type-arg]
+def ingest_rate(items: list[Item], analysis: bool) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         services = Services.from_settings(Settings(database_url=f"sqlite:///{tmp}/bench.db"))
         start = time.perf_counter()

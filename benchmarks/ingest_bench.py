@@ -23,8 +23,10 @@ import time
 import uuid
 from pathlib import Path
 
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import Engine, create_engine, insert, text
 from sqlalchemy.engine import make_url
+
+from storage.models import Base
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -56,7 +58,7 @@ def child(mode: str, url: str, files: list[str]) -> None:
     print(json.dumps({"stored": stored, "seconds": elapsed}))
 
 
-def _raw_insert(engine, article_table, files: list[str]) -> int:  # type: ignore[no-untyped-def]
+def _raw_insert(engine: Engine, article_table: type[Base], files: list[str]) -> int:
     now = time.time()
     from datetime import UTC, datetime
 

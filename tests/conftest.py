@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
 from bot.services import Services
+from bot.sources import RawArticle, read_location
 from storage import migrate
 from storage.db import make_engine, make_session_factory
 from storage.models import Base
@@ -101,8 +103,15 @@ def sqlite_services(sqlite_url: str) -> Iterator[Services]:
 
 
 @pytest.fixture
-def session_factory(services: Services):  # type: ignore[no-untyped-def]
+def session_factory(services: Services) -> sessionmaker[Session]:
     return make_session_factory(services.engine)
+
+
+def seed_article() -> RawArticle:
+    """The scraped German Netflix/Eternaut article, read as a user's import reads it."""
+    (item,) = read_location(str(SEED))
+    assert isinstance(item, RawArticle), item
+    return item
 
 
 def corpus_file(name: str) -> Path:

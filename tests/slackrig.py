@@ -25,6 +25,19 @@ from handlers.deps import make_background
 from tests.fakeslack import FakeSlack
 
 SIGNING_SECRET = "3f2b7c1d9e8a4b6c0d1e2f3a4b5c6d7e"
+
+
+def slack_headers(body: str, timestamp: str, content_type: str) -> dict[str, str]:
+    """The headers Slack sends with a request: its timestamp and v0 signature."""
+    signature = SignatureVerifier(SIGNING_SECRET).generate_signature(timestamp=timestamp, body=body)
+    assert signature is not None
+    return {
+        "Content-Type": content_type,
+        "X-Slack-Request-Timestamp": timestamp,
+        "X-Slack-Signature": signature,
+    }
+
+
 BOT_TOKEN = "xoxb-1111111111-2222222222-newsroomtesttoken"
 ADMIN = "UADMIN1"
 TEAM = "T1"
@@ -56,7 +69,6 @@ class SlackRig:
         self.app = create_app(self.services, background=self.background, page_size=page_size)
         wsgi = make_wsgi_app(self.app, self.services)
         self.server = HttpServer(wsgi, port=0, threads=http_threads).start()
-        self.signer = SignatureVerifier(SIGNING_SECRET)
 
     def stop(self) -> None:
         self.server.stop()
@@ -74,17 +86,14 @@ class SlackRig:
         path: str = "/slack/events",
     ) -> tuple[int, str]:
         ts = str(int(time.time()) if timestamp is None else timestamp)
-        sig = signature or self.signer.generate_signature(timestamp=ts, body=body)
+        signed = slack_headers(body, ts, content_type)
+        if signature is not None:
+            signed["X-Slack-Signature"] = signature
         request = urllib.request.Request(
             self.server.url + path,
             data=body.encode(),
             method="POST",
-            headers={
-                "Content-Type": content_type,
-                "X-Slack-Request-Timestamp": ts,
-                "X-Slack-Signature": sig,
-                **(headers or {}),
-            },
+            headers={**signed, **(headers or {})},
         )
         return _send(request)
 
@@ -162,7 +171,7 @@ class SlackRig:
         is_ephemeral: bool = True,
     ) -> tuple[int, str]:
         ts = f"{int(time.time())}.000200"
-        payload = {
+        payload: dict[str, Any] = {
             "type": "block_actions",
             "user": {"id": user_id, "username": "reporter", "name": "reporter", "team_id": TEAM},
             "api_app_id": "A1",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.digest import build_digest, one_line
+from bot.digest import Digest, build_digest, one_line
 from bot.services import Services
 from bot.slack.digest_blocks import render_digest
 from bot.slack.text import MAX_BLOCKS, SECTION_TEXT
@@ -18,7 +18,7 @@ SLOT = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # 08:00 Berlin
 PREVIOUS = SLOT - timedelta(days=1)
 
 
-def digest_for(services: Services, sub: Subscription, slot: datetime = SLOT):  # type: ignore[no-untyped-def]
+def digest_for(services: Services, sub: Subscription, slot: datetime = SLOT) -> Digest:
     with services.session() as session:
         fresh = session.get(Subscription, sub.id)
         assert fresh is not None

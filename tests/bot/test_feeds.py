@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from bot.feeds import poll_due
+from bot.feeds import FeedResult, poll_due
 from bot.services import Services
 from storage.articles import ArticleRepository
 from storage.feeds import FeedRepository
@@ -44,7 +44,7 @@ def test_broken_feed_is_recorded_and_others_still_poll(services: Services, site:
 def test_two_replicas_polling_at_once_fetch_each_feed_once(services: Services, site: Site) -> None:
     with services.session() as s:
         FeedRepository(s).add(f"{site.base}/feed.xml")
-    results: list[list[object]] = []
+    results: list[list[FeedResult]] = []
     threads = [
         threading.Thread(target=lambda: results.append(poll_due(services))) for _ in range(2)
     ]

@@ -8,9 +8,8 @@ import pytest
 
 from bot.figures import key_figures
 from bot.intelligence import analyze
-from bot.sources import read_location
 from storage.articles import FigureFields
-from tests.conftest import SEED, corpus_file
+from tests.conftest import corpus_file, seed_article
 
 
 def figures(sentence: str, lang: str) -> list[FigureFields]:
@@ -181,7 +180,7 @@ def test_ranking_prefers_money_and_percent_near_the_top_and_stops_at_five() -> N
 
 
 def test_seed_article_shows_revenue_jump_and_tenfold_speed() -> None:
-    raw = next(iter(read_location(str(SEED))))
+    raw = seed_article()
     analysis = analyze(raw.title, raw.teaser, raw.body, raw.lang)
     shown = {(f.value, f.unit) for f in analysis.figures}
     assert {(11e9, "USD"), (16.0, "%"), (10.0, "x")} <= shown

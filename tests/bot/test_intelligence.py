@@ -13,11 +13,11 @@ from bot.intelligence import Analysis, analyze
 from bot.services import Services
 from bot.sources import from_mapping, read_location
 from storage.articles import ArticleRepository, FigureFields
-from tests.conftest import SEED, corpus_file
+from tests.conftest import SEED, corpus_file, seed_article
 
 
 def test_analysis_of_the_seed_article() -> None:
-    raw = next(iter(read_location(str(SEED))))
+    raw = seed_article()
     result = analyze(raw.title, raw.teaser, raw.body, lang_hint=None)
     assert isinstance(result, Analysis)
     assert result.lang == "de"
@@ -30,7 +30,7 @@ def test_analysis_of_the_seed_article() -> None:
 
 
 def test_a_teaser_leads_the_summary_and_the_body_adds_the_news() -> None:
-    raw = next(iter(read_location(str(SEED))))
+    raw = seed_article()
     summary = analyze(raw.title, raw.teaser, raw.body).summary
     assert summary.startswith("Künstliche Intelligenz ist nicht aufzuhalten")
     rest = summary.removeprefix(raw.teaser).strip()

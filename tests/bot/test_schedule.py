@@ -9,8 +9,8 @@ import pytest
 from bot.schedule import ScheduleError, parse_schedule, parse_schedule_text
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def test_daily_follows_berlin_wall_clock_in_winter_and_summer() -> None:

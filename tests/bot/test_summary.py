@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from itertools import islice
 
-from bot.sources import read_location
 from bot.summary import MAX_CHARS, PysbdTokenizer, summarize
-from tests.conftest import SEED, corpus_file
+from tests.conftest import corpus_file, seed_article
 
 
 def _bbc(n: int) -> list[dict]:
@@ -33,7 +32,7 @@ def test_summaries_stay_short_on_the_corpus_unless_the_lead_is_longer() -> None:
 
 
 def test_seed_summary_never_uses_the_glued_on_other_story() -> None:
-    raw = next(iter(read_location(str(SEED))))
+    raw = seed_article()
     body_with_tail = raw.body + (
         "\n\nGwyneth Paltrow stand schon mit den erfolgreichsten Hollywoodstars vor den Kameras. "
         "Auch abseits der Filmleinwand entwickelte sie schon echte Gefühle für ihre Co-Stars."

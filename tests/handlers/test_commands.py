@@ -6,7 +6,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -124,7 +124,8 @@ def article_site() -> Iterator[str]:
             pass
 
         def do_GET(self) -> None:
-            url = f"http://127.0.0.1:{self.server.server_address[1]}{self.path}"
+            assert isinstance(self.server, HTTPServer)
+            url = f"http://127.0.0.1:{self.server.server_port}{self.path}"
             data = PAGE.format(url=url).encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")

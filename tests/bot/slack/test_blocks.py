@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 from bot.lookup import Hit, SearchResult
 from bot.slack.blocks import MAX_HOME_BLOCKS, home_view, results_message
@@ -26,7 +27,7 @@ def article(i: int, *, title: str = "Title", summary: str = "Summary") -> Articl
     return a
 
 
-def every_text(blocks: list[dict]) -> list[str]:  # type: ignore[type-arg]
+def every_text(blocks: list[dict[str, Any]]) -> list[str]:
     texts = []
     for b in blocks:
         if "text" in b:

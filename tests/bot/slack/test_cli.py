@@ -12,10 +12,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
-from slack_sdk.signature import SignatureVerifier
-
 from tests.fakeslack import FakeSlack
-from tests.slackrig import BOT_TOKEN, SIGNING_SECRET
+from tests.slackrig import BOT_TOKEN, SIGNING_SECRET, slack_headers
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -105,13 +103,7 @@ def test_serve_answers_health_and_signed_commands(tmp_path: Path) -> None:
         request = urllib.request.Request(
             base + "/slack/events",
             data=body.encode(),
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "X-Slack-Request-Timestamp": ts,
-                "X-Slack-Signature": SignatureVerifier(SIGNING_SECRET).generate_signature(
-                    timestamp=ts, body=body
-                ),
-            },
+            headers=slack_headers(body, ts, "application/x-www-form-urlencoded"),
         )
         with urllib.request.urlopen(request, timeout=5) as resp:
             assert resp.status == 200
