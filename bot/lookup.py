@@ -73,6 +73,8 @@ class _Word:
     text: str
     alternatives: list[str]
     expansions: list[Expansion] = field(default_factory=list)
+    # Articles (by slot) this word matched at all; lets `_explain` skip the rest.
+    hits: npt.NDArray[np.bool_] | None = None
 
 
 def search(
@@ -210,8 +212,9 @@ def _rank(
         word.expansions = _expand(index, word)
         if word.expansions:
             scores = index.term_scores(word.expansions)
+            word.hits = scores > 0
             total += scores
-            matched += scores > 0
+            matched += word.hits
     total *= mask
     candidates = np.flatnonzero(total > 0)
     if not len(candidates):
@@ -289,6 +292,8 @@ def _explain(index: TermIndex, slot: int, words: list[_Word]) -> list[str]:
     head = set(terms(index.heads[slot]))
     why = []
     for word in words:
+        if word.hits is None or not word.hits[slot]:
+            continue
         for exp in word.expansions:
             if exp.term in head:
                 where = "headline"

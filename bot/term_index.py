@@ -34,7 +34,11 @@ from storage.search_index import IndexRow
 FIELD_WEIGHTS = {"title": 3.0, "teaser": 2.0, "tags": 2.0, "section": 1.0, "body": 1.0}
 K1, B = 1.2, 0.75
 MAX_EXPANSIONS = 40
-_FAMILY = frozenset({"prefix", "compound"})
+# The word as typed and the words it starts or sits inside: scored as one pseudo-term.
+_FAMILY = frozenset({"exact", "prefix", "compound"})
+# Confidence of a typo reading by edit distance. When the word as typed already reads
+# as a word or a word start, correcting it costs one edit more (distance 1 -> 0.7).
+TYPO_WEIGHTS = (1.0, 0.85, 0.7, 0.55)
 _DOC_ARRAYS = ("article_of", "doc_len", "doc_date", "doc_arrived", "doc_lang", "doc_section",
                "doc_source", "alive")  # fmt: skip
 _SURFACE_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -299,25 +303,37 @@ class TermIndex:
         return np.concatenate(parts_d), np.concatenate(parts_t)
 
     def term_scores(self, expansions: list[Expansion]) -> FloatArray:
-        """BM25 per article for one query word: the best of its expansions counts.
+        """BM25 per article for one query word.
 
-        All expansions' postings are scored in one vectorised pass and reduced with
-        ``np.maximum.at``; a Python loop per expansion cost more than the arithmetic.
+        The word's *family* — the word as typed (its stem), the words it starts and the
+        compounds it sits in — is one pseudo-term, as FTS5 scores ``migra*`` and Lucene
+        a SynonymQuery: term frequencies summed, one document frequency (that of the
+        family's most common form), the confidence of each form (exact 1.0, prefix 0.9,
+        compound 0.75) averaged by how often it occurs. A rare continuation therefore
+        does not beat the plain word for being rare, and an article using several forms
+        (``Migranten``, ``Migrationspolitik``) counts them all.
+
+        Typo readings are scored term by term, best one counts; when the word has a
+        family their idf is capped at the family's: a guessed correction never tells
+        more about what the reporter meant than the word they typed (``rake`` must not
+        prefer the rare ``lake`` to ``Rakete``). Vectorised: a Python loop per
+        expansion cost more than the arithmetic.
         """
         scores = np.zeros(self.n_slots, dtype=np.float32)
         n = max(self.live_count, 1)
         avgdl = max(self.live_len / n, 1.0)
+        family = [e for e in expansions if e.kind in _FAMILY]
+        cap = self._family_scores(family, scores, n, avgdl) if family else None
         doc_parts, tf_parts, factor_parts = [], [], []
-        # A word start or compound part is one pseudo-term (as FTS5 treats ``migra*``):
-        # its completions share the idf of all of them, so a rare long compound does not
-        # outrank the plain word just for being rare.
-        family_df = min(n, sum(self.df[e.term_id] for e in expansions if e.kind in _FAMILY))
         for exp in expansions:
+            if exp.kind in _FAMILY:
+                continue
             docs, tfs = self.postings(exp.term_id)
             if not len(docs):
                 continue
-            df = family_df if exp.kind in _FAMILY else self.df[exp.term_id]
-            idf = float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
+            idf = _idf(n, self.df[exp.term_id])
+            if cap is not None and exp.kind == "typo":
+                idf = min(idf, cap)
             doc_parts.append(docs)
             tf_parts.append(tfs)
             factor_parts.append(np.full(len(docs), exp.weight * idf, dtype=np.float32))
@@ -329,6 +345,31 @@ class TermIndex:
         contrib = np.concatenate(factor_parts) * tfs * (K1 + 1.0) / (tfs + norm)
         np.maximum.at(scores, docs, contrib.astype(np.float32))
         return scores
+
+    def _family_scores(
+        self, family: list[Expansion], scores: FloatArray, n: int, avgdl: float
+    ) -> float:
+        """Write the family pseudo-term's BM25 into ``scores``; return its idf."""
+        idf = _idf(n, max(self.df[e.term_id] for e in family))
+        doc_parts, tf_parts, weighted_parts = [], [], []
+        for exp in family:
+            docs, tfs = self.postings(exp.term_id)
+            if len(docs):
+                doc_parts.append(docs)
+                tf_parts.append(tfs)
+                weighted_parts.append(tfs * exp.weight)
+        if not doc_parts:
+            return idf
+        docs = np.concatenate(doc_parts)
+        tf = np.bincount(docs, weights=np.concatenate(tf_parts), minlength=self.n_slots)
+        weighted = np.bincount(docs, weights=np.concatenate(weighted_parts),
+                               minlength=self.n_slots)  # fmt: skip
+        hit = np.flatnonzero(tf)
+        tf_hit = tf[hit]
+        norm = K1 * (1.0 - B + B * self.doc_len[hit] / avgdl)
+        confidence = weighted[hit] / tf_hit
+        scores[hit] = confidence * idf * tf_hit * (K1 + 1.0) / (tf_hit + norm)
+        return idf
 
     def contains(self, slot: int, tid: int) -> bool:
         """Whether the article in ``slot`` has ``tid``; postings are sorted by slot."""
@@ -355,8 +396,11 @@ class TermIndex:
                     offer(self.words[surface], 0.9, "prefix")
                 elif len(word) >= 5:
                     offer(self.words[surface], 0.75, "compound")
+            # A word that reads as typed (or as a word start) needs one more edit's
+            # worth of doubt before we believe it was mistyped.
+            extra = 1 if found else 0
             for surface, dist in self._near(word, len(inner), counts):
-                offer(self.words[surface], 0.85 if dist == 1 else 0.7, "typo")
+                offer(self.words[surface], TYPO_WEIGHTS[dist + extra], "typo")
         ranked = sorted(found.values(), key=lambda e: (-e.weight, -self.df[e.term_id]))
         return ranked[:MAX_EXPANSIONS]
 
@@ -465,6 +509,10 @@ class TermIndex:
         if arrived_since is not None:
             mask &= self.doc_arrived[: self.n_slots] >= arrived_since.timestamp()
         return mask
+
+
+def _idf(n: int, df: int) -> float:
+    return float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
 
 
 def _bigrams(word: str) -> set[str]:

@@ -6,9 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.ingest import Ingestor
 from bot.lookup import search
 from bot.services import Services
+from bot.sources import read_jsonl
 from storage.articles import ArticleFields, ArticleRepository
+from tests.conftest import corpus_file
 
 NOW = datetime.now(UTC)
 
@@ -269,3 +272,22 @@ def test_empty_archive_says_so(services: Services) -> None:
         result = search(session, "netflix")
     assert result.hits == []
     assert "ingest" in (result.message or "")
+
+
+# Each query: the article it must find first, and the near-miss that used to beat it.
+CUT_AND_NEAR_MISS = {
+    "foun offe": "bbc-business-458",  # founder offers, not four / offs
+    "acti seeks": "bbc-business-324",  # action, not anti
+    "Minis wrong": "bbc-politics-098",  # Ministers (headline), not Mini
+    "really election": "bbc-politics-250",  # election as typed, not eviction
+}
+
+
+def test_word_starts_beat_rare_near_misses_in_a_real_archive(services: Services) -> None:
+    """On real word statistics (the BBC part of the corpus, 2.2k articles) a cut word
+    finds its continuation and a typed word itself, ahead of rarer one-edit neighbours."""
+    with corpus_file("bbc_news_en.jsonl").open(encoding="utf-8") as fh:
+        report = Ingestor(services, analyze=False).ingest(read_jsonl(fh.read(), "bbc.jsonl"))
+    assert report.added > 2000
+    firsts = {query: top_ids(services, query, limit=3)[0] for query in CUT_AND_NEAR_MISS}
+    assert firsts == CUT_AND_NEAR_MISS
