@@ -44,6 +44,30 @@ TEAM = "T1"
 _ids = itertools.count(1)
 
 
+def event_callback(event: dict[str, Any], event_id: str) -> dict[str, Any]:
+    """An Events API delivery as Slack sends it, over HTTP or inside a Socket Mode envelope."""
+    return {
+        "token": "legacy-verification-token",
+        "team_id": TEAM,
+        "api_app_id": "A1",
+        "event": event,
+        "type": "event_callback",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "authorizations": [
+            {
+                "enterprise_id": None,
+                "team_id": TEAM,
+                "user_id": "UBOT",
+                "is_bot": True,
+                "is_enterprise_install": False,
+            }
+        ],
+        "is_ext_shared_channel": False,
+        "event_context": "4-eyJldCI6ImFwcF9tZW50aW9uIn0",
+    }
+
+
 class SlackRig:
     def __init__(
         self,
@@ -135,26 +159,7 @@ class SlackRig:
         retry_num: int | None = None,
         **kw: Any,
     ) -> tuple[int, str]:
-        envelope = {
-            "token": "legacy-verification-token",
-            "team_id": TEAM,
-            "api_app_id": "A1",
-            "event": event,
-            "type": "event_callback",
-            "event_id": event_id or f"Ev{next(_ids):08d}",
-            "event_time": int(time.time()),
-            "authorizations": [
-                {
-                    "enterprise_id": None,
-                    "team_id": TEAM,
-                    "user_id": "UBOT",
-                    "is_bot": True,
-                    "is_enterprise_install": False,
-                }
-            ],
-            "is_ext_shared_channel": False,
-            "event_context": "4-eyJldCI6ImFwcF9tZW50aW9uIn0",
-        }
+        envelope = event_callback(event, event_id or f"Ev{next(_ids):08d}")
         headers = dict(kw.pop("headers", {}) or {})
         if retry_num is not None:
             headers["X-Slack-Retry-Num"] = str(retry_num)

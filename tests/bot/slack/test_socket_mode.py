@@ -23,7 +23,7 @@ from bot.slack.blocks import ACTION_SHARE
 from tests.bot.slack.test_cli import ROOT, clean_env, cli
 from tests.fakeslack import FakeSlack
 from tests.fakesocket import FakeSocketMode
-from tests.slackrig import BOT_TOKEN, TEAM, mention
+from tests.slackrig import BOT_TOKEN, TEAM, event_callback, mention
 
 APP_TOKEN = "xapp-1-A111-2222-abcdef0123456789"
 SAMPLE = ROOT / "bot" / "data" / "sample_articles.jsonl"
@@ -113,30 +113,6 @@ def slash_command(text: str, response_url: str) -> dict[str, Any]:
         "is_enterprise_install": "false",
         "response_url": response_url,
         "trigger_id": "1.1.socket",
-    }
-
-
-def event_callback(event: dict[str, Any], event_id: str) -> dict[str, Any]:
-    """The payload of an ``events_api`` envelope: the same JSON as an HTTP delivery."""
-    return {
-        "token": "legacy-verification-token",
-        "team_id": TEAM,
-        "api_app_id": "A1",
-        "event": event,
-        "type": "event_callback",
-        "event_id": event_id,
-        "event_time": int(time.time()),
-        "authorizations": [
-            {
-                "enterprise_id": None,
-                "team_id": TEAM,
-                "user_id": "UBOT",
-                "is_bot": True,
-                "is_enterprise_install": False,
-            }
-        ],
-        "is_ext_shared_channel": False,
-        "event_context": "4-eyJldCI6ImFwcF9tZW50aW9uIn0",
     }
 
 
