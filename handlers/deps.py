@@ -9,10 +9,6 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-)
 from slack_sdk.webhook import WebhookClient
 
 from bot import lookup
@@ -20,7 +16,7 @@ from bot.config import Settings
 from bot.services import Services
 from bot.slack.background import Background
 from bot.slack.blocks import Message
-from bot.slack.client import make_web_client
+from bot.slack.client import make_web_client, retry_handlers
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +66,7 @@ class Deps:
         webhook = WebhookClient(
             response_url,
             timeout=10,
-            retry_handlers=[
-                ConnectionErrorRetryHandler(max_retry_count=2),
-                RateLimitErrorRetryHandler(max_retry_count=3),
-            ],
+            retry_handlers=retry_handlers(),
         )
         options.setdefault("response_type", "ephemeral")
         options.setdefault("replace_original", False)

@@ -7,6 +7,7 @@ from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
 )
+from slack_sdk.http_retry.handler import RetryHandler
 
 from bot.config import Settings
 
@@ -19,15 +20,21 @@ def api_base_url(settings: Settings) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def retry_handlers() -> list[RetryHandler]:
+    """429s wait for Retry-After and connection resets are retried, as slack-sdk offers;
+    shared by Web API calls and response_url replies."""
+    return [
+        ConnectionErrorRetryHandler(max_retry_count=2),
+        RateLimitErrorRetryHandler(max_retry_count=3),
+    ]
+
+
 def make_web_client(settings: Settings, token: str | None = None) -> WebClient:
     """429s wait for Retry-After and connection resets are retried, as slack-sdk offers."""
     client = WebClient(
         token=token or settings.slack_bot_token,
         base_url=api_base_url(settings),
         timeout=10,
-        retry_handlers=[
-            ConnectionErrorRetryHandler(max_retry_count=2),
-            RateLimitErrorRetryHandler(max_retry_count=3),
-        ],
+        retry_handlers=retry_handlers(),
     )
     return client
