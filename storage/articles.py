@@ -10,7 +10,7 @@ from typing import Literal
 from sqlalchemy import String, delete, func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Article, KeyFigure, utcnow
+from storage.models import Article, Base, KeyFigure, utcnow
 
 UpsertOutcome = Literal["added", "updated", "unchanged", "duplicate"]
 
@@ -112,16 +112,7 @@ class ArticleRepository:
 
     def replace_figures(self, article: Article, figures: Sequence[FigureFields]) -> None:
         article.figures = [
-            KeyFigure(
-                rank=i,
-                text=f.text[:300],
-                value=f.value,
-                unit=f.unit,
-                kind=f.kind,
-                direction=f.direction,
-                label=(f.label or None) and f.label[:200],
-                sentence=f.sentence,
-            )
+            KeyFigure(rank=i, sentence=f.sentence, **_figure_values(f))
             for i, f in enumerate(figures)
         ]
 
@@ -196,18 +187,8 @@ class ArticleRepository:
 
         The article's text and `updated_at` stay as they are: only derived data moves.
         """
-        old = [(f.text, f.value, f.unit, f.kind, f.direction, f.label) for f in article.figures]
-        new = [
-            (
-                f.text[:300],
-                f.value,
-                f.unit,
-                f.kind,
-                f.direction,
-                (f.label or None) and f.label[:200],
-            )
-            for f in figures
-        ]
+        old = [{k: getattr(f, k) for k in _FIGURE_KEYS} for f in article.figures]
+        new = [_figure_values(f) for f in figures]
         changed = article.lang != lang or article.summary != summary or old != new
         if changed:
             article.lang, article.summary = lang, summary
@@ -238,10 +219,25 @@ def _fit(fields: ArticleFields) -> ArticleFields:
     return fields
 
 
-def _column_length(name: str) -> int:
-    column_type = Article.__table__.c[name].type
+def _column_length(name: str, model: type[Base] = Article) -> int:
+    column_type = model.__table__.c[name].type
     assert isinstance(column_type, String) and column_type.length
     return column_type.length
+
+
+_FIGURE_KEYS = ("text", "value", "unit", "kind", "direction", "label")
+
+
+def _figure_values(fig: FigureFields) -> dict[str, object]:
+    """A figure as stored: text and label cut to their columns, an empty label as None."""
+    return {
+        "text": fig.text[: _column_length("text", KeyFigure)],
+        "value": fig.value,
+        "unit": fig.unit,
+        "kind": fig.kind,
+        "direction": fig.direction,
+        "label": fig.label[: _column_length("label", KeyFigure)] if fig.label else None,
+    }
 
 
 class _Existing:
