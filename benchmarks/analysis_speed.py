@@ -4,7 +4,7 @@
 
 1. analyze() per article (language + summary + figures) on a BBC/10kGNAD mix, and the
    naive baseline: one new pysbd Segmenter per article over the whole body, as the first
-   cut of bot/intelligence.py did (it made ingestion crawl at ~21 articles/s).
+   cut of bot/intelligence/analysis.py did (it made ingestion crawl at ~21 articles/s).
 2. Ingest rate into a scratch SQLite file with and without analysis, on the same mix of
    all corpus files (german-news rows have no body, as in real use).
 Numbers are wall-clock on a shared machine: compare the ratios, not the absolutes.
@@ -29,10 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.config import Settings  # noqa: E402
-from bot.ingest import Ingestor  # noqa: E402
-from bot.intelligence import analyze  # noqa: E402
+from bot.ingest.readers import Item, from_mapping  # noqa: E402
+from bot.ingest.service import Ingestor  # noqa: E402
+from bot.intelligence.analysis import analyze  # noqa: E402
 from bot.services import Services  # noqa: E402
-from bot.sources import Item, from_mapping  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -26,10 +26,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.config import Settings
-from bot.digest import Digest, build_digest
-from bot.scheduler import DigestScheduler, SchedulerConfig
+from bot.digest.content import Digest, build_digest
+from bot.digest.scheduler import DigestScheduler, SchedulerConfig
+from bot.digest.subscriptions import subscribe
 from bot.services import Services
-from bot.subscriptions import subscribe
 from storage.models import Article, Subscription, utcnow
 
 

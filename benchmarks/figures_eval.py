@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.intelligence import analyze  # noqa: E402
-from bot.sources import read_location  # noqa: E402
+from bot.ingest.readers import read_location  # noqa: E402
+from bot.intelligence.analysis import analyze  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "figures_dev.jsonl"
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -42,9 +42,9 @@ MODES = ("raw", "no-analysis", "full")
 
 def child(mode: str, url: str, files: list[str]) -> None:
     from bot.config import Settings
-    from bot.ingest import Ingestor
+    from bot.ingest.readers import read_all
+    from bot.ingest.service import Ingestor
     from bot.services import Services
-    from bot.sources import read_all
     from storage.models import Article
 
     services = Services.from_settings(Settings(database_url=url))

@@ -78,7 +78,7 @@ def serve(variant: str, port: int, db_url: str, api_url: str) -> None:
     if variant == "baseline":
         app = build_baseline(services)
     else:
-        from bot.slack.app import create_app
+        from handlers.app import create_app
         from handlers.deps import make_background
 
         background = make_background(services, processes=variant == "ours")
@@ -119,9 +119,9 @@ def build_baseline(services: Any) -> Any:
 # -- load side ------------------------------------------------------------------------------
 def prepare_db(path: Path, articles: int) -> str:
     from bot.config import Settings
-    from bot.ingest import Ingestor
+    from bot.ingest.readers import read_all
+    from bot.ingest.service import Ingestor
     from bot.services import Services
-    from bot.sources import read_all
 
     url = f"sqlite:///{path}"
     files = [

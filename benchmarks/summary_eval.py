@@ -30,7 +30,7 @@ from rouge_score import rouge_scorer
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.summary import METHODS, summarize  # noqa: E402
+from bot.intelligence.summary import METHODS, summarize  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 TYPES = ["rouge1", "rouge2", "rougeL"]

@@ -12,13 +12,13 @@ from typing import Any
 
 from slack_bolt import Ack, App
 
-from bot.canonical import canonical_url
-from bot.ingest import Ingestor
+from bot.ingest.canonical import canonical_url
+from bot.ingest.readers import read_location
+from bot.ingest.service import Ingestor
 from bot.slack.background import Background
 from bot.slack.blocks import Message, article_blocks, help_message, section, usage_message
 from bot.slack.incoming import first_url, plain_text
 from bot.slack.text import escape
-from bot.sources import read_location
 from handlers.answers import search_message
 from handlers.deps import Deps
 from handlers.digest_commands import DIGEST_SUBCOMMANDS

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.digest import build_digest
-from bot.schedule import looks_like_zone
-from bot.slack.digest_blocks import render_digest
-from bot.slack.text import MAX_BLOCKS, SECTION_TEXT, escape, truncate
-from bot.subscriptions import (
+from bot.digest.content import build_digest
+from bot.digest.schedule import looks_like_zone
+from bot.digest.subscriptions import (
     SUBSCRIBE_USAGE,
     SubscriptionError,
     describe,
@@ -21,6 +19,8 @@ from bot.subscriptions import (
     subscribe,
     unsubscribe,
 )
+from bot.slack.digest_blocks import render_digest
+from bot.slack.text import MAX_BLOCKS, SECTION_TEXT, escape, truncate
 from handlers.subcommands import CommandContext, CommandReply, Subcommand
 from storage.models import utcnow
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from slack_bolt import App
 
-from bot.canonical import canonical_url
-from bot.question import search_words
+from bot.ingest.canonical import canonical_url
+from bot.lookup.question import search_words
 from bot.slack.background import Background
 from bot.slack.blocks import Block, home_view, unfurl_blocks, usage_message
 from bot.slack.incoming import plain_text

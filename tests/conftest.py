@@ -13,8 +13,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
+from bot.ingest.readers import RawArticle, read_location
 from bot.services import Services
-from bot.sources import RawArticle, read_location
 from storage import migrate
 from storage.db import make_engine, make_session_factory
 from storage.models import Base

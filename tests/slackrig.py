@@ -19,8 +19,8 @@ from urllib.parse import urlencode
 from slack_sdk.signature import SignatureVerifier
 
 from bot.services import Services
-from bot.slack.app import create_app
 from bot.slack.web import HttpServer, make_wsgi_app
+from handlers.app import create_app
 from handlers.deps import make_background
 from tests.fakeslack import FakeSlack
 

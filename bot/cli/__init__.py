@@ -1,4 +1,9 @@
-"""`newsroom-bot` command line: one module per command group, registered here."""
+"""`newsroom-bot` command line: one module per command group, registered here.
+
+The Slack commands (`run`, `serve`) build the Bolt app, which needs the listeners in
+``handlers``; they are added by the composition root ``handlers.cli``, the console
+script, so nothing in ``bot`` imports ``handlers``.
+"""
 
 from __future__ import annotations
 
@@ -21,13 +26,12 @@ COMMAND_MODULES = (
     "bot.cli.feeds",
     "bot.cli.demo",
     "bot.cli.digest",
-    "bot.cli.slack",
     "bot.cli.reindex",
     "bot.cli.search",
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsroom-bot",
         description="Find, summarize and quote your newsroom's articles (CLI and Slack app).",
@@ -40,13 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--env-file", help="read settings from this .env file")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug output")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(sub)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: Sequence[str] | None = None, modules: Sequence[str] = COMMAND_MODULES) -> int:
+    parser = build_parser(modules)
     args = parser.parse_args(argv)
     load_dotenv(args.env_file) if args.env_file else load_dotenv()
     level = "DEBUG" if args.verbose else os.environ.get("LOG_LEVEL", "WARNING").upper()

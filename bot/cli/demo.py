@@ -6,10 +6,10 @@ import argparse
 from importlib import resources
 
 from bot.cli.common import services_from_args
-from bot.ingest import Ingestor
+from bot.ingest.readers import read_jsonl
+from bot.ingest.service import Ingestor
 from bot.lookup import search
 from bot.present import article_card
-from bot.sources import read_jsonl
 
 DEFAULT_QUERIES = ("netflx eternaut ki", "time warner profits", "Gewerkschaft all-in")
 

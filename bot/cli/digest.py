@@ -10,18 +10,18 @@ from datetime import UTC, datetime
 
 from bot.cli.common import print_json, services_from_args
 from bot.config import ConfigError
-from bot.digest import Digest, build_digest
-from bot.scheduler import DigestScheduler, SchedulerConfig
-from bot.services import Services
-from bot.slack.digest_blocks import render_digest, summary_line
-from bot.slack.digest_post import make_publisher
-from bot.subscriptions import (
+from bot.digest.content import Digest, build_digest
+from bot.digest.scheduler import DigestScheduler, SchedulerConfig
+from bot.digest.subscriptions import (
     SubscriptionError,
     describe,
     list_subscriptions,
     subscribe,
     unsubscribe,
 )
+from bot.services import Services
+from bot.slack.digest_blocks import render_digest, summary_line
+from bot.slack.digest_post import make_publisher
 from storage.digests import DigestRunRepository
 from storage.models import utcnow
 

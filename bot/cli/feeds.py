@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from bot.cli.common import print_json, services_from_args
-from bot.feeds import FeedError, poll_due, validate_feed_url
+from bot.ingest.feeds import FeedError, poll_due, validate_feed_url
 from storage.feeds import FeedRepository
 
 

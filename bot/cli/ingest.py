@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from bot.cli.common import services_from_args
-from bot.ingest import Ingestor
-from bot.sources import FORMATS, read_all
+from bot.ingest.readers import FORMATS, read_all
+from bot.ingest.service import Ingestor
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from tqdm import tqdm
 
 from bot.cli.common import services_from_args
-from bot.intelligence import analyze
+from bot.intelligence.analysis import analyze
 from bot.services import Services
 from storage.articles import ArticleRepository
 

@@ -3,7 +3,7 @@
 ``--batch`` answers one query per input line with one JSON line per query, in order, in a
 single process: the index is built once and shared by every query of the batch. Between
 runs the index is kept as a snapshot in the user cache dir (``NEWSROOM_CACHE_DIR``
-overrides it), so a one-off search does not rebuild it (see ``bot.index_snapshot``).
+overrides it), so a one-off search does not rebuild it (see ``bot.lookup.snapshot``).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from typing import Any, TextIO
 from platformdirs import user_cache_dir
 
 from bot.cli.common import print_json, services_from_args
-from bot.live_index import enable_snapshots
 from bot.lookup import SearchResult, search
+from bot.lookup.live import enable_snapshots
 from bot.services import Services
 from storage.db import APP_NAME
 

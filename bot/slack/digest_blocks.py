@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.digest import Digest, DigestItem
+from bot.digest.content import Digest, DigestItem
 from bot.slack.text import (
     CONTEXT_TEXT,
     HEADER_TEXT,

@@ -13,8 +13,8 @@ from urllib.error import URLError
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.digest import Digest
-from bot.scheduler import DigestScheduler, PublishError, SchedulerConfig
+from bot.digest.content import Digest
+from bot.digest.scheduler import DigestScheduler, PublishError, SchedulerConfig
 from bot.services import Services
 from bot.slack.client import make_web_client
 from bot.slack.digest_blocks import render_digest
@@ -51,7 +51,7 @@ def make_publisher(services: Services) -> SlackDigestPublisher:
 
 
 def run_digest_scheduler(services: Services, client: object, stop: threading.Event) -> None:
-    """Background job for `newsroom-bot run`/`serve` (bot/cli/slack.py BACKGROUND_JOBS).
+    """Background job for `newsroom-bot run`/`serve` (handlers/serve.py BACKGROUND_JOBS).
 
     Blocks until ``stop`` is set. The app's ``client`` is not used: digests post through
     ``make_web_client(settings)`` so the 429/connection retry handlers are guaranteed.

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.digest.subscriptions import list_subscriptions
 from bot.services import Services
 from bot.slack.text import MAX_BLOCKS
-from bot.subscriptions import list_subscriptions
 from handlers.digest_commands import DIGEST_SUBCOMMANDS
 from handlers.subcommands import CommandContext, CommandReply
 from storage.models import utcnow
-from tests.bot.digest_fixtures import add_article
+from tests.bot.digest.fixtures import add_article
 
 
 def run(services: Services, name: str, args: str = "", channel: str = "C1") -> CommandReply:

@@ -7,8 +7,8 @@ import urllib.request
 from dataclasses import replace
 
 from bot.services import Services
-from bot.slack.app import create_app
 from bot.slack.web import HttpServer, make_wsgi_app
+from handlers.app import create_app
 from storage.db import make_engine, make_session_factory
 from tests.slackrig import BOT_TOKEN, SIGNING_SECRET, SlackRig, _send
 

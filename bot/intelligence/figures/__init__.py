@@ -1,0 +1,8 @@
+"""Key figures in German and English: numbers with their unit, kind, direction and label.
+
+``numbers`` reads number formats and words, ``quantities`` finds every number with what it
+measures in one sentence, ``cues`` holds the word lists, ``labels`` says what a figure
+measures and which way it moved, ``ranking`` keeps the ones a reader would quote, best first.
+
+May import: ``storage.articles`` (``FigureFields``). Nothing else outside this package.
+"""

@@ -1,0 +1,150 @@
+"""`newsroom-bot serve` and `run` as a user starts them: a real process, a real port."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+from tests.fakeslack import FakeSlack
+from tests.slackrig import BOT_TOKEN, SIGNING_SECRET, slack_headers
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SLACK_", "NEWSROOM_", "DATABASE_URL"))
+    }
+    env.update({"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", **extra})
+    return env
+
+
+def cli(*args: str) -> list[str]:
+    return [
+        sys.executable,
+        "-c",
+        "import sys; from handlers.cli import main; sys.exit(main())",
+        *args,
+    ]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_serve_without_secret_stops_and_names_it(tmp_path: Path) -> None:
+    env = clean_env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN)
+    done = subprocess.run(
+        cli("serve", "--port", "0"),
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "SLACK_SIGNING_SECRET is not set" in done.stderr
+
+
+def test_run_without_app_token_stops_and_names_it(tmp_path: Path) -> None:
+    env = clean_env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN)
+    done = subprocess.run(
+        cli("run"), env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2 and "SLACK_APP_TOKEN is not set" in done.stderr
+
+
+def test_serve_answers_health_and_signed_commands(tmp_path: Path) -> None:
+    fake = FakeSlack().start()
+    port = free_port()
+    env = clean_env(
+        tmp_path,
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake.url,
+        PYTHONPATH=str(ROOT),
+    )
+    proc = subprocess.Popen(
+        cli("serve", "--host", "127.0.0.1", "--port", str(port)),
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=2) as resp:
+                    assert resp.status == 200 and resp.read() == b"ok\n"
+                    break
+            except OSError:
+                assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+                assert time.monotonic() < deadline, "server did not come up"
+                time.sleep(0.2)
+        body = urlencode(
+            {
+                "command": "/news",
+                "text": "help",
+                "team_id": "T1",
+                "user_id": "U1",
+                "channel_id": "C1",
+                "response_url": fake.response_url("cli"),
+            }
+        )
+        ts = str(int(time.time()))
+        request = urllib.request.Request(
+            base + "/slack/events",
+            data=body.encode(),
+            headers=slack_headers(body, ts, "application/x-www-form-urlencoded"),
+        )
+        with urllib.request.urlopen(request, timeout=5) as resp:
+            assert resp.status == 200
+        answered = fake.wait_for("response_url/cli", timeout=60)[0]  # workers may still start
+        assert "Newsroom Bot" in str(answered.args["blocks"])
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=20)
+        fake.stop()
+    assert proc.returncode == 0  # Ctrl-C stops the server cleanly
+
+
+def test_run_opens_a_socket_mode_connection_with_the_app_token(tmp_path: Path) -> None:
+    fake = FakeSlack().start()
+    app_token = "xapp-1-A111-2222-abcdef0123456789"
+    env = clean_env(
+        tmp_path,
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_APP_TOKEN=app_token,
+        SLACK_API_URL=fake.url,
+        PYTHONPATH=str(ROOT),
+    )
+    proc = subprocess.Popen(
+        cli("run", "--threads-only"),
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        call = fake.wait_for("apps.connections.open", timeout=30)[0]
+        assert call.headers["Authorization"] == f"Bearer {app_token}"
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        fake.stop()
