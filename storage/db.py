@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,13 +15,13 @@ from sqlalchemy.orm import Session, sessionmaker
 APP_NAME = "newsroom-bot"
 
 
-def default_database_url() -> str:
+def default_database_url(*, in_cwd: bool = False) -> str:
     """SQLite file in the user's data dir, so the bot works with zero set-up.
 
-    ``NEWSROOM_DB_IN_CWD=1`` switches to ``./newsroom.db`` for people who prefer the
-    database next to their checkout.
+    ``in_cwd`` (``NEWSROOM_DB_IN_CWD=1``) switches to ``./newsroom.db`` for people who
+    prefer the database next to their checkout.
     """
-    if os.environ.get("NEWSROOM_DB_IN_CWD") == "1":
+    if in_cwd:
         return "sqlite:///newsroom.db"
     data_dir = Path(user_data_dir(APP_NAME, appauthor=False))
     return f"sqlite:///{data_dir / 'newsroom.db'}"

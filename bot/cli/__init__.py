@@ -14,10 +14,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from dotenv import load_dotenv
-
 from bot import __version__
-from bot.config import ConfigError
+from bot.config import ConfigError, load_settings
 
 # Each module exposes ``register(subparsers)`` and sets ``func(args) -> int`` on its parsers.
 COMMAND_MODULES = (
@@ -52,16 +50,14 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentP
 def main(argv: Sequence[str] | None = None, modules: Sequence[str] = COMMAND_MODULES) -> int:
     parser = build_parser(modules)
     args = parser.parse_args(argv)
-    load_dotenv(args.env_file) if args.env_file else load_dotenv()
-    level = "DEBUG" if args.verbose else os.environ.get("LOG_LEVEL", "WARNING").upper()
-    logging.basicConfig(
-        level=level if level in logging.getLevelNamesMapping() else "WARNING",
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
     try:
+        args.settings = load_settings(args.env_file, overrides=_overrides(args))
+        logging.basicConfig(
+            level=args.settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
         return int(args.func(args) or 0)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -73,6 +69,14 @@ def main(argv: Sequence[str] | None = None, modules: Sequence[str] = COMMAND_MOD
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, str]:
+    """Command-line flags that stand for settings win over the environment."""
+    overrides = {"LOG_LEVEL": "DEBUG"} if args.verbose else {}
+    if args.database_url:
+        overrides["DATABASE_URL"] = args.database_url
+    return overrides
 
 
 if __name__ == "__main__":

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from typing import Any
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.services import Services
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
-    if getattr(args, "database_url", None):
-        os.environ["DATABASE_URL"] = args.database_url
-    return load_settings(getattr(args, "env_file", None))
+    """The settings ``bot.cli.main`` read once for this command."""
+    settings: Settings = args.settings
+    return settings
 
 
 def services_from_args(args: argparse.Namespace) -> Services:

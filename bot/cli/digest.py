@@ -104,7 +104,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     services = services_from_args(args)
     if not services.settings.slack_bot_token:
         raise ConfigError("SLACK_BOT_TOKEN is required to post digests")
-    config = SchedulerConfig.from_env()
+    config = SchedulerConfig.from_settings(services.settings)
     if args.no_feeds:
         config = replace(config, poll_feeds=False)
     scheduler = DigestScheduler(services, make_publisher(services), config=config)

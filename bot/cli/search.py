@@ -3,25 +3,21 @@
 ``--batch`` answers one query per input line with one JSON line per query, in order, in a
 single process: the index is built once and shared by every query of the batch. Between
 runs the index is kept as a snapshot in the user cache dir (``NEWSROOM_CACHE_DIR``
-overrides it), so a one-off search does not rebuild it (see ``bot.lookup.snapshot``).
+setting overrides it), so a one-off search does not rebuild it (see ``bot.lookup.snapshot``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
-
-from platformdirs import user_cache_dir
 
 from bot.cli.common import print_json, services_from_args
 from bot.lookup import SearchResult, search
 from bot.lookup.live import enable_snapshots
 from bot.services import Services
-from storage.db import APP_NAME
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg, unused-ignore]
@@ -49,7 +45,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print("error: --limit must be at least 1", file=sys.stderr)
         return 2
     services = services_from_args(args)
-    enable_snapshots(services.engine, index_cache_dir())
+    enable_snapshots(services.engine, Path(services.settings.cache_dir))
     try:
         if args.batch is not None:
             return _run_batch(services, args)
@@ -62,12 +58,6 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     finally:
         services.close()
-
-
-def index_cache_dir() -> Path:
-    """Where one-off searches keep the index between runs (``NEWSROOM_CACHE_DIR``)."""
-    override = os.environ.get("NEWSROOM_CACHE_DIR")
-    return Path(override) if override else Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def _run_batch(services: Services, args: argparse.Namespace) -> int:

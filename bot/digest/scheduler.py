@@ -14,12 +14,12 @@ import os
 import socket
 import threading
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from bot.config import ConfigError
+from bot.config import Settings
 from bot.digest.content import Digest, build_digest
 from bot.digest.subscriptions import schedule_of
 from bot.ingest.feeds import FeedResult, poll_due
@@ -53,31 +53,17 @@ class SchedulerConfig:
     poll_feeds: bool = True
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> SchedulerConfig:
-        env = os.environ if env is None else env
+    def from_settings(cls, settings: Settings) -> SchedulerConfig:
         return cls(
-            grace=timedelta(minutes=_number(env, "NEWSROOM_DIGEST_GRACE_MINUTES", 60)),
-            tick_seconds=_number(env, "NEWSROOM_SCHEDULER_TICK_SECONDS", 30),
-            max_attempts=int(_number(env, "NEWSROOM_DIGEST_MAX_ATTEMPTS", 6)),
-            retry_base=timedelta(minutes=_number(env, "NEWSROOM_DIGEST_RETRY_MINUTES", 2)),
-            poll_feeds=env.get("NEWSROOM_POLL_FEEDS", "1").strip() not in ("0", "false", "no"),
+            grace=timedelta(minutes=settings.digest_grace_minutes),
+            tick_seconds=settings.scheduler_tick_seconds,
+            max_attempts=settings.digest_max_attempts,
+            retry_base=timedelta(minutes=settings.digest_retry_minutes),
+            poll_feeds=settings.poll_feeds,
         )
 
     def backoff(self, attempts: int) -> timedelta:
         return min(self.retry_cap, self.retry_base * (2 ** max(attempts - 1, 0)))
-
-
-def _number(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
-    if value < 0:
-        raise ConfigError(f"{name} must not be negative, got {raw!r}")
-    return value
 
 
 @dataclass

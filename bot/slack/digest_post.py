@@ -57,7 +57,7 @@ def run_digest_scheduler(services: Services, client: object, stop: threading.Eve
     ``make_web_client(settings)`` so the 429/connection retry handlers are guaranteed.
     """
     scheduler = DigestScheduler(
-        services, make_publisher(services), config=SchedulerConfig.from_env()
+        services, make_publisher(services), config=SchedulerConfig.from_settings(services.settings)
     )
     log.info("digest scheduler %s started (tick %ss)", scheduler.worker_id,
              scheduler.config.tick_seconds)  # fmt: skip

@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 
 from bot.slack.blocks import ACTION_SHARE
-from tests.handlers.test_serve import ROOT, clean_env, cli
 from tests.fakeslack import FakeSlack
 from tests.fakesocket import FakeSocketMode
+from tests.handlers.test_serve import ROOT, clean_env, cli
 from tests.slackrig import BOT_TOKEN, TEAM, event_callback, mention
 
 APP_TOKEN = "xapp-1-A111-2222-abcdef0123456789"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.config import ConfigError, Settings
+from bot.config import ConfigError, Settings, load_settings
 from bot.digest.scheduler import DigestScheduler, SchedulerConfig
 from bot.digest.subscriptions import subscribe
 from bot.services import Services
@@ -322,10 +322,9 @@ def test_the_bot_background_job_posts_then_stops_on_request(
 
 
 def test_scheduler_settings_come_from_the_environment_with_clear_errors() -> None:
-    config = SchedulerConfig.from_env(
-        {"NEWSROOM_DIGEST_GRACE_MINUTES": "15", "NEWSROOM_POLL_FEEDS": "0"}
-    )
+    env = {"NEWSROOM_DIGEST_GRACE_MINUTES": "15", "NEWSROOM_POLL_FEEDS": "0"}
+    config = SchedulerConfig.from_settings(load_settings(environ=env))
     assert config.grace == timedelta(minutes=15) and not config.poll_feeds
     assert config.backoff(1) == timedelta(minutes=2) and config.backoff(9) == timedelta(hours=1)
     with pytest.raises(ConfigError, match="NEWSROOM_DIGEST_GRACE_MINUTES"):
-        SchedulerConfig.from_env({"NEWSROOM_DIGEST_GRACE_MINUTES": "an hour"})
+        load_settings(environ={"NEWSROOM_DIGEST_GRACE_MINUTES": "an hour"})
