@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import logging
 import re
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from datetime import datetime
 
 import feedparser
 
 from bot.ingest.canonical import canonical_url
-from bot.ingest.readers import FETCH_TIMEOUT, USER_AGENT, read_feed
+from bot.ingest.fetch import Fetched, FetchError, fetch_conditional
+from bot.ingest.readers import read_feed
 from bot.ingest.service import Ingestor, IngestReport
 from bot.services import Services
 from storage.articles import ArticleRepository
@@ -38,40 +37,11 @@ class FeedResult:
     error: str | None = None
 
 
-@dataclass
-class FetchedFeed:
-    body: bytes | None  # None when the server said 304 Not Modified
-    etag: str | None
-    last_modified: str | None
-
-
 def validate_feed_url(url: str) -> str:
     url = url.strip()
     if not re.match(r"^https?://[^\s/]+", url):
         raise FeedError(f"not an http(s) URL: {url!r}")
     return url
-
-
-def fetch_conditional(url: str, etag: str | None, last_modified: str | None) -> FetchedFeed:
-    headers = {"User-Agent": USER_AGENT, "Accept": "application/rss+xml, application/atom+xml, "
-               "application/xml;q=0.9, */*;q=0.5"}  # fmt: skip
-    if etag:
-        headers["If-None-Match"] = etag
-    if last_modified:
-        headers["If-Modified-Since"] = last_modified
-    request = urllib.request.Request(url, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as resp:
-            return FetchedFeed(
-                resp.read(), resp.headers.get("ETag"), resp.headers.get("Last-Modified")
-            )
-    except urllib.error.HTTPError as exc:
-        if exc.code == 304:
-            return FetchedFeed(None, etag, last_modified)
-        raise FeedError(f"HTTP {exc.code} {exc.reason}") from exc
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise FeedError(f"could not connect: {reason}") from exc
 
 
 def poll_feed(services: Services, feed_id: int, *, now: datetime | None = None) -> FeedResult:
@@ -84,7 +54,7 @@ def poll_feed(services: Services, feed_id: int, *, now: datetime | None = None) 
     try:
         fetched = fetch_conditional(url, etag, modified)
         result = _ingest(services, url, fetched)
-    except FeedError as exc:
+    except (FeedError, FetchError) as exc:
         result = FeedResult(url, "error", error=str(exc))
         fetched = None
     with services.session() as session:
@@ -99,7 +69,7 @@ def _claim(services: Services, feed_id: int, now: datetime) -> bool:
         return FeedRepository(session).claim(feed_id, now)
 
 
-def _ingest(services: Services, url: str, fetched: FetchedFeed) -> FeedResult:
+def _ingest(services: Services, url: str, fetched: Fetched) -> FeedResult:
     if fetched.body is None:
         return FeedResult(url, "not modified")
     parsed = feedparser.parse(fetched.body)
@@ -114,7 +84,7 @@ def _ingest(services: Services, url: str, fetched: FetchedFeed) -> FeedResult:
     return FeedResult(url, "ok", report=report)
 
 
-def _record(feed: Feed, result: FeedResult, fetched: FetchedFeed | None, now: datetime) -> None:
+def _record(feed: Feed, result: FeedResult, fetched: Fetched | None, now: datetime) -> None:
     feed.last_polled_at = now
     if result.status == "error":
         feed.last_error, feed.last_error_at = result.error, now

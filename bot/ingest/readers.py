@@ -11,7 +11,6 @@ import io
 import json
 import logging
 import re
-import urllib.request
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,10 +23,9 @@ from lxml import html as lxml_html
 
 from bot.ingest import boilerplate
 from bot.ingest.canonical import canonical_url, clean_text, parse_datetime
+from bot.ingest.fetch import fetch
 
 ALREADY_STORED = "already stored"
-USER_AGENT = "NewsroomBot/0.1 (+https://github.com/newsroom-bot)"
-FETCH_TIMEOUT = 20
 log = logging.getLogger(__name__)
 
 
@@ -324,12 +322,6 @@ def _html_to_text(fragment: str) -> str:
         return clean_text(fragment)
     blocks = [b.text_content() for b in tree.xpath("//p|//li|//h2|//h3|//blockquote")]
     return clean_text("\n\n".join(blocks) if blocks else tree.text_content())
-
-
-def fetch(url: str) -> bytes:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-        return bytes(response.read())
 
 
 def detect_format(name: str, head: bytes) -> str:
