@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.ingest.canonical import _DE_DATE, parse_datetime
+from bot.intelligence.stopwords import FUNCTION_WORDS, REPORTING_WORDS, all_languages
 
 # Lines a page carries around the story. Each pattern is anchored so that a sentence of
 # the story that merely starts with "Related", "Copyright" or "Newsletter" is kept.
@@ -38,22 +39,8 @@ _JUNK_WIDGET = re.compile(
 )
 WIDGET_MAX_CHARS = 100
 _CREDIT = re.compile(r"\s*(\(?\s*(Bild|Foto|Fotos|Image|Photo|Quelle|Source)\s*:\s*[^.]{1,60}\)?)$")
-# Function words that never make a story's topic (German and English).
-_STOP_WORDS = """
-aber alle allem also auch auf aus bei beim bereits bis dabei damit dann darum dass davon
-dazu dem den denn der des die dies diese diesem diesen dieser doch dort durch eben ein
-eine einem einen einer eines einig einige etwa etwas euch für gegen gibt hat hatte hätte
-haben hier hin ihre ihrem ihren ihrer immer ist jetzt kann kein keine können man mehr
-mit muss nach nicht noch nun nur oder ohne schon sehr sein seine seinem seinen sich sie
-sind soll sollen sondern sowie über um und uns unter viel vom von vor war waren wie
-wieder will wir wird wurde wurden zum zur zwar zwei also about after again against also
-among another because been before being between both could does doing down during each
-from further have having here into itself just more most must only other over same
-should some such than that their them then there these they this those through under
-until very were what when where which while will with would your said says also year
-years
-"""
-_STOP = frozenset(_STOP_WORDS.split())
+# Words that never make a story's topic (German and English).
+_STOP = all_languages(FUNCTION_WORDS) | all_languages(REPORTING_WORDS)
 _TOKEN = re.compile(r"[^\W\d_][\w\-]*", re.U)
 _NAME = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+)\s+([A-ZÄÖÜ][a-zäöüß]+)\b")
 

@@ -10,25 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_STOPWORDS = {
-    "de": """der die das und nicht ist mit für auf wird sich ein eine dem den des von zu im
-        auch als bei nach wie noch aus hat sind wurde werden sie er es über nur oder aber
-        vor zur zum dass einen einer durch um mehr kann man was will an im beim ins vom""",
-    "en": """the and of is with for on has that are to it he she they this from
-        have by at be as not but which were been their would said who had its or""",
-    "fr": """le la les et des est une dans pour que qui pas sur avec sont au aux du par ce
-        il elle nous vous ont été cette mais plus""",
-    "es": """el la los las del es una en para que por con no se al su como más pero sus
-        fue ha este esta entre también""",
-    "it": """il la le gli del della di che è un una per con non sono anche più nel alla
-        questo come ma ha stato""",
-    "nl": """de het een en van is dat op te zijn met voor niet aan er ook als bij door maar
-        wordt heeft om naar deze""",
-    "pt": """os as do da dos das em um uma para que com não por se mais como mas foi
-        ao sua seu também""",
-}
-# Words common to several languages ("in", "was", "die") are left out of all but one list.
-_WORDS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
+from bot.intelligence.stopwords import LANGUAGE_MARKERS
+
+_WORDS = LANGUAGE_MARKERS
 _TOKEN = re.compile(r"[^\W\d_]+")
 _SAMPLE = 3000
 _MIN_HITS = 3

@@ -20,17 +20,15 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
 
 from bot.ingest.boilerplate import is_junk_line, trailing_offtopic
 from bot.intelligence.sentences import split_paragraph, split_paragraphs, split_sentences
+from bot.intelligence.stopwords import SUMY_LANGUAGES, sumy_stop_words
 
 MAX_CHARS = 420  # "about 400": measured in docs/benchmarks.md
 MAX_SENTENCES = 4
 METHODS = ("lead", "lead3", "textrank", "lexrank", "lead+textrank", "lead+lexrank")
 DEFAULT_METHOD = "lead+textrank"
-_SUMY_LANG = {"de": "german", "en": "english", "fr": "french", "es": "spanish", "it": "italian",
-              "pt": "portuguese"}  # fmt: skip
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _CREDIT = re.compile(
     r"^(?:Foto|Bild|Fotos|Photo|Image|Quelle|Source|Grafik|Video)\s*:|\bBild:\s*\w+$", re.I
@@ -89,11 +87,11 @@ class _TextRank(TextRankSummarizer):
 
 @lru_cache(maxsize=8)
 def _summarizers(lang: str) -> tuple[TextRankSummarizer, LexRankSummarizer]:
-    name = _SUMY_LANG.get(lang, "english")
+    name = SUMY_LANGUAGES.get(lang, "english")
     stemmer = Stemmer(name)
     stem = lru_cache(maxsize=50_000)(stemmer)
     text_rank, lex_rank = _TextRank(stem), LexRankSummarizer(stem)
-    text_rank.stop_words = lex_rank.stop_words = get_stop_words(name)
+    text_rank.stop_words = lex_rank.stop_words = sumy_stop_words(lang)
     return text_rank, lex_rank
 
 
@@ -208,16 +206,11 @@ def _topic_words(text: str, stop: frozenset[str]) -> set[str]:
 
 
 def _topic(cands: Sequence[Candidate], topic: str, lang: str) -> list[float]:
-    stop = _stop_words(lang)
+    stop = sumy_stop_words(lang)
     words = _topic_words(topic, stop)
     if not words:
         return [0.0] * len(cands)
     return [len(_topic_words(c.text, stop) & words) / len(words) for c in cands]
-
-
-@lru_cache(maxsize=8)
-def _stop_words(lang: str) -> frozenset[str]:
-    return frozenset(get_stop_words(_SUMY_LANG.get(lang, "english")))
 
 
 def _prior(rank: int, index: int, window: int) -> float:
@@ -234,7 +227,7 @@ def _recurrence(cands: Sequence[Candidate], lang: str) -> list[float]:
     win by length alone. Stop words and short words say nothing about the story.
     """
     stem = _summarizers(lang)[0]._stemmer
-    stop = _stop_words(lang)
+    stop = sumy_stop_words(lang)
     stems = [
         {stem(w.casefold()) for w in _CONTENT_WORD.findall(c.text) if w.casefold() not in stop}
         for c in cands

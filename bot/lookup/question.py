@@ -9,19 +9,9 @@ from __future__ import annotations
 
 import re
 
-_FILLER_EN = """
-a about any anything article articles can could coverage did do does find for give have
-hello hey hi is me of on our piece pieces please published publish regarding show some
-something stories story tell that the there thing things us we what when which write
-wrote written you your
-"""
-_FILLER_DE = """
-artikel beitrag beiträge bericht berichtet berichte bitte das dazu dem den der des die
-du ein eine einen einer es etwas findest finde gibt geschrieben hallo hast habe haben
-habt hey ihr kannst mal mir schon such suche texte thema über ueber uns veröffentlicht
-was welche wir zeig zeige zu zum zur
-"""
-FILLER_WORDS = frozenset((_FILLER_EN + _FILLER_DE).split())
+from bot.intelligence.stopwords import CHAT_WORDS, all_languages
+
+FILLER_WORDS = all_languages(CHAT_WORDS)
 # A filter such as `lang:de` or `since:7d` is one word and passes through untouched.
 _WORD = re.compile(r"[\w$€£%+.-]+:[^\s?!,]+|[\w$€£%+.-]+", re.UNICODE)
 

@@ -18,6 +18,8 @@ import unicodedata
 from functools import lru_cache
 from itertools import chain
 
+from bot.intelligence.stopwords import FUNCTION_WORDS, QUESTION_WORDS, all_languages
+
 _DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 # Letters NFKD does not decompose; a few str.replace calls beat str.translate here.
 _SPECIAL_PAIRS = (("ß", "ss"), ("ẞ", "ss"), ("æ", "ae"), ("ø", "o"), ("œ", "oe"), ("ł", "l"))
@@ -49,32 +51,6 @@ SYNONYMS = {
     "ai": "ki",  # artificial intelligence = künstliche Intelligenz
 }
 
-STOPWORDS = frozenset(
-    """
-    a an and are as at be been but by for from has have he her his i if in into is it its
-    of on or our she so than that the their them then there these they this to was we were
-    what when where which who will with would you your about after also can did do does
-    had how more most not over said than up out all just one new its
-    der die das den dem des ein eine einer eines einem einen und oder aber auch als am an
-    auf aus bei bis da dass durch fur gegen hat hatte haben im in ist ich es er sie wir ihr
-    mit nach nicht noch nur ob so sich sind um uber unter vom von vor war waren wird werden
-    wie zu zum zur sei seit wenn was wer wo man mehr schon sehr dies diese dieser diesem
-    ihre ihren ihrem sein seine seiner seinem seinen kann konnen muss soll will doch denn
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
-
-
-# Words reporters wrap around the topic when they ask the bot ("what did we publish on
-# ...", "Was haben wir über ... geschrieben?"); dropped from queries, still indexed.
-QUERY_STOPWORDS = frozenset(
-    """
-    publish published publishing wrote write written writing article articles story stories
-    report reported piece pieces anything something recently lately
-    geschrieben schrieben veroffentlicht veroffentlichten artikel beitrag beitrage
-    berichtet etwas kurzlich neulich zuletzt
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
-
 
 def fold(text: str) -> str:
     """Lower-case, umlaut- and accent-free form of ``text`` (``Größe`` -> ``grosse``)."""
@@ -89,6 +65,12 @@ def fold(text: str) -> str:
     for digraph, single in _DIGRAPHS:
         text = text.replace(digraph, single)
     return text
+
+
+# Stop words in the folded spelling index and query terms use (``für`` -> ``fur``).
+STOPWORDS = frozenset(fold(w) for w in all_languages(FUNCTION_WORDS))
+# Words reporters wrap around the topic when they ask the bot; dropped from queries only.
+QUERY_STOPWORDS = frozenset(fold(w) for w in all_languages(QUESTION_WORDS))
 
 
 @lru_cache(maxsize=200_000)
