@@ -12,7 +12,7 @@ from typing import Any
 from slack_bolt import Ack, App
 
 from bot.slack.background import Background
-from bot.slack.blocks import ACTION_MORE, ACTION_NEXT, ACTION_SHARE
+from bot.slack.messages import ACTION_MORE, ACTION_NEXT, ACTION_SHARE
 from handlers.answers import more_like_this, search_message, share_message
 from handlers.deps import Deps
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from bot import lookup
 from bot.services import Services
-from bot.slack.blocks import Message, results_message, section, shared_message
+from bot.slack.blocks import Message, section
+from bot.slack.messages import results_message, shared_message
 from bot.slack.text import escape, truncate
 from storage.articles import ArticleRepository
 
 GONE = Message(
     text="That article is no longer stored.",
-    blocks=[
-        {"type": "section", "text": {"type": "mrkdwn", "text": "That article is no longer stored."}}
-    ],
+    blocks=[section("That article is no longer stored.")],
 )
 
 

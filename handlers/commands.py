@@ -16,8 +16,9 @@ from bot.ingest.canonical import canonical_url
 from bot.ingest.readers import read_location
 from bot.ingest.service import Ingestor
 from bot.slack.background import Background
-from bot.slack.blocks import Message, article_blocks, help_message, section, usage_message
+from bot.slack.blocks import Message, section
 from bot.slack.incoming import first_url, plain_text
+from bot.slack.messages import article_blocks, help_message, usage_message
 from bot.slack.text import escape
 from handlers.answers import search_message
 from handlers.deps import Deps

@@ -7,8 +7,6 @@ the people who will receive it know who set it up.
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.digest.content import build_digest
 from bot.digest.schedule import looks_like_zone
 from bot.digest.subscriptions import (
@@ -19,8 +17,9 @@ from bot.digest.subscriptions import (
     subscribe,
     unsubscribe,
 )
+from bot.slack.blocks import Block, context, section
 from bot.slack.digest_blocks import render_digest
-from bot.slack.text import MAX_BLOCKS, SECTION_TEXT, escape, truncate
+from bot.slack.text import MAX_BLOCKS, escape
 from handlers.subcommands import CommandContext, CommandReply, Subcommand
 from storage.models import utcnow
 
@@ -62,8 +61,7 @@ def cmd_subscriptions(ctx: CommandContext) -> CommandReply:
         )
     lines = [f"• {escape(describe(sub))}" for sub in subs]
     text = f"Digests in this channel ({len(subs)}):\n" + "\n".join(lines)
-    block = {"type": "section", "text": {"type": "mrkdwn", "text": truncate(text, SECTION_TEXT)}}
-    return CommandReply(text, blocks=[block])
+    return CommandReply(text, blocks=[section(text)])
 
 
 def cmd_digest(ctx: CommandContext) -> CommandReply:
@@ -72,7 +70,7 @@ def cmd_digest(ctx: CommandContext) -> CommandReply:
     if not subs:
         return CommandReply("No digests in this channel to preview; see `/news subscribe`.")
     now = utcnow()
-    blocks: list[dict[str, Any]] = []
+    blocks: list[Block] = []
     texts: list[str] = []
     for sub in subs:
         with ctx.services.session() as session:
@@ -80,17 +78,13 @@ def cmd_digest(ctx: CommandContext) -> CommandReply:
         # Two blocks stay free: the preview note and a "more" marker.
         for part, message in enumerate(render_digest(digest, max_blocks=MAX_BLOCKS - 2)):
             note = f"Preview of digest #{sub.id}, only you see this."
-            extra = [_context(note)] if part == 0 else []
+            extra = [context(note)] if part == 0 else []
             if blocks and len(blocks) + len(extra) + len(message.blocks) + 1 > MAX_BLOCKS:
-                blocks.append(_context("…more in the posted digest."))
+                blocks.append(context("…more in the posted digest."))
                 return CommandReply("\n".join(texts), blocks=blocks)
             blocks.extend([*extra, *message.blocks])
             texts.append(message.text)
     return CommandReply("\n".join(texts), blocks=blocks)
-
-
-def _context(text: str) -> dict[str, Any]:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
 
 
 DIGEST_SUBCOMMANDS: dict[str, Subcommand] = {

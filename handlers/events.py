@@ -12,8 +12,9 @@ from slack_bolt import App
 from bot.ingest.canonical import canonical_url
 from bot.lookup.question import search_words
 from bot.slack.background import Background
-from bot.slack.blocks import Block, home_view, unfurl_blocks, usage_message
+from bot.slack.blocks import Block
 from bot.slack.incoming import plain_text
+from bot.slack.messages import home_view, unfurl_blocks, usage_message
 from handlers.answers import search_message
 from handlers.deps import Deps
 from storage.app_home import active_subscriptions

@@ -12,7 +12,7 @@ import yaml
 from slack_bolt import App, BoltRequest, BoltResponse
 
 from bot.services import Services
-from bot.slack.blocks import ACTIONS
+from bot.slack.messages import ACTIONS
 from tests.fakeslack import FakeSlack
 from tests.slackfixtures import fake_slack
 from tests.slackrig import SlackRig

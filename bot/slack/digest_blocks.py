@@ -6,31 +6,19 @@ several messages; each continuation says which part it is, so the channel can fo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from bot.digest.content import Digest, DigestItem
+from bot.slack.blocks import Block, Message, context, divider, header, section
 from bot.slack.text import (
-    CONTEXT_TEXT,
-    HEADER_TEXT,
     MAX_BLOCKS,
     MESSAGE_TEXT,
-    SECTION_TEXT,
     escape,
     link,
     truncate,
 )
 
-Block = dict[str, Any]
 TITLE_CHARS = 200
 SUMMARY_CHARS = 300
 FIGURE_CHARS = 200
-
-
-@dataclass(frozen=True)
-class Message:
-    text: str  # notification / screen-reader fallback
-    blocks: list[Block]
 
 
 def render_digest(digest: Digest, *, max_blocks: int = MAX_BLOCKS) -> list[Message]:
@@ -39,7 +27,7 @@ def render_digest(digest: Digest, *, max_blocks: int = MAX_BLOCKS) -> list[Messa
     head = _header_blocks(digest)
     if digest.is_empty:
         note = "No new articles since the last digest."
-        return [Message(fallback, [*head, _context(note)])]
+        return [Message(fallback, [*head, context(note)])]
     article_blocks = [_article_blocks(item) for item in digest.items]
     pages = _paginate(head, article_blocks, max_blocks)
     if len(pages) == 1:
@@ -48,7 +36,7 @@ def render_digest(digest: Digest, *, max_blocks: int = MAX_BLOCKS) -> list[Messa
     messages = [Message(f"{fallback} (1/{total})", pages[0])]
     for number, page in enumerate(pages[1:], start=2):
         label = f"{_local_date(digest)} digest, part {number}/{total}"
-        messages.append(Message(f"{fallback} ({number}/{total})", [_context(label), *page]))
+        messages.append(Message(f"{fallback} ({number}/{total})", [context(label), *page]))
     return messages
 
 
@@ -66,10 +54,7 @@ def summary_line(digest: Digest) -> str:
 
 
 def _header_blocks(digest: Digest) -> list[Block]:
-    header = {
-        "type": "header",
-        "text": {"type": "plain_text", "text": truncate(summary_line(digest), HEADER_TEXT)},
-    }
+    head = header(summary_line(digest))
     local = digest.local_slot
     details = [f"{local:%H:%M %Z}"]
     if digest.window_start is not None:
@@ -77,7 +62,7 @@ def _header_blocks(digest: Digest) -> list[Block]:
         details.append(f"new since {since:%a %d %b %H:%M}")
     if digest.filters:
         details.append(f"filters: `{escape(digest.filters)}`")
-    return [header, _context(" · ".join(details)), {"type": "divider"}]
+    return [head, context(" · ".join(details)), divider()]
 
 
 def _article_blocks(item: DigestItem) -> list[Block]:
@@ -87,15 +72,12 @@ def _article_blocks(item: DigestItem) -> list[Block]:
         lines.append(escape(truncate(item.summary, SUMMARY_CHARS)))
     if item.figure:
         lines.append(f":bar_chart: *{escape(truncate(item.figure, FIGURE_CHARS))}*")
-    section = {
-        "type": "section",
-        "text": {"type": "mrkdwn", "text": truncate("\n".join(lines), SECTION_TEXT)},
-    }
+    text = section("\n".join(lines))
     meta = [escape(item.source) if item.source else None]
     if item.published_at is not None:
         meta.append(f"{item.published_at:%d %b %Y}")
     meta_text = " · ".join(part for part in meta if part)
-    return [section, _context(meta_text)] if meta_text else [section]
+    return [text, context(meta_text)] if meta_text else [text]
 
 
 def _paginate(head: list[Block], articles: list[list[Block]], max_blocks: int) -> list[list[Block]]:
@@ -128,13 +110,6 @@ def _text_size(blocks: list[Block]) -> int:
         for element in block.get("elements", []):
             size += len(element.get("text", ""))
     return size
-
-
-def _context(text: str) -> Block:
-    return {
-        "type": "context",
-        "elements": [{"type": "mrkdwn", "text": truncate(text, CONTEXT_TEXT)}],
-    }
 
 
 def _local_date(digest: Digest) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from bot.slack.blocks import ACTION_SHARE
+from bot.slack.messages import ACTION_SHARE
 from tests.fakeslack import FakeSlack
 from tests.fakesocket import FakeSocketMode
 from tests.handlers.test_serve import ROOT, clean_env, cli

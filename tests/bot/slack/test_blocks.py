@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.lookup import Hit, SearchResult
-from bot.slack.blocks import MAX_HOME_BLOCKS, home_view, results_message
+from bot.slack.messages import MAX_HOME_BLOCKS, home_view, results_message
 from bot.slack.text import BUTTON_TEXT, HEADER_TEXT, MAX_BLOCKS, SECTION_TEXT
 from storage.models import Article, KeyFigure, Subscription
 
