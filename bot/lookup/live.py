@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
 from bot.lookup import snapshot as index_snapshot
-from bot.lookup.term_index import TermIndex
+from bot.lookup.index import TermIndex
 from storage.models import utcnow
 from storage.search_index import LogBounds, SearchIndexStore
 

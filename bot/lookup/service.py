@@ -2,7 +2,7 @@
 
 Two stages (design and measurements in docs/lookup.md):
 
-1. Candidate retrieval from the in-memory term index (``bot.lookup.term_index``): every query
+1. Candidate retrieval from the in-memory term index (``bot.lookup.index``): every query
    word is expanded to index terms — exact stem, prefix (``Gewerksch``), compound part
    (``Quartal`` in ``Quartalszahlen``), typo (OSA distance 1 from 4 letters, 2 from 8)
    — and scored with field-weighted BM25 (title 3, teaser 2, tags 2, section 1, body 1).
@@ -25,9 +25,9 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, Engine, bindparam, select
 from sqlalchemy.orm import Session, joinedload
 
+from bot.lookup.index import Expansion, TermIndex
 from bot.lookup.live import live_index_for
 from bot.lookup.query import ParsedQuery, parse_query
-from bot.lookup.term_index import Expansion, TermIndex
 from bot.lookup.textnorm import QUERY_STOPWORDS, STOPWORDS, expand_token, fold, raw_tokens, terms
 from storage.models import Article
 

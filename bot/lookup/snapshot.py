@@ -19,8 +19,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from bot.lookup import term_index, textnorm
-from bot.lookup.term_index import TermIndex
+from bot.intelligence import stopwords
+from bot.lookup import index, scoring, textnorm
+from bot.lookup.index import TermIndex
 from storage.search_index import SearchIndexStore
 
 log = logging.getLogger(__name__)
@@ -28,8 +29,9 @@ log = logging.getLogger(__name__)
 
 def _code_fingerprint() -> str:
     digest = hashlib.sha256()
-    for module in (term_index, textnorm):
-        digest.update(Path(module.__file__ or "").read_bytes())
+    index_files = sorted(Path(index.__file__ or "").parent.glob("*.py"))
+    for path in [*index_files, *(Path(m.__file__ or "") for m in (textnorm, scoring, stopwords))]:
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.lookup.term_index import TermIndex
+from bot.lookup.index import TermIndex
 from storage.search_index import IndexRow
 
 WHEN = datetime(2026, 1, 1, tzinfo=UTC)
