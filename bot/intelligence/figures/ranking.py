@@ -1,238 +1,62 @@
-"""Key figures of an article: the numbers a reader would quote, normalized and ranked.
+"""Key figures of an article: the numbers a reader would quote, judged and ranked.
 
-`quantities` finds every number with its unit; this module judges them: which way the
-figure moved, what it measures (a short label), and how much it matters (money,
-shares and counts near the top of the story first; years, dates and durations dropped).
+``quantities`` finds every number with its unit, ``labels`` says what it measures and
+which way it moved; this module drops what is context (years, dates, durations), keeps one
+figure per value and ranks them: money, shares and counts near the top of the story first,
+restated amounts and old levels last. The weights are named in ``Weights``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.intelligence.figures import cues
-from bot.intelligence.figures.numbers import scale_of
-from bot.intelligence.figures.quantities import COMPARATIVE, NOUN, Quantity, quantities
+from bot.intelligence.figures.labels import clause_subject, direction, named_label
+from bot.intelligence.figures.quantities import Quantity, quantities
 from storage.articles import FigureFields
 
 MAX_FIGURES = 5
-_ALPHA = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_WHAT_FOLLOWS = re.compile(
-    r"\s(?:(?:in|of)\s+)?(?:(?:the|those|these|all|its|their|new)\s+)*([a-z][a-z-]{3,})\b"
-)
-# "$1.354 to the euro", "$1.20 against the euro": an exchange rate.
-_AGAINST = re.compile(
-    r"\s+(?:against|versus|to|per|gegenüber)\s+(?:the\s+|dem\s+)?(?:[A-Z][a-z]+\s+)?"
-    r"(euro|dollar|yen|pound|sterling|franc|yuan|Euro|Dollar|Yen|Pfund|Franken)\b"
-)
-_CURRENCY_NAME = {"USD": "dollar", "EUR": "euro", "GBP": "pound", "JPY": "yen", "CHF": "franc"}
-_PARTITIVE = re.compile(
-    r"\s+(?:der|von|of\s+the|of)\s+(?:\d[\d.,]*\s+)?([A-ZÄÖÜa-zäöüß][\wäöüß-]{3,})"
-)
-_COMMA = re.compile(r",\s")
-# "80% or higher" is a threshold, "weighed down by debts" a burden: no movement.
-_NO_MOVE = re.compile(
-    r"\b(?:or|oder|weigh(?:ed|s)?|step(?:ped|s)?|turn(?:ed|s)?|shut|play(?:ed|s)?|broke)\s+$",
-    re.I,
-)
-# A measure word followed by a preposition or genitive heads its phrase: "Earnings at
-# Barclays Capital investment bank", "Die Preise der Ausgabengruppe Verkehr".
-_HEAD_OF_PHRASE = re.compile(r"\w*\s+(?:at|of|for|from|der|des|für|bei|im|aus)\s", re.I)
-_TIME_NOUN = re.compile(r"(?:monat|monats|jahr|jahres|quartal|quartals|woche|zeitraum)$", re.I)
-_COMPOUND_NOUN = re.compile(r"-([A-ZÄÖÜ]\w+)")
-_GERMAN_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*\b")
-# Two figures one cue speaks for: "jumped 76% to $1.13bn", "um 16 Prozent auf 11 Mrd.",
-# "from about 4.5% today to about 25%", "£347m, an 82% jump": a short gap with a word that
-# joins levels of one measure. "cut 12,800 jobs following its $16bn takeover" has none.
-_LINK_WORD = re.compile(
-    r"\b(?:to|from|at|an?|and|or|versus|vs|auf|von|bis|um|und|oder|gegenüber)\b", re.I
-)
-_PUNCT_ONLY = re.compile(r"[\s,;()$€£]*")
 
 
-def _linked(sentence: str, start: int, end: int) -> bool:
-    gap = sentence[start:end]
-    if _PUNCT_ONLY.fullmatch(gap):
-        return True
-    return len(gap.split()) <= 4 and bool(_LINK_WORD.search(gap))
+@dataclass(frozen=True)
+class Weights:
+    """How much each trait of a figure counts when ranking (see docs/benchmarks.md)."""
+
+    # What a reader quotes first: amounts of money, then shares, multipliers, counts.
+    money: float = 3.0
+    percent: float = 2.8
+    multiplier: float = 2.6
+    count: float = 2.0
+    other: float = 1.2  # measures and unitless amounts
+    small_count: float = 1.2  # counts below ten or of nothing named ("5 of them")
+    headline: float = 1.3  # position factor of title and teaser
+    decay: float = 0.12  # position factor of sentence i is 1 / (1 + decay * i)
+    labelled: float = 0.4  # bonus: the sentence says what it measures
+    directed: float = 0.3  # bonus: it rose or fell
+    baseline: float = 1.2  # penalty: the old level in "from X to Y"
+    conversion: float = 0.6  # penalty: a bracketed restatement in another currency
+    floor: float = 0.5  # figures scoring below this are not shown
+
+    def kind(self, q: Quantity) -> float:
+        if q.kind == "count" and (q.unit is None or q.value < 10):
+            return self.small_count
+        return float(getattr(self, q.kind, 0.0))
 
 
-_NUMERIC_ASIDE = re.compile(r"\((?=[^()]{0,30}\d)[^()]{1,40}\)")
-_CLAUSE_BREAK = re.compile(
-    r"[;:()]|\s[–—-]\s|,\s(?:while|but|whereas|aber|während|doch|und|and|wobei)\b"
-)
+WEIGHTS = Weights()
 
 
-def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the clause holding a figure: cues beyond a semicolon belong elsewhere.
-
-    A bracketed conversion is no break: "$16bn (£8.3bn) takeover" is about a takeover.
-    """
-    asides = [m.span() for m in _NUMERIC_ASIDE.finditer(sentence)]
-    breaks = [
-        m
-        for m in _CLAUSE_BREAK.finditer(sentence)
-        if not any(a <= m.start() < b for a, b in asides)
-    ]
-    left = max((m.end() for m in breaks if m.end() <= start), default=0)
-    right = min((m.start() for m in breaks if m.start() >= end), default=len(sentence))
-    return left, right
-
-
-def _direction(q: Quantity, others: Sequence[Quantity] = ()) -> str | None:
-    """Up or down from the nearest cue in the clause ("jumped 76%", "Umsatzsprung von").
-
-    A cue never reaches past another figure: in "cut 12,800 jobs following its $16bn
-    takeover" the cut belongs to the jobs, not to the takeover price. It does reach past
-    one the same cue speaks for ("jumped 76% to $1.13bn") or that is the cue ("double").
-    """
-    left, right = _clause(q.sentence, q.start, q.end)
-    lo, hi = max(left, q.start - 70), min(right, q.end + 30)
-    walls = _walls(q, others)
-    best: tuple[int, str] | None = None
-    for regex, name in ((cues.UP_RE, "up"), (cues.DOWN_RE, "down")):
-        for m in regex.finditer(q.sentence, lo, hi):
-            if m.end() <= q.start:
-                dist = q.start - m.end()
-                span = (m.end(), q.start)
-            elif m.start() >= q.end:
-                dist = m.start() - q.end + 10  # cues after the number bind a little weaker
-                span = (q.end, m.start())
-            else:
-                continue
-            if _blocked(span, walls) or _NO_MOVE.search(
-                q.sentence, max(0, m.start() - 12), m.start()
-            ):
-                continue
-            if best is None or dist < best[0]:
-                best = (dist, name)
-    return best[1] if best else None
-
-
-def _walls(q: Quantity, others: Sequence[Quantity]) -> list[tuple[int, int]]:
-    """Spans of the other figures in the sentence that a cue or label word cannot cross."""
-    return [
-        (o.start, o.end)
-        for o in others
-        if (o.end <= q.start and not _linked(q.sentence, o.end, q.start))
-        or (o.start >= q.end and not _linked(q.sentence, q.end, o.start))
-    ]
-
-
-def _blocked(span: tuple[int, int], walls: Sequence[tuple[int, int]]) -> bool:
-    """True when another figure stands between the two ends of the span."""
-    return any(span[0] <= a and b <= span[1] for a, b in walls)
-
-
-def _label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
-    """A word or two saying what the figure measures, from the most specific source:
-    the counted noun, the comparative of a multiplier, a measure word in the clause, what
-    follows the amount, the clause's subject."""
-    return _named_label(q, lang, others) or _clause_subject(q, lang)
-
-
-def _label_clause(q: Quantity) -> tuple[int, int]:
-    left, right = _clause(q.sentence, q.start, q.end)
-    if q.sentence[max(0, q.start - 1) : q.start] == "(" and left == q.start:
-        left, _ = _clause(q.sentence, q.start - 1, q.start - 1)  # "Gemüse (plus 9,4 Prozent)"
-    return left, right
-
-
-def _clause_subject(q: Quantity, lang: str) -> str | None:
-    """The weakest label: whatever the clause is about ("Das Unternehmen muss ...")."""
-    left, _ = _label_clause(q)
-    return _subject(q.sentence[left : q.start], lang, sentence_start=left == 0)
-
-
-def _named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
-    """The label when the sentence names what the figure measures, else None."""
-    tail = q.sentence[q.end :]
-    noun = NOUN.match(tail) if q.kind == "count" else None
-    counted = q.text.split()[-1].strip(".,") if q.kind == "count" else ""
-    if q.unit and counted.isalpha() and scale_of(counted, lang) is None:
-        return counted  # "464,000 subscribers", "1500 Grenzbeamte"
-    if q.kind == "multiplier" and (m := COMPARATIVE.match(tail)):
-        return m.group(1)
-    if q.kind == "money" and (m := _COMPOUND_NOUN.match(tail)):
-        return m.group(1)  # "30-Euro-Gutschein"
-    if q.kind == "money" and (m := _AGAINST.match(tail)):
-        return f"{_CURRENCY_NAME.get(q.unit or '', q.unit)}/{m.group(1).casefold()}"
-    partitive = _PARTITIVE.match(tail) if q.kind == "count" else None
-    if partitive and partitive.group(1).casefold() not in cues.NOT_LABELS:
-        return partitive.group(1)  # "25 der 200 Abgeordneten", "25 of the 200 MPs"
-    left, right = _label_clause(q)
-    lo, hi = max(left, q.start - 90), min(right, q.end + 30)
-    apposition = q.sentence[: q.start].rstrip().endswith(",")  # "Posten, 346.000 Euro, sind"
-    if not apposition and (comma := _COMMA.search(q.sentence, q.end, hi)):
-        hi = comma.start()  # "um 2,0 Prozent, Wohnungsmieten um 3,6": the next one's word
-    best: tuple[int, str] | None = None
-    walls = _walls(q, others)
-    for pos, label in cues.label_candidates(q.sentence[lo:hi], lang):
-        pos += lo
-        dist = q.start - pos if pos < q.start else pos - q.end + 30
-        if pos < q.start and _HEAD_OF_PHRASE.match(q.sentence, pos + len(label)):
-            dist -= 40  # "Earnings at Barclays Capital investment bank rose 25%": earnings
-        span = (pos, q.start) if pos < q.start else (q.end, pos)
-        if _blocked(span, walls) or any(a <= pos < b for a, b in walls):
-            continue  # the word belongs to another figure ("12,800 jobs ... its $16bn")
-        if (pos < q.start or pos >= q.end) and (best is None or dist < best[0]):
-            best = (dist, label)
-    if best:
-        return best[1]
-    if noun and noun.group(1).casefold() not in cues.NOT_LABELS:
-        return noun.group(1)
-    if lang == "en" and (m := _WHAT_FOLLOWS.match(tail)):
-        word = m.group(1)
-        if word.casefold() not in cues.NOT_LABELS and not cues.is_verb(word):
-            return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
-    return None
-
-
-def _first_noun(text: str, *, skip_first: bool) -> str | None:
-    for m in _GERMAN_NOUN.finditer(text):
-        word = m.group(0)
-        if skip_first and m.start() == 0:
-            continue
-        folded = word.casefold()
-        if folded in cues.NOT_LABELS or folded in cues.MEASURE_NOUNS or _TIME_NOUN.search(word):
-            continue  # "bei über 200 Gramm könnten 1000 Euro": Gramm is a unit, no subject
-        if folded not in cues.CURRENCY_WORDS:
-            return word
-    return None
-
-
-def _subject(before: str, lang: str, *, sentence_start: bool = True) -> str | None:
-    """What the clause talks about when no measure word names it.
-
-    German puts the subject first ("Heizöl verbilligte sich um ..."), so the first noun of
-    the clause wins; English puts it before the verb ("The currency has strengthened 4%").
-    """
-    if lang == "de":
-        # A list item after a comma names its own subject: "Heizöl verbilligte sich um fast
-        # ein Viertel, Sprit immerhin um 13,5 Prozent".
-        comma = before.rfind(", ")
-        if comma > 0 and (noun := _first_noun(before[comma + 2 :], skip_first=False)):
-            return noun
-        # The sentence's first word is capitalized whatever it is ("Außerdem", "Sollte").
-        return _first_noun(before, skip_first=sentence_start)
-    words = [w for w in _ALPHA.findall(before) if w.casefold() not in cues.NOT_LABELS]
-    verbs = [i for i, w in enumerate(words) if cues.is_verb(w)]
-    if verbs and verbs[0] > 0:
-        return words[verbs[0] - 1]
-    return None
-
-
-_KIND_WEIGHT = {"money": 3.0, "percent": 2.8, "multiplier": 2.6, "count": 2.0, "other": 1.2}
-
-
-def _score(q: Quantity, index: int) -> float:
+def _score(q: Quantity, index: int, w: Weights = WEIGHTS) -> float:
     """Money, shares and counts near the top of the story matter most."""
-    weight = _KIND_WEIGHT.get(q.kind, 0.0)
-    if q.kind == "count" and (q.unit is None or q.value < 10):
-        weight = 1.2
-    position = 1.3 if index < 0 else 1.0 / (1.0 + 0.12 * index)
-    bonus = 0.4 * bool(q.label) + 0.3 * bool(q.direction) - 1.2 * q.baseline - 0.6 * q.conversion
-    return weight * position + bonus
+    position = w.headline if index < 0 else 1.0 / (1.0 + w.decay * index)
+    bonus = (
+        w.labelled * bool(q.label)
+        + w.directed * bool(q.direction)
+        - w.baseline * q.baseline
+        - w.conversion * q.conversion
+    )
+    return w.kind(q) * position + bonus
 
 
 def _keep(q: Quantity) -> bool:
@@ -254,9 +78,9 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
                 continue
             others = [o for o in found if o is not q and not o.conversion and _keep(o)]
             if not q.baseline:
-                q.direction = q.direction or _direction(q, others) or q.implied
-            named = _named_label(q, lang, others)
-            q.label = named or _clause_subject(q, lang)
+                q.direction = q.direction or direction(q, others) or q.implied
+            named = named_label(q, lang, others)
+            q.label = named or clause_subject(q, lang)
             if q.restates is not None:
                 q.direction, q.label = q.restates.direction, q.restates.label
                 named = q.label
@@ -277,7 +101,7 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
         if vague[key] and key in specific:
             q.label = specific[key]
     ranked = sorted(scored.values(), key=lambda pair: -pair[0])
-    return [q for score, q in ranked if score >= 0.5]
+    return [q for score, q in ranked if score >= WEIGHTS.floor]
 
 
 def key_figures(

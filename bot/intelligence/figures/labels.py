@@ -1,0 +1,214 @@
+"""What a figure measures and which way it moved, read from its sentence.
+
+``direction`` takes the nearest up/down cue in the figure's clause; ``label`` a word or
+two from the most specific source the sentence offers: the counted noun, the comparative
+of a multiplier, a measure word nearby, what follows the amount, the clause's subject.
+Another figure in the sentence is a wall neither cues nor label words cross.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.intelligence.figures import cues
+from bot.intelligence.figures.numbers import scale_of
+from bot.intelligence.figures.quantities import COMPARATIVE, NOUN, Quantity
+
+_ALPHA = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WHAT_FOLLOWS = re.compile(
+    r"\s(?:(?:in|of)\s+)?(?:(?:the|those|these|all|its|their|new)\s+)*([a-z][a-z-]{3,})\b"
+)
+# "$1.354 to the euro", "$1.20 against the euro": an exchange rate.
+_AGAINST = re.compile(
+    r"\s+(?:against|versus|to|per|gegenüber)\s+(?:the\s+|dem\s+)?(?:[A-Z][a-z]+\s+)?"
+    r"(euro|dollar|yen|pound|sterling|franc|yuan|Euro|Dollar|Yen|Pfund|Franken)\b"
+)
+_CURRENCY_NAME = {"USD": "dollar", "EUR": "euro", "GBP": "pound", "JPY": "yen", "CHF": "franc"}
+_PARTITIVE = re.compile(
+    r"\s+(?:der|von|of\s+the|of)\s+(?:\d[\d.,]*\s+)?([A-ZÄÖÜa-zäöüß][\wäöüß-]{3,})"
+)
+_COMMA = re.compile(r",\s")
+# "80% or higher" is a threshold, "weighed down by debts" a burden: no movement.
+_NO_MOVE = re.compile(
+    r"\b(?:or|oder|weigh(?:ed|s)?|step(?:ped|s)?|turn(?:ed|s)?|shut|play(?:ed|s)?|broke)\s+$",
+    re.I,
+)
+# A measure word followed by a preposition or genitive heads its phrase: "Earnings at
+# Barclays Capital investment bank", "Die Preise der Ausgabengruppe Verkehr".
+_HEAD_OF_PHRASE = re.compile(r"\w*\s+(?:at|of|for|from|der|des|für|bei|im|aus)\s", re.I)
+_TIME_NOUN = re.compile(r"(?:monat|monats|jahr|jahres|quartal|quartals|woche|zeitraum)$", re.I)
+_COMPOUND_NOUN = re.compile(r"-([A-ZÄÖÜ]\w+)")
+_GERMAN_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*\b")
+# Two figures one cue speaks for: "jumped 76% to $1.13bn", "um 16 Prozent auf 11 Mrd.",
+# "from about 4.5% today to about 25%", "£347m, an 82% jump": a short gap with a word that
+# joins levels of one measure. "cut 12,800 jobs following its $16bn takeover" has none.
+_LINK_WORD = re.compile(
+    r"\b(?:to|from|at|an?|and|or|versus|vs|auf|von|bis|um|und|oder|gegenüber)\b", re.I
+)
+_PUNCT_ONLY = re.compile(r"[\s,;()$€£]*")
+
+
+def _linked(sentence: str, start: int, end: int) -> bool:
+    gap = sentence[start:end]
+    if _PUNCT_ONLY.fullmatch(gap):
+        return True
+    return len(gap.split()) <= 4 and bool(_LINK_WORD.search(gap))
+
+
+_NUMERIC_ASIDE = re.compile(r"\((?=[^()]{0,30}\d)[^()]{1,40}\)")
+_CLAUSE_BREAK = re.compile(
+    r"[;:()]|\s[–—-]\s|,\s(?:while|but|whereas|aber|während|doch|und|and|wobei)\b"
+)
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the clause holding a figure: cues beyond a semicolon belong elsewhere.
+
+    A bracketed conversion is no break: "$16bn (£8.3bn) takeover" is about a takeover.
+    """
+    asides = [m.span() for m in _NUMERIC_ASIDE.finditer(sentence)]
+    breaks = [
+        m
+        for m in _CLAUSE_BREAK.finditer(sentence)
+        if not any(a <= m.start() < b for a, b in asides)
+    ]
+    left = max((m.end() for m in breaks if m.end() <= start), default=0)
+    right = min((m.start() for m in breaks if m.start() >= end), default=len(sentence))
+    return left, right
+
+
+def direction(q: Quantity, others: Sequence[Quantity] = ()) -> str | None:
+    """Up or down from the nearest cue in the clause ("jumped 76%", "Umsatzsprung von").
+
+    A cue never reaches past another figure: in "cut 12,800 jobs following its $16bn
+    takeover" the cut belongs to the jobs, not to the takeover price. It does reach past
+    one the same cue speaks for ("jumped 76% to $1.13bn") or that is the cue ("double").
+    """
+    left, right = _clause(q.sentence, q.start, q.end)
+    lo, hi = max(left, q.start - 70), min(right, q.end + 30)
+    walls = _walls(q, others)
+    best: tuple[int, str] | None = None
+    for regex, name in ((cues.UP_RE, "up"), (cues.DOWN_RE, "down")):
+        for m in regex.finditer(q.sentence, lo, hi):
+            if m.end() <= q.start:
+                dist = q.start - m.end()
+                span = (m.end(), q.start)
+            elif m.start() >= q.end:
+                dist = m.start() - q.end + 10  # cues after the number bind a little weaker
+                span = (q.end, m.start())
+            else:
+                continue
+            if _blocked(span, walls) or _NO_MOVE.search(
+                q.sentence, max(0, m.start() - 12), m.start()
+            ):
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, name)
+    return best[1] if best else None
+
+
+def _walls(q: Quantity, others: Sequence[Quantity]) -> list[tuple[int, int]]:
+    """Spans of the other figures in the sentence that a cue or label word cannot cross."""
+    return [
+        (o.start, o.end)
+        for o in others
+        if (o.end <= q.start and not _linked(q.sentence, o.end, q.start))
+        or (o.start >= q.end and not _linked(q.sentence, q.end, o.start))
+    ]
+
+
+def _blocked(span: tuple[int, int], walls: Sequence[tuple[int, int]]) -> bool:
+    """True when another figure stands between the two ends of the span."""
+    return any(span[0] <= a and b <= span[1] for a, b in walls)
+
+
+def _label_clause(q: Quantity) -> tuple[int, int]:
+    left, right = _clause(q.sentence, q.start, q.end)
+    if q.sentence[max(0, q.start - 1) : q.start] == "(" and left == q.start:
+        left, _ = _clause(q.sentence, q.start - 1, q.start - 1)  # "Gemüse (plus 9,4 Prozent)"
+    return left, right
+
+
+def clause_subject(q: Quantity, lang: str) -> str | None:
+    """The weakest label: whatever the clause is about ("Das Unternehmen muss ...")."""
+    left, _ = _label_clause(q)
+    return _subject(q.sentence[left : q.start], lang, sentence_start=left == 0)
+
+
+def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
+    """The label when the sentence names what the figure measures, else None."""
+    tail = q.sentence[q.end :]
+    noun = NOUN.match(tail) if q.kind == "count" else None
+    counted = q.text.split()[-1].strip(".,") if q.kind == "count" else ""
+    if q.unit and counted.isalpha() and scale_of(counted, lang) is None:
+        return counted  # "464,000 subscribers", "1500 Grenzbeamte"
+    if q.kind == "multiplier" and (m := COMPARATIVE.match(tail)):
+        return m.group(1)
+    if q.kind == "money" and (m := _COMPOUND_NOUN.match(tail)):
+        return m.group(1)  # "30-Euro-Gutschein"
+    if q.kind == "money" and (m := _AGAINST.match(tail)):
+        return f"{_CURRENCY_NAME.get(q.unit or '', q.unit)}/{m.group(1).casefold()}"
+    partitive = _PARTITIVE.match(tail) if q.kind == "count" else None
+    if partitive and partitive.group(1).casefold() not in cues.NOT_LABELS:
+        return partitive.group(1)  # "25 der 200 Abgeordneten", "25 of the 200 MPs"
+    left, right = _label_clause(q)
+    lo, hi = max(left, q.start - 90), min(right, q.end + 30)
+    apposition = q.sentence[: q.start].rstrip().endswith(",")  # "Posten, 346.000 Euro, sind"
+    if not apposition and (comma := _COMMA.search(q.sentence, q.end, hi)):
+        hi = comma.start()  # "um 2,0 Prozent, Wohnungsmieten um 3,6": the next one's word
+    best: tuple[int, str] | None = None
+    walls = _walls(q, others)
+    for pos, label in cues.label_candidates(q.sentence[lo:hi], lang):
+        pos += lo
+        dist = q.start - pos if pos < q.start else pos - q.end + 30
+        if pos < q.start and _HEAD_OF_PHRASE.match(q.sentence, pos + len(label)):
+            dist -= 40  # "Earnings at Barclays Capital investment bank rose 25%": earnings
+        span = (pos, q.start) if pos < q.start else (q.end, pos)
+        if _blocked(span, walls) or any(a <= pos < b for a, b in walls):
+            continue  # the word belongs to another figure ("12,800 jobs ... its $16bn")
+        if (pos < q.start or pos >= q.end) and (best is None or dist < best[0]):
+            best = (dist, label)
+    if best:
+        return best[1]
+    if noun and noun.group(1).casefold() not in cues.NOT_LABELS:
+        return noun.group(1)
+    if lang == "en" and (m := _WHAT_FOLLOWS.match(tail)):
+        word = m.group(1)
+        if word.casefold() not in cues.NOT_LABELS and not cues.is_verb(word):
+            return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
+    return None
+
+
+def _first_noun(text: str, *, skip_first: bool) -> str | None:
+    for m in _GERMAN_NOUN.finditer(text):
+        word = m.group(0)
+        if skip_first and m.start() == 0:
+            continue
+        folded = word.casefold()
+        if folded in cues.NOT_LABELS or folded in cues.MEASURE_NOUNS or _TIME_NOUN.search(word):
+            continue  # "bei über 200 Gramm könnten 1000 Euro": Gramm is a unit, no subject
+        if folded not in cues.CURRENCY_WORDS:
+            return word
+    return None
+
+
+def _subject(before: str, lang: str, *, sentence_start: bool = True) -> str | None:
+    """What the clause talks about when no measure word names it.
+
+    German puts the subject first ("Heizöl verbilligte sich um ..."), so the first noun of
+    the clause wins; English puts it before the verb ("The currency has strengthened 4%").
+    """
+    if lang == "de":
+        # A list item after a comma names its own subject: "Heizöl verbilligte sich um fast
+        # ein Viertel, Sprit immerhin um 13,5 Prozent".
+        comma = before.rfind(", ")
+        if comma > 0 and (noun := _first_noun(before[comma + 2 :], skip_first=False)):
+            return noun
+        # The sentence's first word is capitalized whatever it is ("Außerdem", "Sollte").
+        return _first_noun(before, skip_first=sentence_start)
+    words = [w for w in _ALPHA.findall(before) if w.casefold() not in cues.NOT_LABELS]
+    verbs = [i for i, w in enumerate(words) if cues.is_verb(w)]
+    if verbs and verbs[0] > 0:
+        return words[verbs[0] - 1]
+    return None
