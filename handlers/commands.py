@@ -105,6 +105,7 @@ def route(deps: Deps, command: dict[str, Any]) -> CommandReply:
         args=rest.strip(),
         is_admin=deps.is_admin(user_id),
         user_timezone=lambda: deps.user_timezone(user_id),
+        now=deps.clock,
     )
     subcommand = SUBCOMMANDS.get(word.lower())
     if subcommand is not None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from slack_sdk import WebClient
@@ -17,6 +19,7 @@ from bot.services import Services
 from bot.slack.background import Background
 from bot.slack.blocks import Message
 from bot.slack.client import make_web_client, retry_handlers
+from storage.models import utcnow
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,7 @@ class Deps:
     services: Services
     client: WebClient
     page_size: int = DEFAULT_PAGE_SIZE
+    clock: Callable[[], datetime] = utcnow  # "now" for previews and schedules; tests set it
 
     @classmethod
     def build(cls, spec: DepsSpec) -> Deps:

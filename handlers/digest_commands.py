@@ -21,7 +21,6 @@ from bot.slack.blocks import Block, context, section
 from bot.slack.digest_blocks import render_digest
 from bot.slack.text import MAX_BLOCKS, escape
 from handlers.subcommands import CommandContext, CommandReply, Subcommand
-from storage.models import utcnow
 
 
 def cmd_subscribe(ctx: CommandContext) -> CommandReply:
@@ -29,10 +28,11 @@ def cmd_subscribe(ctx: CommandContext) -> CommandReply:
         return CommandReply(SUBSCRIBE_USAGE)
     try:
         sub = subscribe(ctx.services, ctx.channel_id, ctx.args, team_id=ctx.team_id,
-                        user_id=ctx.user_id, default_tz=_zone_unless_given(ctx))  # fmt: skip
+                        user_id=ctx.user_id, now=ctx.now(),
+                        default_tz=_zone_unless_given(ctx))  # fmt: skip
     except SubscriptionError as exc:
         return CommandReply(f":warning: {exc}")
-    text = f"<@{ctx.user_id}> set up a digest for this channel: {escape(describe(sub))}"
+    text = f"<@{ctx.user_id}> set up a digest for this channel: {escape(describe(sub, ctx.now()))}"
     return CommandReply(text, in_channel=True)
 
 
@@ -59,7 +59,8 @@ def cmd_subscriptions(ctx: CommandContext) -> CommandReply:
         return CommandReply(
             "No digests in this channel yet. Try `/news subscribe daily 08:00 Europe/Berlin`."
         )
-    lines = [f"• {escape(describe(sub))}" for sub in subs]
+    now = ctx.now()
+    lines = [f"• {escape(describe(sub, now))}" for sub in subs]
     text = f"Digests in this channel ({len(subs)}):\n" + "\n".join(lines)
     return CommandReply(text, blocks=[section(text)])
 
@@ -69,7 +70,7 @@ def cmd_digest(ctx: CommandContext) -> CommandReply:
     subs = list_subscriptions(ctx.services, ctx.channel_id)
     if not subs:
         return CommandReply("No digests in this channel to preview; see `/news subscribe`.")
-    now = utcnow()
+    now = ctx.now()
     blocks: list[Block] = []
     texts: list[str] = []
     for sub in subs:

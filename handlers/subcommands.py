@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from bot.services import Services
+from storage.models import utcnow
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class CommandContext:
     # The caller's timezone from their Slack profile, asked only by subcommands that need
     # it (a Web API call): `subscribe daily 08:00` means 08:00 where the user is.
     user_timezone: Callable[[], str | None] = lambda: None
+    # The clock, passed in so tests can say what time it is (a digest preview depends on it).
+    now: Callable[[], datetime] = utcnow
 
 
 @dataclass

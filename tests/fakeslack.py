@@ -17,6 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
 
+from tests.localserver import serve_in_thread
+
 
 @dataclass
 class Call:
@@ -46,7 +48,6 @@ class FakeSlack:
                 fake._handle(self, raw)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
     def url(self) -> str:
@@ -57,7 +58,7 @@ class FakeSlack:
         return f"http://127.0.0.1:{self.server.server_address[1]}/response_url/{name}"
 
     def start(self) -> FakeSlack:
-        self.thread.start()
+        self.thread = serve_in_thread(self.server)
         return self
 
     def stop(self) -> None:

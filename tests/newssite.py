@@ -3,9 +3,10 @@ and a path that fails, for feed and URL-ingestion tests."""
 
 from __future__ import annotations
 
-import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from tests.localserver import serve_in_thread
 
 HTML_PAGE = """<!doctype html><html><head><title>Netflix lässt KI Szenen bauen | Example</title>
 <link rel="canonical" href="https://news.example/kultur/netflix-ki?utm_source=rss">
@@ -88,7 +89,7 @@ class Site:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        serve_in_thread(self.server)
 
     def stop(self) -> None:
         self.server.shutdown()

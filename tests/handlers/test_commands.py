@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
@@ -15,6 +14,7 @@ from bot.services import Services
 from bot.slack.text import SECTION_TEXT
 from storage.articles import ArticleFields, ArticleRepository
 from tests.fakeslack import FakeSlack
+from tests.localserver import serve_in_thread
 from tests.slackfixtures import NETFLIX_URL, store
 from tests.slackrig import ADMIN, SlackRig
 
@@ -134,7 +134,7 @@ def article_site() -> Iterator[str]:
             self.wfile.write(data)
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    serve_in_thread(server)
     yield f"http://127.0.0.1:{server.server_address[1]}/berlin/streaming-boom"
     server.shutdown()
     server.server_close()

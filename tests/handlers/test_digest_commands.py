@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from bot.digest.subscriptions import list_subscriptions
 from bot.services import Services
 from bot.slack.text import MAX_BLOCKS
 from handlers.digest_commands import DIGEST_SUBCOMMANDS
 from handlers.subcommands import CommandContext, CommandReply
-from storage.models import utcnow
 from tests.bot.digest.fixtures import add_article
+
+# Mid-day: a "daily 08:00" window then holds every article of the test, whenever it runs.
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
 
 def run(services: Services, name: str, args: str = "", channel: str = "C1") -> CommandReply:
     ctx = CommandContext(services=services, team_id="T1", channel_id=channel, user_id="U1",
-                         args=args)  # fmt: skip
+                         args=args, now=lambda: NOW)  # fmt: skip
     return DIGEST_SUBCOMMANDS[name](ctx)
 
 
@@ -59,7 +61,7 @@ def test_unsubscribe_by_id_or_the_only_one(services: Services) -> None:
 
 
 def test_digest_preview_is_private_and_fits_one_message(services: Services) -> None:
-    now = utcnow()
+    now = NOW
     for spec in ("daily 08:00 top 40", "hourly top 40", "every 2h top 40 lang:de"):
         run(services, "subscribe", spec)
     for i in range(45):

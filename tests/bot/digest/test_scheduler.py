@@ -300,13 +300,12 @@ def test_a_slot_claimed_elsewhere_is_refused_without_breaking_the_session(
 
 
 def test_the_bot_background_job_posts_then_stops_on_request(
-    services: Services, fake_slack: FakeSlack, monkeypatch: pytest.MonkeyPatch
+    services: Services, fake_slack: FakeSlack
 ) -> None:
     """The job `newsroom-bot run`/`serve` start beside the listeners, on the real clock."""
-    monkeypatch.setenv("NEWSROOM_SCHEDULER_TICK_SECONDS", "0.05")
-    monkeypatch.setenv("NEWSROOM_POLL_FEEDS", "0")
     settings = Settings(database_url=str(services.engine.url.render_as_string(False)),
-                        slack_api_url=fake_slack.url, slack_bot_token="xoxb-test")  # fmt: skip
+                        slack_api_url=fake_slack.url, slack_bot_token="xoxb-test",
+                        scheduler_tick_seconds=0.05, poll_feeds=False)  # fmt: skip
     services.settings = settings
     subscribe(services, "C1", "hourly empty:post", now=utcnow() - timedelta(hours=2))
     stop = threading.Event()
