@@ -68,6 +68,33 @@ def event_callback(event: dict[str, Any], event_id: str) -> dict[str, Any]:
     }
 
 
+def block_actions(
+    button: dict[str, Any], response_url: str, *, user_id: str = "U1", is_ephemeral: bool = True
+) -> dict[str, Any]:
+    """The payload of a click on ``button``, as Slack sends it over HTTP or Socket Mode."""
+    ts = f"{int(time.time())}.000200"
+    return {
+        "type": "block_actions",
+        "user": {"id": user_id, "username": "reporter", "name": "reporter", "team_id": TEAM},
+        "api_app_id": "A1",
+        "token": "legacy-verification-token",
+        "container": {
+            "type": "message",
+            "message_ts": ts,
+            "channel_id": "C1",
+            "is_ephemeral": is_ephemeral,
+        },
+        "trigger_id": f"{next(_ids)}.1.def",
+        "team": {"id": TEAM, "domain": "newsroom"},
+        "enterprise": None,
+        "is_enterprise_install": False,
+        "channel": {"id": "C1", "name": "newsdesk"},
+        "state": {"values": {}},
+        "response_url": response_url,
+        "actions": [{**button, "block_id": "b1", "action_ts": ts}],
+    }
+
+
 class SlackRig:
     def __init__(
         self,
@@ -175,36 +202,10 @@ class SlackRig:
         response_url: str | None = None,
         is_ephemeral: bool = True,
     ) -> tuple[int, str]:
-        ts = f"{int(time.time())}.000200"
-        payload: dict[str, Any] = {
-            "type": "block_actions",
-            "user": {"id": user_id, "username": "reporter", "name": "reporter", "team_id": TEAM},
-            "api_app_id": "A1",
-            "token": "legacy-verification-token",
-            "container": {
-                "type": "message",
-                "message_ts": ts,
-                "channel_id": "C1",
-                "is_ephemeral": is_ephemeral,
-            },
-            "trigger_id": f"{next(_ids)}.1.def",
-            "team": {"id": TEAM, "domain": "newsroom"},
-            "enterprise": None,
-            "is_enterprise_install": False,
-            "channel": {"id": "C1", "name": "newsdesk"},
-            "state": {"values": {}},
-            "response_url": response_url or self.fake.response_url(f"act{next(_ids)}"),
-            "actions": [
-                {
-                    "action_id": action_id,
-                    "block_id": "b1",
-                    "value": value,
-                    "type": "button",
-                    "action_ts": ts,
-                    "text": {"type": "plain_text", "text": "x", "emoji": True},
-                }
-            ],
-        }
+        button = {"action_id": action_id, "value": value, "type": "button",
+                  "text": {"type": "plain_text", "text": "x", "emoji": True}}  # fmt: skip
+        url = response_url or self.fake.response_url(f"act{next(_ids)}")
+        payload = block_actions(button, url, user_id=user_id, is_ephemeral=is_ephemeral)
         body = urlencode({"payload": json.dumps(payload)})
         return self.post(body, "application/x-www-form-urlencoded")
 

@@ -124,7 +124,7 @@ def search(
         unmatched = [w.text for w in words if not w.expansions]
         suggestions = _suggest(index, parsed, unmatched) if unmatched else []
         chosen = ranked[offset : offset + limit]
-        ids = [int(index.article_of[slot]) for slot, _, _ in chosen]
+        ids = [int(index.docs.article_of[slot]) for slot, _, _ in chosen]
         reasons = [why or _explain(index, slot, words) for slot, _, why in chosen]
     hits = _load_hits(session, ids, chosen, reasons)
     message = None
@@ -167,9 +167,9 @@ def _filter_mask(
     """The articles the filters allow, or a message naming the filter value we lack."""
     wanted: dict[str, list[int] | None] = {"lang": None, "section": None, "source": None}
     for key, values, codes in (
-        ("lang", parsed.langs, index.langs),
-        ("section", parsed.sections, index.sections),
-        ("source", parsed.sources, index.sources),
+        ("lang", parsed.langs, index.docs.langs),
+        ("section", parsed.sections, index.docs.sections),
+        ("source", parsed.sources, index.docs.sources),
     ):
         if not values:
             continue
@@ -181,7 +181,7 @@ def _filter_mask(
             message = f"No articles have {key} `{', '.join(values)}`.{hint} Known: {known}."
             return np.zeros(0, dtype=bool), message, [f"{key}:{n}" for n in close]
         wanted[key] = found
-    mask = index.filter_mask(
+    mask = index.docs.filter_mask(
         lang=wanted["lang"], section=wanted["section"], source=wanted["source"],
         since=parsed.since, arrived_since=arrived_since,
     )  # fmt: skip
@@ -198,7 +198,7 @@ def _newest(
     index: TermIndex, mask: npt.NDArray[np.bool_], count: int
 ) -> list[tuple[int, float, list[str]]]:
     slots = np.flatnonzero(mask)
-    dates = index.doc_date[slots]
+    dates = index.docs.doc_date[slots]
     order = np.lexsort((-slots, -dates))[:count]
     return [(int(slots[i]), 1.0, []) for i in order]
 
@@ -248,10 +248,10 @@ def _rerank(
 ) -> list[tuple[int, float, list[str]]]:
     """Coverage, BM25 and rapidfuzz similarity on the short fields, newest first on ties."""
     folded = fold(text)
-    heads = [index.heads[slot] for slot in top.tolist()]
+    heads = [index.docs.heads[slot] for slot in top.tolist()]
     similarity = process.cdist([folded], heads, scorer=fuzz.token_set_ratio, dtype=np.float32)[0]
     best_bm25 = float(total[top].max()) or 1.0
-    dates = index.doc_date[top]
+    dates = index.docs.doc_date[top]
     oldest = float(dates.min())
     span = float(dates.max()) - oldest or 1.0
     scores = (
@@ -289,7 +289,7 @@ def _explain(index: TermIndex, slot: int, words: list[_Word]) -> list[str]:
     The field is read off the short head text kept in the index (title, teaser, tags);
     anything else the postings hold for this article is in the body.
     """
-    head = set(terms(index.heads[slot]))
+    head = set(terms(index.docs.heads[slot]))
     why = []
     for word in words:
         if word.hits is None or not word.hits[slot]:
@@ -311,13 +311,13 @@ def _explain(index: TermIndex, slot: int, words: list[_Word]) -> list[str]:
 
 def _suggest(index: TermIndex, parsed: ParsedQuery, unmatched: list[str]) -> list[str]:
     """Close spellings from titles and tags for the words that matched nothing."""
-    if not index.surface:
+    if not index.vocabulary.surface:
         return []
-    vocabulary = list(index.surface)
+    vocabulary = list(index.vocabulary.surface)
     options: dict[str, list[str]] = {}
     for word in unmatched:
         close = process.extract(word, vocabulary, scorer=fuzz.ratio, limit=3, score_cutoff=60)
-        options[word] = [index.surface[key] for key, _, _ in close]
+        options[word] = [index.vocabulary.surface[key] for key, _, _ in close]
     suggestions = []
     for rank in range(3):
         replaced = []

@@ -23,7 +23,7 @@ from bot.slack.messages import ACTION_SHARE
 from tests.fakeslack import FakeSlack
 from tests.fakesocket import FakeSocketMode
 from tests.handlers.test_serve import ROOT, clean_env, cli
-from tests.slackrig import BOT_TOKEN, TEAM, event_callback, mention
+from tests.slackrig import BOT_TOKEN, TEAM, block_actions, event_callback, mention
 
 APP_TOKEN = "xapp-1-A111-2222-abcdef0123456789"
 SAMPLE = ROOT / "bot" / "data" / "sample_articles.jsonl"
@@ -113,31 +113,6 @@ def slash_command(text: str, response_url: str) -> dict[str, Any]:
         "is_enterprise_install": "false",
         "response_url": response_url,
         "trigger_id": "1.1.socket",
-    }
-
-
-def block_actions(button: dict[str, Any], response_url: str) -> dict[str, Any]:
-    """The payload of an ``interactive`` envelope for a click on ``button``."""
-    ts = f"{int(time.time())}.000200"
-    return {
-        "type": "block_actions",
-        "user": {"id": "U1", "username": "reporter", "name": "reporter", "team_id": TEAM},
-        "api_app_id": "A1",
-        "token": "legacy-verification-token",
-        "container": {
-            "type": "message",
-            "message_ts": ts,
-            "channel_id": "C1",
-            "is_ephemeral": True,
-        },
-        "trigger_id": "2.1.socket",
-        "team": {"id": TEAM, "domain": "newsroom"},
-        "enterprise": None,
-        "is_enterprise_install": False,
-        "channel": {"id": "C1", "name": "newsdesk"},
-        "state": {"values": {}},
-        "response_url": response_url,
-        "actions": [{**button, "block_id": "b1", "action_ts": ts}],
     }
 
 

@@ -18,12 +18,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 
 import numpy as np
-import numpy.typing as npt
 
-from bot.lookup.index.doctable import Codes, DocTable
+from bot.lookup.index.doctable import DocTable
 from bot.lookup.index.postings import FloatArray, Postings
 from bot.lookup.index.vocabulary import Vocabulary, is_word
 from bot.lookup.scoring import bm25, idf
@@ -69,41 +67,6 @@ class TermIndex:
     @property
     def live_count(self) -> int:
         return self.docs.live_count
-
-    @property
-    def article_of(self) -> npt.NDArray[np.int64]:
-        return self.docs.article_of
-
-    @property
-    def doc_date(self) -> npt.NDArray[np.float64]:
-        return self.docs.doc_date
-
-    @property
-    def alive(self) -> npt.NDArray[np.bool_]:
-        return self.docs.alive
-
-    @property
-    def heads(self) -> list[str]:
-        return self.docs.heads
-
-    @property
-    def langs(self) -> Codes:
-        return self.docs.langs
-
-    @property
-    def sections(self) -> Codes:
-        return self.docs.sections
-
-    @property
-    def sources(self) -> Codes:
-        return self.docs.sources
-
-    @property
-    def surface(self) -> dict[str, str]:
-        return self.vocabulary.surface
-
-    def filter_mask(self, **filters: list[int] | datetime | None) -> npt.NDArray[np.bool_]:
-        return self.docs.filter_mask(**filters)  # type: ignore[arg-type]
 
     # ----------------------------------------------------------------- building
 

@@ -15,8 +15,8 @@ def _row(article_id: int, title: str, body: str = "") -> IndexRow:
 
 
 def _found(index: TermIndex, word: str) -> set[int]:
-    scores = index.term_scores(index.expand(word)) * index.alive[: index.n_slots]
-    return {int(index.article_of[slot]) for slot in scores.nonzero()[0]}
+    scores = index.term_scores(index.expand(word)) * index.docs.alive[: index.n_slots]
+    return {int(index.docs.article_of[slot]) for slot in scores.nonzero()[0]}
 
 
 def test_updates_and_deletes_survive_compaction() -> None:
