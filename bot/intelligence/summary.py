@@ -21,7 +21,7 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from bot.ingest.boilerplate import is_junk_line, trailing_offtopic
+from bot.intelligence.junk import is_junk_line, trailing_offtopic
 from bot.intelligence.sentences import split_paragraph, split_paragraphs, split_sentences
 from bot.intelligence.stopwords import SUMY_LANGUAGES, sumy_stop_words
 

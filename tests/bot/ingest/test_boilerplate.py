@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from bot.ingest.boilerplate import is_junk_line, strip_boilerplate
+from bot.ingest.boilerplate import strip_boilerplate
+from bot.intelligence.junk import is_junk_line
 from tests.conftest import corpus_file
 
 
