@@ -106,6 +106,9 @@ class FakeSocketMode:
         Returns at once; the closing handshake (which waits for the app's answering close
         frame) finishes in the background."""
         conn = self._newest()
+        with self._cond:  # closed for us now; the handshake may take its close_timeout
+            self._open.remove(conn)
+            self._cond.notify_all()
         threading.Thread(target=conn.close, args=(code, reason), daemon=True).start()
 
     def send(
