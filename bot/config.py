@@ -58,6 +58,7 @@ class Settings:
     digest_max_attempts: int = 6
     digest_retry_minutes: float = 2.0
     poll_feeds: bool = True
+    startup_wait_seconds: float = 120.0
 
 
 def _text(name: str, raw: str) -> str | None:
@@ -146,6 +147,9 @@ SETTINGS: tuple[Setting, ...] = (
             _number),
     Setting("NEWSROOM_POLL_FEEDS", "poll_feeds", "1",
             "`0`: the running bot does not poll feeds (another replica or cron does).", _flag),
+    Setting("NEWSROOM_STARTUP_WAIT_SECONDS", "startup_wait_seconds", "120",
+            "How long `run`/`serve` keep retrying, with backoff, a database or Slack that "
+            "cannot be reached at start before they give up (exit 1).", _number),
 )  # fmt: skip
 
 

@@ -7,7 +7,6 @@ for the channel.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -23,10 +22,9 @@ from bot.slack.text import escape
 from handlers.answers import search_message
 from handlers.deps import Deps
 from handlers.digest_commands import DIGEST_SUBCOMMANDS
+from handlers.jobs import Asker, submit
 from handlers.subcommands import CommandContext, CommandReply, Subcommand
 from storage.articles import ArticleRepository
-
-log = logging.getLogger(__name__)
 
 COMMAND = "/news"
 
@@ -74,16 +72,13 @@ def register(app: App, background: Background[Deps]) -> None:
     @app.command(COMMAND)
     def news(ack: Ack, command: dict[str, Any]) -> None:
         ack()
-        background.submit(answer, command)
+        submit(background, answer, Asker.command(command), command)
 
 
 def answer(deps: Deps, command: dict[str, Any]) -> None:
-    """Runs on an answer worker: route, then reply through the command's response_url."""
-    try:
-        reply = route(deps, command)
-    except Exception:
-        log.exception("/news %r failed", command.get("text"))
-        reply = CommandReply(text="Sorry, that went wrong on our side. Please try again.")
+    """Runs on an answer worker: route, then reply through the command's response_url.
+    A failure is reported to the user by ``handlers.jobs.run_job``."""
+    reply = route(deps, command)
     deps.respond(
         command["response_url"],
         Message(text=reply.text, blocks=reply.blocks or []),

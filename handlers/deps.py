@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 DEFAULT_PAGE_SIZE = 5
 
 
+class ReplyFailed(Exception):
+    """Slack did not take a reply, so the person who asked has not seen it."""
+
+
 @dataclass(frozen=True)
 class DepsSpec:
     """The picklable recipe a worker process rebuilds its ``Deps`` from."""
@@ -75,8 +79,8 @@ class Deps:
         options.setdefault("response_type", "ephemeral")
         options.setdefault("replace_original", False)
         response = webhook.send(text=message.text, blocks=message.blocks or None, **options)
-        if response.status_code != 200:
-            log.warning("response_url answered %s: %s", response.status_code, response.body)
+        if response.status_code != 200:  # e.g. 404 expired_url: the person never saw it
+            raise ReplyFailed(f"response_url answered {response.status_code}: {response.body}")
 
 
 def make_background(

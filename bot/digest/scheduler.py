@@ -25,6 +25,7 @@ from bot.digest.subscriptions import schedule_of
 from bot.ingest.feeds import FeedResult, poll_due
 from bot.services import Services
 from storage.digests import SKIPPED, DigestRunRepository, SubscriptionRepository
+from storage.health import is_unreachable
 from storage.models import utcnow
 
 log = logging.getLogger(__name__)
@@ -134,8 +135,11 @@ class DigestScheduler:
         while not (stop.is_set() or self._stop.is_set()):
             try:
                 self.run_pending()
-            except Exception:  # the loop must outlive a bad pass (e.g. database restart)
-                log.exception("scheduler pass failed; trying again next tick")
+            except Exception as exc:  # the loop must outlive a bad pass (e.g. database restart)
+                if self.services.database_unreachable(exc) is None:  # logged once a minute
+                    log.exception("scheduler pass failed; trying again next tick")
+            else:
+                self.services.database_answered()
             stop.wait(self.config.tick_seconds)
 
     # -- one pass ---------------------------------------------------------------------
@@ -153,14 +157,18 @@ class DigestScheduler:
         if self.config.poll_feeds:
             try:
                 report.feeds = poll_feeds(self.services, now)
-            except Exception:
+            except Exception as exc:
+                if is_unreachable(exc):
+                    raise  # the whole pass waits for the database, logged once by run_forever
                 log.exception("feed polling failed; digests continue")
         with self.services.session() as session:
             sub_ids = [sub.id for sub in SubscriptionRepository(session).active()]
         for sub_id in sub_ids:
             try:
                 self._run_subscription(sub_id, now, report)
-            except Exception:
+            except Exception as exc:
+                if is_unreachable(exc):
+                    raise
                 log.exception("digest subscription %s: pass failed", sub_id)
         with self.services.session() as session:
             retry_ids = [run.id for run in DigestRunRepository(session).due_retries(now)]

@@ -20,6 +20,7 @@ from bot.ingest.service import Ingestor, IngestReport
 from bot.services import Services
 from storage.articles import ArticleRepository
 from storage.feeds import FeedRepository
+from storage.health import is_unreachable
 from storage.models import Feed, utcnow
 
 log = logging.getLogger(__name__)
@@ -108,7 +109,9 @@ def poll_due(
             continue  # another replica is polling it
         try:
             results.append(poll_feed(services, feed_id, now=now))
-        except Exception as exc:  # keep polling the other feeds whatever happens
+        except Exception as exc:  # keep polling the other feeds, unless the database is away
+            if is_unreachable(exc):
+                raise
             log.exception("polling feed %s failed", feed_id)
             results.append(FeedResult(str(feed_id), "error", error=str(exc)))
     return results

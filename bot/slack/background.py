@@ -92,6 +92,6 @@ def _run_in_worker(fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
 def _run(fn: Callable[..., Any], context: Any, args: tuple[Any, ...]) -> Any:
     try:
         return fn(context, *args)
-    except Exception:  # the user already got an ack; the log is the only witness
+    except Exception:  # last resort: Slack jobs run behind handlers.jobs.run_job
         log.exception("background job %s failed", getattr(fn, "__name__", fn))
         return None

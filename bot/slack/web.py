@@ -45,9 +45,12 @@ def health(services: Services, start_response: StartResponse) -> Iterable[bytes]
         with services.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except Exception as exc:
-        log.warning("health check failed: %s", exc)
+        # A probe every few seconds: an outage is logged once a minute, not once a probe.
+        if services.database_unreachable(exc) is None:
+            log.warning("health check failed: %s", exc)
         start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
         return [b"database unavailable\n"]
+    services.database_answered()
     start_response("200 OK", [("Content-Type", "text/plain")])
     return [b"ok\n"]
 

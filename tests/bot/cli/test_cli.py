@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,20 @@ def test_ingest_urls_of_a_page_and_a_feed(
     assert json.loads(out)["articles"] == 2
     code, _, err = _run(capsys, "--database-url", sqlite_url, "ingest", "-q", f"{site.base}/gone")
     assert code == 1 and "could not fetch" in err
+
+
+@pytest.mark.parametrize("command", [["stats"], ["show", "x"], ["search", "netflix"]])
+def test_unreachable_database_is_one_line_naming_host_and_cause(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as s:  # a port where nothing listens
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"postgresql://postgres:hunter2@127.0.0.1:{port}/x"
+    code, out, err = _run(capsys, "--database-url", url, *command)
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(
+        f"error: cannot reach the database postgresql://postgres:***@127.0.0.1:{port}/x"
+    )
+    assert "Connection refused" in err and "hunter2" not in err
