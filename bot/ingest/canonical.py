@@ -115,13 +115,10 @@ def read_datetime(value: object) -> datetime | None:
     shown = str(value)[:40]
     if parsed is None:
         raise DateError(f"unreadable date {shown!r}")
-    try:
-        in_utc = parsed.astimezone(UTC)
-    except (OverflowError, ValueError):
-        in_utc = None
-    if in_utc is None or not MIN_YEAR <= in_utc.year <= MAX_YEAR:
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
         raise DateError(f"date out of range {shown!r} (years {MIN_YEAR}-{MAX_YEAR})")
-    return parsed
+    # Berlin datelines are stored in UTC; other zones as given (both compare correctly).
+    return parsed.astimezone(UTC) if parsed.tzinfo is NEWSROOM_TZ else parsed
 
 
 def _strict(value: object) -> datetime | None:
@@ -146,7 +143,7 @@ def _strict(value: object) -> datetime | None:
     if m := _DE_DATE.search(text):
         day, month, year, hour, minute = m.groups()
         local = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
-        return local.replace(tzinfo=NEWSROOM_TZ).astimezone(UTC)
+        return local.replace(tzinfo=NEWSROOM_TZ)
     return None
 
 

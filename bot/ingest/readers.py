@@ -250,11 +250,7 @@ def read_csv(text: str | TextIO, name: str) -> Iterator[Item]:
     stream = textio.as_stream(text)
     head = stream.read(4096)
     stream.seek(0)
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(head, ",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = textio.csv_rows(stream, dialect)
+    rows = textio.csv_rows(stream, _dialect(head))
     header = next(rows, None)
     if header is None or not header.values:
         yield Rejected(name, "CSV has no header row")
@@ -270,6 +266,22 @@ def read_csv(text: str | TextIO, name: str) -> Iterator[Item]:
             )
         elif any(v.strip() for v in row.values):
             yield from_mapping(dict(zip(fields, row.values, strict=False)), origin)
+
+
+def _dialect(head: str) -> type[csv.Dialect]:
+    """Excel's CSV with the sniffed delimiter and quote character. Doubled quotes are
+    always read as one quote (RFC 4180): the sniffer says "no" whenever its sample has
+    none, and then an unclosed quote would swallow the following rows silently."""
+    try:
+        sniffed = csv.Sniffer().sniff(head, ",;\t")
+    except csv.Error:
+        return csv.excel
+
+    class Sniffed(csv.excel):
+        delimiter = sniffed.delimiter
+        quotechar = sniffed.quotechar or '"'
+
+    return Sniffed
 
 
 def read_text(text: str | TextIO, name: str) -> Iterator[Item]:

@@ -169,6 +169,11 @@ def _csv_problem(exc: Exception, record: list[Line]) -> str:
         )
     if "unexpected end of data" in str(exc):
         return "unclosed quote: the record never ends"
+    if len(record) > 1:
+        return (
+            f"unclosed or stray quote: the field opened on this line runs over "
+            f"{len(record)} lines ({exc})"
+        )
     return f"malformed CSV ({exc})"
 
 

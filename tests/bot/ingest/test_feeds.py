@@ -51,7 +51,8 @@ def test_two_replicas_polling_at_once_fetch_each_feed_once(services: Services, s
         FeedRepository(s).add(f"{site.base}/feed.xml")
     results: list[list[FeedResult]] = []
     threads = [
-        threading.Thread(target=lambda: results.append(poll_due(services, policies=ON_LOOPBACK))) for _ in range(2)
+        threading.Thread(target=lambda: results.append(poll_due(services, policies=ON_LOOPBACK)))
+        for _ in range(2)
     ]
     for t in threads:
         t.start()
