@@ -198,7 +198,7 @@ def cmd_outage(args: argparse.Namespace) -> None:
             subprocess.run([sys.executable, "-m", "handlers.cli", "--database-url", url, "db",
                             "upgrade"], cwd=src, env={**os.environ, "PYTHONPATH": str(src)},
                            check=True, capture_output=True)  # fmt: skip
-            stop, events = threading.Event(), []
+            stop, events = threading.Event(), list[str]()
             killer = threading.Thread(target=_outage, args=(PG_ADMIN, database, stop, events))
             killer.start()
             code, seconds, _, out = run_child(

@@ -29,7 +29,7 @@ import feedparser
 
 from bot.ingest.canonical import canonical_url
 from bot.ingest.fetch import Fetched, FetchError, FetchPolicy, fetch_conditional
-from bot.ingest.readers import item_link, read_feed
+from bot.ingest.readers import FEED_PAGES_BUDGET_SECONDS, item_link, read_feed
 from bot.ingest.service import DatabaseUnavailable, Ingestor, IngestReport
 from bot.services import Services
 from storage.articles import ArticleRepository
@@ -56,11 +56,6 @@ def validate_feed_url(url: str) -> str:
     if not re.match(r"^https?://[^\s/]+", url):
         raise FeedError(f"not an http(s) URL: {url!r}")
     return url
-
-
-# One feed's linked pages may take this long in all; items after that keep the feed's own
-# text, so a feed of fifty slow pages holds the poller for minutes, not fifty deadlines.
-FEED_PAGES_BUDGET_SECONDS = 120.0
 
 
 @dataclass(frozen=True)

@@ -353,6 +353,11 @@ def _canonical_link(page: str | bytes) -> str | None:
     return str(hrefs[0]).strip() if hrefs else None
 
 
+# One feed's linked pages may take this long in all; items after that keep the feed's own
+# text, so a feed of fifty slow pages holds its reader for minutes, not fifty deadlines.
+FEED_PAGES_BUDGET_SECONDS = 120.0
+
+
 def item_link(entry: Any, base_url: str | None) -> str | None:
     """A feed item's link resolved against the feed's URL; None (with a warning) for
     anything but http(s): a feed must not make us open ``file://`` or ``javascript:``."""
@@ -514,7 +519,8 @@ def read_bytes(
 ) -> Iterator[Item]:
     if fmt == "feed":
         parsed = feedparser.parse(data)  # bytes: a str would be taken for a URL or path
-        yield from read_feed(parsed, name, base_url=url, link_policy=link_policy)
+        until = time.monotonic() + FEED_PAGES_BUDGET_SECONDS
+        yield from read_feed(parsed, name, base_url=url, link_policy=link_policy, pages_until=until)
         return
     if fmt == "html":
         yield from read_html(data, name, url=url)

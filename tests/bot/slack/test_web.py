@@ -8,6 +8,7 @@ import logging
 import socket
 import urllib.request
 from dataclasses import replace
+from typing import Any
 from urllib.parse import urlencode
 
 import pytest
@@ -88,7 +89,12 @@ def test_a_body_over_one_megabyte_is_refused_before_it_is_read(
 def test_the_body_limit_holds_behind_any_wsgi_server() -> None:
     """The guard itself refuses big bodies, also where the server does not limit them."""
     called: list[bool] = []
-    guarded = guard_slack_requests(lambda env, start: called.append(True) or [], SIGNING_SECRET)
+
+    def slack(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        called.append(True)
+        return []
+
+    guarded = guard_slack_requests(slack, SIGNING_SECRET)
     statuses: list[str] = []
     environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/slack/events", "CONTENT_LENGTH": "",
                "wsgi.input": io.BytesIO(b"x" * (MAX_BODY_BYTES + 10))}  # fmt: skip
