@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -105,9 +106,17 @@ def _one_line(exc: BaseException) -> str:
     return text[0][:200] if text else exc.__class__.__name__
 
 
+_QUOTED = re.compile(r" '[^']*'")
+
+
 def _reason_kind(reason: str) -> str:
-    """Group reasons for the tally: "duplicate of bbc-1" and "duplicate of bbc-2" are one."""
-    return "duplicates" if reason.startswith("duplicate of") else reason.split(" (")[0]
+    """Group reasons for the tally: "duplicate of bbc-1" and "duplicate of bbc-2" are one,
+    so are "unreadable date '5'" and "unreadable date 'x'", and every "could not fetch: …"
+    (each row's full reason is listed above the tally)."""
+    if reason.startswith("duplicate of"):
+        return "duplicates"
+    kind = _QUOTED.sub("", reason.split(" (")[0])
+    return kind.split(": ")[0].split("; ")[0]
 
 
 def to_fields(raw: RawArticle, *, with_analysis: bool = True) -> ArticleFields:
