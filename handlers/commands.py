@@ -12,7 +12,8 @@ from typing import Any
 from slack_bolt import Ack, App
 
 from bot.ingest.canonical import canonical_url
-from bot.ingest.readers import read_location
+from bot.ingest.fetch import ARTICLE_OR_FEED_KINDS
+from bot.ingest.readers import read_url
 from bot.ingest.service import Ingestor
 from bot.slack.background import Background
 from bot.slack.blocks import Message, section
@@ -47,7 +48,8 @@ def add_command(ctx: CommandContext) -> CommandReply:
     url = first_url(ctx.args)
     if url is None:
         return CommandReply(text="Usage: `/news add https://…` with the URL of an article or feed.")
-    report = Ingestor(ctx.services).ingest(read_location(url))
+    items = read_url(url, policy=ctx.fetch_policy, accept=ARTICLE_OR_FEED_KINDS)
+    report = Ingestor(ctx.services).ingest(items)
     if report.rejected and not (report.added or report.updated or report.unchanged):
         reasons = "; ".join(r.reason for r in report.rejected[:3])
         # Reasons quote remote servers (HTTP reason phrases, parser errors): escape them.
@@ -101,6 +103,7 @@ def route(deps: Deps, command: dict[str, Any]) -> CommandReply:
         is_admin=deps.is_admin(user_id),
         user_timezone=lambda: deps.user_timezone(user_id),
         now=deps.clock,
+        fetch_policy=deps.url_policy(),
     )
     subcommand = SUBCOMMANDS.get(word.lower())
     if subcommand is not None:

@@ -20,6 +20,7 @@ from slack_sdk import WebClient
 from bot import lookup
 from bot.cli.common import settings_from_args
 from bot.config import Settings
+from bot.ingest.feeds import run_feed_poller
 from bot.services import Services
 from bot.slack.background import Background
 from bot.slack.client import probe_client, reach_slack
@@ -47,7 +48,8 @@ def warm_lookup_index(services: Services, client: WebClient, stop: threading.Eve
 
 BACKGROUND_JOBS: list[BackgroundJob] = [
     warm_lookup_index,
-    run_digest_scheduler,  # digests and feed polling
+    run_digest_scheduler,  # digests
+    run_feed_poller,  # feeds, in their own thread: a slow feed never delays a digest
 ]
 
 
