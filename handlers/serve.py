@@ -12,6 +12,7 @@ import argparse
 import logging
 import signal
 import threading
+import time
 from collections.abc import Callable
 
 from slack_bolt import App
@@ -34,6 +35,9 @@ from handlers.deps import Deps, make_background
 from storage.health import describe_unreachable, is_unreachable
 
 log = logging.getLogger(__name__)
+# Background jobs get this long, together, to end after Ctrl-C or SIGTERM; they are daemon
+# threads, so one stuck in a slow call (an index build, a feed) cannot keep the process.
+SHUTDOWN_SECONDS = 10.0
 
 # Long-running jobs that run beside the listeners in both modes. Each is called in its own
 # daemon thread with the services, the app's Web API client and a stop event, and should
@@ -194,7 +198,8 @@ def _shutdown(
     services: Services,
 ) -> None:
     stop.set()
+    deadline = time.monotonic() + SHUTDOWN_SECONDS  # one budget for all jobs, not one each
     for thread in jobs:
-        thread.join(timeout=10)
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
     background.shutdown(wait=True)
     services.close()
