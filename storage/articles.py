@@ -24,6 +24,7 @@ class FigureFields:
     direction: str | None = None
     label: str | None = None
     sentence: str = ""
+    from_value: float | None = None  # the old level of "from 20 % to 35 %"
 
 
 @dataclass
