@@ -138,25 +138,82 @@ _LABEL_DE_STEMS = tuple(sorted((w.casefold() for w in LABELS_DE), key=len, rever
 _CAPITALIZED = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]*")
 _LABEL_DE_CANON = {w.casefold(): w for w in LABELS_DE}
 
-_UP = r"""rose|rise[sn]?|rising|jump(?:ed|s)?|increase[ds]?|increasing|grew|grow(?:s|n|ing)?
+# Cue words per language: an English word never fires on German text ("auf jeden Fall"
+# is no fall) and the other way round.
+_UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s)?|increase[ds]?|increasing|grew|grow(?:s|n|ing)?
     |growth|gain(?:ed|s)?|climb(?:ed|s|ing)?|surge[ds]?|surging|soar(?:ed|s|ing)?
-    |boost(?:ed|s)?|higher|doubl\w*|tripled|rall(?:ied|y)|hike[ds]?|raise[ds]?|up
+    |boost(?:ed|s)?|higher|doubl\w*|tripled|rall(?:ied|y)|hike[ds]?|raise[ds]?
     |leap(?:t|ed|s)?|rebound(?:ed)?|record\s+high|strengthen\w*|expand\w*|add(?:ed|ing|s)?
-    |bigger|larger|verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg|plus
-    |zuwachs|zugelegt|legte|legten|wuchs|wächst|gewachsen|wachstum|erhöh\w*|\w*sprung|sprang
+    |bigger|larger|more"""
+_DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decrease[ds]?
+    |cut(?:s|ting)?|lost|lose[s]?|losing|loss(?:es)?|lower|slump(?:ed|s)?|plunge[ds]?
+    |plunging|shr(?:ank|unk|inks?)|sank|sink(?:s|ing)?|slid|slide[s]?|tumble[ds]?
+    |reduce[ds]?|reduction|dip(?:ped|s)?|slash(?:ed|es)?|shed|fewer|worst|halved
+    |record\s+low|weaken\w*|smaller|cheaper|less|slow(?:s|ed|ing|down)?|slower
+    |shav(?:e|es|ed|ing)"""
+# "up" and "down" are particles in most phrases ("up to £820,000", "sets up", "stepped
+# down", "make up 16%"): they only move a figure next to a number or a from/by/on, after
+# "to be" or a verb that pushes ("push down the unemployment rate").
+_PARTICLE_AFTER = (
+    r"(?=\s+(?:from|by|on|nearly|almost|about|around|some|sharply|slightly)\b|\s*[\d£$€¥])"
+)
+_PARTICLE_VERBS = (
+    "is are was were be been % push pushed pushing pushes drive drove driven driving drives"
+    " bring brought bringing brings force forced forcing forces send sent sending sends"
+)
+_PARTICLE_BEFORE = "|".join(rf"(?<=\b{re.escape(v)}\s)" for v in _PARTICLE_VERBS.split())
+# Verbs whose "up"/"down" is part of the verb: "racks up only 0.0051%", "make up 16%".
+PHRASAL_VERBS = frozenset(
+    _words("""make made take took rack pick notch chalk clock run ran set ramp sign hook come
+    came end open back give gave free shore prop line stack add sum total mount build built
+    fill tot tally ring rake snap buy bought use pay paid put keep kept step speed sped gear
+    split break broke ease turn shut play weigh cut slow tone water knock mark scale bid
+    write wrote mop hold held lock bump jack beef crack call hand team wind wound bring""")
+)
+
+
+def is_phrasal(word: str) -> bool:
+    """ "racks", "picked", "setting", "makes": a verb that takes "up" as its own particle."""
+    w = word.casefold()
+    stems = {w}
+    for end in ("ing", "ed", "es", "s", "d"):
+        if w.endswith(end) and len(w) > len(end) + 1:
+            stem = w[: -len(end)]
+            stems |= {stem, stem + "e"}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                stems.add(stem[:-1])  # "stepped", "cutting"
+    return bool(stems & PHRASAL_VERBS)
+
+
+def _cue_re(words: str, particle: str = "") -> re.Pattern[str]:
+    particles = (
+        rf"|(?:{_PARTICLE_BEFORE}){particle}(?!\w)(?!\s+to\b)"
+        rf"|(?<!\w){particle}{_PARTICLE_AFTER}"
+    )
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w){particles if particle else ''}", re.I | re.X)
+
+
+# "higher than expected", "höher als der Wert des Gutscheins" compare two things, which is
+# no movement; "7% more than in 2003" compares with an earlier level, which is.
+THAN = re.compile(
+    r"\s+(?:\w+\s+)?(?:than|als)\b(?P<earlier>\s+(?:in|im|a\s+year|last|the\s+previous"
+    r"|the\s+same|before|earlier|zuvor|vor|noch|damals|ein\s+Jahr|letzte[ns]?|vergangene[ns]?"
+    r"|[12]\d\d\d)\b)?",
+    re.I,
+)
+
+_UP_DE = r"""verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg|plus|zuwachs
+    |zugelegt|legte|legten|wuchs|wächst|gewachsen|wachstum|erhöh\w*|\w*sprung|sprang
     |kletter\w*|geklettert|höher|verdoppel\w*|\w*steigerung|gesteigert|steigert\w*|\w*plus
     |\w*anstieg|\w*zuwachs|aufschwung"""
-_DOWN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decrease[ds]?
-    |cut(?:s|ting)?|lost|lose[s]?|losing|loss(?:es)?|lower|slump(?:ed|s)?|plunge[ds]?
-    |plunging|shr(?:ank|unk|inks?)|sank|sink(?:s|ing)?|down|slid|slide[s]?|tumble[ds]?
-    |reduce[ds]?|reduction|dip(?:ped|s)?|slash(?:ed|es)?|shed|fewer|worst|halved
-    |record\s+low|weaken\w*|smaller|cheaper|verbillig\w*|billiger|schwächer
-    |sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?|fällt|gefallen|\w*rückgang|rückläufig
-    |ging\s+zurück|gingen\s+zurück|zurückgegangen|zurück|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft
-    |senk\w*|gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut
-    |streich\w*|gestrichen|kürz\w*|gekürzt|einbußen|halbiert"""
-UP_RE = re.compile(rf"(?<!\w)(?:{_UP})(?!\w)", re.I | re.X)
-DOWN_RE = re.compile(rf"(?<!\w)(?:{_DOWN})(?!\w)", re.I | re.X)
+_DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?
+    |fällt|gefallen|\w*rückgang|rückläufig|ging\s+zurück|gingen\s+zurück|zurückgegangen
+    |zurück|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft|senk\w*
+    |gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut|streich\w*
+    |gestrichen|kürz\w*|gekürzt|einbußen|halbiert|geringer"""
+
+UP_RE = {"en": _cue_re(_UP_EN, "up"), "de": _cue_re(_UP_DE)}
+DOWN_RE = {"en": _cue_re(_DOWN_EN, "down"), "de": _cue_re(_DOWN_DE)}
 
 SPORT_RE = re.compile(
     r"\b(win|won|beat|beaten|lost|draw|drew|victory|defeat|score[ds]?|goals?|match|league"
@@ -183,7 +240,7 @@ def label_candidates(clause: str, lang: str) -> list[tuple[int, str]]:
 
 
 _VERB = re.compile(
-    rf"(?:{_UP}|{_DOWN}|made|paid|spent|cost|costs|raised|valued|worth|bought|sold|earned"
+    rf"(?:{_UP_EN}|{_DOWN_EN}|made|paid|spent|cost|costs|raised|valued|worth|bought|sold|earned"
     r"|reached|stood|totalled|totaled|hit|trading|traded|fined|owes|owed|invest\w*)$",
     re.I | re.X,
 )

@@ -78,18 +78,21 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def direction(q: Quantity, others: Sequence[Quantity] = ()) -> str | None:
+def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
     """Up or down from the nearest cue in the clause ("jumped 76%", "Umsatzsprung von").
 
     A cue never reaches past another figure: in "cut 12,800 jobs following its $16bn
     takeover" the cut belongs to the jobs, not to the takeover price. It does reach past
     one the same cue speaks for ("jumped 76% to $1.13bn") or that is the cue ("double").
     """
+    if q.kind == "multiplier" and COMPARATIVE.match(q.sentence, q.end):
+        return None  # "seven times more likely", "zehnmal schneller": a comparison
     left, right = _clause(q.sentence, q.start, q.end)
     lo, hi = max(left, q.start - 70), min(right, q.end + 30)
     walls = _walls(q, others)
     best: tuple[int, str] | None = None
-    for regex, name in ((cues.UP_RE, "up"), (cues.DOWN_RE, "down")):
+    cue_lang = "de" if lang == "de" else "en"
+    for regex, name in ((cues.UP_RE[cue_lang], "up"), (cues.DOWN_RE[cue_lang], "down")):
         for m in regex.finditer(q.sentence, lo, hi):
             if m.end() <= q.start:
                 dist = q.start - m.end()
@@ -103,9 +106,22 @@ def direction(q: Quantity, others: Sequence[Quantity] = ()) -> str | None:
                 q.sentence, max(0, m.start() - 12), m.start()
             ):
                 continue
+            if m.group(0).casefold() in ("up", "down") and _phrasal(q.sentence, m.start()):
+                continue  # "racks up only 0.0051%", "make up 16%"
+            than = cues.THAN.match(q.sentence, m.end())
+            if than and not than.group("earlier"):
+                continue  # "höher als der Wert des Gutscheins": a comparison, no movement
             if best is None or dist < best[0]:
                 best = (dist, name)
     return best[1] if best else None
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _phrasal(sentence: str, pos: int) -> bool:
+    word = _LAST_WORD.search(sentence, max(0, pos - 20), pos)
+    return word is not None and cues.is_phrasal(word.group(1))
 
 
 def _walls(q: Quantity, others: Sequence[Quantity]) -> list[tuple[int, int]]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 # Digits with optional thousands groups and decimals. Plain spaces are not group
-# separators: "in 2015 300 people" must stay two numbers.
-DIGITS = r"\d{1,3}(?:[.,'\u202f\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# separators: "in 2015 300 people" must stay two numbers. A group is exactly three digits:
+# "0.0032%" is a small decimal, not 0.003 followed by a stray 2.
+DIGITS = r"\d{1,3}(?:[.,'\u202f\u00a0]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 _UNITS_EN = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -155,6 +155,7 @@ class Quantity:
     conversion: bool = False  # "(£600m)" after "$1.13bn": the same amount again
     restates: Quantity | None = None
     implied: str | None = None  # direction from "from X to Y" when no verb says it
+    start_value: float | None = None  # the old level of "from X to Y"
     direction: str | None = None
     label: str | None = None
 
@@ -383,33 +384,71 @@ def _inherit(found: list[Quantity]) -> list[Quantity]:
     return found
 
 
-def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
-    """`from $10.9bn`: the old level. `von 5 auf 7 Prozent`: 5 takes the unit of 7.
+_CHANGE_FROM = re.compile(r"\b(up|down|higher|lower)\s+from\s+\S*$", re.I)
+_NEW_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:\S+\s+)?$", re.I)
 
-    `einen Umsatzsprung von 16 Prozent auf 11 Milliarden` is no old level: the units differ.
+
+def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
+    """`von 5 auf 7 Prozent`, `from 19% to 37%`: one figure, 7 %, that started at 5.
+
+    The old level keeps `baseline` and leaves the ranking; the new one carries it as
+    `start_value` with the direction the two imply. `54 million, up from 34 million a year
+    ago`, `rose to 200 dinars per canister from 170 dinars` are the same with the old level
+    after the new one. `einen Umsatzsprung von 16 Prozent auf 11 Milliarden` is no old
+    level (the units differ), nor is "eine Strafe von 105 Millionen Dollar".
     """
     for i, q in enumerate(found):
         if not _FROM.search(q.sentence[max(0, q.start - 14) : q.start]):
             continue
-        nxt = found[i + 1] if i + 1 < len(found) else None
+        # "von 442 Millionen Euro im Jahr 2014 im Vorjahr auf 757 Millionen": years between
+        nxt = next((n for n in found[i + 1 :] if n.kind != "year"), None)
         if nxt and _TO.fullmatch(q.sentence[q.end : nxt.start]):
             if q.unit not in (None, nxt.unit):
                 continue
             if q.unit is None and q.scale == 1.0:
                 q.value *= nxt.scale  # "from 2 to 3.5 million"
-            q.unit, q.kind, q.baseline = nxt.unit, nxt.kind, True
-            if nxt.value != q.value:
-                nxt.implied = "up" if nxt.value > q.value else "down"
+            q.unit, q.kind = nxt.unit, nxt.kind
+            _starts(nxt, q, None)
             continue
-        if not q.sentence[max(0, q.start - 6) : q.start].rstrip().casefold().endswith("from"):
-            continue  # "eine Strafe von 105 Millionen Dollar" has no old level
-        peers = [p for p in found[:i] if p.unit == q.unit and q.unit and not p.baseline]
-        if peers:
-            q.baseline = True
-            newer = peers[-1]
-            if newer.value != q.value:
-                newer.implied = "up" if newer.value > q.value else "down"
+        before = q.sentence[max(0, q.start - 20) : q.start]
+        if not before.rstrip().casefold().endswith("from"):
+            continue
+        said = _CHANGE_FROM.search(before)
+        newer = _newer_level(found[:i], q, said is not None)
+        if newer is not None:
+            if q.unit is None:
+                q.unit, q.kind = newer.unit, newer.kind
+            _starts(newer, q, said.group(1).casefold() if said else None)
     return found
+
+
+def _newer_level(before: list[Quantity], old: Quantity, said: bool) -> Quantity | None:
+    """The figure an old level after it belongs to: the last one in its unit ("up from")
+    or the last one a "to" introduced ("rose to 200 dinars ... from 170 dinars")."""
+    same = [
+        p
+        for p in before
+        if not p.baseline
+        and not p.conversion
+        and (p.unit == old.unit or (old.unit is None and p.scale == old.scale > 1))
+        and p.unit
+    ]
+    if not same:
+        return None
+    newer = same[-1]
+    if said or _NEW_LEVEL.search(newer.sentence[max(0, newer.start - 30) : newer.start]):
+        return newer
+    return None
+
+
+def _starts(new: Quantity, old: Quantity, word: str | None) -> None:
+    old.baseline, new.start_value = True, old.value
+    if word in ("up", "higher"):
+        new.implied = "up"
+    elif word in ("down", "lower"):
+        new.implied = "down"
+    elif new.value != old.value:
+        new.implied = "up" if new.value > old.value else "down"
 
 
 def _merge_ranges(found: list[Quantity]) -> list[Quantity]:

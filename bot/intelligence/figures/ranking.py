@@ -34,7 +34,6 @@ class Weights:
     decay: float = 0.12  # position factor of sentence i is 1 / (1 + decay * i)
     labelled: float = 0.4  # bonus: the sentence says what it measures
     directed: float = 0.3  # bonus: it rose or fell
-    baseline: float = 1.2  # penalty: the old level in "from X to Y"
     conversion: float = 0.6  # penalty: a bracketed restatement in another currency
     floor: float = 0.5  # figures scoring below this are not shown
 
@@ -51,17 +50,15 @@ def _score(q: Quantity, index: int, w: Weights = WEIGHTS) -> float:
     """Money, shares and counts near the top of the story matter most."""
     position = w.headline if index < 0 else 1.0 / (1.0 + w.decay * index)
     bonus = (
-        w.labelled * bool(q.label)
-        + w.directed * bool(q.direction)
-        - w.baseline * q.baseline
-        - w.conversion * q.conversion
+        w.labelled * bool(q.label) + w.directed * bool(q.direction) - w.conversion * q.conversion
     )
     return w.kind(q) * position + bonus
 
 
 def _keep(q: Quantity) -> bool:
-    """Years, dates and durations are context, not key figures."""
-    if q.kind in ("year", "date"):
+    """Years, dates and durations are context, not key figures; an old level lives on as
+    the start of its new one."""
+    if q.kind in ("year", "date") or q.baseline:
         return False
     return not (q.kind == "other" and q.unit in cues.DURATION_NOUNS)
 
@@ -77,8 +74,10 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
             if not _keep(q):
                 continue
             others = [o for o in found if o is not q and not o.conversion and _keep(o)]
-            if not q.baseline:
-                q.direction = q.direction or direction(q, others) or q.implied
+            if q.start_value is not None:  # "von 20 auf 35 Prozent" says which way
+                q.direction = q.implied or q.direction or direction(q, lang, others)
+            else:
+                q.direction = q.direction or direction(q, lang, others) or q.implied
             named = named_label(q, lang, others)
             q.label = named or clause_subject(q, lang)
             if q.restates is not None:
@@ -117,6 +116,7 @@ def key_figures(
             direction=q.direction,
             label=q.label,
             sentence=q.sentence.strip(),
+            from_value=q.start_value,
         )
         for q in extract(sentences, lang)[:limit]
     ]
