@@ -4,5 +4,6 @@
 measures in one sentence, ``cues`` holds the word lists, ``labels`` says what a figure
 measures and which way it moved, ``ranking`` keeps the ones a reader would quote, best first.
 
-May import: ``storage.articles`` (``FigureFields``). Nothing else outside this package.
+May import: ``storage.articles`` (``FigureFields``) and ``bot.intelligence.stopwords`` (the
+function words no counted noun or modifier is). Nothing else outside this package.
 """

@@ -42,7 +42,23 @@ PERSON_NOUNS = frozenset(
     abgeordneten kontoinhaber anleger sparer kleinsparer beamte beamten polizisten ärzte
     lehrer pendler rentner pensionisten asylwerber asylwerberinnen einwohnerinnen mps
     pensioners savers investors shareholders pilots nurses doctors teachers officers
-    police recruits graduates homeowners tenants""")
+    police recruits graduates homeowners tenants
+    civilians fighters experts applicants candidates delegates protesters demonstrators
+    prisoners inmates suspects individuals youngsters teenagers girls boys babies
+    taxpayers consumers respondents athletes artists musicians journalists guests
+    spectators supporters followers smokers claimants borrowers buyers traders farmers
+    miners firefighters officials lawyers judges scientists researchers engineers
+    commuters travellers motorists cyclists pedestrians volunteers activists rebels
+    militants gunmen hostages survivors casualties injured dead americans britons
+    europeans germans danes swedes norwegians russians indians chinese japanese
+    zivilisten kämpfer experten anrainer befragte befragten bewohner häftlinge insassen
+    gefangene gefangenen demonstranten schmuggler verdächtige verdächtigen festgenommene
+    täter arbeitnehmer arbeitnehmerinnen journalisten pflegekräfte lehrkräfte
+    minderjährige erwachsene erwachsenen senioren mädchen buben jungen kandidaten
+    bewerber unterstützer anhänger delegierte richter athleten sportler wissenschaftler
+    forscher lehrlinge urlauber gäste fahrgäste reisende pilger vertriebene obdachlose
+    bürgerinnen österreicher österreicherinnen deutsche amerikaner briten europäer
+    angehörige bedienstete fachkräfte helfer einsatzkräfte schutzsuchenden""")
 )
 # Counted things that are not people; the unit is the noun itself.
 THING_NOUNS = frozenset(
@@ -55,16 +71,38 @@ THING_NOUNS = frozenset(
     schulen hospitals spitäler krankenhäuser goals tore titles titel medals medaillen""")
 )
 DURATION_NOUNS = frozenset(
-    _words("""years year months month weeks week days day hours hour minutes seconds decades
-    jahre jahren jahr monate monaten monat wochen woche tage tagen tag stunden stunde
-    minuten sekunden jahrzehnte""")
+    _words("""years year months month weeks week days day hours hour minutes minute seconds
+    second decades jahre jahren jahr monate monaten monat wochen woche tage tagen tag
+    stunden stunde minuten minute sekunden sekunde jahrzehnte sek sek. sec secs min std""")
 )
-MEASURE_NOUNS = frozenset(
-    _words("""km kilometre kilometres kilometer kilometers miles metres meters meter mph km/h
-    kg kilogramm kilo grams gramm litres liter degrees grad celsius hektar hectares acres
-    tonnes tonnen tons barrels fass megabyte megabytes gigabyte gigabytes terabyte mb gb tb
-    quadratmeter megawatt gigawatt mw gw kwh""")
-)
+# Measures, written out or as symbols, and the symbol they are shown with.
+_MEASURE_TABLE = {
+    "km": "km kilometre kilometres kilometer kilometers kilometern",
+    "m": "metres meters meter metern",
+    "cm": "cm zentimeter centimetres", "mm": "mm millimeter millimetres",
+    "miles": "miles meilen", "mph": "mph", "km/h": "km/h",
+    "kg": "kg kilogramm kilogram kilograms kilo kilos", "g": "g gramm grams",
+    "t": "t tonnes tonnen tons", "l": "litres liter litern",
+    "ha": "hectares hektar", "acres": "acres", "m²": "m² quadratmeter quadratmetern",
+    "°": "degrees grad celsius", "MW": "mw megawatt", "GW": "gw gigawatt",
+    "kWh": "kwh kilowattstunden", "GHz": "ghz gigahertz", "MHz": "mhz megahertz",
+    "MB": "mb megabyte megabytes", "GB": "gb gigabyte gigabytes", "TB": "tb terabyte terabytes",
+    "Mbps": "mbps", "kbps": "kbps", "Mbit": "megabits megabit", "kbit": "kilobits kilobit",
+    "Gbit": "gigabits gigabit", "barrels": "barrels fass", "Zoll": "zoll inches",
+    "megapixels": "megapixel megapixels", "Punkte": "punkte punkten points",
+}  # fmt: skip
+MEASURE_UNITS = {word: unit for unit, words in _MEASURE_TABLE.items() for word in words.split()}
+MEASURE_NOUNS = frozenset(MEASURE_UNITS)
+# Sport standings and scores, no key figures: "97 Zähler" (points in a ski jumping report).
+SCORE_NOUNS = frozenset(_words("zähler pts"))
+# "30 Meter pro Sekunde", "250 km/h", "5 per cent a year": a rate is one unit.
+RATE_PER = {
+    "sekunde": "s", "second": "s", "stunde": "h", "hour": "h", "jahr": "year", "year": "year",
+    "monat": "month", "month": "month", "tag": "day", "day": "day", "woche": "week",
+    "week": "week", "kopf": "head", "head": "head", "einwohner": "inhabitant",
+    "capita": "head", "person": "head", "minute": "min", "kilometer": "km", "kilometre": "km",
+    "km": "km", "liter": "l", "litre": "l", "s": "s", "h": "h",
+}  # fmt: skip
 
 # What a figure measures. German entries also match inside compounds
 # ("Umsatzsprung" -> Umsatz); English ones match whole words.
@@ -121,9 +159,17 @@ _PERSON_HEADS = tuple(p for p in PERSON_NOUNS if len(p) >= 6) + tuple(
 )
 
 
+# Endings of plural person nouns: "Journalisten", "Mitarbeiterinnen", "musicians".
+_PERSON_ENDINGS = ("isten", "innen", "ianer", "ians", "ists")
+
+
 def is_person(noun: str) -> bool:
-    """People nouns, also in the German dative plural (`Kontoinhabern`, `Flüchtlingen`)."""
+    """People nouns, also in the German dative plural (`Kontoinhabern`, `Flüchtlingen`)
+    and after a hyphen (`PKK-Kämpfer`)."""
+    noun = noun.rpartition("-")[2]
     if noun in PERSON_NOUNS or (noun.endswith("n") and noun[:-1] in PERSON_NOUNS):
+        return True
+    if len(noun) >= 8 and noun.endswith(_PERSON_ENDINGS):
         return True
     # German compounds end in their head noun: "Parteimitgliedern" counts Mitglieder.
     return len(noun) > 8 and noun.endswith(_PERSON_HEADS)
@@ -143,7 +189,8 @@ _LABEL_DE_CANON = {w.casefold(): w for w in LABELS_DE}
 _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s)?|increase[ds]?|increasing|grew|grow(?:s|n|ing)?
     |growth|gain(?:ed|s)?|climb(?:ed|s|ing)?|surge[ds]?|surging|soar(?:ed|s|ing)?
     |boost(?:ed|s)?|higher|doubl\w*|tripled|rall(?:ied|y)|hike[ds]?|raise[ds]?
-    |leap(?:t|ed|s)?|rebound(?:ed)?|record\s+high|strengthen\w*|expand\w*|add(?:ed|ing|s)?
+    |leap(?:t|ed|s)?|rebound(?:ed)?|record\s+high|strengthen\w*|expand\w*
+    |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s)?[\d£$€])
     |bigger|larger|more"""
 _DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decrease[ds]?
     |cut(?:s|ting)?|lost|lose[s]?|losing|loss(?:es)?|lower|slump(?:ed|s)?|plunge[ds]?

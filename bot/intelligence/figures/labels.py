@@ -108,12 +108,17 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
                 continue
             if m.group(0).casefold() in ("up", "down") and _phrasal(q.sentence, m.start()):
                 continue  # "racks up only 0.0051%", "make up 16%"
-            than = cues.THAN.match(q.sentence, m.end())
+            than = _comparative(m.group(0)) and cues.THAN.match(q.sentence, m.end())
             if than and not than.group("earlier"):
                 continue  # "höher als der Wert des Gutscheins": a comparison, no movement
             if best is None or dist < best[0]:
                 best = (dist, name)
     return best[1] if best else None
+
+
+def _comparative(word: str) -> bool:
+    w = word.casefold()
+    return w.endswith("er") or w in ("more", "less", "fewer", "mehr", "weniger")
 
 
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")

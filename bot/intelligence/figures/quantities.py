@@ -23,6 +23,7 @@ from bot.intelligence.figures.numbers import (
     parse_number,
     scale_of,
 )
+from bot.intelligence.stopwords import FUNCTION_WORDS
 
 _MONTHS = (
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
@@ -171,6 +172,11 @@ def _unit_after(
     rest = sentence[pos:]
     currency = cues.CURRENCY_WORDS.get(pre.strip().casefold()) if pre else None
     factor, end = 1.0, pos
+    if not currency and (m := _ATTACHED_MEASURE.match(rest)):  # "6GB", "250 km/h"
+        symbol = m.group(1)
+        unit = _BITS.get(symbol) or cues.MEASURE_UNITS[symbol.casefold()]
+        rate, length = _rate(sentence, pos + m.end())
+        return 1.0, unit + rate, "other", pos + m.end() + length
     if m := _ATTACHED.match(rest):
         suffix = m.group(1).casefold().lstrip("-")
         if suffix == "%":
@@ -211,29 +217,93 @@ def _unit_after(
 def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
     """(unit, kind, length) of what a number counts: `464,000 subscribers`, `17 Spielen`.
 
-    People count as "people"; durations and measures are kind "other"; any other plural
-    noun (English) or noun (German, capitalized) is counted as itself. One modifier may
-    stand between number and noun when the noun is a known one ("6,650 garment workers").
+    People count as "people"; durations and measures right after the number are kind
+    "other"; any other plural noun (English) or noun (German, capitalized) is counted as
+    itself. Up to two modifiers may stand between number and noun ("17 mutmaßliche
+    Schmuggler", "300 coal-fired plants"), and a partitive ("30,000 of its people").
     """
     m = NOUN.match(tail)
     if m is None:
         return None
     noun = m.group(1)
     key = noun.casefold()
-    if cues.is_person(key):
-        return "people", "count", m.end()
-    if key in cues.DURATION_NOUNS or key in cues.MEASURE_NOUNS:
+    if key in cues.SCORE_NOUNS:
+        return key, "score", m.end()  # "97 Zähler" in a ski jumping report
+    if key in cues.DURATION_NOUNS:
         return key, "other", m.end()
-    if key in cues.THING_NOUNS or _looks_counted(noun, lang):
-        return key, "count", m.end()
-    if key in cues.NOT_COUNTED or not noun.isalpha():
-        return None  # "2005 as investors": the noun belongs to another clause
-    second = NOUN.match(tail, m.end())
-    if second and cues.is_person(second.group(1).casefold()):
-        return "people", "count", second.end()
-    if second and second.group(1).casefold() in cues.THING_NOUNS:
-        return second.group(1).casefold(), "count", second.end()
+    if key in cues.MEASURE_NOUNS:
+        rate, length = _rate(tail, m.end())
+        return _measure(cues.MEASURE_UNITS[key], rate), "other", m.end() + length
+    if counted := _counted(noun, lang):
+        return counted[0], counted[1], m.end()
+    pos = m.start(1)
+    if part := _OF_ITS.match(tail):
+        pos = part.end()
+    for _ in range(_MODIFIERS + 1):
+        word = _WORD.match(tail, pos)
+        if word is None:
+            return None
+        if pos > m.start(1) and (counted := _counted(word.group(1), lang)):
+            return counted[0], counted[1], word.end()
+        if not _modifier(word.group(1), lang):
+            return None
+        pos = word.end()
     return None
+
+
+_MODIFIERS = 2
+_ATTACHED_MEASURE = re.compile(
+    r"\s?(km/h|km²|m²|Mbit/s|Mbps|kbps|GHz|MHz|kWh|GB|MB|TB|Mb|km|kg|mph|mm|cm|MW|GW)(?![\w/²])"
+)
+_BITS = {"Mb": "Mbps", "Mbit/s": "Mbps"}
+_BIT_RATES = {
+    "Mbit/s": "Mbps",
+    "kbit/s": "kbps",
+    "Gbit/s": "Gbps",
+}  # "a 2Mb line": broadband speed, not megabytes
+_PER = re.compile(r"\s?(?:/|pro\s|per\s|je\s|an?\s)\s*([^\W\d]+)", re.I)
+
+
+def _rate(text: str, pos: int) -> tuple[str, int]:
+    """("/s", length) for "Meter pro Sekunde"; ("", 0) when no rate follows."""
+    m = _PER.match(text, pos)
+    if m is None or (per := cues.RATE_PER.get(m.group(1).casefold())) is None:
+        return "", 0
+    return "/" + per, m.end() - pos
+
+
+def _measure(unit: str, rate: str) -> str:
+    """ "Mbit" + "/s" is shown as Mbps."""
+    return _BIT_RATES.get(unit + rate, unit + rate)
+
+
+_WORD = re.compile(r"\s*([^\W\d][\w-]*)")
+# "30,000 of its people", "14 of its biggest construction projects", "500 der Beschäftigten"
+_OF_ITS = re.compile(r"\s(?:of\s+(?:its|their|his|her|our|these|those|the)|der)(?=\s)", re.I)
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+_GERMAN_ADJECTIVE = ("e", "en", "er", "es", "em")
+
+
+def _counted(noun: str, lang: str) -> tuple[str, str] | None:
+    key = noun.casefold()
+    if cues.is_person(key):
+        return "people", "count"
+    if key in cues.THING_NOUNS or _looks_counted(noun, lang) or _ACRONYM_PLURAL.fullmatch(noun):
+        return (noun if _ACRONYM_PLURAL.fullmatch(noun) else key), "count"
+    return None
+
+
+def _modifier(word: str, lang: str) -> bool:
+    """An adjective or noun modifier between a number and what it counts: lowercase and
+    no function word ("mutmaßliche", "coal-fired", "garment"; not "as", "auf", "were")."""
+    key = word.casefold()
+    if not word.islower() or key in cues.NOT_COUNTED or key in cues.NOT_LABELS:
+        return False
+    if key in FUNCTION_WORDS["en"] or key in FUNCTION_WORDS["de"]:
+        return False
+    if lang == "de":
+        return key.endswith(_GERMAN_ADJECTIVE)
+    return not key.endswith(("ly", "s"))
 
 
 def _looks_counted(noun: str, lang: str) -> bool:
@@ -302,7 +372,18 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         if value < 2 or (is_times and not COMPARATIVE.match(sentence[m.end() :])):
             return None  # "zweimal gewählt" counts occasions, not a multiplier
         return Quantity(m.start(), m.end(), value, "x", "multiplier", sentence)
+    if not pre and not is_word and _race_name(sentence, m.end(), value):
+        return None  # "the 5,000m final", "60m hurdles": an event, not 5e9 of anything
+    if (
+        lang == "de"
+        and not pre
+        and _CLOCK.fullmatch(core)
+        and not _MEASURED.match(sentence, m.end())
+    ):
+        return None  # "20.15 WORKING", "6.30 BAHN": a German TV listing's times
     factor, unit, kind, end = _unit_after(sentence, m.end(), pre, lang)
+    if unit == "Punkte" and cues.SPORT_RE.search(sentence):
+        return None  # "aus 17 Spielen nur 14 Punkte": a standing, not an index
     if is_word and factor == 1.0 and (unit is None or value < 2):
         return None  # "two said", "one dollar bought" are no figures; "two million" is
     if is_word and kind == "count" and factor == 1.0 and value < 10:
@@ -311,6 +392,36 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         kind, unit, end = "year", None, m.end()  # "in 2004 results", "2010 Weltmeister"
     start = m.start() if pre else m.start("word" if is_word else "num")
     return Quantity(start, end, value * factor, unit, kind, sentence, scale=factor)
+
+
+# German writes decimals with a comma: "20.15" with two digits after a dot is a time.
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+_MEASURED = re.compile(r"\s?(?:%|Prozent|Euro|Dollar|Mio|Mrd|Millionen|Milliarden)", re.I)
+# Event distances in athletics and swimming, and the words around them.
+_EVENT_METRES = frozenset({50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000})
+_RACE_UNIT = re.compile(r"(m|km|K)(?![\w/²])\s?([^\W\d][\w-]*)?|-(?:km|Meter|metres?)-(\w+)")
+_EVENT = re.compile(
+    r"hurdles|sprint|relay|race|marathon|final|heats?|title|freestyle|backstroke|breaststroke"
+    r"|butterfly|medley|steeplechase|walk|record|champion\w*|gold|silver|bronze|event"
+    r"|lauf|langlauf|rennen|staffel|hürden|finale|einzel|verfolgung|massenstart|sprint",
+    re.I,
+)
+_ATHLETICS = re.compile(
+    r"\b(?:athlet\w*|olympi\w*|indoor|outdoor|hurdles|sprint\w*|relay|marathon|championships"
+    r"|Leichtathlet\w*|Weltmeister\w*|Langlauf|Biathlon|Schwimm\w*)\b",
+    re.I,
+)
+
+
+def _race_name(sentence: str, pos: int, value: float) -> bool:
+    m = _RACE_UNIT.match(sentence, pos)
+    if m is None:
+        return False
+    metres = m.group(1) == "m"
+    if (metres and value not in _EVENT_METRES) or (not metres and value > 100):
+        return False
+    event = m.group(2) or m.group(3)
+    return bool(event and _EVENT.fullmatch(event)) or bool(_ATHLETICS.search(sentence))
 
 
 def _is_year(core: str, kind: str, unit: str | None) -> bool:

@@ -58,7 +58,7 @@ def _score(q: Quantity, index: int, w: Weights = WEIGHTS) -> float:
 def _keep(q: Quantity) -> bool:
     """Years, dates and durations are context, not key figures; an old level lives on as
     the start of its new one."""
-    if q.kind in ("year", "date") or q.baseline:
+    if q.kind in ("year", "date", "score", "name") or q.baseline:
         return False
     return not (q.kind == "other" and q.unit in cues.DURATION_NOUNS)
 

@@ -427,3 +427,48 @@ def test_german_from_to_skips_the_years_between() -> None:
     )
     (f,) = figures(sentence, "de")
     assert (f.value, f.direction, f.from_value, f.label) == (757e6, "up", 442e6, "Kosten")
+
+
+def test_measures_are_shown_with_their_symbol_and_rates_are_one_unit() -> None:
+    hsdpa = (
+        "Early HSDPA systems typically offer around two megabits per second (Mbps) compared "
+        "with less than 384 kilobits per second (Kbps) on standard 3G networks."
+    )
+    assert [(f.value, f.unit) for f in figures(hsdpa, "en")] == [(2.0, "Mbps"), (384.0, "kbps")]
+    ipod = (
+        "Its latest challenges to the growing digital music gadget market include an iPod "
+        "mini model which can hold 6GB compared to a previous 4GB."
+    )
+    assert {(f.value, f.unit) for f in figures(ipod, "en")} == {(6.0, "GB"), (4.0, "GB")}
+    pluto = "Das Fotomosaik zeigt einen rund 80 Kilometer breiten Abschnitt."
+    assert [(f.value, f.unit) for f in figures(pluto, "de")] == [(80.0, "km")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Alistair Cragg's performance in being the only athlete from a European nation to "
+        "qualify for the 5,000m final did offer hope for the future.",
+        "The 32-year-old will race alongside Olympic 5,000m finalist Pavey in the women's "
+        "8km race on 19 March.",
+    ],
+)
+def test_a_distance_in_a_race_name_is_no_figure(sentence: str) -> None:
+    assert figures(sentence, "en") == []
+
+
+def test_times_in_a_german_tv_listing_are_no_figures() -> None:
+    listing = (
+        "Bis 5.50, 3sat 20.15 WORKING GIRLDie Waffen der Frauen (Working Girl, USA 1988, "
+        "Mike Nichols) Melanie Griffith wird als Working Girl Tess von ihrer Chefin ausgetrickst."
+    )
+    assert figures(listing, "de") == []
+
+
+def test_sport_standings_and_race_gaps_are_no_figures() -> None:
+    standing = "Er führt nun 97 Zähler vor seinem Landsmann Rießle."
+    assert figures(standing, "de") == []
+    gap = "2. Akito Watabe (JPN) + 18,7 Sek. (1./26.) – 3. Fabian Rießle (GER) 1:09,1 Min."
+    assert figures(gap, "de") == []
+    league = "Hannover holte im Herbst aus 17 Spielen nur 14 Punkte."
+    assert "14 Punkte" not in by_text(league, "de")
