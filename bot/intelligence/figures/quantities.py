@@ -73,10 +73,32 @@ _HALF_YEAR_BEFORE = re.compile(r"\b(?:first|second|latter|last)\s+h?$", re.I)
 _ONE_IN = re.compile(
     r"\b(?:one|1)\s+in\s+(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
 )
-_DOUBLE_HINT = re.compile(r"doubl|tripl|trebl|quadrupl|verdoppel|verdreifach|vervierfach", re.I)
+_HEDGE = re.compile(
+    r"\b(?:nearly|almost|about|around|over|roughly|some|more\s+than|less\s+than|just\s+over"
+    r"|just\s+under|fast|knapp|rund|etwa|gut|mehr\s+als)\s+$",
+    re.I,
+)
+_NUM = rf"(?:\d{{1,3}}|{WORD_NUMBER_EN}|{WORD_NUMBER_DE})"
+# "drei von vier Befragten", "two out of five", "four out of their six games"
+_PROPORTION_HINT = re.compile(r"\b(?:out\s+of|von|in\s+every)\s", re.I)
+_PROPORTION = re.compile(
+    rf"(?<![\w.,])(?P<a>{_NUM})\s+(?P<join>out\s+of|in\s+every|von)\s+"
+    rf"(?:(?:their|its|his|her|the|ihren|seinen|den)\s+)?(?P<b>{_NUM})(?![\w.,]|\s?%)"
+    r"(?!\s+(?:Prozent|per\s?cent|Euro|Dollar|Mio|Mrd|Millionen|Milliarden|million|billion)\b)",
+    re.I,
+)
+# "Tens of thousands of innocent men, women and children died": the low end, 10,000.
+_VAGUE_SCALE_HINT = re.compile(r"\b(?:tens|hundreds)\s+of\s", re.I)
+_VAGUE_SCALE = re.compile(r"\b(tens|hundreds)\s+of\s+(thousands|millions)(?=\s+of\s)", re.I)
+_DOUBLE_HINT = re.compile(
+    r"doubl|tripl|trebl|quadrupl|verdoppel|verdreifach|vervierfach|twice|doppelt|halv|halbier",
+    re.I,
+)
 _DOUBLE = re.compile(
-    r"\b(?:(?:to|will|would|could|may|might|set\s+to|expected\s+to)\s+(double|triple)\b(?!\s+up)"
-    r"|(doubled|doubling|tripled|trebled|quadrupled|verdoppel\w*|verdreifach\w*|vervierfach\w*))",
+    r"\b(?:(?:to|will|would|could|may|might|set\s+to|expected\s+to|than|nearly|almost)\s+"
+    r"(double|triple)\b(?!\s+up)|(doubled|doubling|tripled|trebled|quadrupled|verdoppel\w*"
+    r"|verdreifach\w*|vervierfach\w*|halved|halving|halve[sd]?|halbier\w*)"
+    r"|(twice)(?=\s+(?:as|the|that|its|their)\b)|(?<=\s)([Dd]oppelte[nmrs]?))\b",
     re.I,
 )
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
@@ -108,7 +130,7 @@ _PERCENT = re.compile(
 )
 _TIMES = re.compile(r"\s(times|mal)(?=\s)", re.I)
 NOUN = re.compile(
-    r"\s(?:(?:more|new|neue|neuen|weitere|weiteren|zusätzliche|additional|other|andere)\s)?"
+    r"\s+(?:(?:more|new|neue|neuen|weitere|weiteren|zusätzliche|additional|other|andere)\s)?"
     r"([^\W\d][\w-]*)"
 )
 _COMPOUND_CURRENCY = re.compile(r"-(Euro|Dollar|Franken|Pfund)-", re.I)
@@ -118,7 +140,7 @@ _FRACTION = re.compile(
     re.I,
 )
 _OF = re.compile(r"\s+(?:of|der|des|aller|ihrer|seiner|unserer)\b", re.I)
-_RANGE_JOIN = re.compile(r"\s?(?:-|–|bis(?:\s+zu)?|to|and|und)\s?$", re.I)
+_RANGE_JOIN = re.compile(r"\s?(?:-|–|bis(?:\s+zu)?|to|and|und|or|oder)\s?$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|zwischen)\s+$", re.I)
 # "from 62% at the end of 2003 to more than 68%": a few words may stand between.
 _TO = re.compile(
@@ -341,10 +363,14 @@ def quantities(sentence: str, lang: str) -> list[Quantity]:
         q = _quantity(sentence, m, lang)
         if q is not None:
             found.append(q)
+    if _PROPORTION_HINT.search(sentence):
+        found = _proportions(sentence, lang, found)
     if _FRACTION_HINT.search(sentence) or _ONE_IN_HINT.search(sentence):
         found += _fractions(sentence, lang, found)
     if _DOUBLE_HINT.search(sentence):
-        found += _verb_multipliers(sentence)
+        found += _verb_multipliers(sentence, found)
+    if lang == "en" and _VAGUE_SCALE_HINT.search(sentence):
+        found += _vague_scales(sentence, lang)
     found.sort(key=lambda q: q.start)
     return _mark_conversions(_merge_ranges(_mark_from_to(_inherit(found))))
 
@@ -371,6 +397,8 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         is_times = m.group("mult").casefold() == "mal"
         if value < 2 or (is_times and not COMPARATIVE.match(sentence[m.end() :])):
             return None  # "zweimal gewählt" counts occasions, not a multiplier
+        if _title_holder(sentence, m.end()):
+            return None  # "die fünffache Grand-Slam-Siegerin" counts titles
         return Quantity(m.start(), m.end(), value, "x", "multiplier", sentence)
     if not pre and not is_word and _race_name(sentence, m.end(), value):
         return None  # "the 5,000m final", "60m hurdles": an event, not 5e9 of anything
@@ -381,7 +409,12 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         and not _MEASURED.match(sentence, m.end())
     ):
         return None  # "20.15 WORKING", "6.30 BAHN": a German TV listing's times
+    if is_word and _RANGE_AHEAD.match(sentence, m.end()):
+        # "drei bis vier Millionen", "two or three megapixel": the low end of a range
+        return Quantity(m.start("word"), m.end(), value, None, "other", sentence)
     factor, unit, kind, end = _unit_after(sentence, m.end(), pre, lang)
+    if kind == "percent" and _IDIOM.search(sentence, max(0, m.start() - 4), end + 12):
+        return None  # "zu hundert Prozent" means fully
     if unit == "Punkte" and cues.SPORT_RE.search(sentence):
         return None  # "aus 17 Spielen nur 14 Punkte": a standing, not an index
     if is_word and factor == 1.0 and (unit is None or value < 2):
@@ -394,6 +427,27 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
     return Quantity(start, end, value * factor, unit, kind, sentence, scale=factor)
 
 
+_IDIOM = re.compile(
+    r"\bzu\s+(?:100|hundert)\s+Prozent|\b(?:100|a\s+hundred|one\s+hundred)\s+(?:per\s?cent|%)"
+    r"\s+(?:sure|certain|committed|behind|confident|right|fit|focused|genuine)\b",
+    re.I,
+)
+_NEXT_NOUN = re.compile(r"\s+([A-ZÄÖÜ][\w-]*)")
+
+
+def _title_holder(sentence: str, pos: int) -> bool:
+    m = _NEXT_NOUN.match(sentence, pos)
+    if m is None:
+        return False
+    noun = m.group(1).rpartition("-")[2].casefold()
+    return cues.is_person(noun) or noun.endswith(_HOLDERS)
+
+
+_HOLDERS = ("siegerin", "sieger", "meister", "meisterin", "champion", "gewinner", "gewinnerin",
+            "preisträger", "preisträgerin", "mutter", "vater", "olympiasieger")  # fmt: skip
+_RANGE_AHEAD = re.compile(
+    rf"\s?(?:-|–|bis|to|or|oder)\s?(?:\d|(?:{WORD_NUMBER_EN}|{WORD_NUMBER_DE})\b)", re.I
+)
 # German writes decimals with a comma: "20.15" with two digits after a dot is a time.
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
 _MEASURED = re.compile(r"\s?(?:%|Prozent|Euro|Dollar|Mio|Mrd|Millionen|Milliarden)", re.I)
@@ -445,7 +499,8 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
             continue
         hyphenated = sentence[m.start("frac") - 1] == "-"
         german_count = lang == "de" and num not in ("die", "der")  # "ein Viertel"
-        if not (hyphenated or german_count or _OF.match(sentence, m.end())):
+        hedged = _HEDGE.search(sentence, max(0, m.start() - 16), m.start())  # "nearly a third"
+        if not (hyphenated or german_count or hedged or _OF.match(sentence, m.end())):
             continue  # "the preceding three quarters" are periods, not a share
         share = round(count * frac * 100, 2)
         out.append(Quantity(m.start(), m.end(), share, "%", "percent", sentence))
@@ -462,18 +517,59 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
     return out
 
 
-def _verb_multipliers(sentence: str) -> list[Quantity]:
-    """`doubled`, `set to double`, `verdreifacht`: a multiplier said with a verb."""
+def _proportions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:
+    """`drei von vier Befragten` is 75 %: a share, in place of the two counts."""
+    for m in _PROPORTION.finditer(sentence):
+        a, b = parse_number(m.group("a"), lang), parse_number(m.group("b"), lang)
+        if a is None or b is None or not 0 < a < b:
+            continue
+        german = m.group("join").casefold() == "von"
+        if german and (m.group("a")[0].isdigit() or m.group("b")[0].isdigit()) and b > 20:
+            continue  # "40 von 250 Unfällen" reads as counts
+        found = [q for q in found if q.end <= m.start() or q.start >= m.end()]
+        share = round(a / b * 100, 2)
+        found.append(Quantity(m.start(), m.end(), share, "%", "percent", sentence))
+    return found
+
+
+def _vague_scales(sentence: str, lang: str) -> list[Quantity]:
+    out = []
+    for m in _VAGUE_SCALE.finditer(sentence):
+        value = (10.0 if m.group(1).casefold() == "tens" else 100.0) * (
+            1e3 if m.group(2).casefold() == "thousands" else 1e6
+        )
+        counted = counted_noun(sentence[m.end() :].replace(" of ", " ", 1), lang)
+        if counted:
+            unit, kind, _ = counted
+            out.append(Quantity(m.start(), m.end(), value, unit, kind, sentence, scale=value))
+    return out
+
+
+def _verb_multipliers(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """`doubled`, `more than double`, `verdreifacht`, `twice as many`, `die doppelte Menge`,
+    `halbiert`: a multiplier said with a word, not a number."""
     out = []
     for m in _DOUBLE.finditer(sentence):
         group = m.lastindex or 0
         word = m.group(group).casefold()
-        value = 3.0 if word.startswith(("tripl", "trebl", "verdreif")) else 2.0
-        if word.startswith(("quadrupl", "vervierf")):
-            value = 4.0
         span = m.span(group)
-        out.append(Quantity(*span, value, "x", "multiplier", sentence, direction="up"))
+        if any(q.start <= span[0] < q.end for q in found):
+            continue
+        value, direction = _MULTIPLIER_WORDS[
+            next(k for k in _MULTIPLIER_WORDS if word.startswith(k))
+        ]
+        if word.startswith(("twice", "doppelt")):
+            direction = None  # "twice as many", "die doppelten Weltcuppunkte": a comparison
+        out.append(Quantity(*span, value, "x", "multiplier", sentence, direction=direction))
     return out
+
+
+_MULTIPLIER_WORDS = {
+    "doubl": (2.0, "up"), "verdoppel": (2.0, "up"), "twice": (2.0, None), "doppelt": (2.0, None),
+    "tripl": (3.0, "up"), "trebl": (3.0, "up"), "verdreifach": (3.0, "up"),
+    "quadrupl": (4.0, "up"), "vervierfach": (4.0, "up"),
+    "halv": (0.5, "down"), "halbier": (0.5, "down"),
+}  # fmt: skip
 
 
 def _inherit(found: list[Quantity]) -> list[Quantity]:
@@ -481,18 +577,45 @@ def _inherit(found: list[Quantity]) -> list[Quantity]:
 
     `27 Millionen Euro, die sich um drei Millionen erhöhen könnte`: the second amount is
     in euros too. `25 der 200 Abgeordneten`, `25 of the 200 MPs`: 25 counts the same.
+    `um 12 beziehungsweise 8 Prozent`, `um 0,5 auf 54,1 Punkte`: the first number has the
+    unit of the second. `Von 250 gemeldeten Unfällen gingen 40 auf Glätte zurück`: 40
+    counts accidents.
     """
     for i, q in enumerate(found):
         if q.unit is not None or q.kind not in ("count", "other"):
             continue
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt and nxt.unit and _PARTITIVE.fullmatch(q.sentence[q.end : nxt.start]):
+        nxt = next((n for n in found[i + 1 :] if n.kind != "year"), None)
+        gap = q.sentence[q.end : nxt.start] if nxt else ""
+        if nxt and nxt.unit and _PARTITIVE.fullmatch(gap):
+            q.unit, q.kind = nxt.unit, nxt.kind
+            continue
+        if nxt and nxt.unit and _shares_unit(q, gap):
+            if q.scale == 1.0:
+                q.value, q.scale = q.value * nxt.scale, nxt.scale
             q.unit, q.kind = nxt.unit, nxt.kind
             continue
         money = [p for p in found[:i] if p.kind == "money"]
         if q.scale > 1 and money:
             q.unit, q.kind = money[-1].unit, "money"
+            continue
+        group = [p for p in found[:i] if p.kind == "count" and p.unit and _GROUP.search(
+            p.sentence[max(0, p.start - 12) : p.start])]  # fmt: skip
+        if group and q.scale == 1.0 and q.value < group[0].value:
+            q.unit, q.kind = group[0].unit, "count"
     return found
+
+
+# "12 beziehungsweise 8 Prozent", "12 und 8 Prozent": two figures in one unit
+_PAIR = re.compile(r"\s*(?:,|und|and|bzw\.|beziehungsweise|sowie)\s*", re.I)
+_CHANGE_TO = re.compile(r"\s+(?:auf|to)\s+", re.I)  # "um 0,5 auf 54,1 Punkte"
+_BY = re.compile(r"\b(?:um|by)\s+$", re.I)
+_GROUP = re.compile(r"\b(?:von|of|out\s+of|unter|among)\s+(?:the\s+|den\s+)?$", re.I)
+
+
+def _shares_unit(q: Quantity, gap: str) -> bool:
+    if _PAIR.fullmatch(gap):
+        return not _RANGE_OPEN.search(q.sentence[max(0, q.start - 10) : q.start])
+    return bool(_CHANGE_TO.fullmatch(gap) and _BY.search(q.sentence[max(0, q.start - 5) : q.start]))
 
 
 _CHANGE_FROM = re.compile(r"\b(up|down|higher|lower)\s+from\s+\S*$", re.I)
@@ -571,7 +694,7 @@ def _merge_ranges(found: list[Quantity]) -> list[Quantity]:
             prev
             and not prev.baseline
             and prev.kind != "year"
-            and q.unit
+            and (q.unit or q.scale > 1)
             and (prev.unit in (None, q.unit))
         ):
             gap = q.sentence[prev.end : q.start]
@@ -581,12 +704,13 @@ def _merge_ranges(found: list[Quantity]) -> list[Quantity]:
                 out.append(q)  # "5-4" runs backwards: a score or a code, not a range
                 continue
             joined = _RANGE_JOIN.fullmatch(gap) and (
-                word not in ("and", "und", "to") or (word == "to" and prev.unit is None)
+                word not in ("and", "und", "to", "or", "oder")
+                or (word in ("to", "or", "oder") and prev.unit is None)
             )
             if joined or (opened and _RANGE_JOIN.fullmatch(gap)):
                 scale = q.scale if prev.unit is None else 1.0
                 out[-1] = replace(prev, end=q.end, unit=q.unit, kind=q.kind,
-                                  value=prev.value * scale)  # fmt: skip
+                                  value=prev.value * scale, scale=scale)  # fmt: skip
                 continue
         out.append(q)
     return [q for q in out if q.kind != "other" or q.unit]

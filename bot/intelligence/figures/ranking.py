@@ -63,14 +63,37 @@ def _keep(q: Quantity) -> bool:
     return not (q.kind == "other" and q.unit in cues.DURATION_NOUNS)
 
 
+# How many sentences on an amount with a scale word lends its unit to one without.
+SCALE_REACH = 3
+
+
+@dataclass
+class _LastScaled:
+    """`Around 23 million Britons will miss out … That compares to 27 million`: an amount
+    with a scale word and no unit has the unit of the last one that had both."""
+
+    q: Quantity | None = None
+    index: int = 0
+
+    def carry(self, q: Quantity, index: int) -> None:
+        if q.scale <= 1 or q.kind == "year":
+            return
+        if q.unit is None and self.q is not None and index - self.index <= SCALE_REACH:
+            q.unit, q.kind = self.q.unit, self.q.kind
+        elif q.unit is not None:
+            self.q, self.index = q, index
+
+
 def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     """All figures worth showing, best first. ``index`` < 0 marks title and teaser."""
     scored: dict[tuple[float, str | None], tuple[float, Quantity]] = {}
     specific: dict[tuple[float, str | None], str] = {}  # first label a sentence names
     vague: dict[tuple[float, str | None], bool] = {}  # the kept one's label is a subject
+    last_scaled = _LastScaled()
     for index, sentence in sentences:
         found = quantities(sentence, lang)
         for q in found:
+            last_scaled.carry(q, max(index, 0))
             if not _keep(q):
                 continue
             others = [o for o in found if o is not q and not o.conversion and _keep(o)]

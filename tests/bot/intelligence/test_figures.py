@@ -472,3 +472,132 @@ def test_sport_standings_and_race_gaps_are_no_figures() -> None:
     assert figures(gap, "de") == []
     league = "Hannover holte im Herbst aus 17 Spielen nur 14 Punkte."
     assert "14 Punkte" not in by_text(league, "de")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "share"),
+    [
+        (
+            "Zumindest gaben das drei von vier Teilnehmer einer Befragung der Arbeiterkammer "
+            "Niederösterreich (AKNÖ) über flexibles Arbeiten an.",
+            "de",
+            "drei von vier",
+            75.0,
+        ),
+        ("Nearly three out of four girls said they used make-up.", "en", "three out of four", 75.0),
+        (
+            "However, it claimed that the court had backed its argument in four out of five key "
+            "issues.",
+            "en",
+            "four out of five",
+            80.0,
+        ),
+        (
+            "Those on low incomes will account for a quarter of the digital have-nots, the "
+            "disabled will make up 16% and the elderly nearly a third by 2025.",
+            "en",
+            "a third",
+            33.33,
+        ),
+    ],
+)
+def test_proportions_are_shares(sentence: str, lang: str, text: str, share: float) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.value, f.unit, f.kind) == (share, "%", "percent")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "value", "direction"),
+    [
+        (
+            "The tourism industry is booming and revenues from visitors should more than double "
+            "to $21bn (£10.8bn) in three years.",
+            "en",
+            "double",
+            2.0,
+            "up",
+        ),
+        (
+            "By contrast Danes were most adept at losing mobile phones, with twice as many "
+            "left behind in cabs as in Germany.",
+            "en",
+            "twice",
+            2.0,
+            None,
+        ),
+        (
+            "Oberösterreich will die Mindestsicherung für Asylberechtigte halbieren.",
+            "de",
+            "halbieren",
+            0.5,
+            "down",
+        ),
+        (
+            "Da es am Schlusstag die doppelten Weltcuppunkte gab, baute Frenzel seine am Samstag "
+            "übernommene Führung im Weltcup besonders kräftig aus.",
+            "de",
+            "doppelten",
+            2.0,
+            None,
+        ),
+    ],
+)
+def test_multipliers_said_in_words(
+    sentence: str, lang: str, text: str, value: float, direction: str | None
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.value, f.unit, f.direction) == (value, "x", direction)
+
+
+def test_titles_won_and_idioms_are_no_figures() -> None:
+    sharapova = (
+        "Der fünffachen Grand-Slam-Siegerin droht eine Sperre durch den internationalen "
+        "Tennisverband (ITF) von bis zu vier Jahren."
+    )
+    assert figures(sharapova, "de") == []
+    fully = (
+        "Stöger: Ich habe nie nach anderen Ämtern geschielt, sondern zu hundert Prozent jene "
+        "Aufgaben ausgefüllt, für die mich Bundeskanzler Werner Faymann eingesetzt hat."
+    )
+    assert figures(fully, "de") == []
+
+
+def test_two_numbers_share_the_unit_of_the_second() -> None:
+    tourists = (
+        "Das führte laut Gsell zu einer Steigerung der Zahl japanischer und russischer "
+        "Touristen im Elsass um 60 beziehungsweise 46 Prozent."
+    )
+    assert [(f.value, f.unit) for f in figures(tourists, "de")] == [(60, "%"), (46, "%")]
+    index = (
+        "Der Markit-Einkaufsmanagerindex kletterte im Juni um 0,5 auf 54,1 Punkte, wie am "
+        "Dienstag aus einer Umfrage des Markit-Instituts unter rund 4.000 Firmen hervorgeht."
+    )
+    found = by_text(index, "de")
+    assert (found["54,1 Punkte"].unit, found["0,5"].unit) == ("Punkte", "Punkte")
+    assert found["54,1 Punkte"].direction == "up"
+    radio = (
+        "Allein 2015 könnten also drei bis vier Millionen beim ORF statt bei den "
+        "Privatsendern gelandet sein."
+    )
+    amounts = [(-1, "Ein Prozent Marktanteil macht demnach eine Million Euro aus."), (0, radio)]
+    assert (3e6, "EUR") in {(f.value, f.unit) for f in key_figures(amounts, "de")}
+
+
+def test_amount_without_unit_takes_the_unit_of_the_last_scaled_one() -> None:
+    sentences = [
+        (0, "Around 23 million Britons will miss out on a wide range of essential services."),
+        (1, "It compares to 27 million, or 50%, of the UK, who are not currently online."),
+    ]
+    found = {f.text: f for f in key_figures(sentences, "en")}
+    assert found["27 million"].unit == "people"
+
+
+def test_vague_scale_and_dozen_keep_their_low_end() -> None:
+    iraq = (
+        'Writer Neil Coppendale asked of the Iraq war: "Tens of thousands of innocent men, '
+        'women and children died - how do you manage to sleep at night?"'
+    )
+    f = by_text(iraq, "en")["Tens of thousands"]
+    assert (f.value, f.unit) == (10_000, "people")
+    albums = "Jay-Jay wurde ein Star und hat ein gutes Dutzend  Alben veröffentlicht."
+    assert [(f.value, f.kind) for f in figures(albums, "de")] == [(12, "count")]
