@@ -22,7 +22,11 @@ CURRENCY_WORDS = {
     "a$": "AUD", "c$": "CAD", "hk$": "HKD", "kronen": "SEK", "rupees": "INR",
     "australian dollars": "AUD", "australian dollar": "AUD", "canadian dollars": "CAD",
     "canadian dollar": "CAD", "hong kong dollars": "HKD", "swiss francs": "CHF",
-    "swiss franc": "CHF", "franc": "CHF", "francs": "CHF",
+    "swiss franc": "CHF", "franc": "CHF", "francs": "CHF", "rupee": "INR", "won": "KRW",
+    "rand": "ZAR", "lira": "TRY", "zloty": "PLN", "shekels": "ILS", "baht": "THB",
+    "ringgit": "MYR", "rupiah": "IDR", "naira": "NGN", "hryvnia": "UAH", "forint": "HUF",
+    "kronor": "SEK", "kroner": "NOK", "krona": "SEK", "pesos": "PESO", "dinars": "DINAR",
+    "dirhams": "AED", "riyals": "SAR", "reais": "BRL", "real": "BRL",
 }  # fmt: skip
 # Sub-units: the value is stored in the main unit (50 cents -> 0.5 USD).
 CENT_WORDS = {"cent": "EUR", "cents": "USD", "pence": "GBP", "p": "GBP"}
@@ -190,13 +194,13 @@ _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s)?|increase[ds]?|increasing|grew|g
     |growth|gain(?:ed|s)?|climb(?:ed|s|ing)?|surge[ds]?|surging|soar(?:ed|s|ing)?
     |boost(?:ed|s)?|higher|doubl\w*|tripled|rall(?:ied|y)|hike[ds]?|raise[ds]?
     |leap(?:t|ed|s)?|rebound(?:ed)?|record\s+high|strengthen\w*|expand\w*
-    |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s)?[\d£$€])
-    |bigger|larger|more"""
+    |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s)?[\d£$€])
+    |bigger|larger|(?<=[\d%]\s)more"""
 _DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decrease[ds]?
     |cut(?:s|ting)?|lost|lose[s]?|losing|loss(?:es)?|lower|slump(?:ed|s)?|plunge[ds]?
     |plunging|shr(?:ank|unk|inks?)|sank|sink(?:s|ing)?|slid|slide[s]?|tumble[ds]?
-    |reduce[ds]?|reduction|dip(?:ped|s)?|slash(?:ed|es)?|shed|fewer|worst|halved
-    |record\s+low|weaken\w*|smaller|cheaper|less|slow(?:s|ed|ing|down)?|slower
+    |reduce[ds]?|reduction|dip(?:ped|s)?|slash(?:ed|es)?|shed|worst|halved
+    |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|slow(?:s|ed|ing|down)?|slower
     |shav(?:e|es|ed|ing)"""
 # "up" and "down" are particles in most phrases ("up to £820,000", "sets up", "stepped
 # down", "make up 16%"): they only move a figure next to a number or a from/by/on, after
@@ -244,7 +248,8 @@ def _cue_re(words: str, particle: str = "") -> re.Pattern[str]:
 # no movement; "7% more than in 2003" compares with an earlier level, which is.
 THAN = re.compile(
     r"\s+(?:\w+\s+)?(?:than|als)\b(?P<earlier>\s+(?:in|im|a\s+year|last|the\s+previous"
-    r"|the\s+same|before|earlier|zuvor|vor|noch|damals|ein\s+Jahr|letzte[ns]?|vergangene[ns]?"
+    r"|the\s+same|before|earlier|previously|zuvor|vor|noch|damals|ein\s+Jahr|letzte[ns]?"
+    r"|vergangene[ns]?|bisher|ursprünglich"
     r"|[12]\d\d\d)\b)?",
     re.I,
 )
@@ -284,6 +289,16 @@ def label_candidates(clause: str, lang: str) -> list[tuple[int, str]]:
             if stem:
                 found.append((m.start(), _LABEL_DE_CANON[stem]))
     return found
+
+
+def measure_stem(word: str, lang: str) -> str | None:
+    """The measure word in a German compound: "Umsatzsprung" -> Umsatz, "Rekordstrafe" ->
+    Strafe."""
+    if lang != "de":
+        return None
+    folded = word.casefold()
+    stem = next((s for s in _LABEL_DE_STEMS if s in folded), None)
+    return _LABEL_DE_CANON[stem] if stem else None
 
 
 _VERB = re.compile(

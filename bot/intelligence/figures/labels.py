@@ -9,9 +9,9 @@ Another figure in the sentence is a wall neither cues nor label words cross.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from bot.intelligence.figures import cues
+from bot.intelligence.figures import cues, phrases
 from bot.intelligence.figures.numbers import scale_of
 from bot.intelligence.figures.quantities import COMPARATIVE, NOUN, Quantity
 
@@ -56,7 +56,9 @@ def _linked(sentence: str, start: int, end: int) -> bool:
     return len(gap.split()) <= 4 and bool(_LINK_WORD.search(gap))
 
 
-_NUMERIC_ASIDE = re.compile(r"\((?=[^()]{0,30}\d)[^()]{1,40}\)")
+# Asides never end a clause: "$16bn (£8.3bn) takeover", "the consumer price index (CPI)
+# would rise", "mortgage approvals - loans approved but not yet made - were £2bn".
+_ASIDE = re.compile(r"\([^()]{1,40}\)|\s[–—-]\s[^–—()]{1,60}?\s[–—-]\s")
 _CLAUSE_BREAK = re.compile(
     r"[;:()]|\s[–—-]\s|,\s(?:while|but|whereas|aber|während|doch|und|and|wobei)\b"
 )
@@ -67,7 +69,7 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
 
     A bracketed conversion is no break: "$16bn (£8.3bn) takeover" is about a takeover.
     """
-    asides = [m.span() for m in _NUMERIC_ASIDE.finditer(sentence)]
+    asides = [m.span() for m in _ASIDE.finditer(sentence) if not m.start() < start < m.end()]
     breaks = [
         m
         for m in _CLAUSE_BREAK.finditer(sentence)
@@ -162,10 +164,13 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
     tail = q.sentence[q.end :]
     noun = NOUN.match(tail) if q.kind == "count" else None
     counted = q.text.split()[-1].strip(".,") if q.kind == "count" else ""
+    generic = ""  # "400 people were injured": "injured" says more than "people"
     if q.unit and counted.isalpha() and scale_of(counted, lang) is None:
-        return counted  # "464,000 subscribers", "1500 Grenzbeamte"
+        if counted.casefold() not in phrases.GENERIC_PEOPLE:
+            return counted  # "464,000 subscribers", "1500 Grenzbeamte"
+        generic = counted
     if q.kind == "multiplier" and (m := COMPARATIVE.match(tail)):
-        return m.group(1)
+        return _compared(q.sentence, q.end + m.end(1), m.group(1))
     if q.kind == "money" and (m := _COMPOUND_NOUN.match(tail)):
         return m.group(1)  # "30-Euro-Gutschein"
     if q.kind == "money" and (m := _AGAINST.match(tail)):
@@ -180,11 +185,7 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         hi = comma.start()  # "um 2,0 Prozent, Wohnungsmieten um 3,6": the next one's word
     best: tuple[int, str] | None = None
     walls = _walls(q, others)
-    for pos, label in cues.label_candidates(q.sentence[lo:hi], lang):
-        pos += lo
-        dist = q.start - pos if pos < q.start else pos - q.end + 30
-        if pos < q.start and _HEAD_OF_PHRASE.match(q.sentence, pos + len(label)):
-            dist -= 40  # "Earnings at Barclays Capital investment bank rose 25%": earnings
+    for pos, dist, label in _candidates(q, lang, lo, hi):
         span = (pos, q.start) if pos < q.start else (q.end, pos)
         if _blocked(span, walls) or any(a <= pos < b for a, b in walls):
             continue  # the word belongs to another figure ("12,800 jobs ... its $16bn")
@@ -192,6 +193,8 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
             best = (dist, label)
     if best:
         return best[1]
+    if generic:
+        return generic
     if noun and noun.group(1).casefold() not in cues.NOT_LABELS:
         return noun.group(1)
     if lang == "en" and (m := _WHAT_FOLLOWS.match(tail)):
@@ -199,6 +202,47 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         if word.casefold() not in cues.NOT_LABELS and not cues.is_verb(word):
             return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
     return None
+
+
+def _candidates(q: Quantity, lang: str, lo: int, hi: int) -> Iterator[phrases.Candidate]:
+    """Measure words of the clause and the phrase labels, each with its distance; none
+    from an aside the figure is not in ("approvals - loans approved but not yet made -")."""
+    asides = [m.span() for m in _ASIDE.finditer(q.sentence) if not m.start() <= q.start < m.end()]
+    for pos, label in cues.label_candidates(q.sentence[lo:hi], lang):
+        pos += lo
+        if any(a <= pos < b for a, b in asides):
+            continue
+        dist = q.start - pos if pos < q.start else pos - q.end + 30
+        if pos < q.start and _HEAD_OF_PHRASE.match(q.sentence, pos + len(label)):
+            dist -= 40  # "Earnings at Barclays Capital investment bank rose 25%": earnings
+        yield pos, dist, label
+    yield from phrases.candidates(q, lang)
+
+
+# "zwölfmal so viele Planeten", "10 times more powerful", "42 Mal so hoch wie der Grenzwert"
+_COMPARED_WITH = re.compile(r"\s+(?:\w+\s+){0,2}?(?:wie|as|than)\s+(?:der|die|das|the)\s+([\w-]+)")
+_NEXT_WORD = re.compile(r"\s+([^\W\d][\w-]*)")
+
+
+def _compared(sentence: str, pos: int, comparative: str) -> str:
+    """What a multiplier compares: the word after "more"/"so viele", or what it is "as high
+    as"; the comparative itself ("schneller") when it is the measure."""
+    if comparative.casefold() in (
+        "more",
+        "less",
+        "mehr",
+        "weniger",
+        "many",
+        "much",
+        "viele",
+        "viel",
+    ):
+        m = _NEXT_WORD.match(sentence, pos)
+        if m and m.group(1).casefold() not in cues.NOT_LABELS:
+            return m.group(1)
+    elif m := _COMPARED_WITH.match(sentence, pos):
+        return m.group(1)
+    return comparative
 
 
 def _first_noun(text: str, *, skip_first: bool) -> str | None:
@@ -230,6 +274,8 @@ def _subject(before: str, lang: str, *, sentence_start: bool = True) -> str | No
         return _first_noun(before, skip_first=sentence_start)
     words = [w for w in _ALPHA.findall(before) if w.casefold() not in cues.NOT_LABELS]
     verbs = [i for i, w in enumerate(words) if cues.is_verb(w)]
-    if verbs and verbs[0] > 0:
-        return words[verbs[0] - 1]
+    # The verb nearest the figure: "The numbers of lost laptops has leapt by 71%" is about
+    # laptops, not about the "lost" that describes them.
+    if verbs and verbs[-1] > 0 and words[verbs[-1] - 1].casefold() not in phrases.GENERIC:
+        return words[verbs[-1] - 1]
     return None

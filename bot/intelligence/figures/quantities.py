@@ -120,7 +120,9 @@ _SCALE_WORD = re.compile(
 _CUR_POST = re.compile(
     r"\s?(Australian\s+dollars?|Canadian\s+dollars?|Hong\s+Kong\s+dollars?|Swiss\s+francs?"
     r"|francs?|US-Dollars?|Dollars?|Euros?|€|\$|Pfund|pounds?(?:\s+sterling)?|Franken|CHF|Yen"
-    r"|USD|EUR|GBP|Rubel|roubles|rubles|Yuan|Renminbi|Kronen|rupees|Cents?|pence)(?!\w)",
+    r"|USD|EUR|GBP|Rubel|roubles|rubles|Yuan|Renminbi|Kronen|rupees|Cents?|pence|rand|lira"
+    r"|zloty|shekels|baht|ringgit|rupiah|naira|hryvnia|forint|kronor|kroner|krona|pesos|dinars"
+    r"|dirhams|riyals|reais)(?!\w)",
     re.I,
 )
 _PERCENT = re.compile(
@@ -177,6 +179,7 @@ class Quantity:
     baseline: bool = False  # "from $639m": the old level, not the news
     conversion: bool = False  # "(£600m)" after "$1.13bn": the same amount again
     restates: Quantity | None = None
+    unit_from: Quantity | None = None  # "um drei Millionen" has the unit of the 27 Millionen
     implied: str | None = None  # direction from "from X to Y" when no verb says it
     start_value: float | None = None  # the old level of "from X to Y"
     direction: str | None = None
@@ -372,7 +375,7 @@ def quantities(sentence: str, lang: str) -> list[Quantity]:
     if lang == "en" and _VAGUE_SCALE_HINT.search(sentence):
         found += _vague_scales(sentence, lang)
     found.sort(key=lambda q: q.start)
-    return _mark_conversions(_merge_ranges(_mark_from_to(_inherit(found))))
+    return _mark_conversions(_mark_compared(_merge_ranges(_mark_from_to(_inherit(found)))))
 
 
 def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
@@ -596,7 +599,7 @@ def _inherit(found: list[Quantity]) -> list[Quantity]:
             continue
         money = [p for p in found[:i] if p.kind == "money"]
         if q.scale > 1 and money:
-            q.unit, q.kind = money[-1].unit, "money"
+            q.unit, q.kind, q.unit_from = money[-1].unit, "money", money[-1]
             continue
         group = [p for p in found[:i] if p.kind == "count" and p.unit and _GROUP.search(
             p.sentence[max(0, p.start - 12) : p.start])]  # fmt: skip
@@ -653,6 +656,23 @@ def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
             if q.unit is None:
                 q.unit, q.kind = newer.unit, newer.kind
             _starts(newer, q, said.group(1).casefold() if said else None)
+    return found
+
+
+_COMPARED = re.compile(
+    r"\s*,?\s*(?:compared\s+(?:with|to)|compares\s+(?:with|to)|gegenüber|verglichen\s+mit)"
+    r"\s+(?:(?:a|the)\s+previous\s+|last\s+year's\s+|(?:rund|etwa|about|around)\s+)?$",
+    re.I,
+)
+
+
+def _mark_compared(found: list[Quantity]) -> list[Quantity]:
+    """`£17.9bn, compared with £21.8bn in January last year`, `6GB compared to a previous
+    4GB`: the figure moved from the one it is compared with (which stays a figure)."""
+    for q, p in pairwise(found):
+        same = q.unit and q.unit == p.unit and q.value != p.value and q.implied is None
+        if same and _COMPARED.fullmatch(q.sentence[q.end : p.start]):
+            q.implied = "up" if q.value > p.value else "down"
     return found
 
 

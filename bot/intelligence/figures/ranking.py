@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.intelligence.figures import cues
 from bot.intelligence.figures.labels import clause_subject, direction, named_label
+from bot.intelligence.figures.phrases import weak_label
 from bot.intelligence.figures.quantities import Quantity, quantities
 from storage.articles import FigureFields
 
@@ -102,7 +103,10 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
             else:
                 q.direction = q.direction or direction(q, lang, others) or q.implied
             named = named_label(q, lang, others)
-            q.label = named or clause_subject(q, lang)
+            if not named and q.unit_from is not None:
+                named = q.unit_from.label  # "eine Ablösesumme von 27 Millionen Euro, die sich
+                # noch um drei Millionen erhöhen könnte": the Ablöse grows
+            q.label = named or weak_label(q, lang) or clause_subject(q, lang)
             if q.restates is not None:
                 q.direction, q.label = q.restates.direction, q.restates.label
                 named = q.label

@@ -601,3 +601,113 @@ def test_vague_scale_and_dozen_keep_their_low_end() -> None:
     assert (f.value, f.unit) == (10_000, "people")
     albums = "Jay-Jay wurde ein Star und hat ein gutes Dutzend  Alben veröffentlicht."
     assert [(f.value, f.kind) for f in figures(albums, "de")] == [(12, "count")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "label"),
+    [
+        (
+            "The Chorus, which Jugnot also co-produced, has drawn an audience of nearly nine "
+            "million people since its release last year.",
+            "en",
+            "nine million people",
+            "audience",
+        ),
+        (
+            "During the following three days of disturbances, nearly 400 people were injured "
+            "and buildings and vehicles were set alight.",
+            "en",
+            "400 people",
+            "injured",
+        ),
+        ("Mindestens 18 Menschen seien verletzt worden.", "de", "18 Menschen", "verletzt"),
+        (
+            "Jugnot made 5.45m Euros (£3.77m) last year, according to a table drawn up by "
+            "France's Le Figaro newspaper.",
+            "en",
+            "£3.77m",
+            "made",
+        ),
+        (
+            "He also earned up to £195,000 for a weekly column in the News of the World.",
+            "en",
+            "£195,000",
+            "weekly column",
+        ),
+        (
+            "In September, it paid £82.7m in fines to regulators on both sides of the Atlantic.",
+            "en",
+            "£82.7m",
+            "fines",
+        ),
+        (
+            "Sollte Dobrindt das Geld fehlen, dann stünden 2018 bestenfalls zwölf statt der einst "
+            "erhofften 14,5 Milliarden Euro für Infrastrukturmaßnahmen bereit.",
+            "de",
+            "14,5 Milliarden Euro",
+            "Infrastrukturmaßnahmen",
+        ),
+        (
+            "Gemüse (plus 9,4 Prozent) und Früchte (plus 6,2 Prozent) verteuerten sich hingegen.",
+            "de",
+            "6,2 Prozent",
+            "Früchte",
+        ),
+        (
+            "Die Vereine einigten sich laut Auskunft Barcas auf eine Ablösesumme von 27 Millionen "
+            "Euro, die sich noch um drei Millionen erhöhen könnte.",
+            "de",
+            "drei Millionen",
+            "Ablöse",
+        ),
+        (
+            "Zwischen jetzt und dem Erlöschen des letzten Sterns werden noch einmal fast "
+            "zwölfmal so viele Planeten entstehen, wie es heute gibt.",
+            "de",
+            "zwölfmal",
+            "Planeten",
+        ),
+        (
+            "The numbers of lost laptops has leapt by 71% in the last three years.",
+            "en",
+            "71%",
+            "laptops",
+        ),
+        (
+            "Für die inzwischen auf Eis gelegte Pkw-Maut hat der deutsche Verkehrsminister "
+            "Alexander Dobrindt (CSU) bereits mehr als 600.000 Euro ausgegeben.",
+            "de",
+            "600.000 Euro",
+            "ausgegeben",
+        ),
+        (
+            "The BSA said mortgage approvals - loans approved but not yet made - were £2bn, "
+            "down from £2.6bn in January 2004.",
+            "en",
+            "£2bn",
+            "mortgage",
+        ),
+    ],
+)
+def test_label_comes_from_the_phrase_that_names_the_figure(
+    sentence: str, lang: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, lang)[text].label == label
+
+
+def test_a_comparison_with_an_earlier_level_gives_the_direction() -> None:
+    lending = (
+        "The CML said gross mortgage lending stood at £17.9bn, compared with £21.8bn in "
+        "January last year."
+    )
+    found = by_text(lending, "en")
+    assert (found["£17.9bn"].direction, found["£21.8bn"].direction) == ("down", None)
+    jobs = "According to Labor Department figures, US firms added only 146,000 jobs in January."
+    assert by_text(jobs, "en")["146,000 jobs"].direction == "up"
+    tv = "In homes with broadband, 40% said they were spending less time watching TV."
+    assert by_text(tv, "en")["40%"].direction is None
+    shell = (
+        "In January 2004, Shell told shocked investors that its reserves were 20% smaller "
+        "than previously thought."
+    )
+    assert by_text(shell, "en")["20%"].direction == "down"
