@@ -205,14 +205,29 @@ _DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decr
 # "up" and "down" are particles in most phrases ("up to £820,000", "sets up", "stepped
 # down", "make up 16%"): they only move a figure next to a number or a from/by/on, after
 # "to be" or a verb that pushes ("push down the unemployment rate").
-_PARTICLE_AFTER = (
-    r"(?=\s+(?:from|by|on|nearly|almost|about|around|some|sharply|slightly)\b|\s*[\d£$€¥])"
+_PARTICLE_AFTER = re.compile(
+    r"\s+(?:from|by|on|nearly|almost|about|around|some|sharply|slightly)\b|\s*[\d£$€¥]", re.I
 )
-_PARTICLE_VERBS = (
-    "is are was were be been % push pushed pushing pushes drive drove driven driving drives"
-    " bring brought bringing brings force forced forcing forces send sent sending sends"
+_PARTICLE_VERBS = frozenset(
+    _words("""is are was were be been push pushed pushing pushes drive drove driven driving
+    drives bring brought bringing brings force forced forcing forces send sent sending sends""")
 )
-_PARTICLE_BEFORE = "|".join(rf"(?<=\b{re.escape(v)}\s)" for v in _PARTICLE_VERBS.split())
+_PREVIOUS = re.compile(r"(\S+)\s+$")
+_TO_NEXT = re.compile(r"\s+to\b", re.I)
+
+
+def particle_moves(sentence: str, start: int, end: int) -> bool:
+    """True when the "up"/"down" at start..end says a figure moved: "up 5%", "down from",
+    "were up", "push down the rate"; not "up to £820,000"."""
+    if _PARTICLE_AFTER.match(sentence, end):
+        return True
+    if _TO_NEXT.match(sentence, end):
+        return False
+    before = _PREVIOUS.search(sentence, max(0, start - 16), start)
+    word = before.group(1).casefold() if before else ""
+    return word in _PARTICLE_VERBS or word.endswith("%")
+
+
 # Verbs whose "up"/"down" is part of the verb: "racks up only 0.0051%", "make up 16%".
 PHRASAL_VERBS = frozenset(
     _words("""make made take took rack pick notch chalk clock run ran set ramp sign hook come
@@ -237,11 +252,10 @@ def is_phrasal(word: str) -> bool:
 
 
 def _cue_re(words: str, particle: str = "") -> re.Pattern[str]:
-    particles = (
-        rf"|(?:{_PARTICLE_BEFORE}){particle}(?!\w)(?!\s+to\b)"
-        rf"|(?<!\w){particle}{_PARTICLE_AFTER}"
-    )
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w){particles if particle else ''}", re.I | re.X)
+    """One pattern per language and direction; a particle ("up") is checked by
+    ``particle_moves`` where it matches."""
+    alternatives = f"{words}|{particle}" if particle else words
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I | re.X)
 
 
 # "higher than expected", "höher als der Wert des Gutscheins" compare two things, which is

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from bot.intelligence.figures import cues, phrases
 from bot.intelligence.figures.numbers import scale_of
@@ -69,15 +70,22 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
 
     A bracketed conversion is no break: "$16bn (£8.3bn) takeover" is about a takeover.
     """
-    asides = [m.span() for m in _ASIDE.finditer(sentence) if not m.start() < start < m.end()]
-    breaks = [
-        m
-        for m in _CLAUSE_BREAK.finditer(sentence)
-        if not any(a <= m.start() < b for a, b in asides)
-    ]
-    left = max((m.end() for m in breaks if m.end() <= start), default=0)
-    right = min((m.start() for m in breaks if m.start() >= end), default=len(sentence))
+    all_asides, all_breaks = _layout(sentence)
+    asides = [(a, b) for a, b in all_asides if not a < start < b]
+    breaks = [(s, e) for s, e in all_breaks if not any(a <= s < b for a, b in asides)]
+    left = max((e for s, e in breaks if e <= start), default=0)
+    right = min((s for s, e in breaks if s >= end), default=len(sentence))
     return left, right
+
+
+Spans = tuple[tuple[int, int], ...]
+
+
+@lru_cache(maxsize=64)
+def _layout(sentence: str) -> tuple[Spans, Spans]:
+    """Asides and clause breaks of a sentence, found once for all its figures."""
+    asides = tuple(m.span() for m in _ASIDE.finditer(sentence))
+    return asides, tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence))
 
 
 def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
@@ -108,8 +116,11 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
                 q.sentence, max(0, m.start() - 12), m.start()
             ):
                 continue
-            if m.group(0).casefold() in ("up", "down") and _phrasal(q.sentence, m.start()):
-                continue  # "racks up only 0.0051%", "make up 16%"
+            if m.group(0).casefold() in ("up", "down") and (
+                _phrasal(q.sentence, m.start())
+                or not cues.particle_moves(q.sentence, m.start(), m.end())
+            ):
+                continue  # "up to £820,000", "racks up only 0.0051%", "make up 16%"
             than = _comparative(m.group(0)) and cues.THAN.match(q.sentence, m.end())
             if than and not than.group("earlier"):
                 continue  # "höher als der Wert des Gutscheins": a comparison, no movement
@@ -207,7 +218,7 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
 def _candidates(q: Quantity, lang: str, lo: int, hi: int) -> Iterator[phrases.Candidate]:
     """Measure words of the clause and the phrase labels, each with its distance; none
     from an aside the figure is not in ("approvals - loans approved but not yet made -")."""
-    asides = [m.span() for m in _ASIDE.finditer(q.sentence) if not m.start() <= q.start < m.end()]
+    asides = [(a, b) for a, b in _layout(q.sentence)[0] if not a <= q.start < b]
     for pos, label in cues.label_candidates(q.sentence[lo:hi], lang):
         pos += lo
         if any(a <= pos < b for a, b in asides):

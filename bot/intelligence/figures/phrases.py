@@ -121,7 +121,8 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
     yield from _noun_after(q, lang)
     if q.kind == "money":
         yield from _paid_for(q, lang)
-        if lang == "en" and (verb := _MONEY_VERB_BEFORE.search(q.sentence, 0, q.start)):
+        verb = _MONEY_VERB_BEFORE.search(q.sentence, max(0, q.start - 50), q.start)
+        if lang == "en" and verb:
             yield verb.start(1), 8, verb.group(1)  # "Jugnot made 5.45m Euros"
     if q.kind == "count" and q.unit == "people":
         yield from _what_happened(q, lang)
@@ -194,7 +195,7 @@ def _paid_for(q: Quantity, lang: str) -> Iterator[Candidate]:
 
 
 def _verb_before(q: Quantity) -> str | None:
-    m = _MONEY_VERB_BEFORE.search(q.sentence, 0, q.start)
+    m = _MONEY_VERB_BEFORE.search(q.sentence, max(0, q.start - 50), q.start)
     return m.group(1) if m else None
 
 

@@ -60,8 +60,17 @@ _ALPHA = re.compile(r"[^\W\d_]+")
 _NUMBER_WORDS = frozenset(re.findall(r"[a-zäöüß]+", (WORD_NUMBER_EN + WORD_NUMBER_DE).lower()))
 _NUMBER_WORD_ENDS = ("zig", "ßig", "einhalb", "mal", "fach", "fache", "fachen", "facher", "fold",
                      "hundert", "tausend")  # fmt: skip
-_FRACTION_HINT = re.compile(r"third|quarter|half|fifth|drittel|viertel|fünftel|hälfte", re.I)
-_ONE_IN_HINT = re.compile(r"\b(?:one|1)\s+in\s", re.I)
+# Cheap substring tests (on the casefolded sentence) before the costly patterns run; a
+# case-insensitive alternation costs ~0.05 ms per sentence, a substring test almost nothing.
+_FRACTION_HINT = ("third", "quarter", "half", "fifth", "drittel", "viertel", "fünftel", "hälfte",
+                  "one in ", "1 in ")  # fmt: skip
+_PROPORTION_HINT = ("out of", "in every")
+# "drei von vier": a number word or digits right before "von"
+_VON_AFTER_NUMBER = re.compile(r"(?:\d|\b(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn"
+                               r"|elf|zwölf|zwanzig|hundert))\w*\s+von\s", re.I)  # fmt: skip
+_VAGUE_SCALE_HINT = ("tens of", "hundreds of")
+_DOUBLE_HINT = ("doubl", "tripl", "trebl", "quadrupl", "verdoppel", "verdreifach", "vervierfach",
+                "twice", "doppelt", "halv", "halbier")  # fmt: skip
 _HALF = re.compile(
     r"\b(?:(?:more\s+than|nearly|almost|about|around|over|less\s+than|just\s+under|roughly)"
     r"\s+half|half\s+(?=(?:its|their|his|her|the|of)\b)|(?:mehr\s+als|fast|knapp|rund|etwa|gut)"
@@ -80,7 +89,6 @@ _HEDGE = re.compile(
 )
 _NUM = rf"(?:\d{{1,3}}|{WORD_NUMBER_EN}|{WORD_NUMBER_DE})"
 # "drei von vier Befragten", "two out of five", "four out of their six games"
-_PROPORTION_HINT = re.compile(r"\b(?:out\s+of|von|in\s+every)\s", re.I)
 _PROPORTION = re.compile(
     rf"(?<![\w.,])(?P<a>{_NUM})\s+(?P<join>out\s+of|in\s+every|von)\s+"
     rf"(?:(?:their|its|his|her|the|ihren|seinen|den)\s+)?(?P<b>{_NUM})(?![\w.,]|\s?%)"
@@ -88,12 +96,7 @@ _PROPORTION = re.compile(
     re.I,
 )
 # "Tens of thousands of innocent men, women and children died": the low end, 10,000.
-_VAGUE_SCALE_HINT = re.compile(r"\b(?:tens|hundreds)\s+of\s", re.I)
 _VAGUE_SCALE = re.compile(r"\b(tens|hundreds)\s+of\s+(thousands|millions)(?=\s+of\s)", re.I)
-_DOUBLE_HINT = re.compile(
-    r"doubl|tripl|trebl|quadrupl|verdoppel|verdreifach|vervierfach|twice|doppelt|halv|halbier",
-    re.I,
-)
 _DOUBLE = re.compile(
     r"\b(?:(?:to|will|would|could|may|might|set\s+to|expected\s+to|than|nearly|almost)\s+"
     r"(double|triple)\b(?!\s+up)|(doubled|doubling|tripled|trebled|quadrupled|verdoppel\w*"
@@ -182,6 +185,9 @@ class Quantity:
     unit_from: Quantity | None = None  # "um drei Millionen" has the unit of the 27 Millionen
     implied: str | None = None  # direction from "from X to Y" when no verb says it
     start_value: float | None = None  # the old level of "from X to Y"
+    earlier: bool = False  # "compared with £21.8bn a year ago": context, not the news
+    orphan: str | None = None  # "this fall from the current 2.1%": an old level whose new
+    # one is in the sentence before; the word says which way ("fall" -> down)
     direction: str | None = None
     label: str | None = None
 
@@ -366,13 +372,16 @@ def quantities(sentence: str, lang: str) -> list[Quantity]:
         q = _quantity(sentence, m, lang)
         if q is not None:
             found.append(q)
-    if _PROPORTION_HINT.search(sentence):
+    low = sentence.casefold()
+    if any(h in low for h in _PROPORTION_HINT) or (
+        " von " in low and _VON_AFTER_NUMBER.search(sentence)
+    ):
         found = _proportions(sentence, lang, found)
-    if _FRACTION_HINT.search(sentence) or _ONE_IN_HINT.search(sentence):
+    if any(h in low for h in _FRACTION_HINT):
         found += _fractions(sentence, lang, found)
-    if _DOUBLE_HINT.search(sentence):
+    if any(h in low for h in _DOUBLE_HINT):
         found += _verb_multipliers(sentence, found)
-    if lang == "en" and _VAGUE_SCALE_HINT.search(sentence):
+    if lang == "en" and any(h in low for h in _VAGUE_SCALE_HINT):
         found += _vague_scales(sentence, lang)
     found.sort(key=lambda q: q.start)
     return _mark_conversions(_mark_compared(_merge_ranges(_mark_from_to(_inherit(found)))))
@@ -656,6 +665,8 @@ def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
             if q.unit is None:
                 q.unit, q.kind = newer.unit, newer.kind
             _starts(newer, q, said.group(1).casefold() if said else None)
+        elif change := _CHANGE_NOUN.search(q.sentence, max(0, q.start - 40), q.start):
+            q.orphan = "up" if change.group(1).casefold() in _RISES else "down"
     return found
 
 
@@ -673,7 +684,18 @@ def _mark_compared(found: list[Quantity]) -> list[Quantity]:
         same = q.unit and q.unit == p.unit and q.value != p.value and q.implied is None
         if same and _COMPARED.fullmatch(q.sentence[q.end : p.start]):
             q.implied = "up" if q.value > p.value else "down"
+            p.earlier = True
     return found
+
+
+# "While it predicts this fall from the current 2.1% level": the new level came before.
+_CHANGE_NOUN = re.compile(
+    r"\b(fall|drop|decline|slowdown|cut|rise|increase|jump|gain|climb|Rückgang|Anstieg"
+    r"|Plus|Minus)\s+(?:from|von)\s+(?:the\s+|dem\s+|den\s+)?(?:current\s+|bisherigen?\s+"
+    r"|previous\s+)?$",
+    re.I,
+)
+_RISES = frozenset({"rise", "increase", "jump", "gain", "climb", "anstieg", "plus"})
 
 
 def _newer_level(before: list[Quantity], old: Quantity, said: bool) -> Quantity | None:

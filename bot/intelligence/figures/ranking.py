@@ -36,6 +36,7 @@ class Weights:
     labelled: float = 0.4  # bonus: the sentence says what it measures
     directed: float = 0.3  # bonus: it rose or fell
     conversion: float = 0.6  # penalty: a bracketed restatement in another currency
+    earlier: float = 0.8  # penalty: the level a figure is compared with ("compared with")
     floor: float = 0.5  # figures scoring below this are not shown
 
     def kind(self, q: Quantity) -> float:
@@ -47,11 +48,15 @@ class Weights:
 WEIGHTS = Weights()
 
 
-def _score(q: Quantity, index: int, w: Weights = WEIGHTS) -> float:
+def _score(q: Quantity, index: int, w: Weights | None = None) -> float:
     """Money, shares and counts near the top of the story matter most."""
+    w = w or WEIGHTS
     position = w.headline if index < 0 else 1.0 / (1.0 + w.decay * index)
     bonus = (
-        w.labelled * bool(q.label) + w.directed * bool(q.direction) - w.conversion * q.conversion
+        w.labelled * bool(q.label)
+        + w.directed * bool(q.direction)
+        - w.conversion * q.conversion
+        - w.earlier * q.earlier
     )
     return w.kind(q) * position + bonus
 
@@ -59,7 +64,7 @@ def _score(q: Quantity, index: int, w: Weights = WEIGHTS) -> float:
 def _keep(q: Quantity) -> bool:
     """Years, dates and durations are context, not key figures; an old level lives on as
     the start of its new one."""
-    if q.kind in ("year", "date", "score", "name") or q.baseline:
+    if q.kind in ("year", "date", "score", "name") or q.baseline or q.orphan:
         return False
     return not (q.kind == "other" and q.unit in cues.DURATION_NOUNS)
 
@@ -85,14 +90,31 @@ class _LastScaled:
             self.q, self.index = q, index
 
 
+def _adopt_orphans(found: Sequence[Quantity], before: Sequence[Quantity]) -> None:
+    """`Growth will slow to 1.6%. While it predicts this fall from the current 2.1% level,
+    ...`: the old level is the start of the last figure in its unit one sentence up."""
+    for q in found:
+        if q.orphan is None:
+            continue
+        newer = next((p for p in reversed(before) if p.unit == q.unit and _keep(p)), None)
+        if newer is not None and newer.start_value is None:
+            newer.start_value, newer.implied = q.value, q.orphan
+            newer.direction = q.orphan
+        else:
+            q.orphan = None  # nothing to start from: a figure of its own
+
+
 def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     """All figures worth showing, best first. ``index`` < 0 marks title and teaser."""
     scored: dict[tuple[float, str | None], tuple[float, Quantity]] = {}
     specific: dict[tuple[float, str | None], str] = {}  # first label a sentence names
     vague: dict[tuple[float, str | None], bool] = {}  # the kept one's label is a subject
     last_scaled = _LastScaled()
+    before: list[Quantity] = []  # the figures of the sentence before
     for index, sentence in sentences:
         found = quantities(sentence, lang)
+        _adopt_orphans(found, before)
+        before = found
         for q in found:
             last_scaled.carry(q, max(index, 0))
             if not _keep(q):
@@ -131,7 +153,9 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
 
 
 def key_figures(
-    sentences: Sequence[tuple[int, str]], lang: str, limit: int = MAX_FIGURES
+    sentences: Sequence[tuple[int, str]],
+    lang: str,
+    limit: int = MAX_FIGURES,
 ) -> list[FigureFields]:
     """The top `limit` figures as storage rows, in rank order."""
     return [
