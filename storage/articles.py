@@ -226,7 +226,7 @@ def _column_length(name: str, model: type[Base] = Article) -> int:
     return column_type.length
 
 
-_FIGURE_KEYS = ("text", "value", "unit", "kind", "direction", "label")
+_FIGURE_KEYS = ("text", "value", "unit", "kind", "direction", "label", "from_value")
 
 
 def _figure_values(fig: FigureFields) -> dict[str, object]:
@@ -238,6 +238,7 @@ def _figure_values(fig: FigureFields) -> dict[str, object]:
         "kind": fig.kind,
         "direction": fig.direction,
         "label": fig.label[: _column_length("label", KeyFigure)] if fig.label else None,
+        "from_value": fig.from_value,
     }
 
 
