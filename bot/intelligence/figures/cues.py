@@ -251,6 +251,25 @@ def is_phrasal(word: str) -> bool:
     return bool(stems & PHRASAL_VERBS)
 
 
+# German separable verbs put their particle at the end of the clause: "Die Preise gaben um
+# 4,0 Prozent nach", "Sie legten um 0,1 Prozent zu", "Der Absatz brach um 20 Prozent ein".
+SEPARABLE_DE = re.compile(
+    r"\b(gab|gaben|gibt|legte|legten|legt|nahm|nahmen|nimmt|brach|brachen|bricht)\b"
+    r"(?:[^,.;:]|[,.](?=\d)){0,80}?\s(nach|zu|ab|ein)(?=\s*(?:[,.;:]|$))",
+    re.I,
+)
+_SEPARABLE_MOVES = {
+    ("gab", "nach"): "down", ("gib", "nach"): "down", ("leg", "zu"): "up", ("nah", "zu"): "up",
+    ("nim", "zu"): "up", ("nah", "ab"): "down", ("nim", "ab"): "down", ("bra", "ein"): "down",
+    ("bri", "ein"): "down",
+}  # fmt: skip
+
+
+def separable_move(verb: str, particle: str) -> str | None:
+    """ "gaben ... nach" is down, "legten ... zu" up; None for other pairs."""
+    return _SEPARABLE_MOVES.get((verb.casefold()[:3], particle.casefold()))
+
+
 def _cue_re(words: str, particle: str = "") -> re.Pattern[str]:
     """One pattern per language and direction; a particle ("up") is checked by
     ``particle_moves`` where it matches."""
@@ -276,7 +295,7 @@ _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinke
     |fällt|gefallen|\w*rückgang|rückläufig|ging\s+zurück|gingen\s+zurück|zurückgegangen
     |zurück|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft|senk\w*
     |gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut|streich\w*
-    |gestrichen|kürz\w*|gekürzt|einbußen|halbiert|geringer"""
+    |gestrichen|kürz(?:t|te|ten|en|ung|ungen)|gekürzt|einbußen|halbiert|geringer"""
 
 UP_RE = {"en": _cue_re(_UP_EN, "up"), "de": _cue_re(_UP_DE)}
 DOWN_RE = {"en": _cue_re(_DOWN_EN, "down"), "de": _cue_re(_DOWN_DE)}

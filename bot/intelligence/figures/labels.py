@@ -97,8 +97,10 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
     """
     if q.kind == "multiplier" and COMPARATIVE.match(q.sentence, q.end):
         return None  # "seven times more likely", "zehnmal schneller": a comparison
+    if lang != "de" and q.kind == "count" and (m := _MORE_OF.search(q.text)):
+        return "up" if m.group(1).casefold() == "more" else "down"  # "5,000 more copies"
     left, right = _clause(q.sentence, q.start, q.end)
-    lo, hi = max(left, q.start - 70), min(right, q.end + 30)
+    lo, hi = max(left, q.start - 90), min(right, q.end + 30)
     walls = _walls(q, others)
     best: tuple[int, str] | None = None
     cue_lang = "de" if lang == "de" else "en"
@@ -126,7 +128,17 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
                 continue  # "höher als der Wert des Gutscheins": a comparison, no movement
             if best is None or dist < best[0]:
                 best = (dist, name)
+    if lang == "de":
+        for m in cues.SEPARABLE_DE.finditer(q.sentence, lo, right):
+            move = cues.separable_move(m.group(1), m.group(2))
+            dist = q.start - m.end(1)
+            inside = m.end(1) <= q.start < m.start(2)
+            if move and inside and not _blocked((m.end(1), q.start), walls):
+                best = best if best is not None and best[0] <= dist else (dist, move)
     return best[1] if best else None
+
+
+_MORE_OF = re.compile(r"\s(more|fewer)\s", re.I)
 
 
 def _comparative(word: str) -> bool:

@@ -711,3 +711,46 @@ def test_a_comparison_with_an_earlier_level_gives_the_direction() -> None:
         "than previously thought."
     )
     assert by_text(shell, "en")["20%"].direction == "down"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "direction"),
+    [
+        (
+            "Die Preise der Ausgabengruppe Verkehr gaben dagegen durchschnittlich um 4,0 Prozent "
+            "nach, wobei die Treibstoffpreise nach wie vor als Hauptpreisdämpfer wirkten.",
+            "4,0 Prozent",
+            "down",
+        ),
+        (
+            "Sie legten im Oktober zum Vorjahresmonat um 0,1 Prozent zu, wie das Europäische "
+            "Statistikamt am Montag in Brüssel mitteilte.",
+            "0,1 Prozent",
+            "up",
+        ),
+        (
+            "Heizöl verbilligte sich im Oktober zum Vorjahr um fast ein Viertel, Sprit immerhin "
+            "um 13,5 Prozent.",
+            "13,5 Prozent",
+            "down",
+        ),
+        (
+            "Das kürzlich veröffentlichte Fotomosaik zeigt einen rund 80 Kilometer breiten "
+            "Abschnitt.",
+            "80 Kilometer",
+            None,
+        ),
+    ],
+)
+def test_german_separable_verbs_lists_and_false_friends(
+    sentence: str, text: str, direction: str | None
+) -> None:
+    assert by_text(sentence, "de")[text].direction == direction
+
+
+def test_more_copies_are_a_rise() -> None:
+    sentence = (
+        "Record company Sony BMG is now manufacturing 5,000 more copies of each single than "
+        "originally planned to meet demand."
+    )
+    assert by_text(sentence, "en")["5,000 more copies"].direction == "up"
