@@ -143,7 +143,8 @@ NOT_COUNTED = frozenset(
 
 # Words that never name what a figure measures.
 NOT_LABELS = frozenset(
-    _words("""it its they he she we this that there which who the a an and or but in on at
+    _words("""it its they he she we this that there which who whom whose where the a an
+    and or but in on at
     of for to from by with as has have had was were is are will would could can may might
     be been said says also some about around nearly almost more than only just set year
     since during against per versus them those these one while when after before into

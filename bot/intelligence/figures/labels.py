@@ -222,7 +222,7 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         return noun.group(1)
     if lang == "en" and (m := _WHAT_FOLLOWS.match(tail)):
         word = m.group(1)
-        if word.casefold() not in cues.NOT_LABELS and not cues.is_verb(word):
+        if word.casefold() not in cues.NOT_LABELS | phrases.WHEN and not cues.is_verb(word):
             return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
     return None
 
@@ -299,6 +299,9 @@ def _subject(before: str, lang: str, *, sentence_start: bool = True) -> str | No
     verbs = [i for i, w in enumerate(words) if cues.is_verb(w)]
     # The verb nearest the figure: "The numbers of lost laptops has leapt by 71%" is about
     # laptops, not about the "lost" that describes them.
-    if verbs and verbs[-1] > 0 and words[verbs[-1] - 1].casefold() not in phrases.GENERIC:
-        return words[verbs[-1] - 1]
+    if verbs and verbs[-1] > 0:
+        subject = words[verbs[-1] - 1]
+        of_follows = f"{subject} of " in before
+        if not (subject.casefold() in phrases.GENERIC and of_follows):
+            return subject  # "the numbers will have risen to more than eight million"
     return None

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 
 from bot.intelligence.figures import cues
+from bot.intelligence.figures.numbers import parse_number
 from bot.intelligence.figures.quantities import Quantity
 from bot.intelligence.stopwords import FUNCTION_WORDS
 
@@ -67,6 +68,8 @@ _PREPOSITIONS = _words(
     """off via per onto upon within without toward towards across along amid despite except
     inside outside since till versus vs like near"""
 )
+WHEN = _words("past last next coming previous recent first second third final early late")
+_CHANGE_NOUNS = _words("jump rise fall increase drop gain cut decline rally hike surge slump")
 _PARTICIPLES = _words(
     """seen been done given taken made said told held known shown left paid sold set put
     cut hit spent lost won got kept brought bought found thought felt become grown run"""
@@ -162,13 +165,17 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
         for word in part.group(1).split():  # "£82.7m in fines", "£4 billion of tax cuts"
             if word in FUNCTION_WORDS[lang] or word in _PREPOSITIONS:
                 break
+            if word.casefold() in WHEN or parse_number(word, lang) is not None:
+                return  # "1% in the past three sessions" says when
             words.append(word)
         if words and all(_ok(w, lang) for w in words):
             yield part.start(1), 3, " ".join(words[-2:])
             return
     m = _NOUN_AFTER[lang].match(q.sentence, q.end)
-    if m is None or not _ok(m.group(1), lang) or cues.is_verb(m.group(1)):
+    if m is None or not _ok(m.group(1), lang):
         return
+    if m.group(1).casefold() not in _CHANGE_NOUNS and cues.is_verb(m.group(1)):
+        return  # "an 82% jump" names the change; "5% fell" is a verb
     if lang == "en" and (m.group(1).endswith(("ed", "ing", "ly")) or m.group(1) in _PARTICIPLES):
         return  # "5% said", "£5m spending" reads as a verb or adverb
     yield m.start(1), 1, m.group(1)

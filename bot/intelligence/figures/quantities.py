@@ -550,10 +550,12 @@ def _vague_scales(sentence: str, lang: str) -> list[Quantity]:
         value = (10.0 if m.group(1).casefold() == "tens" else 100.0) * (
             1e3 if m.group(2).casefold() == "thousands" else 1e6
         )
-        counted = counted_noun(sentence[m.end() :].replace(" of ", " ", 1), lang)
+        of = len(" of ") - 1  # the tail starts at the space before the noun phrase
+        counted = counted_noun(sentence[m.end() + of :], lang)
         if counted:
-            unit, kind, _ = counted
-            out.append(Quantity(m.start(), m.end(), value, unit, kind, sentence, scale=value))
+            unit, kind, length = counted
+            end = m.end() + of + length  # "Tens of thousands of innocent men"
+            out.append(Quantity(m.start(), end, value, unit, kind, sentence, scale=value))
     return out
 
 

@@ -597,8 +597,8 @@ def test_vague_scale_and_dozen_keep_their_low_end() -> None:
         'Writer Neil Coppendale asked of the Iraq war: "Tens of thousands of innocent men, '
         'women and children died - how do you manage to sleep at night?"'
     )
-    f = by_text(iraq, "en")["Tens of thousands"]
-    assert (f.value, f.unit) == (10_000, "people")
+    f = by_text(iraq, "en")["Tens of thousands of innocent men"]
+    assert (f.value, f.unit, f.label) == (10_000, "people", "men")
     albums = "Jay-Jay wurde ein Star und hat ein gutes Dutzend  Alben veröffentlicht."
     assert [(f.value, f.kind) for f in figures(albums, "de")] == [(12, "count")]
 
@@ -754,3 +754,12 @@ def test_more_copies_are_a_rise() -> None:
         "originally planned to meet demand."
     )
     assert by_text(sentence, "en")["5,000 more copies"].direction == "up"
+
+
+def test_change_nouns_after_a_share_and_time_phrases_are_no_labels() -> None:
+    jump = "Its Global Investors wing made £347m, an 82% jump on 2003 figures."
+    assert by_text(jump, "en")["82%"].label == "jump"
+    sessions = "The currency has gained almost 1% in the past three sessions."
+    assert by_text(sessions, "en")["1%"].label == "currency"
+    italy = "The biggest jump was in Italy, where it rose by 120%."
+    assert by_text(italy, "en")["120%"].label == "Italy"
