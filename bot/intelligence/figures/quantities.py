@@ -487,7 +487,9 @@ def _race_name(sentence: str, pos: int, value: float) -> bool:
     if (metres and value not in _EVENT_METRES) or (not metres and value > 100):
         return False
     event = m.group(2) or m.group(3)
-    return bool(event and _EVENT.fullmatch(event)) or bool(_ATHLETICS.search(sentence))
+    if event and _EVENT.fullmatch(event):
+        return True
+    return bool(_ATHLETICS.search(sentence) or cues.SPORT_RE.search(sentence))
 
 
 def _is_year(core: str, kind: str, unit: str | None) -> bool:
@@ -647,12 +649,21 @@ def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
     """
     for i, q in enumerate(found):
         if not _FROM.search(q.sentence[max(0, q.start - 14) : q.start]):
+            change = _CHANGE_NOUN.search(q.sentence, max(0, q.start - 40), q.start)
+            if change and not _newer_level(found[:i], q, said=True):
+                q.orphan = "up" if change.group(1).casefold() in _RISES else "down"
             continue
         # "von 442 Millionen Euro im Jahr 2014 im Vorjahr auf 757 Millionen": years between
         nxt = next((n for n in found[i + 1 :] if n.kind != "year"), None)
         if nxt and _TO.fullmatch(q.sentence[q.end : nxt.start]):
             if q.unit not in (None, nxt.unit):
                 continue
+            if (
+                q.unit is None is nxt.unit
+                and q.scale == nxt.scale
+                and nxt.kind in ("other", "count")
+            ):
+                nxt.kind = "count"  # "revised the jobs gains from 157,000 to 133,000"
             if q.unit is None and q.scale == 1.0:
                 q.value *= nxt.scale  # "from 2 to 3.5 million"
             q.unit, q.kind = nxt.unit, nxt.kind

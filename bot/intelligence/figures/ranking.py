@@ -9,7 +9,7 @@ restated amounts and old levels last. The weights are named in ``Weights``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.intelligence.figures import cues
 from bot.intelligence.figures.labels import clause_subject, direction, named_label
@@ -76,18 +76,31 @@ SCALE_REACH = 3
 @dataclass
 class _LastScaled:
     """`Around 23 million Britons will miss out … That compares to 27 million`: an amount
-    with a scale word and no unit has the unit of the last one that had both."""
+    with a scale word and no unit takes the unit of an earlier mention of the same amount,
+    else of the last one with both within ``SCALE_REACH`` sentences, else the currency of
+    the story's last amount of money."""
 
     q: Quantity | None = None
     index: int = 0
+    seen: dict[float, Quantity] = field(default_factory=dict)  # value -> an earlier mention
+    money: Quantity | None = None  # the last amount of money in the story
 
     def carry(self, q: Quantity, index: int) -> None:
+        if q.kind == "money":
+            self.money = q
         if q.scale <= 1 or q.kind == "year":
             return
-        if q.unit is None and self.q is not None and index - self.index <= SCALE_REACH:
-            q.unit, q.kind = self.q.unit, self.q.kind
-        elif q.unit is not None:
+        if q.unit is not None:
             self.q, self.index = q, index
+            self.seen.setdefault(q.value, q)
+            return
+        # The same amount said again ("the 100 million mark ... to 100 million"), the last
+        # scaled amount nearby, or, further on, the story's currency ("36,4 Millionen").
+        same = self.seen.get(q.value)
+        near = self.q if self.q is not None and index - self.index <= SCALE_REACH else None
+        source = same or near or self.money
+        if source is not None:
+            q.unit, q.kind = source.unit, source.kind
 
 
 def _adopt_orphans(found: Sequence[Quantity], before: Sequence[Quantity]) -> None:

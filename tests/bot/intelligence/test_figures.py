@@ -763,3 +763,54 @@ def test_change_nouns_after_a_share_and_time_phrases_are_no_labels() -> None:
     assert by_text(sessions, "en")["1%"].label == "currency"
     italy = "The biggest jump was in Italy, where it rose by 120%."
     assert by_text(italy, "en")["120%"].label == "Italy"
+
+
+def test_old_level_in_the_next_sentence_is_the_start_of_the_figure_before() -> None:
+    sentences = [
+        (0, "The Japanese government has forecast that the country's economic growth will "
+            "slow to 1.6% in the next fiscal year starting in April 2005."),
+        (1, "While it predicts this fall from the current 2.1% level, it said it was making "
+            "progress on ending deflation."),
+    ]  # fmt: skip
+    found = key_figures(sentences, "en")
+    assert [(f.text, f.direction, f.from_value) for f in found] == [("1.6%", "down", 2.1)]
+
+
+def test_bare_numbers_from_x_to_y_are_one_count() -> None:
+    jobs = (
+        "The Labor Department also said it had revised down the jobs gains in December 2004, "
+        "from 157,000 to 133,000."
+    )
+    (f,) = figures(jobs, "en")
+    assert (f.value, f.kind, f.direction, f.from_value) == (133_000, "count", "down", 157_000)
+
+
+def test_a_race_distance_in_a_sport_sentence_is_no_amount() -> None:
+    holmes = (
+        "The Glasgow meeting will see Holmes compete over 1500m in a five-way match against "
+        "Sweden, France, Russia and Italy."
+    )
+    assert figures(holmes, "en") == []
+
+
+def test_an_amount_said_again_or_in_a_money_story_keeps_its_unit() -> None:
+    europe = [
+        (0, "Europe now has 100 million people online, research by Nielsen suggests."),
+        (1, "Broadband users spend less time watching TV, the report found."),
+        (2, "It also said that games were popular."),
+        (3, "Mobile use was up too."),
+        (4, "The total number of Europeans online rose by 12% to 100 million over the past "
+            "year, the report showed."),
+    ]  # fmt: skip
+    same = [f.unit for f in key_figures(europe, "en") if f.value == 100e6]
+    assert same == ["people"]  # one figure: the later "100 million" is the same people
+    zielpunkt = [
+        (0, "Die notwendigen 60 Millionen Euro wollte und konnte Pfeiffer nicht aufbringen."),
+        (1, "Aufgrund dieser Entwicklung habe man die Prognose evaluieren müssen."),
+        (2, "Die Gewerkschaft kritisierte das Vorgehen."),
+        (3, "Auch die Lieferanten sind betroffen."),
+        (4, "Zielpunkt hat schon 2014/15 ein negatives Eigenkapital in Höhe von 36,4 Millionen "
+            "ausgewiesen."),
+    ]  # fmt: skip
+    found = {f.text: f for f in key_figures(zielpunkt, "de")}
+    assert (found["36,4 Millionen"].unit, found["36,4 Millionen"].kind) == ("EUR", "money")
