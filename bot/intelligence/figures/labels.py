@@ -45,7 +45,9 @@ _GERMAN_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäö�
 # "from about 4.5% today to about 25%", "£347m, an 82% jump": a short gap with a word that
 # joins levels of one measure. "cut 12,800 jobs following its $16bn takeover" has none.
 _LINK_WORD = re.compile(
-    r"\b(?:to|from|at|an?|and|or|versus|vs|auf|von|bis|um|und|oder|gegenüber)\b", re.I
+    r"\b(?:to|from|at|an?|and|or|versus|vs|auf|von|bis|um|und|oder|gegenüber|bzw"
+    r"|beziehungsweise|respectively|sowie)\b",
+    re.I,
 )
 _PUNCT_ONLY = re.compile(r"[\s,;()$€£]*")
 

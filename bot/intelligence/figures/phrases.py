@@ -77,6 +77,17 @@ _PARTICIPLES = _words(
 _BRACKETED = re.compile(
     r"([^\W\d][\w-]*)\s*\((?:plus|minus|up|down|rund|etwa|about|around)?\s*[+-]?\s*$", re.I
 )
+# How a share voted: "48 Prozent für die Fusion und 39 Prozent dagegen", "52% for the plan".
+_VOTE = {
+    "de": re.compile(
+        r"\s+(?:stimmten\s+)?(?:für|gegen)\s+(?:die|den|das|eine[nmrs]?|einen?)?\s*"
+        r"([A-ZÄÖÜ][\wäöüß-]+)|\s+(dagegen|dafür)\b"
+    ),
+    "en": re.compile(
+        r"\s+(?:voted\s+)?(?:for|against)\s+(?:the|a|an)?\s*([a-z][\w-]+)|\s+(against|in\s+favour)\b"
+    ),
+}
+_VOTE_WORDS = _words("dagegen dafür against")
 _WORTH_OF = re.compile(r"\s+worth\s+of\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
 _CONVERSION = r"(?:\s*\([^()]{1,40}\))?"
 _FOR = {
@@ -122,6 +133,10 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
     if bracket and _ok(bracket.group(1), lang):
         yield bracket.start(1), 0, bracket.group(1)  # "Gemüse (plus 9,4 Prozent)"
     yield from _noun_after(q, lang)
+    if q.kind in ("percent", "count") and (vote := _VOTE[lang].match(q.sentence, q.end)):
+        word = vote.group(1) or vote.group(2)  # "48 Prozent für die Fusion und 39 dagegen"
+        if _ok(word, lang) or word.casefold() in _VOTE_WORDS:
+            yield vote.start(vote.lastindex or 1), 1, word
     if q.kind == "money":
         yield from _paid_for(q, lang)
         verb = _MONEY_VERB_BEFORE.search(q.sentence, max(0, q.start - 50), q.start)
@@ -161,10 +176,12 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
         yield q.end, 1, worth.group(1)  # "£22 billions worth of efficiency savings"
         return
     if lang == "en" and (part := _IN_OF.match(q.sentence, q.end)):
-        words = []
+        words: list[str] = []
         for word in part.group(1).split():  # "£82.7m in fines", "£4 billion of tax cuts"
             if word in FUNCTION_WORDS[lang] or word in _PREPOSITIONS:
                 break
+            if words and (cues.is_verb(word) or word.endswith(("ed", "ing"))):
+                break  # "two-thirds of voters backed the plan"
             if word.casefold() in WHEN or parse_number(word, lang) is not None:
                 return  # "1% in the past three sessions" says when
             words.append(word)
@@ -185,7 +202,7 @@ def _paid_for(q: Quantity, lang: str) -> Iterator[Candidate]:
     m = _FOR[lang].match(q.sentence, q.end)
     if m is None:
         return
-    words = []
+    words: list[str] = []
     for word in m.group(2).split():  # "for the paperback edition of his book"
         if word in FUNCTION_WORDS[lang]:
             break

@@ -392,9 +392,16 @@ def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
     one before the bracket."""
     for prev, q in pairwise(found):
         gap = q.sentence[prev.end : q.start].strip()
-        if q.kind == prev.kind == "money" and (gap == "(" or (gap == ";" and prev.conversion)):
+        opened = _BRACKET_OPEN.fullmatch(gap)  # "£1bn (about $2bn)"
+        if q.kind == prev.kind == "money" and (opened or (gap == ";" and prev.conversion)):
             q.conversion, q.restates = True, prev.restates or prev
     return found
+
+
+_BRACKET_OPEN = re.compile(
+    r"\(\s*(?:(?:about|around|roughly|some|approx\.?|approximately|nearly|rund|etwa|ca\.)\s*)?",
+    re.I,
+)
 
 
 def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:

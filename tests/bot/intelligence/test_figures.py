@@ -814,3 +814,29 @@ def test_an_amount_said_again_or_in_a_money_story_keeps_its_unit() -> None:
     ]  # fmt: skip
     found = {f.text: f for f in key_figures(zielpunkt, "de")}
     assert (found["36,4 Millionen"].unit, found["36,4 Millionen"].kind) == ("EUR", "money")
+
+
+def test_the_issue_examples_read_as_a_reporter_reads_them() -> None:
+    """The phrases issue 12 quotes from articles nobody tuned on."""
+    vote = "In der Urabstimmung stimmten 48 Prozent für die Fusion und 39 Prozent dagegen."
+    found = by_text(vote, "de")
+    assert (found["48 Prozent"].label, found["39 Prozent"].label) == ("Fusion", "dagegen")
+    both = by_text("Die Preise stiegen um 12 beziehungsweise 8 Prozent.", "de")
+    assert [(f.value, f.unit, f.direction) for f in both.values()] == [
+        (12, "%", "up"),
+        (8, "%", "up"),
+    ]
+    share = figures("Der Marktanteil stieg von 20 auf 35 Prozent.", "de")
+    assert [(f.value, f.from_value, f.direction) for f in share] == [(35, 20, "up")]
+    paid = by_text("The company paid £1bn (about $2bn) for the stake.", "en")
+    assert [f.text for f in figures("The company paid £1bn (about $2bn) for the stake.", "en")] == [
+        "£1bn",
+        "$2bn",
+    ]
+    assert paid["$2bn"].label == paid["£1bn"].label == "stake"
+    accidents = by_text("Von 250 gemeldeten Unfällen gingen 40 auf Glätte zurück.", "de")
+    assert accidents["40"].unit == accidents["250 gemeldeten Unfällen"].unit
+    idioms = by_text("The firm sets up a £5m fund and ups the ante with a 10% pay rise.", "en")
+    assert idioms["£5m"].direction is None
+    rates = by_text("Der Zug fuhr mit 320 km/h, der Wind erreichte 30 Meter pro Sekunde.", "de")
+    assert [f.unit for f in rates.values()] == ["km/h", "m/s"]
