@@ -173,15 +173,21 @@ def _pair(fig: FigureFields, hit: Gold, tally: Tally, row: Row) -> None:
                 f"  | {fig.sentence[:150]}"
             )
     gold_from = hit.get("from")
-    if (gold_from is not None or fig.from_value is not None) and not row.old_convention:
+    start = _start(fig)
+    if (gold_from is not None or start is not None) and not row.old_convention:
         tally.started += 1
-        ok = gold_from is not None and same_value(fig.from_value, gold_from)
+        ok = gold_from is not None and same_value(start, gold_from)
         tally.from_hits += ok
         if not ok:
             row.misses.append(
-                f"{row.aid}  from   {fig.text!r} {fig.from_value} gold {gold_from}"
-                f"  | {fig.sentence[:150]}"
+                f"{row.aid}  from   {fig.text!r} {start} gold {gold_from}  | {fig.sentence[:150]}"
             )
+
+
+def _start(fig: FigureFields) -> float | None:
+    """The figure's old level; None also for extractor versions without `from_value` (so an
+    older checkout can be scored side by side with this script)."""
+    return getattr(fig, "from_value", None)
 
 
 def score(row: Row, predicted: list[FigureFields], tally: Tally, *, log: bool) -> None:
@@ -198,10 +204,10 @@ def score(row: Row, predicted: list[FigureFields], tally: Tally, *, log: bool) -
         _pair(fig, hit, tally, row)
     if row.old_convention:  # "from $639m": the old level the older gold lists apart
         for fig in predicted:
-            if fig.from_value is None:
+            if _start(fig) is None:
                 continue
-            start = FigureFields(fig.text, fig.from_value, fig.unit, fig.kind)
-            if hit := next((g for g in left if matches(start, g)), None):
+            old = FigureFields(fig.text, _start(fig), fig.unit, fig.kind)
+            if hit := next((g for g in left if matches(old, g)), None):
                 left.remove(hit)
                 tally.tp += 1
     tally.fn += len(left)

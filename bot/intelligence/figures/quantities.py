@@ -434,7 +434,7 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
     factor, unit, kind, end = _unit_after(sentence, m.end(), pre, lang)
     if kind == "percent" and _IDIOM.search(sentence, max(0, m.start() - 4), end + 12):
         return None  # "zu hundert Prozent" means fully
-    if unit == "Punkte" and cues.SPORT_RE.search(sentence):
+    if unit in _RECORD_UNITS and cues.SPORT_RE.search(sentence):
         return None  # "aus 17 Spielen nur 14 Punkte": a standing, not an index
     if is_word and factor == 1.0 and (unit is None or value < 2):
         return None  # "two said", "one dollar bought" are no figures; "two million" is
@@ -464,6 +464,11 @@ def _title_holder(sentence: str, pos: int) -> bool:
 
 _HOLDERS = ("siegerin", "sieger", "meister", "meisterin", "champion", "gewinner", "gewinnerin",
             "preisträger", "preisträgerin", "mutter", "vater", "olympiasieger")  # fmt: skip
+# Counted in a sport sentence these are a record or a standing, no key figure.
+_RECORD_UNITS = frozenset(
+    {"Punkte", "spiele", "spielen", "games", "matches", "partien", "siege", "niederlagen",
+     "wins", "defeats", "spieltage", "runden", "rounds"}
+)  # fmt: skip
 _RANGE_AHEAD = re.compile(
     rf"\s?(?:-|–|bis|to|or|oder)\s?(?:\d|(?:{WORD_NUMBER_EN}|{WORD_NUMBER_DE})\b)", re.I
 )
