@@ -59,7 +59,7 @@ def figures_text(article: Article) -> str | None:
     figures = article.figures[:MAX_FIGURES]
     if not figures:
         return None
-    lines = [f"• {escape(figure_line(f))}" for f in figures]
+    lines = [f"• {escape(figure_line(f, article.lang))}" for f in figures]
     return "*Key figures*\n" + "\n".join(lines)
 
 

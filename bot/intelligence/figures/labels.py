@@ -9,9 +9,10 @@ Another figure in the sentence is a wall neither cues nor label words cross.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
-from bot.intelligence.figures import cues
+from bot.intelligence.figures import cues, phrases
 from bot.intelligence.figures.numbers import scale_of
 from bot.intelligence.figures.quantities import COMPARATIVE, NOUN, Quantity
 
@@ -44,7 +45,9 @@ _GERMAN_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäö�
 # "from about 4.5% today to about 25%", "£347m, an 82% jump": a short gap with a word that
 # joins levels of one measure. "cut 12,800 jobs following its $16bn takeover" has none.
 _LINK_WORD = re.compile(
-    r"\b(?:to|from|at|an?|and|or|versus|vs|auf|von|bis|um|und|oder|gegenüber)\b", re.I
+    r"\b(?:to|from|at|an?|and|or|versus|vs|auf|von|bis|um|und|oder|gegenüber|bzw"
+    r"|beziehungsweise|respectively|sowie)\b",
+    re.I,
 )
 _PUNCT_ONLY = re.compile(r"[\s,;()$€£]*")
 
@@ -56,7 +59,9 @@ def _linked(sentence: str, start: int, end: int) -> bool:
     return len(gap.split()) <= 4 and bool(_LINK_WORD.search(gap))
 
 
-_NUMERIC_ASIDE = re.compile(r"\((?=[^()]{0,30}\d)[^()]{1,40}\)")
+# Asides never end a clause: "$16bn (£8.3bn) takeover", "the consumer price index (CPI)
+# would rise", "mortgage approvals - loans approved but not yet made - were £2bn".
+_ASIDE = re.compile(r"\([^()]{1,40}\)|\s[–—-]\s[^–—()]{1,60}?\s[–—-]\s")
 _CLAUSE_BREAK = re.compile(
     r"[;:()]|\s[–—-]\s|,\s(?:while|but|whereas|aber|während|doch|und|and|wobei)\b"
 )
@@ -67,29 +72,41 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
 
     A bracketed conversion is no break: "$16bn (£8.3bn) takeover" is about a takeover.
     """
-    asides = [m.span() for m in _NUMERIC_ASIDE.finditer(sentence)]
-    breaks = [
-        m
-        for m in _CLAUSE_BREAK.finditer(sentence)
-        if not any(a <= m.start() < b for a, b in asides)
-    ]
-    left = max((m.end() for m in breaks if m.end() <= start), default=0)
-    right = min((m.start() for m in breaks if m.start() >= end), default=len(sentence))
+    all_asides, all_breaks = _layout(sentence)
+    asides = [(a, b) for a, b in all_asides if not a < start < b]
+    breaks = [(s, e) for s, e in all_breaks if not any(a <= s < b for a, b in asides)]
+    left = max((e for s, e in breaks if e <= start), default=0)
+    right = min((s for s, e in breaks if s >= end), default=len(sentence))
     return left, right
 
 
-def direction(q: Quantity, others: Sequence[Quantity] = ()) -> str | None:
+Spans = tuple[tuple[int, int], ...]
+
+
+@lru_cache(maxsize=64)
+def _layout(sentence: str) -> tuple[Spans, Spans]:
+    """Asides and clause breaks of a sentence, found once for all its figures."""
+    asides = tuple(m.span() for m in _ASIDE.finditer(sentence))
+    return asides, tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence))
+
+
+def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
     """Up or down from the nearest cue in the clause ("jumped 76%", "Umsatzsprung von").
 
     A cue never reaches past another figure: in "cut 12,800 jobs following its $16bn
     takeover" the cut belongs to the jobs, not to the takeover price. It does reach past
     one the same cue speaks for ("jumped 76% to $1.13bn") or that is the cue ("double").
     """
+    if q.kind == "multiplier" and COMPARATIVE.match(q.sentence, q.end):
+        return None  # "seven times more likely", "zehnmal schneller": a comparison
+    if lang != "de" and q.kind == "count" and (m := _MORE_OF.search(q.text)):
+        return "up" if m.group(1).casefold() == "more" else "down"  # "5,000 more copies"
     left, right = _clause(q.sentence, q.start, q.end)
-    lo, hi = max(left, q.start - 70), min(right, q.end + 30)
+    lo, hi = max(left, q.start - 90), min(right, q.end + 30)
     walls = _walls(q, others)
     best: tuple[int, str] | None = None
-    for regex, name in ((cues.UP_RE, "up"), (cues.DOWN_RE, "down")):
+    cue_lang = "de" if lang == "de" else "en"
+    for regex, name in ((cues.UP_RE[cue_lang], "up"), (cues.DOWN_RE[cue_lang], "down")):
         for m in regex.finditer(q.sentence, lo, hi):
             if m.end() <= q.start:
                 dist = q.start - m.end()
@@ -103,9 +120,40 @@ def direction(q: Quantity, others: Sequence[Quantity] = ()) -> str | None:
                 q.sentence, max(0, m.start() - 12), m.start()
             ):
                 continue
+            if m.group(0).casefold() in ("up", "down") and (
+                _phrasal(q.sentence, m.start())
+                or not cues.particle_moves(q.sentence, m.start(), m.end())
+            ):
+                continue  # "up to £820,000", "racks up only 0.0051%", "make up 16%"
+            than = _comparative(m.group(0)) and cues.THAN.match(q.sentence, m.end())
+            if than and not than.group("earlier"):
+                continue  # "höher als der Wert des Gutscheins": a comparison, no movement
             if best is None or dist < best[0]:
                 best = (dist, name)
+    if lang == "de":
+        for m in cues.SEPARABLE_DE.finditer(q.sentence, lo, right):
+            move = cues.separable_move(m.group(1), m.group(2))
+            dist = q.start - m.end(1)
+            inside = m.end(1) <= q.start < m.start(2)
+            if move and inside and not _blocked((m.end(1), q.start), walls):
+                best = best if best is not None and best[0] <= dist else (dist, move)
     return best[1] if best else None
+
+
+_MORE_OF = re.compile(r"\s(more|fewer)\s", re.I)
+
+
+def _comparative(word: str) -> bool:
+    w = word.casefold()
+    return w.endswith("er") or w in ("more", "less", "fewer", "mehr", "weniger")
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _phrasal(sentence: str, pos: int) -> bool:
+    word = _LAST_WORD.search(sentence, max(0, pos - 20), pos)
+    return word is not None and cues.is_phrasal(word.group(1))
 
 
 def _walls(q: Quantity, others: Sequence[Quantity]) -> list[tuple[int, int]]:
@@ -141,10 +189,13 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
     tail = q.sentence[q.end :]
     noun = NOUN.match(tail) if q.kind == "count" else None
     counted = q.text.split()[-1].strip(".,") if q.kind == "count" else ""
+    generic = ""  # "400 people were injured": "injured" says more than "people"
     if q.unit and counted.isalpha() and scale_of(counted, lang) is None:
-        return counted  # "464,000 subscribers", "1500 Grenzbeamte"
+        if counted.casefold() not in phrases.GENERIC_PEOPLE:
+            return counted  # "464,000 subscribers", "1500 Grenzbeamte"
+        generic = counted
     if q.kind == "multiplier" and (m := COMPARATIVE.match(tail)):
-        return m.group(1)
+        return _compared(q.sentence, q.end + m.end(1), m.group(1))
     if q.kind == "money" and (m := _COMPOUND_NOUN.match(tail)):
         return m.group(1)  # "30-Euro-Gutschein"
     if q.kind == "money" and (m := _AGAINST.match(tail)):
@@ -159,11 +210,7 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         hi = comma.start()  # "um 2,0 Prozent, Wohnungsmieten um 3,6": the next one's word
     best: tuple[int, str] | None = None
     walls = _walls(q, others)
-    for pos, label in cues.label_candidates(q.sentence[lo:hi], lang):
-        pos += lo
-        dist = q.start - pos if pos < q.start else pos - q.end + 30
-        if pos < q.start and _HEAD_OF_PHRASE.match(q.sentence, pos + len(label)):
-            dist -= 40  # "Earnings at Barclays Capital investment bank rose 25%": earnings
+    for pos, dist, label in _candidates(q, lang, lo, hi):
         span = (pos, q.start) if pos < q.start else (q.end, pos)
         if _blocked(span, walls) or any(a <= pos < b for a, b in walls):
             continue  # the word belongs to another figure ("12,800 jobs ... its $16bn")
@@ -171,13 +218,56 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
             best = (dist, label)
     if best:
         return best[1]
+    if generic:
+        return generic
     if noun and noun.group(1).casefold() not in cues.NOT_LABELS:
         return noun.group(1)
     if lang == "en" and (m := _WHAT_FOLLOWS.match(tail)):
         word = m.group(1)
-        if word.casefold() not in cues.NOT_LABELS and not cues.is_verb(word):
+        if word.casefold() not in cues.NOT_LABELS | phrases.WHEN and not cues.is_verb(word):
             return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
     return None
+
+
+def _candidates(q: Quantity, lang: str, lo: int, hi: int) -> Iterator[phrases.Candidate]:
+    """Measure words of the clause and the phrase labels, each with its distance; none
+    from an aside the figure is not in ("approvals - loans approved but not yet made -")."""
+    asides = [(a, b) for a, b in _layout(q.sentence)[0] if not a <= q.start < b]
+    for pos, label in cues.label_candidates(q.sentence[lo:hi], lang):
+        pos += lo
+        if any(a <= pos < b for a, b in asides):
+            continue
+        dist = q.start - pos if pos < q.start else pos - q.end + 30
+        if pos < q.start and _HEAD_OF_PHRASE.match(q.sentence, pos + len(label)):
+            dist -= 40  # "Earnings at Barclays Capital investment bank rose 25%": earnings
+        yield pos, dist, label
+    yield from phrases.candidates(q, lang)
+
+
+# "zwölfmal so viele Planeten", "10 times more powerful", "42 Mal so hoch wie der Grenzwert"
+_COMPARED_WITH = re.compile(r"\s+(?:\w+\s+){0,2}?(?:wie|as|than)\s+(?:der|die|das|the)\s+([\w-]+)")
+_NEXT_WORD = re.compile(r"\s+([^\W\d][\w-]*)")
+
+
+def _compared(sentence: str, pos: int, comparative: str) -> str:
+    """What a multiplier compares: the word after "more"/"so viele", or what it is "as high
+    as"; the comparative itself ("schneller") when it is the measure."""
+    if comparative.casefold() in (
+        "more",
+        "less",
+        "mehr",
+        "weniger",
+        "many",
+        "much",
+        "viele",
+        "viel",
+    ):
+        m = _NEXT_WORD.match(sentence, pos)
+        if m and m.group(1).casefold() not in cues.NOT_LABELS:
+            return m.group(1)
+    elif m := _COMPARED_WITH.match(sentence, pos):
+        return m.group(1)
+    return comparative
 
 
 def _first_noun(text: str, *, skip_first: bool) -> str | None:
@@ -209,6 +299,11 @@ def _subject(before: str, lang: str, *, sentence_start: bool = True) -> str | No
         return _first_noun(before, skip_first=sentence_start)
     words = [w for w in _ALPHA.findall(before) if w.casefold() not in cues.NOT_LABELS]
     verbs = [i for i, w in enumerate(words) if cues.is_verb(w)]
-    if verbs and verbs[0] > 0:
-        return words[verbs[0] - 1]
+    # The verb nearest the figure: "The numbers of lost laptops has leapt by 71%" is about
+    # laptops, not about the "lost" that describes them.
+    if verbs and verbs[-1] > 0:
+        subject = words[verbs[-1] - 1]
+        of_follows = f"{subject} of " in before
+        if not (subject.casefold() in phrases.GENERIC and of_follows):
+            return subject  # "the numbers will have risen to more than eight million"
     return None

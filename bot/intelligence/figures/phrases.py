@@ -1,0 +1,257 @@
+"""Label words read from the phrase around a figure, beyond the list of measure words.
+
+Each rule offers a candidate (position, distance, label); ``labels.named_label`` lets it
+compete with the measure words of the clause, nearest wins. The phrases are the ones
+reporters and readers name a figure by (dev gold, docs/benchmarks.md):
+
+- the noun a figure is "of": "an audience of nearly nine million people", "eine
+  Ablösesumme von 27 Millionen Euro", "ein Plus von 2,5 Prozent";
+- the noun right after it: "an 82% jump", "2000 Euro Mindestsicherung", "zehn Millionen
+  Euro an Boni";
+- what money is paid for: "£195,000 for a weekly column", "14,5 Milliarden Euro für
+  Infrastrukturmaßnahmen", "earned up to £85,000 from speeches";
+- the verb that earns or spends it: "Jugnot made 5.45m Euros", "earning up to £820,000",
+  "600.000 Euro ausgegeben", "20 Millionen Dollar investieren";
+- what happened to people counted with a generic noun: "400 people were injured",
+  "18 Menschen seien verletzt worden";
+- how a German distance extends: "80 Kilometer breiten", "15 Kilometer von einer
+  Landesgrenze".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.intelligence.figures import cues
+from bot.intelligence.figures.numbers import parse_number
+from bot.intelligence.figures.quantities import Quantity
+from bot.intelligence.stopwords import FUNCTION_WORDS
+
+Candidate = tuple[int, int, str]  # position in the sentence, distance, label
+
+
+def _words(text: str) -> frozenset[str]:
+    """Word lists stay readable as wrapped text."""
+    return frozenset(text.split())
+
+
+# Nouns that only say "this is an amount": "a total of", "in Höhe von".
+GENERIC = _words(
+    """total figure sum amount number numbers level maximum minimum average tally height
+    höhe summe betrag gesamtbetrag zahl anzahl gesamtzahl"""
+)
+TIME_WORDS = _words(
+    """year years quarter month months week weeks day days period season decade time jahr
+    jahre jahres quartal monat monate woche wochen tag tage zeitraum saison"""
+)
+GENERIC_PEOPLE = frozenset({"people", "persons", "menschen", "personen", "leute"})
+_HEDGE = (
+    r"(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just\s+over"
+    r"|just\s+under|roughly|an\s+estimated|rund|etwa|knapp|fast|über|mehr\s+als|bis\s+zu"
+    r"|insgesamt|revidiert|gut|maximal|mindestens|mehr\s+als)\s+)?"
+)
+_NOUN_OF = {
+    "en": re.compile(rf"\b([A-Za-z][\w-]*)\s+of\s+{_HEDGE}$", re.I),
+    "de": re.compile(rf"\b([A-ZÄÖÜ][\wäöüß-]*)\s+(?:in\s+Höhe\s+)?von\s+{_HEDGE}$"),
+}
+_NOUN_AFTER = {
+    "en": re.compile(r"\s+([a-z][a-z-]{2,})\b"),
+    "de": re.compile(r"\s+(?:(?:an|für)\s+)?([A-ZÄÖÜ][\wäöüß-]{2,})\b"),
+}
+# "of the UK's population", "in fines", "of Labour waste and inefficiency"
+_IN_OF = re.compile(
+    r"\s+(?:in|of)\s+(?:(?:the|those|these|all|its|their|his|her)\s+)?(?:[A-Z]\w*'s?\s+)?"
+    r"((?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)"
+)
+_PREPOSITIONS = _words(
+    """off via per onto upon within without toward towards across along amid despite except
+    inside outside since till versus vs like near"""
+)
+WHEN = _words("past last next coming previous recent first second third final early late")
+_CHANGE_NOUNS = _words("jump rise fall increase drop gain cut decline rally hike surge slump")
+_PARTICIPLES = _words(
+    """seen been done given taken made said told held known shown left paid sold set put
+    cut hit spent lost won got kept brought bought found thought felt become grown run"""
+)
+_BRACKETED = re.compile(
+    r"([^\W\d][\w-]*)\s*\((?:plus|minus|up|down|rund|etwa|about|around)?\s*[+-]?\s*$", re.I
+)
+# How a share voted: "48 Prozent für die Fusion und 39 Prozent dagegen", "52% for the plan".
+_VOTE = {
+    "de": re.compile(
+        r"\s+(?:stimmten\s+)?(?:für|gegen)\s+(?:die|den|das|eine[nmrs]?|einen?)?\s*"
+        r"([A-ZÄÖÜ][\wäöüß-]+)|\s+(dagegen|dafür)\b"
+    ),
+    "en": re.compile(
+        r"\s+(?:voted\s+)?(?:for|against)\s+(?:the|a|an)?\s*([a-z][\w-]+)|\s+(against|in\s+favour)\b"
+    ),
+}
+_VOTE_WORDS = _words("dagegen dafür against")
+_WORTH_OF = re.compile(r"\s+worth\s+of\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
+_CONVERSION = r"(?:\s*\([^()]{1,40}\))?"
+_FOR = {
+    "en": re.compile(
+        rf"{_CONVERSION}\s+(for|from)\s+(?:(?:a|an|the|his|her|its|their|each|every)\s+)?"
+        r"((?:[a-z][\w'-]*\s+){0,3}[a-z][\w-]*)"
+    ),
+    "de": re.compile(
+        rf"{_CONVERSION}\s+(für)\s+(?:(?:die|den|das|eine[nmrs]?|einen?|ihre|seine)\s+)?"
+        r"(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][\wäöüß-]+)"
+    ),
+}
+_MONEY_VERB_BEFORE = re.compile(
+    r"\b(earn(?:s|ed|ing)?|made|makes?|making|paid|pay(?:s|ing)?|receiv(?:e[sd]?|ing)"
+    r"|raised?|rais(?:es|ing)|spen[dt]|spends|spending|netted|nets?|lent|lend(?:s|ing)?"
+    r"|invest(?:s|ed|ing)?|borrow(?:s|ed|ing)?|owe[sd]?|owing|fined|sold|sells?|selling"
+    r"|bought|buys?|buying|won|wins?|costs?|costing|charg(?:e[sd]?|ing)|sav(?:e[sd]?|ing)"
+    r"|donat(?:e[sd]?|ing)|gave|give[sn]?|giving|offer(?:s|ed|ing)?)"
+    r"\s+(?:(?:up\s+to|about|around|nearly|almost|some|more\s+than|less\s+than|over|just"
+    r"|an\s+estimated|a\s+further|another|him|her|them|it|us)\s+){0,2}$",
+    re.I,
+)
+_EARNED = re.compile(r"^(?:earn|made|make|receiv|rais|nett|won|win)", re.I)
+_MONEY_VERB_AFTER_DE = re.compile(
+    r"\s+(?:[a-zäöüß]+\s+)?([a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert|investieren|zahlen"
+    r"|bezahlen|ausgeben|einnehmen|aufbringen|verdienen|spenden|kosten|sparen|leihen)\b"
+)
+_AUX = _words(
+    """are were was is have has had been be being will would could may might can also now
+    still seien sind waren wurden wurde worden werden haben hatten hat sei"""
+)
+_WORD = re.compile(r"\s*([^\W\d][\w-]*)")
+_EXTENT_DE = re.compile(
+    r"\s+([a-zäöüß]{3,}(?:e|en|er|es))\b|\s+von\s+(?:der|dem|einer|einem)\s+([A-ZÄÖÜ][\wäöüß-]+)"
+)
+
+
+def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
+    """Every phrase label the sentence offers for one figure."""
+    lang = "de" if lang == "de" else "en"
+    yield from _noun_of(q, lang)
+    bracket = _BRACKETED.search(q.sentence, max(0, q.start - 40), q.start)
+    if bracket and _ok(bracket.group(1), lang):
+        yield bracket.start(1), 0, bracket.group(1)  # "Gemüse (plus 9,4 Prozent)"
+    yield from _noun_after(q, lang)
+    if q.kind in ("percent", "count") and (vote := _VOTE[lang].match(q.sentence, q.end)):
+        word = vote.group(1) or vote.group(2)  # "48 Prozent für die Fusion und 39 dagegen"
+        if _ok(word, lang) or word.casefold() in _VOTE_WORDS:
+            yield vote.start(vote.lastindex or 1), 1, word
+    if q.kind == "money":
+        yield from _paid_for(q, lang)
+        verb = _MONEY_VERB_BEFORE.search(q.sentence, max(0, q.start - 50), q.start)
+        if lang == "en" and verb:
+            yield verb.start(1), 8, verb.group(1)  # "Jugnot made 5.45m Euros"
+    if q.kind == "count" and q.unit == "people":
+        yield from _what_happened(q, lang)
+    if q.kind == "other" and lang == "de" and q.unit in cues.MEASURE_UNITS.values():
+        yield from _extent(q)
+
+
+def _ok(word: str, lang: str) -> bool:
+    key = word.casefold()
+    return not (
+        key in cues.NOT_LABELS
+        or key in _PREPOSITIONS
+        or key in FUNCTION_WORDS[lang]
+        or key in GENERIC
+        or key in TIME_WORDS
+        or key in cues.CURRENCY_WORDS
+        or key.endswith("-")
+    )
+
+
+def _noun_of(q: Quantity, lang: str) -> Iterator[Candidate]:
+    before = q.sentence[max(0, q.start - 60) : q.start]
+    m = _NOUN_OF[lang].search(before)
+    if m and _ok(m.group(1), lang) and not cues.is_verb(m.group(1)):
+        pos = q.start - len(before) + m.start(1)
+        yield pos, 0, cues.measure_stem(m.group(1), lang) or m.group(1)
+
+
+def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
+    if q.kind not in ("money", "percent"):
+        return
+    if lang == "en" and (worth := _WORTH_OF.match(q.sentence, q.end)):
+        yield q.end, 1, worth.group(1)  # "£22 billions worth of efficiency savings"
+        return
+    if lang == "en" and (part := _IN_OF.match(q.sentence, q.end)):
+        words: list[str] = []
+        for word in part.group(1).split():  # "£82.7m in fines", "£4 billion of tax cuts"
+            if word in FUNCTION_WORDS[lang] or word in _PREPOSITIONS:
+                break
+            if words and (cues.is_verb(word) or word.endswith(("ed", "ing"))):
+                break  # "two-thirds of voters backed the plan"
+            if word.casefold() in WHEN or parse_number(word, lang) is not None:
+                return  # "1% in the past three sessions" says when
+            words.append(word)
+        if words and all(_ok(w, lang) for w in words):
+            yield part.start(1), 3, " ".join(words[-2:])
+            return
+    m = _NOUN_AFTER[lang].match(q.sentence, q.end)
+    if m is None or not _ok(m.group(1), lang):
+        return
+    if m.group(1).casefold() not in _CHANGE_NOUNS and cues.is_verb(m.group(1)):
+        return  # "an 82% jump" names the change; "5% fell" is a verb
+    if lang == "en" and (m.group(1).endswith(("ed", "ing", "ly")) or m.group(1) in _PARTICIPLES):
+        return  # "5% said", "£5m spending" reads as a verb or adverb
+    yield m.start(1), 1, m.group(1)
+
+
+def _paid_for(q: Quantity, lang: str) -> Iterator[Candidate]:
+    m = _FOR[lang].match(q.sentence, q.end)
+    if m is None:
+        return
+    words: list[str] = []
+    for word in m.group(2).split():  # "for the paperback edition of his book"
+        if word in FUNCTION_WORDS[lang]:
+            break
+        words.append(word)
+    if not words or not all(_ok(w, lang) for w in words):
+        return  # "for the three months to December" says when, not what
+    phrase = " ".join(words[:3])
+    if m.group(1) == "from" and not _EARNED.match(_verb_before(q) or ""):
+        return  # "revenue from continuing operations" is no purpose
+    if lang == "en" and words[0].endswith("ing"):
+        phrase = words[0]  # "for presenting BBC'2's Have I Got News for You"
+    if _ok(phrase.split()[-1], lang):
+        yield m.start(2), 5, phrase
+
+
+def _verb_before(q: Quantity) -> str | None:
+    m = _MONEY_VERB_BEFORE.search(q.sentence, max(0, q.start - 50), q.start)
+    return m.group(1) if m else None
+
+
+def weak_label(q: Quantity, lang: str) -> str | None:
+    """The German verb that spends or earns an amount ("600.000 Euro ausgegeben"): a label
+    only when nothing in the sentence names the money."""
+    if lang != "de" or q.kind != "money":
+        return None
+    after = _MONEY_VERB_AFTER_DE.match(q.sentence, q.end)
+    if after and after.group(1).casefold() not in FUNCTION_WORDS["de"]:
+        return after.group(1)
+    return None
+
+
+def _what_happened(q: Quantity, lang: str) -> Iterator[Candidate]:
+    """`400 people were injured`: the generic noun says less than what befell them."""
+    if q.text.split()[-1].casefold() not in GENERIC_PEOPLE:
+        return
+    for m in _WORD.finditer(q.sentence, q.end, min(len(q.sentence), q.end + 40)):
+        word = m.group(1)
+        if word in _AUX:
+            continue
+        if word.islower() and _ok(word, lang):
+            yield m.start(1), 2, word
+        return
+
+
+def _extent(q: Quantity) -> Iterator[Candidate]:
+    """`80 Kilometer breiten`, `15 Kilometer von einer Landesgrenze entfernt`."""
+    m = _EXTENT_DE.match(q.sentence, q.end)
+    if m is None:
+        return
+    word = m.group(1) or m.group(2)
+    if _ok(word, "de"):
+        yield m.start(m.lastindex or 1), 2, word
