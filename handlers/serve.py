@@ -37,7 +37,7 @@ from storage.health import describe_unreachable, is_unreachable
 log = logging.getLogger(__name__)
 # Background jobs get this long, together, to end after Ctrl-C or SIGTERM; they are daemon
 # threads, so one stuck in a slow call (an index build, a feed) cannot keep the process.
-SHUTDOWN_SECONDS = 10.0
+SHUTDOWN_SECONDS = 5.0
 
 # Long-running jobs that run beside the listeners in both modes. Each is called in its own
 # daemon thread with the services, the app's Web API client and a stop event, and should
