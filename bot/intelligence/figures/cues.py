@@ -25,7 +25,9 @@ CURRENCY_WORDS = {
     "swiss franc": "CHF", "franc": "CHF", "francs": "CHF", "rupee": "INR", "won": "KRW",
     "rand": "ZAR", "lira": "TRY", "zloty": "PLN", "shekels": "ILS", "baht": "THB",
     "ringgit": "MYR", "rupiah": "IDR", "naira": "NGN", "hryvnia": "UAH", "forint": "HUF",
-    "kronor": "SEK", "kroner": "NOK", "krona": "SEK", "pesos": "PESO", "dinars": "DINAR",
+    "kronor": "SEK", "new zealand dollar": "NZD", "new zealand dollars": "NZD",
+    "singapore dollar": "SGD", "singapore dollars": "SGD", "hong kong dollar": "HKD",
+    "kroner": "NOK", "krona": "SEK", "pesos": "PESO", "dinars": "DINAR",
     "dirhams": "AED", "riyals": "SAR", "reais": "BRL", "real": "BRL",
 }  # fmt: skip
 # Sub-units: the value is stored in the main unit (50 cents -> 0.5 USD).
@@ -62,7 +64,14 @@ PERSON_NOUNS = frozenset(
     bewerber unterstützer anhänger delegierte richter athleten sportler wissenschaftler
     forscher lehrlinge urlauber gäste fahrgäste reisende pilger vertriebene obdachlose
     bürgerinnen österreicher österreicherinnen deutsche amerikaner briten europäer
-    angehörige bedienstete fachkräfte helfer einsatzkräfte schutzsuchenden""")
+    angehörige bedienstete fachkräfte helfer einsatzkräfte schutzsuchenden
+    kollegen kolleginnen colleagues minister meister chefs präsidenten partner fahrer
+    vertreter sieger senatoren professoren direktoren autoren investoren moderatoren
+    kräfte ärzte ärztinnen bauern wirte priester
+    berechtigte suchende reisende lehrende arbeitende getötete vermisste festgenommene
+    angeklagte betroffene geflüchtete erkrankte verstorbene freiwillige bewaffnete
+    verantwortliche gestrandete geborene beteiligte überlebende streikende verurteilte
+    hinterbliebene pflegebedürftige mitarbeitende konsumenten produzenten""")
 )
 # Counted things that are not people; the unit is the noun itself.
 THING_NOUNS = frozenset(
@@ -94,6 +103,8 @@ _MEASURE_TABLE = {
     "Mbps": "mbps", "kbps": "kbps", "Mbit": "megabits megabit", "kbit": "kilobits kilobit",
     "Gbit": "gigabits gigabit", "barrels": "barrels fass", "Zoll": "zoll inches",
     "megapixels": "megapixel megapixels", "Punkte": "punkte punkten points",
+    "Pixel": "pixel pixels", "yd": "yards yard", "ft": "ft feet foot",
+    "mAh": "mah milliamperestunden", "mg": "mg milligramm milligrams",
 }  # fmt: skip
 MEASURE_UNITS = {word: unit for unit, words in _MEASURE_TABLE.items() for word in words.split()}
 MEASURE_NOUNS = frozenset(MEASURE_UNITS)
@@ -164,18 +175,31 @@ _PERSON_HEADS = tuple(p for p in PERSON_NOUNS if len(p) >= 6) + tuple(
 )
 
 
-# Endings of plural person nouns: "Journalisten", "Mitarbeiterinnen", "musicians".
-_PERSON_ENDINGS = ("isten", "innen", "ianer", "ians", "ists")
+# Endings of plural person nouns (German also in the dative): "Journalisten",
+# "Mitarbeiterinnen", "Politiker", "Nordkoreaner", "Palästinenser", "Aktionäre", "Akteure",
+# "Psychologen", "Ökonomen", "Inhaftierte", "Studierende", "Fachleute", "Konsumenten",
+# "Demonstranten", "musicians", "economists", "refugees".
+_PERSON_ENDINGS = (
+    "isten", "innen", "ianer", "ians", "ists", "iker", "ikern", "aner", "anern", "enser",
+    "ensern", "äre", "ären", "eure", "euren", "logen", "nomen", "ierte", "ierten", "ierende",
+    "ierenden", "leute", "leuten", "enten", "anten", "ees",
+)  # fmt: skip
+# Words with those endings that count things: "Dokumenten", "Varianten", "Katalogen".
+_NOT_PERSON_ENDINGS = (
+    "menten", "patenten", "prozenten", "akzenten", "varianten", "konsonanten", "diamanten",
+    "quadranten", "katalogen", "dialogen", "prologen", "fees", "degrees", "trees",
+)  # fmt: skip
 
 
 def is_person(noun: str) -> bool:
-    """People nouns, also in the German dative plural (`Kontoinhabern`, `Flüchtlingen`)
-    and after a hyphen (`PKK-Kämpfer`)."""
+    """People nouns, also in the German dative plural (`Kontoinhabern`, `Flüchtlingen`),
+    after a hyphen (`PKK-Kämpfer`), by their ending (`Palästinenser`, `Inhaftierte`) and as
+    the head of a German compound (`Parteimitgliedern`, `Arbeitskollegen`)."""
     noun = noun.rpartition("-")[2]
     if noun in PERSON_NOUNS or (noun.endswith("n") and noun[:-1] in PERSON_NOUNS):
         return True
-    if len(noun) >= 8 and noun.endswith(_PERSON_ENDINGS):
-        return True
+    if len(noun) >= 7 and noun.endswith(_PERSON_ENDINGS):
+        return not noun.endswith(_NOT_PERSON_ENDINGS)
     # German compounds end in their head noun: "Parteimitgliedern" counts Mitglieder.
     return len(noun) > 8 and noun.endswith(_PERSON_HEADS)
 

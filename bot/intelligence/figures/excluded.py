@@ -23,7 +23,7 @@ _BLOCKED = re.compile(
     | \b\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:Uhr|am\b|pm\b|a\.m\.|p\.m\.|GMT|BST|MEZ|CET)
     | \b\d{{1,3}}[-\s](?:year|jährig|Jährig|Jahre?\s+alt)\w*
     | \b(?:aged|Alter\s+von)\s+\d{{1,3}} | \(\d{{1,3}}\) | (?<=,\s)\d{{1,2}}(?=,\s)
-    | \b(?:S\.|Seite|page|pp?\.|Nr\.|No\.|Artikel|Article|Paragraf|§|Kapitel|chapter|Platz
+    | \b(?:S\.|Seite|page|pp?\.|Nr\.|No\.|Nummer|Artikel|Article|Paragraf|§|Kapitel|chapter|Platz
         |Rang|Punkt|Folge|Episode|Staffel|season|Level|Windows|Version|Tabelle|Abb\.)\s?\d+
     | \b\d+(?:st|nd|rd|th)\b | \b\d{{1,3}}\.(?=\s+[^\W\d])
     | \b\d{{2,4}}(?:er|s|ern)\b | \b\d{{4}}/\d{{2,4}}\b""",
@@ -31,6 +31,7 @@ _BLOCKED = re.compile(
 )
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _COUNTABLE = frozenset({"people"}) | cues.THING_NOUNS
+_MEASURES = frozenset(cues.MEASURE_UNITS.values())
 
 
 _SCORE = re.compile(r"\b\d{1,3}\s?[-–:]\s?\d{1,3}\b")
@@ -64,11 +65,45 @@ def title_holder(sentence: str, pos: int) -> bool:
 
 _HOLDERS = ("siegerin", "sieger", "meister", "meisterin", "champion", "gewinner", "gewinnerin",
             "preisträger", "preisträgerin", "mutter", "vater", "olympiasieger")  # fmt: skip
-# Counted in a sport sentence these are a record or a standing, no key figure.
-RECORD_UNITS = frozenset(
-    {"Punkte", "spiele", "spielen", "games", "matches", "partien", "siege", "niederlagen",
-     "wins", "defeats", "spieltage", "runden", "rounds"}
-)  # fmt: skip
+# Counted in a sport sentence these are a record or a standing, no key figure; German
+# compounds too ("in bis dahin 18 Saisonspielen").
+_RECORD_ENDINGS = ("spiele", "spielen", "games", "matches", "partien", "siege", "siegen",
+                   "niederlagen", "wins", "defeats", "spieltage", "spieltagen", "runden",
+                   "rounds")  # fmt: skip
+# Points are an index's only next to one ("kletterte um 0,5 auf 54,1 Punkte"); otherwise
+# they are a score or a standing ("dass die Offense mehr als zwanzig Punkte macht").
+_INDEX = re.compile(
+    r"index|indizes|barometer|dax|atx|dow|nikkei|ftse|nasdaq|s&p|hang\s+seng|cac|klima"
+    r"|stimmung|sentiment|konjunktur|börse|stock|shares|market|markt",
+    re.I,
+)
+_SEEDED = re.compile(r"\s+(?:gesetzte[nmrs]?|seeded)\b", re.I)
+
+
+def record(sentence: str, end: int, unit: str | None) -> bool:
+    """A sport record, score or seed, no key figure: "aus 17 Spielen nur 14 Punkte",
+    "18 Saisonspielen", "der als Nummer 10 gesetzte Franzose"."""
+    if _SEEDED.match(sentence, end):
+        return True
+    if unit == "Punkte":
+        return not _INDEX.search(sentence)
+    return bool(
+        unit and unit.casefold().endswith(_RECORD_ENDINGS) and cues.SPORT_RE.search(sentence)
+    )
+
+
+# "mehrere hundert Migranten", "several thousand fans", "tausendfach geteilt": no number.
+_VAGUE_BEFORE = re.compile(r"\b(?:mehrere|einige|ein\s+paar|several|a\s+few|some)\s+$", re.I)
+_VAGUE_WORDS = frozenset({"hundert", "tausend", "hundred", "thousand"})
+
+
+def vague(sentence: str, start: int, word: str, multiplier: bool) -> bool:
+    """A scale word that stands for no number: "mehrere hundert", "tausendfach"."""
+    if word.casefold() not in _VAGUE_WORDS:
+        return False
+    return multiplier or bool(_VAGUE_BEFORE.search(sentence, max(0, start - 12), start))
+
+
 # German writes decimals with a comma: "20.15" with two digits after a dot is a time.
 CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
 MEASURED = re.compile(r"\s?(?:%|Prozent|Euro|Dollar|Mio|Mrd|Millionen|Milliarden)", re.I)
@@ -102,8 +137,10 @@ def race_name(sentence: str, pos: int, value: float) -> bool:
 
 
 def is_year(core: str, kind: str, unit: str | None) -> bool:
-    """A bare four-digit number from 1800 to 2100 is a year unless it counts people,
-    known things, money or a share."""
-    if not _YEAR.fullmatch(core):
+    """A bare four-digit number from 1800 to 2100 is a year unless it counts money, a
+    share or a measure ("1920 Pixel"), or a round number of people or known things ("1500
+    Grenzbeamte"; "die 2010 Weltmeister", "die 1989 Geborenen" are years)."""
+    if not _YEAR.fullmatch(core) or (kind == "other" and unit in _MEASURES):
         return False
-    return kind in ("other", "count") and (unit is None or unit not in _COUNTABLE)
+    round_count = unit in _COUNTABLE and core.endswith("00")
+    return kind in ("other", "count") and not round_count

@@ -196,8 +196,8 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         generic = counted
     if q.kind == "multiplier" and (m := COMPARATIVE.match(tail)):
         return _compared(q.sentence, q.end + m.end(1), m.group(1))
-    if q.kind == "money" and (m := _COMPOUND_NOUN.match(tail)):
-        return m.group(1)  # "30-Euro-Gutschein"
+    if m := _COMPOUND_NOUN.match(tail):
+        return m.group(1)  # "30-Euro-Gutschein", "130-kg-Koloss", "20,7 Megapixel-Kamera"
     if q.kind == "money" and (m := _AGAINST.match(tail)):
         return f"{_CURRENCY_NAME.get(q.unit or '', q.unit)}/{m.group(1).casefold()}"
     partitive = _PARTITIVE.match(tail) if q.kind == "count" else None

@@ -50,8 +50,16 @@ def _inherit(found: list[Quantity]) -> list[Quantity]:
     in euros too. `25 der 200 Abgeordneten`, `25 of the 200 MPs`: 25 counts the same.
     `um 12 beziehungsweise 8 Prozent`, `um 0,5 auf 54,1 Punkte`: the first number has the
     unit of the second. `Von 250 gemeldeten Unfällen gingen 40 auf Glätte zurück`: 40
-    counts accidents.
+    counts accidents. `144 x 75,2 x 8,9 mm`: each side is in millimetres.
     """
+    for q, side in reversed(list(pairwise(found))):
+        if (
+            q.unit is None
+            and side.unit
+            and side.kind == "other"
+            and _BY_SIDE.fullmatch(q.sentence[q.end : side.start])
+        ):
+            q.unit, q.kind, q.unit_from = side.unit, "other", side.unit_from or side
     for i, q in enumerate(found):
         if q.unit is not None or q.kind not in ("count", "other"):
             continue
@@ -76,6 +84,7 @@ def _inherit(found: list[Quantity]) -> list[Quantity]:
     return found
 
 
+_BY_SIDE = re.compile(r"\s*[x×]\s*")
 # "12 beziehungsweise 8 Prozent", "12 und 8 Prozent": two figures in one unit
 _PAIR = re.compile(r"\s*(?:,|und|and|bzw\.|beziehungsweise|sowie)\s*", re.I)
 _CHANGE_TO = re.compile(r"\s+(?:auf|to)\s+", re.I)  # "um 0,5 auf 54,1 Punkte"

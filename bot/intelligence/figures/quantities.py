@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.intelligence.figures import cues, excluded, levels
+from bot.intelligence.figures import excluded, levels
 from bot.intelligence.figures.numbers import DIGITS, WORD_NUMBER_DE, WORD_NUMBER_EN, parse_number
 from bot.intelligence.figures.quantity import COMPARATIVE, NOUN, Quantity
 from bot.intelligence.figures.shares import shares
@@ -21,7 +21,13 @@ from bot.intelligence.figures.units import counted_noun, unit_after
 
 __all__ = ["COMPARATIVE", "NOUN", "Quantity", "counted_noun", "quantities"]
 
-_CUR_PRE = r"(?:US-?\$|A\$|C\$|HK\$|\$|£|€|¥|(?:EUR|USD|GBP|CHF)\s)"
+# A currency written out before the amount only with a scale after it: "a record
+# Australian dollar 29.4bn" (not "the dollar 1.5% lower").
+_CUR_WORD_PRE = (
+    r"(?:(?:Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore)\s+dollars?|yen|yuan"
+    r"|rupees?|euros?)\s(?=\d[\d.,]*\s?(?:bn|m|mn|billion|million|trillion)\b)"
+)
+_CUR_PRE = rf"(?:US-?\$|A\$|C\$|HK\$|\$|£|€|¥|(?:EUR|USD|GBP|CHF)\s|{_CUR_WORD_PRE})"
 _CORE_DIGITS = re.compile(
     rf"(?<![\w$€£¥.,/])(?<![^\W\d]-)(?P<pre>{_CUR_PRE})?\s?(?P<num>{DIGITS})(?![.,]\d)"
 )
@@ -66,6 +72,8 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
     if value is None:
         return None
     pre = groups["pre"]
+    if is_word and excluded.vague(sentence, m.start(), core, bool(m.group("mult"))):
+        return None  # "mehrere hundert Migranten", "tausendfach geteilt"
     if is_word and m.group("mult"):
         is_times = m.group("mult").casefold() == "mal"
         if value < 2 or (is_times and not COMPARATIVE.match(sentence[m.end() :])):
@@ -88,7 +96,7 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
     factor, unit, kind, end = unit_after(sentence, m.end(), pre, lang)
     if kind == "percent" and excluded.IDIOM.search(sentence, max(0, m.start() - 4), end + 12):
         return None  # "zu hundert Prozent" means fully
-    if unit in excluded.RECORD_UNITS and cues.SPORT_RE.search(sentence):
+    if excluded.record(sentence, m.end(), unit):
         return None  # "aus 17 Spielen nur 14 Punkte": a standing, not an index
     if is_word and factor == 1.0 and (unit is None or value < 2):
         return None  # "two said", "one dollar bought" are no figures; "two million" is

@@ -35,7 +35,8 @@ class Quantity:
     baseline: bool = False  # "from $639m": the old level, not the news
     conversion: bool = False  # "(£600m)" after "$1.13bn": the same amount again
     restates: Quantity | None = None
-    unit_from: Quantity | None = None  # "um drei Millionen" has the unit of the 27 Millionen
+    unit_from: Quantity | None = None  # "um drei Millionen" has the unit of the 27 Millionen,
+    # "144 x 75,2 x 8,9 mm" the unit of the last side
     implied: str | None = None  # direction from "from X to Y" when no verb says it
     start_value: float | None = None  # the old level of "from X to Y"
     earlier: bool = False  # "compared with £21.8bn a year ago": context, not the news

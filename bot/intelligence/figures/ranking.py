@@ -117,6 +117,31 @@ def _adopt_orphans(found: Sequence[Quantity], before: Sequence[Quantity]) -> Non
             q.orphan = None  # nothing to start from: a figure of its own
 
 
+def _describe(found: Sequence[Quantity], lang: str) -> dict[int, str | None]:
+    """Set direction and label of the figures of one sentence; returns the label each one's
+    sentence names (by id), None where the label is only a verb or the clause's subject."""
+    named: dict[int, str | None] = {}
+    # One that borrows its unit borrows its label, so the lenders are labelled first.
+    for q in sorted(found, key=lambda q: q.unit_from is not None):
+        if not _keep(q):
+            continue
+        others = [o for o in found if o is not q and not o.conversion and _keep(o)]
+        if q.start_value is not None:  # "von 20 auf 35 Prozent" says which way
+            q.direction = q.implied or q.direction or direction(q, lang, others)
+        else:
+            q.direction = q.direction or direction(q, lang, others) or q.implied
+        label = named_label(q, lang, others)
+        if not label and q.unit_from is not None:
+            label = q.unit_from.label  # "eine Ablösesumme von 27 Millionen Euro, die sich
+            # noch um drei Millionen erhöhen könnte": the Ablöse grows
+        q.label = label or weak_label(q, lang) or clause_subject(q, lang)
+        if q.restates is not None:
+            q.direction, q.label = q.restates.direction, q.restates.label
+            label = q.label
+        named[id(q)] = label
+    return named
+
+
 def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     """All figures worth showing, best first. ``index`` < 0 marks title and teaser."""
     scored: dict[tuple[float, str | None], tuple[float, Quantity]] = {}
@@ -130,32 +155,21 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
         before = found
         for q in found:
             last_scaled.carry(q, max(index, 0))
-            if not _keep(q):
+        named = _describe(found, lang)
+        for q in found:
+            if id(q) not in named:
                 continue
-            others = [o for o in found if o is not q and not o.conversion and _keep(o)]
-            if q.start_value is not None:  # "von 20 auf 35 Prozent" says which way
-                q.direction = q.implied or q.direction or direction(q, lang, others)
-            else:
-                q.direction = q.direction or direction(q, lang, others) or q.implied
-            named = named_label(q, lang, others)
-            if not named and q.unit_from is not None:
-                named = q.unit_from.label  # "eine Ablösesumme von 27 Millionen Euro, die sich
-                # noch um drei Millionen erhöhen könnte": the Ablöse grows
-            q.label = named or weak_label(q, lang) or clause_subject(q, lang)
-            if q.restates is not None:
-                q.direction, q.label = q.restates.direction, q.restates.label
-                named = q.label
             score = _score(q, index)
             # One count per value: "18 reissues" and "18 hits" are the same figure.
             key = (
                 round(q.value, 6),
                 "count" if q.kind == "count" and q.unit != "people" else q.unit,
             )
-            if named and key not in specific:
-                specific[key] = named
+            if (label := named[id(q)]) and key not in specific:
+                specific[key] = label
             if key not in scored or scored[key][0] < score:
                 scored[key] = (score, q)
-                vague[key] = not named
+                vague[key] = not label
     # A teaser's "Das Unternehmen muss 105 Millionen Dollar zahlen" ranks first, but the
     # body's "eine Rekordstrafe von 105 Millionen Dollar" says what the money is.
     for key, (_, q) in scored.items():

@@ -15,8 +15,9 @@ from bot.intelligence.figures.numbers import (
 from bot.intelligence.figures.quantity import Quantity
 from bot.intelligence.figures.units import counted_noun
 
-_FRACTION_HINT = ("third", "quarter", "half", "fifth", "drittel", "viertel", "fünftel", "hälfte",
-                  "one in ", "1 in ")  # fmt: skip
+_FRACTION_HINT = ("third", "quarter", "half", "fifth", "sixth", "eighth", "tenth", "drittel",
+                  "viertel", "fünftel", "sechstel", "achtel", "zehntel", "hälfte", "one in ",
+                  "1 in ")  # fmt: skip
 _PROPORTION_HINT = ("out of", "in every")
 # "drei von vier": a number word or digits right before "von"
 _VON_AFTER_NUMBER = re.compile(r"(?:\d|\b(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn"
@@ -37,7 +38,7 @@ _ONE_IN = re.compile(
 )
 _HEDGE = re.compile(
     r"\b(?:nearly|almost|about|around|over|roughly|some|more\s+than|less\s+than|just\s+over"
-    r"|just\s+under|fast|knapp|rund|etwa|gut|mehr\s+als)\s+$",
+    r"|just\s+under|fast|knapp|rund|etwa|gut|mehr\s+als|by|um)\s+$",
     re.I,
 )
 _NUM = rf"(?:\d{{1,3}}|{WORD_NUMBER_EN}|{WORD_NUMBER_DE})"
@@ -59,7 +60,8 @@ _DOUBLE = re.compile(
 )
 _FRACTION = re.compile(
     rf"(?<![\w-])(?P<num>{WORD_NUMBER_EN}|{WORD_NUMBER_DE}|a|an|die|der)[\s-]"
-    r"(?P<frac>thirds?|quarters?|fifths?|half|Drittel|Viertel|Fünftel|Hälfte)(?!\w)",
+    r"(?P<frac>thirds?|quarters?|fifths?|sixths?|eighths?|tenths?|half|Drittel|Viertel|Fünftel"
+    r"|Sechstel|Achtel|Zehntel|Hälfte)(?!\w)",
     re.I,
 )
 _OF = re.compile(r"\s+(?:of|der|des|aller|ihrer|seiner|unserer)\b", re.I)

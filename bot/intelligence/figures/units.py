@@ -32,6 +32,28 @@ _PERCENT = re.compile(
 )
 _TIMES = re.compile(r"\s(times|mal)(?=\s)", re.I)
 _COMPOUND_CURRENCY = re.compile(r"-(Euro|Dollar|Franken|Pfund)-", re.I)
+# German compounds and adjectives built on a number: "130-kg-Koloss", "2,00-Meter-Mann",
+# "100.000-Einwohner-Stadt", "137-seitige Bericht", "90-prozentiger Wahrscheinlichkeit".
+_COMPOUND_HEAD = re.compile(r"-([^\W\d_]+)-(?=[A-ZÄÖÜ])")
+_NUMBER_ADJECTIVE = re.compile(r"-(seitig|prozentig|köpfig)(?:e[nmrs]?)?(?!\w)", re.I)
+_ADJECTIVE_UNITS = {"seitig": ("Seiten", "count"), "prozentig": ("%", "percent"),
+                    "köpfig": ("people", "count")}  # fmt: skip
+
+
+def _in_compound(tail: str) -> tuple[str, str, int] | None:
+    """(unit, kind, length) when the number starts a German compound or adjective."""
+    if m := _NUMBER_ADJECTIVE.match(tail):
+        adjective_unit, kind = _ADJECTIVE_UNITS[m.group(1).casefold()]
+        return adjective_unit, kind, m.end()
+    m = _COMPOUND_HEAD.match(tail)
+    if m is None:
+        return None
+    word = m.group(1)
+    if (unit := cues.MEASURE_UNITS.get(word.casefold())) is not None:
+        return unit, "other", m.end(1)
+    if cues.is_person(word.casefold()):
+        return "people", "count", m.end(1)
+    return None
 
 
 def unit_after(
@@ -39,7 +61,7 @@ def unit_after(
 ) -> tuple[float, str | None, str, int]:
     """Multiplier, unit, kind and end position from the text right of a number core."""
     rest = sentence[pos:]
-    currency = cues.CURRENCY_WORDS.get(pre.strip().casefold()) if pre else None
+    currency = cues.CURRENCY_WORDS.get(" ".join(pre.split()).casefold()) if pre else None
     factor, end = 1.0, pos
     if not currency and (m := _ATTACHED_MEASURE.match(rest)):  # "6GB", "250 km/h"
         symbol = m.group(1)
@@ -77,10 +99,22 @@ def unit_after(
         return factor, "x", "multiplier", end + m.end(1)
     if m := _COMPOUND_CURRENCY.match(tail):  # "30-Euro-Gutschein"
         return factor, cues.CURRENCY_WORDS[m.group(1).casefold()], "money", end + m.end(1)
+    if compound := _in_compound(tail):  # "130-kg-Koloss", "137-seitige Bericht"
+        unit, kind, length = compound
+        return factor, unit, kind, end + length
     if counted := counted_noun(tail, lang):
         unit, kind, length = counted
-        return factor, unit, kind, end + length
+        if not (factor > 1 and lang == "de" and _MONEY_NOUN_DE.search(unit)):
+            return factor, unit, kind, end + length
+        # "rund einer Million Eigenerlösen": an amount of money in the story's currency
     return factor, None, "count" if factor > 1 else "other", end
+
+
+_MONEY_NOUN_DE = re.compile(
+    r"(?:erlös|umsatz|umsätz|einnahme|subvention|förderung|kosten|gewinn|ausgabe|schulden"
+    r"|budget|gehalt|gehält|prämie|spende|kredit|investition|gebühr|zuschuss|zuschüss"
+    r"|defizit|mittel)(?:e|en|n|s|es|er|ern)?$"
+)
 
 
 def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
@@ -103,6 +137,8 @@ def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
     if key in cues.MEASURE_NOUNS:
         rate, length = _rate(tail, m.end())
         return _measure(cues.MEASURE_UNITS[key], rate), "other", m.end() + length
+    if (head := key.partition("-")[0]) in cues.MEASURE_NOUNS and head != key:
+        return cues.MEASURE_UNITS[head], "other", m.start(1) + len(head)  # "Megapixel-Kamera"
     if counted := _counted(noun, lang):
         return counted[0], counted[1], m.end()
     pos = m.start(1)
@@ -122,7 +158,8 @@ def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
 
 _MODIFIERS = 2
 _ATTACHED_MEASURE = re.compile(
-    r"\s?(km/h|km²|m²|Mbit/s|Mbps|kbps|GHz|MHz|kWh|GB|MB|TB|Mb|km|kg|mph|mm|cm|MW|GW)(?![\w/²])"
+    r"\s?(km/h|km²|m²|Mbit/s|Mbps|kbps|(?i:GHz)|(?i:MHz)|kWh|mAh|GB|MB|TB|Mb|km|kg|mg|mph|mm|cm"
+    r"|MW|GW|ft)(?![\w/²])"
 )
 _BITS = {"Mb": "Mbps", "Mbit/s": "Mbps"}
 _BIT_RATES = {
@@ -151,10 +188,13 @@ _WORD = re.compile(r"\s*([^\W\d][\w-]*)")
 _OF_ITS = re.compile(r"\s(?:of\s+(?:its|their|his|her|our|these|those|the)|der)(?=\s)", re.I)
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 _GERMAN_ADJECTIVE = ("e", "en", "er", "es", "em")
+_ADVERB_DE = ("al", "ell", "ig", "lich", "isch", "iv", "bar", "los", "sam", "haft")
 
 
 def _counted(noun: str, lang: str) -> tuple[str, str] | None:
     key = noun.casefold()
+    if lang == "de" and not noun[:1].isupper():
+        return None  # "die 2012 havarierte Costa Concordia": German nouns are capitalized
     if cues.is_person(key):
         return "people", "count"
     if key in cues.THING_NOUNS or _looks_counted(noun, lang) or _ACRONYM_PLURAL.fullmatch(noun):
@@ -170,8 +210,8 @@ def _modifier(word: str, lang: str) -> bool:
         return False
     if key in FUNCTION_WORDS["en"] or key in FUNCTION_WORDS["de"]:
         return False
-    if lang == "de":
-        return key.endswith(_GERMAN_ADJECTIVE)
+    if lang == "de":  # an adjective, or an adverb before one ("33 illegal eingereiste")
+        return key.endswith(_GERMAN_ADJECTIVE) or (key.endswith(_ADVERB_DE) and key.isalpha())
     return not key.endswith(("ly", "s"))
 
 
