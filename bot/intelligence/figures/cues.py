@@ -126,7 +126,7 @@ LABELS_EN = _words("""revenue revenues sales profit profits earnings income turn
     inflation unemployment jobless jobs workers staff employees subscribers users customers
     viewers visitors fans votes seats stake tax taxes spending investment fine deal bid
     offer salary pay wages bonus dividend output exports imports production orders rate
-    fee fees funding compensation damages value worth assets capital bonds fares tickets
+    fee fees funding compensation damages value assets capital bonds fares tickets
     box-office downloads copies albums audience ratings attendance borrowing savings
     lending mortgage mortgages payout bill cash reserves pension pensions aid donations
     valuation market stock bonuses premium premiums prize bill relief assets funds loan
@@ -164,7 +164,9 @@ NOT_LABELS = frozenset(
     der die das den dem des ein eine einer einem einen sie er es wir ich ihr man dies
     diese dieser im am um in an auf aus bei mit nach von vor zu zum zur für über unter
     januar februar märz april mai juni juli august september oktober november dezember
-    jänner montag dienstag mittwoch donnerstag freitag samstag sonntag jahr jahres vorjahr
+    jänner january february march june july october december monday tuesday wednesday
+    thursday friday saturday sunday ago montag dienstag mittwoch donnerstag freitag samstag
+    sonntag jahr jahres vorjahr
     quartal monat woche tag prozent euro dollar unser unsere unserer unseren unserem ihre
     ihren ihrer seine seinen seiner""")
 )

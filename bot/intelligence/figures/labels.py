@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from bot.intelligence.figures import cues, phrases
+from bot.intelligence.figures import cues, phrases, subjects
 from bot.intelligence.figures.numbers import scale_of
 from bot.intelligence.figures.quantities import COMPARATIVE, NOUN, Quantity
 
@@ -38,9 +38,7 @@ _NO_MOVE = re.compile(
 # A measure word followed by a preposition or genitive heads its phrase: "Earnings at
 # Barclays Capital investment bank", "Die Preise der Ausgabengruppe Verkehr".
 _HEAD_OF_PHRASE = re.compile(r"\w*\s+(?:at|of|for|from|der|des|für|bei|im|aus)\s", re.I)
-_TIME_NOUN = re.compile(r"(?:monat|monats|jahr|jahres|quartal|quartals|woche|zeitraum)$", re.I)
 _COMPOUND_NOUN = re.compile(r"-([A-ZÄÖÜ]\w+)")
-_GERMAN_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*\b")
 # Two figures one cue speaks for: "jumped 76% to $1.13bn", "um 16 Prozent auf 11 Mrd.",
 # "from about 4.5% today to about 25%", "£347m, an 82% jump": a short gap with a word that
 # joins levels of one measure. "cut 12,800 jobs following its $16bn takeover" has none.
@@ -61,7 +59,7 @@ def _linked(sentence: str, start: int, end: int) -> bool:
 
 # Asides never end a clause: "$16bn (£8.3bn) takeover", "the consumer price index (CPI)
 # would rise", "mortgage approvals - loans approved but not yet made - were £2bn".
-_ASIDE = re.compile(r"\([^()]{1,40}\)|\s[–—-]\s[^–—()]{1,60}?\s[–—-]\s")
+_ASIDE = re.compile(r"\([^()]{1,40}\)|\s[–—-]\s[^–—()]{1,90}?\s[–—-]\s")
 _CLAUSE_BREAK = re.compile(
     r"[;:()]|\s[–—-]\s|,\s(?:while|but|whereas|aber|während|doch|und|and|wobei)\b"
 )
@@ -178,10 +176,24 @@ def _label_clause(q: Quantity) -> tuple[int, int]:
     return left, right
 
 
-def clause_subject(q: Quantity, lang: str) -> str | None:
-    """The weakest label: whatever the clause is about ("Das Unternehmen muss ...")."""
+def clause_subject(
+    q: Quantity, lang: str, others: Sequence[Quantity] = (), previous: str = ""
+) -> str | None:
+    """The weakest label: whatever the clause is about ("Das Unternehmen muss ...").
+
+    In English the clause starts after another figure before this one: in "the disabled
+    will make up 16% and the elderly nearly a third" the third is the elderly's. A pronoun
+    ("It has lost 7%", "Sie legten um 0,1 Prozent zu") stands for what the sentence before
+    was about (``previous``).
+    """
     left, _ = _label_clause(q)
-    return _subject(q.sentence[left : q.start], lang, sentence_start=left == 0)
+    if lang != "de":
+        left = max([left] + [o.end for o in others if left <= o.end <= q.start])
+    text = _ASIDE.sub(" ", q.sentence[left : q.start])  # "Liquidity - a measure … - was"
+    # "The unemployment rate is improving, too: It is set to slip below 13%": the clause
+    # before comes first, then the sentence before.
+    before = (q.sentence[:left], previous) if left > 0 else (previous,)
+    return subjects.subject(text, lang, sentence_start=left == 0, previous=before)
 
 
 def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
@@ -190,12 +202,13 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
     noun = NOUN.match(tail) if q.kind == "count" else None
     counted = q.text.split()[-1].strip(".,") if q.kind == "count" else ""
     generic = ""  # "400 people were injured": "injured" says more than "people"
-    if q.unit and counted.isalpha() and scale_of(counted, lang) is None:
+    if q.unit and counted.replace("-", "").isalpha() and scale_of(counted, lang) is None:
         if counted.casefold() not in phrases.GENERIC_PEOPLE:
             return counted  # "464,000 subscribers", "1500 Grenzbeamte"
         generic = counted
-    if q.kind == "multiplier" and (m := COMPARATIVE.match(tail)):
-        return _compared(q.sentence, q.end + m.end(1), m.group(1))
+    compared = COMPARATIVE.match(tail) if q.kind == "multiplier" else None
+    if compared and (what := _compared(q.sentence, q.end + compared.end(1), compared.group(1))):
+        return what  # "zehnmal schneller"; "1.9 times more likely" says how, not what
     if m := _COMPOUND_NOUN.match(tail):
         return m.group(1)  # "30-Euro-Gutschein", "130-kg-Koloss", "20,7 Megapixel-Kamera"
     if q.kind == "money" and (m := _AGAINST.match(tail)):
@@ -247,11 +260,13 @@ def _candidates(q: Quantity, lang: str, lo: int, hi: int) -> Iterator[phrases.Ca
 # "zwölfmal so viele Planeten", "10 times more powerful", "42 Mal so hoch wie der Grenzwert"
 _COMPARED_WITH = re.compile(r"\s+(?:\w+\s+){0,2}?(?:wie|as|than)\s+(?:der|die|das|the)\s+([\w-]+)")
 _NEXT_WORD = re.compile(r"\s+([^\W\d][\w-]*)")
+_ADJECTIVE_ENDS = ("ly", "ful", "ive", "able", "ible", "ous", "ant", "ent", "ig", "lich", "isch")
 
 
-def _compared(sentence: str, pos: int, comparative: str) -> str:
+def _compared(sentence: str, pos: int, comparative: str) -> str | None:
     """What a multiplier compares: the word after "more"/"so viele", or what it is "as high
-    as"; the comparative itself ("schneller") when it is the measure."""
+    as"; the comparative itself ("schneller") when it is the measure. None when "more" is
+    followed by an adjective ("1.9 times more likely"): the clause's subject says more."""
     if comparative.casefold() in (
         "more",
         "less",
@@ -263,47 +278,10 @@ def _compared(sentence: str, pos: int, comparative: str) -> str:
         "viel",
     ):
         m = _NEXT_WORD.match(sentence, pos)
+        if m and m.group(1).casefold().endswith(_ADJECTIVE_ENDS):
+            return None
         if m and m.group(1).casefold() not in cues.NOT_LABELS:
             return m.group(1)
     elif m := _COMPARED_WITH.match(sentence, pos):
         return m.group(1)
     return comparative
-
-
-def _first_noun(text: str, *, skip_first: bool) -> str | None:
-    for m in _GERMAN_NOUN.finditer(text):
-        word = m.group(0)
-        if skip_first and m.start() == 0:
-            continue
-        folded = word.casefold()
-        if folded in cues.NOT_LABELS or folded in cues.MEASURE_NOUNS or _TIME_NOUN.search(word):
-            continue  # "bei über 200 Gramm könnten 1000 Euro": Gramm is a unit, no subject
-        if folded not in cues.CURRENCY_WORDS:
-            return word
-    return None
-
-
-def _subject(before: str, lang: str, *, sentence_start: bool = True) -> str | None:
-    """What the clause talks about when no measure word names it.
-
-    German puts the subject first ("Heizöl verbilligte sich um ..."), so the first noun of
-    the clause wins; English puts it before the verb ("The currency has strengthened 4%").
-    """
-    if lang == "de":
-        # A list item after a comma names its own subject: "Heizöl verbilligte sich um fast
-        # ein Viertel, Sprit immerhin um 13,5 Prozent".
-        comma = before.rfind(", ")
-        if comma > 0 and (noun := _first_noun(before[comma + 2 :], skip_first=False)):
-            return noun
-        # The sentence's first word is capitalized whatever it is ("Außerdem", "Sollte").
-        return _first_noun(before, skip_first=sentence_start)
-    words = [w for w in _ALPHA.findall(before) if w.casefold() not in cues.NOT_LABELS]
-    verbs = [i for i, w in enumerate(words) if cues.is_verb(w)]
-    # The verb nearest the figure: "The numbers of lost laptops has leapt by 71%" is about
-    # laptops, not about the "lost" that describes them.
-    if verbs and verbs[-1] > 0:
-        subject = words[verbs[-1] - 1]
-        of_follows = f"{subject} of " in before
-        if not (subject.casefold() in phrases.GENERIC and of_follows):
-            return subject  # "the numbers will have risen to more than eight million"
-    return None

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.intelligence.figures import cues
+from bot.intelligence.figures import cues, subjects
 from bot.intelligence.figures.numbers import parse_number
 from bot.intelligence.figures.quantities import Quantity
 from bot.intelligence.stopwords import FUNCTION_WORDS
@@ -56,13 +56,14 @@ _NOUN_OF = {
     "de": re.compile(rf"\b([A-ZÄÖÜ][\wäöüß-]*)\s+(?:in\s+Höhe\s+)?von\s+{_HEDGE}$"),
 }
 _NOUN_AFTER = {
-    "en": re.compile(r"\s+([a-z][a-z-]{2,})\b"),
+    # "the 30.7bn yen (£157m) record", "One in 10 US adults"
+    "en": re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:[A-Z][A-Za-z]*\s+)?([a-z][a-z-]{2,})\b"),
     "de": re.compile(r"\s+(?:(?:an|für)\s+)?([A-ZÄÖÜ][\wäöüß-]{2,})\b"),
 }
 # "of the UK's population", "in fines", "of Labour waste and inefficiency"
 _IN_OF = re.compile(
     r"\s+(?:in|of)\s+(?:(?:the|those|these|all|its|their|his|her)\s+)?(?:[A-Z]\w*'s?\s+)?"
-    r"((?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)"
+    r"((?:[A-Za-z][\w-]*\s+){0,3}(?:[a-z][\w-]*|[A-Z]+s\b))"
 )
 _PREPOSITIONS = _words(
     """off via per onto upon within without toward towards across along amid despite except
@@ -70,6 +71,7 @@ _PREPOSITIONS = _words(
 )
 WHEN = _words("past last next coming previous recent first second third final early late")
 _CHANGE_NOUNS = _words("jump rise fall increase drop gain cut decline rally hike surge slump")
+_CHANGE_OF = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w-]+)")
 _PARTICIPLES = _words(
     """seen been done given taken made said told held known shown left paid sold set put
     cut hit spent lost won got kept brought bought found thought felt become grown run"""
@@ -107,7 +109,7 @@ _MONEY_VERB_BEFORE = re.compile(
     r"|bought|buys?|buying|won|wins?|costs?|costing|charg(?:e[sd]?|ing)|sav(?:e[sd]?|ing)"
     r"|donat(?:e[sd]?|ing)|gave|give[sn]?|giving|offer(?:s|ed|ing)?)"
     r"\s+(?:(?:up\s+to|about|around|nearly|almost|some|more\s+than|less\s+than|over|just"
-    r"|an\s+estimated|a\s+further|another|him|her|them|it|us)\s+){0,2}$",
+    r"|an\s+estimated|a\s+further|another|him|her|them|it|us|(?-i:[A-Z][a-z]+))\s+){0,2}$",
     re.I,
 )
 _EARNED = re.compile(r"^(?:earn|made|make|receiv|rais|nett|won|win)", re.I)
@@ -120,6 +122,10 @@ _AUX = _words(
     still seien sind waren wurden wurde worden werden haben hatten hat sei"""
 )
 _WORD = re.compile(r"\s*([^\W\d][\w-]*)")
+_PARTICIPLE = {
+    "en": re.compile(r"\w+(?:ed|en)|fled|hurt|left|lost|held|killed|dead|missing|homeless"),
+    "de": re.compile(r"\w+t|obdachlos|vermisst"),
+}
 _EXTENT_DE = re.compile(
     r"\s+([a-zäöüß]{3,}(?:e|en|er|es))\b|\s+von\s+(?:der|dem|einer|einem)\s+([A-ZÄÖÜ][\wäöüß-]+)"
 )
@@ -142,6 +148,8 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
         verb = _MONEY_VERB_BEFORE.search(q.sentence, max(0, q.start - 50), q.start)
         if lang == "en" and verb:
             yield verb.start(1), 8, verb.group(1)  # "Jugnot made 5.45m Euros"
+    if lang == "en":
+        yield from _clause_phrases(q)
     if q.kind == "count" and q.unit == "people":
         yield from _what_happened(q, lang)
     if q.kind == "other" and lang == "de" and q.unit in cues.MEASURE_UNITS.values():
@@ -195,6 +203,10 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
         return  # "an 82% jump" names the change; "5% fell" is a verb
     if lang == "en" and (m.group(1).endswith(("ed", "ing", "ly")) or m.group(1) in _PARTICIPLES):
         return  # "5% said", "£5m spending" reads as a verb or adverb
+    changed = _CHANGE_OF.match(q.sentence, m.end())
+    if m.group(1).casefold() in _CHANGE_NOUNS and changed and _ok(changed.group(1), lang):
+        yield changed.start(1), 1, changed.group(1)  # "a 1% fall in profits"
+        return
     yield m.start(1), 1, m.group(1)
 
 
@@ -242,8 +254,8 @@ def _what_happened(q: Quantity, lang: str) -> Iterator[Candidate]:
         word = m.group(1)
         if word in _AUX:
             continue
-        if word.islower() and _ok(word, lang):
-            yield m.start(1), 2, word
+        if word.islower() and _ok(word, lang) and _PARTICIPLE[lang].fullmatch(word):
+            yield m.start(1), 2, word  # not "people make calls", "Menschen darauf"
         return
 
 
@@ -255,3 +267,38 @@ def _extent(q: Quantity) -> Iterator[Candidate]:
     word = m.group(1) or m.group(2)
     if _ok(word, "de"):
         yield m.start(m.lastindex or 1), 2, word
+
+
+# "raising the threshold to £150,000", "lifted interest rates 0.25% to 5.5%", "cut the
+# number of people paying stamp duty by a third": what the change verb changes.
+_CHANGED = re.compile(
+    r"\b(?:rais(?:e[sd]?|ing)|lift(?:s|ed|ing)?|cut(?:s|ting)?|lower(?:s|ed|ing)"
+    r"|increas(?:e[sd]|ing)|reduc(?:e[sd]?|ing)|boost(?:s|ed|ing)?|slash(?:es|ed|ing)?"
+    r"|doubl(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|extend(?:s|ed|ing)?|trim(?:s|med|ming)?"
+    r"|hik(?:e[sd]|ing))\s+((?:[A-Za-z][\w'-]*\s+){0,6}?)"
+    rf"(?:to|by|from|at)?\s*{_HEDGE}$",
+    re.I,
+)
+# "wipe somebody's backside for £5", "Broadband for less than £10": what the money buys.
+_BOUGHT = re.compile(rf"\b([A-Za-z][\w-]+)\s+for\s+{_HEDGE}$")
+# "At 2.6%, inflation remains within the Bank's 2-3% target range."
+_AT_FIGURE = re.compile(rf"(?:^|[.;:]\s*)(?:At|With)\s+{_HEDGE}$")
+_AFTER_COMMA = re.compile(r",\s+(?:the\s+)?([a-z][\w-]+)")
+
+
+def _clause_phrases(q: Quantity) -> Iterator[Candidate]:
+    """English phrases that name a figure's thing by their shape (see the patterns)."""
+    before = q.sentence[max(0, q.start - 70) : q.start]
+    offset = q.start - len(before)
+    if (changed := _CHANGED.search(before)) and (head := subjects.object_head(changed.group(1))):
+        yield offset + changed.start(1), 2, head
+    bought = _BOUGHT.search(before) if q.kind == "money" else None
+    if bought and _ok(bought.group(1), "en") and not _verbal(bought.group(1)):
+        yield offset + bought.start(1), 4, bought.group(1)
+    after = _AFTER_COMMA.match(q.sentence, q.end)
+    if after and _AT_FIGURE.search(before) and _ok(after.group(1), "en"):
+        yield after.start(1), 1, after.group(1)
+
+
+def _verbal(word: str) -> bool:
+    return cues.is_verb(word) or word.casefold().endswith(("ed", "ing")) or word in _PARTICIPLES

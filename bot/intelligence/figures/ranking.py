@@ -117,9 +117,10 @@ def _adopt_orphans(found: Sequence[Quantity], before: Sequence[Quantity]) -> Non
             q.orphan = None  # nothing to start from: a figure of its own
 
 
-def _describe(found: Sequence[Quantity], lang: str) -> dict[int, str | None]:
+def _describe(found: Sequence[Quantity], lang: str, previous: str) -> dict[int, str | None]:
     """Set direction and label of the figures of one sentence; returns the label each one's
-    sentence names (by id), None where the label is only a verb or the clause's subject."""
+    sentence names (by id), None where the label is only a verb or the clause's subject.
+    ``previous`` is the sentence before (what a pronoun subject stands for)."""
     named: dict[int, str | None] = {}
     # One that borrows its unit borrows its label, so the lenders are labelled first.
     for q in sorted(found, key=lambda q: q.unit_from is not None):
@@ -134,7 +135,7 @@ def _describe(found: Sequence[Quantity], lang: str) -> dict[int, str | None]:
         if not label and q.unit_from is not None:
             label = q.unit_from.label  # "eine Ablösesumme von 27 Millionen Euro, die sich
             # noch um drei Millionen erhöhen könnte": the Ablöse grows
-        q.label = label or weak_label(q, lang) or clause_subject(q, lang)
+        q.label = label or weak_label(q, lang) or clause_subject(q, lang, others, previous)
         if q.restates is not None:
             q.direction, q.label = q.restates.direction, q.restates.label
             label = q.label
@@ -149,13 +150,15 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     vague: dict[tuple[float, str | None], bool] = {}  # the kept one's label is a subject
     last_scaled = _LastScaled()
     before: list[Quantity] = []  # the figures of the sentence before
+    previous = ""  # the sentence before
     for index, sentence in sentences:
         found = quantities(sentence, lang)
         _adopt_orphans(found, before)
         before = found
         for q in found:
             last_scaled.carry(q, max(index, 0))
-        named = _describe(found, lang)
+        named = _describe(found, lang, previous)
+        previous = sentence
         for q in found:
             if id(q) not in named:
                 continue

@@ -953,3 +953,83 @@ def test_currency_written_out_before_a_scaled_amount() -> None:
     )
     assert [(x.value, x.unit, x.kind) for x in f] == [(29.4e9, "AUD", "money")]
     assert [x.unit for x in figures("The dollar was 1.5% lower against the yen.", "en")] == ["%"]
+
+
+# Labels: what the clause is about when no measure word names the figure.
+@pytest.mark.parametrize(
+    ("sentence", "text", "label"),
+    [
+        ("The market for full-track music downloads was worth just $20 million (£10.5 million) "
+         "in 2004, but is set to be worth $1.8 billion (£9.4 million) by 2009.",
+         "$1.8 billion", "market"),
+        ("Japanese films accounted for 37.5% of Japan's box office total last year, with "
+         "foreign films taking the remaining 62.5%.", "62.5%", "films"),
+        ("The surge was led by animated movie Howl's Moving Castle, which took 20bn yen (£102m) "
+         "to become the biggest film in Japan in 2004.", "20bn yen", "Castle"),
+        ("Meanwhile, the amount of factory capacity in use during the month rose to 77.6% - its "
+         "highest level since May 2001.", "77.6%", "capacity"),
+        ("A tie-up between Barclays and California-based Wells Fargo would create the world's "
+         "fourth biggest bank, valued at $180bn.", "$180bn", "bank"),
+        ("Those on low incomes will account for a quarter of the digital have-nots, the disabled "
+         "will make up 16% and the elderly nearly a third by 2025.", "a third", "elderly"),
+        ("Liquidity - a measure of the number of parties willing to trade in the market - was "
+         "about half that of a normal working day, traders said.", "about half", "Liquidity"),
+        ("Japan's box office received a 3.8% boost last year, with ticket sales worth 211bn yen "
+         "(£1.08bn).", "211bn yen", "sales"),
+    ],
+)  # fmt: skip
+def test_english_label_is_the_subject_of_the_figures_verb(
+    sentence: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, "en")[text].label == label
+
+
+def test_a_pronoun_subject_stands_for_the_subject_before() -> None:
+    found = key_figures(
+        [
+            (0, "The dollar has weakened sharply since September."),
+            (1, "It has lost 7% this year, while against the Japanese yen it is down 3.2%."),
+            (2, "The unemployment rate is improving, too: It is set to slip below 13%."),
+        ],
+        "en",
+    )
+    assert {f.text: f.label for f in found} == {"7%": "dollar", "3.2%": "dollar", "13%": "rate"}
+    german = key_figures(
+        [
+            (0, "Besonders die Hersteller von Konsumgütern traten auf die Bremse."),
+            (1, "Sie stellten 3,2 Prozent weniger her."),
+        ],
+        "de",
+    )
+    assert german[0].label == "Hersteller"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "label"),
+    [
+        ("Vince Cable said raising the threshold to £150,000 would prevent over 400,000 "
+         "home-buyers from paying the tax.", "£150,000", "threshold"),
+        ("Vince Cable said raising the threshold to £150,000 would prevent over 400,000 "
+         "home-buyers from paying the tax.", "400,000 home-buyers", "home-buyers"),
+        ("At 2.6%, inflation remains within the Bank's 2-3% target range.", "2.6%", "inflation"),
+        ('"Would you wipe somebody\'s backside for £5?"', "£5", "backside"),
+        ("It is expected to match the 30.7bn yen (£157m) record of Hayao Miyazaki's previous "
+         "film Spirited Away.", "30.7bn yen", "record"),
+        ("The bank also blamed margins pressure for a 1% fall in profits in its UK retail "
+         "division.", "1%", "profits"),
+        ("China lent Russia $6bn (£3.2bn) to help the Russian government renationalise the key "
+         "Yuganskneftegas unit.", "$6bn", "lent"),
+        ("Figures showed that Asians were 1.9 times more likely to be stopped and searched.",
+         "1.9 times", "Asians"),
+    ],
+)  # fmt: skip
+def test_english_phrases_that_name_a_figures_thing(sentence: str, text: str, label: str) -> None:
+    assert by_text(sentence, "en")[text].label == label
+
+
+def test_generic_people_take_what_befell_them_only_from_a_participle() -> None:
+    assert by_text("Nearly 400 people were injured.", "en")["400 people"].label == "injured"
+    made = "GSM is used to help more than 1.2 billion people make calls."
+    assert by_text(made, "en")["1.2 billion people"].label == "people"
+    waiting = "Auf den griechischen Inseln warten mehr als 9.000 Menschen darauf, weiterzureisen."
+    assert by_text(waiting, "de")["9.000 Menschen"].label == "Menschen"
