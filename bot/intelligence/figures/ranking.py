@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.intelligence.figures import cues
-from bot.intelligence.figures.labels import clause_subject, direction, named_label
+from bot.intelligence.figures.directions import direction
+from bot.intelligence.figures.labels import clause_subject, named_label
 from bot.intelligence.figures.phrases import weak_label
 from bot.intelligence.figures.quantities import Quantity, quantities
 from storage.articles import FigureFields
