@@ -217,16 +217,18 @@ _LABEL_DE_CANON = {w.casefold(): w for w in LABELS_DE}
 
 # Cue words per language: an English word never fires on German text ("auf jeden Fall"
 # is no fall) and the other way round.
-_UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s)?|increase[ds]?|increasing|grew|grow(?:s|n|ing)?
-    |growth|gain(?:ed|s)?|climb(?:ed|s|ing)?|surge[ds]?|surging|soar(?:ed|s|ing)?
-    |boost(?:ed|s)?|higher|doubl\w*|tripled|rall(?:ied|y)|hike[ds]?|raise[ds]?
-    |leap(?:t|ed|s)?|rebound(?:ed)?|record\s+high|strengthen\w*|expand\w*
+_UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|grew
+    |grow(?:s|n|ing)?|growth|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|surge[ds]?|surging
+    |soar(?:ed|s|ing)?|boost(?:ed|s|ing)?|higher|doubl\w*|tripl(?:ed|ing)|rall(?:ied|y|ies)
+    |hike[ds]?|hiking|rais(?:e[ds]?|ing)|lift(?:ed|s|ing)?|upwards?|leap(?:t|ed|s|ing)?
+    |rebound(?:ed|s|ing)?|record\s+high|strengthen\w*|expand\w*
     |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s)?[\d£$€])
     |bigger|larger|(?<=[\d%]\s)more"""
 _DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decrease[ds]?
-    |cut(?:s|ting)?|lost|lose[s]?|losing|loss(?:es)?|lower|slump(?:ed|s)?|plunge[ds]?
-    |plunging|shr(?:ank|unk|inks?)|sank|sink(?:s|ing)?|slid|slide[s]?|tumble[ds]?
-    |reduce[ds]?|reduction|dip(?:ped|s)?|slash(?:ed|es)?|shed|worst|halved
+    |cut(?:s|ting)?|lost|lose[s]?|losing|lower(?:ed|ing|s)?|slump(?:ed|s|ing)?
+    |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sink(?:s|ing)?|slid|slide[s]?
+    |sliding|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
+    |slash(?:ed|es|ing)?|shed(?:s|ding)?|trimm(?:ed|ing)|worst|halved
     |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|slow(?:s|ed|ing|down)?|slower
     |shav(?:e|es|ed|ing)"""
 # "up" and "down" are particles in most phrases ("up to £820,000", "sets up", "stepped
@@ -370,3 +372,8 @@ _VERB = re.compile(
 
 def is_verb(word: str) -> bool:
     return bool(_VERB.match(word))
+
+
+def is_cue(word: str) -> bool:
+    """An up or down cue word in either language ("rose", "cut", "gestiegen")."""
+    return any(regex.fullmatch(word) for regex in (*UP_RE.values(), *DOWN_RE.values()))

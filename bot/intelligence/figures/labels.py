@@ -128,27 +128,21 @@ def _candidates(q: Quantity, lang: str, lo: int, hi: int) -> Iterator[phrases.Ca
 # "zwölfmal so viele Planeten", "10 times more powerful", "42 Mal so hoch wie der Grenzwert"
 _COMPARED_WITH = re.compile(r"\s+(?:\w+\s+){0,2}?(?:wie|as|than)\s+(?:der|die|das|the)\s+([\w-]+)")
 _NEXT_WORD = re.compile(r"\s+([^\W\d][\w-]*)")
+_QUANTIFIERS = frozenset({"more", "less", "mehr", "weniger", "many", "much", "viele", "viel"})
 _ADJECTIVE_ENDS = ("ly", "ful", "ive", "able", "ible", "ous", "ant", "ent", "ig", "lich", "isch")
 
 
 def _compared(sentence: str, pos: int, comparative: str) -> str | None:
     """What a multiplier compares: the word after "more"/"so viele", or what it is "as high
     as"; the comparative itself ("schneller") when it is the measure. None when "more" is
-    followed by an adjective ("1.9 times more likely"): the clause's subject says more."""
-    if comparative.casefold() in (
-        "more",
-        "less",
-        "mehr",
-        "weniger",
-        "many",
-        "much",
-        "viele",
-        "viel",
-    ):
+    followed by an adjective or "than" ("1.9 times more likely", "ten times more than in
+    2003"): the clause's subject says more."""
+    if comparative.casefold() in _QUANTIFIERS:
         m = _NEXT_WORD.match(sentence, pos)
-        if m and m.group(1).casefold().endswith(_ADJECTIVE_ENDS):
+        word = m.group(1).casefold() if m else ""
+        if word.endswith(_ADJECTIVE_ENDS) or word in ("than", "als"):
             return None
-        if m and m.group(1).casefold() not in cues.NOT_LABELS:
+        if m and word not in cues.NOT_LABELS:
             return m.group(1)
     elif m := _COMPARED_WITH.match(sentence, pos):
         return m.group(1)

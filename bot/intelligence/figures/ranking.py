@@ -106,11 +106,14 @@ class _LastScaled:
 
 def _adopt_orphans(found: Sequence[Quantity], before: Sequence[Quantity]) -> None:
     """`Growth will slow to 1.6%. While it predicts this fall from the current 2.1% level,
-    ...`: the old level is the start of the last figure in its unit one sentence up."""
+    ...`: the old level is the start of the figure in its unit one sentence up, of the
+    nearest value when there are several ("grew just 0.1% … and 1.5% on an annual basis.
+    The figures, representing a decline from the 0.2% growth" starts the 0.1%)."""
     for q in found:
         if q.orphan is None:
             continue
-        newer = next((p for p in reversed(before) if p.unit == q.unit and _keep(p)), None)
+        same = [p for p in reversed(before) if p.unit == q.unit and _keep(p)]
+        newer = min(same, key=lambda p: abs(p.value - q.value), default=None)
         if newer is not None and newer.start_value is None:
             newer.start_value, newer.implied = q.value, q.orphan
             newer.direction = q.orphan

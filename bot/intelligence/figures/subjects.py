@@ -69,7 +69,7 @@ _TRAILING = _words(
     currently last next ago year years month months week"""
 )
 _GENERIC = _words("number amount total level figure sum value share proportion rest part")
-_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|,|;|:|\(|\)")
+_TOKEN = re.compile(r"(?<![\w£$€])[A-Za-z][\w'’-]*|,|;|:|\(|\)")
 
 
 def subject(before: str, lang: str, *, sentence_start: bool, previous: Sequence[str]) -> str | None:
@@ -254,3 +254,19 @@ def object_head(text: str) -> str | None:
     if any(t.casefold() in _PREPOSITIONS and t.casefold() != "of" for t in tokens):
         return None
     return _head(tokens)
+
+
+def verb_between(text: str) -> bool:
+    """A verb of its own or a relative word between a cue and a figure: "… led by Howl's
+    Moving Castle, which took", "ticket sales worth". Forms of "to be" and "to have" join
+    ("growth was 5%") and do not count."""
+    tokens = [t for t in _TOKEN.findall(text) if t[:1].isalpha()]
+    for i, word in enumerate(tokens):
+        w = word.casefold()
+        if w in _RELATIVE and w != "that":
+            return True
+        if w in _AUX or w in _GROUP or (i and tokens[i - 1].casefold() in _DETERMINERS):
+            continue
+        if _is_verb(word, near_figure=len(tokens) - i <= 2) and not cues.is_cue(w):
+            return True
+    return False

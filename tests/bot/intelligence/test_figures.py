@@ -1033,3 +1033,84 @@ def test_generic_people_take_what_befell_them_only_from_a_participle() -> None:
     assert by_text(made, "en")["1.2 billion people"].label == "people"
     waiting = "Auf den griechischen Inseln warten mehr als 9.000 Menschen darauf, weiterzureisen."
     assert by_text(waiting, "de")["9.000 Menschen"].label == "Menschen"
+
+
+# Directions: a cue speaks only for the figure it governs.
+def test_a_cue_next_to_another_figure_is_that_figures() -> None:
+    found = by_text(
+        "Japan's box office received a 3.8% boost last year, with ticket sales worth 211bn yen "
+        "(£1.08bn).",
+        "en",
+    )
+    assert (found["3.8%"].direction, found["211bn yen"].direction) == ("up", None)
+    assert found["£1.08bn"].direction is None
+
+
+def test_a_verb_of_its_own_keeps_a_cue_away() -> None:
+    found = by_text(
+        "The surge was led by animated movie Howl's Moving Castle, which took 20bn yen (£102m) "
+        "to become the biggest film in Japan in 2004.",
+        "en",
+    )
+    assert found["20bn yen"].direction is None
+    speeds = by_text(
+        "The biggest news for them was increased speeds, introducing 2Mb and 3Mb services.", "en"
+    )
+    assert speeds["2Mb"].direction is speeds["3Mb"].direction is None
+
+
+def test_change_verbs_lift_and_raise_move_both_levels() -> None:
+    found = by_text("The Reserve Bank of Australia lifted interest rates 0.25% to 5.5%.", "en")
+    assert found["0.25%"].direction == found["5.5%"].direction == "up"
+    cable = "Vince Cable said raising the threshold to £150,000 would help buyers."
+    assert by_text(cable, "en")["£150,000"].direction == "up"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "lang"),
+    [
+        ("But they would compete with the smaller capacity music players that have around four "
+         "gigabyte storage capacity.", "four gigabyte", "en"),
+        ("Das Barometer signalisiert ab 50 Punkten Wachstum.", "50 Punkten", "de"),
+        ("The airline announced net profits of 400m euros, compared with a loss of 984m euros "
+         "in 2003.", "984m euros", "en"),
+    ],
+)  # fmt: skip
+def test_adjectives_thresholds_and_losses_are_no_movement(
+    sentence: str, text: str, lang: str
+) -> None:
+    assert by_text(sentence, lang)[text].direction is None
+
+
+def test_comparisons_with_an_earlier_level_move() -> None:
+    found = by_text("Operating profits were at 380m euros, ten times more than in 2003.", "en")
+    assert (found["ten times"].direction, found["ten times"].label) == ("up", "profits")
+    likely = by_text("Danes were seven times more likely to leave a phone in a cab.", "en")
+    assert likely["seven times"].direction is None
+    lower = by_text(
+        "The CML said lending for house purchases and gross mortgage lending were 29% and 18% "
+        "lower year-on-year respectively.",
+        "en",
+    )
+    assert lower["29%"].direction == lower["18%"].direction == "down"
+    fall = by_text(
+        "The bank blamed margins pressure for a 1% fall in profits in its UK retail division to "
+        "£1.13bn.",
+        "en",
+    )
+    assert fall["1%"].direction == fall["£1.13bn"].direction == "down"
+
+
+def test_an_orphan_old_level_starts_the_figure_nearest_in_value() -> None:
+    found = key_figures(
+        [
+            (0, "Data showed the Australian economy grew just 0.1% between October and December "
+                "and 1.5% on an annual basis."),
+            (1, "The figures, representing a decline from the 0.2% growth in GDP seen between "
+                "July and September, were below market expectations."),
+        ],
+        "en",
+    )  # fmt: skip
+    quarter = next(f for f in found if f.value == 0.1)
+    assert (quarter.direction, quarter.from_value) == ("down", 0.2)
+    assert next(f for f in found if f.value == 1.5).from_value is None
