@@ -81,6 +81,12 @@ def _inherit(found: list[Quantity]) -> list[Quantity]:
             p.sentence[max(0, p.start - 12) : p.start])]  # fmt: skip
         if group and q.scale == 1.0 and q.value < group[0].value:
             q.unit, q.kind = group[0].unit, "count"
+            continue
+        counts = [p for p in found[:i] if p.kind == "count" and p.unit and p.value >= 10]
+        ranged = nxt is not None and _RANGE_JOIN.fullmatch(gap)  # "rund 20 bis 25 Personen"
+        if counts and not ranged and q.scale == 1.0 and q.value >= 10 and q.value == int(q.value):
+            # "Some 350 films will be screened, with a further 300 shown at the market"
+            q.unit, q.kind = counts[-1].unit, "count"
     return found
 
 

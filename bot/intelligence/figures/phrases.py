@@ -186,6 +186,8 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
     if lang == "en" and (part := _IN_OF.match(q.sentence, q.end)):
         words: list[str] = []
         for word in part.group(1).split():  # "£82.7m in fines", "£4 billion of tax cuts"
+            if not words and word in ("new", "other", "more"):
+                continue  # "a third of all new PCs"
             if word in FUNCTION_WORDS[lang] or word in _PREPOSITIONS:
                 break
             if words and (cues.is_verb(word) or word.endswith(("ed", "ing"))):

@@ -206,6 +206,8 @@ def _modifier(word: str, lang: str) -> bool:
     """An adjective or noun modifier between a number and what it counts: lowercase and
     no function word ("mutmaßliche", "coal-fired", "garment"; not "as", "auf", "were")."""
     key = word.casefold()
+    if lang != "de" and word.isupper() and 2 <= len(word) <= 4:
+        return True  # "80 million new PC users", "300 UK firms"
     if not word.islower() or key in cues.NOT_COUNTED or key in cues.NOT_LABELS:
         return False
     if key in FUNCTION_WORDS["en"] or key in FUNCTION_WORDS["de"]:

@@ -1114,3 +1114,23 @@ def test_an_orphan_old_level_starts_the_figure_nearest_in_value() -> None:
     quarter = next(f for f in found if f.value == 0.1)
     assert (quarter.direction, quarter.from_value) == ("down", 0.2)
     assert next(f for f in found if f.value == 1.5).from_value is None
+
+
+def test_a_bare_number_counts_what_the_sentence_counted_before() -> None:
+    films = by_text(
+        "Some 350 films will be screened at this year's festival, with a further 300 shown at "
+        "the European Film Market that runs alongside it.",
+        "en",
+    )
+    assert (films["300"].value, films["300"].unit) == (300.0, "films")
+    rooms = by_text(
+        "Das Land hat 50 kleine Quartiere für jeweils rund 20 bis 25 Personen geschaffen.", "de"
+    )
+    assert (rooms["20 bis 25 Personen"].value, rooms["20 bis 25 Personen"].unit) == (20, "people")
+
+
+def test_english_counted_noun_behind_an_acronym_and_a_share_of_new_things() -> None:
+    users = "The report forecast that there will be 80 million new PC users in India by 2010."
+    assert by_text(users, "en")["80 million new PC users"].unit == "people"
+    third = by_text("More than a third of all new PCs will be in these markets.", "en")
+    assert third["a third"].label == "PCs"
