@@ -37,7 +37,7 @@ _HEAD_OF_PHRASE = re.compile(r"\w*\s+(?:at|of|for|from|der|des|für|bei|im|aus)\
 _COMPOUND_NOUN = re.compile(r"-([A-ZÄÖÜ]\w+)")
 
 
-def _labelclause(q: Quantity) -> tuple[int, int]:
+def _label_clause(q: Quantity) -> tuple[int, int]:
     left, right = clause(q.sentence, q.start, q.end)
     if q.sentence[max(0, q.start - 1) : q.start] == "(" and left == q.start:
         left, _ = clause(q.sentence, q.start - 1, q.start - 1)  # "Gemüse (plus 9,4 Prozent)"
@@ -54,14 +54,18 @@ def clause_subject(
     ("It has lost 7%", "Sie legten um 0,1 Prozent zu") stands for what the sentence before
     was about (``previous``).
     """
-    left, _ = _labelclause(q)
+    left, _ = _label_clause(q)
     if lang != "de":
         left = max([left] + [o.end for o in others if left <= o.end <= q.start])
     text = ASIDE.sub(" ", q.sentence[left : q.start])  # "Liquidity - a measure … - was"
     # "The unemployment rate is improving, too: It is set to slip below 13%": the clause
     # before comes first, then the sentence before.
     before = (q.sentence[:left], previous) if left > 0 else (previous,)
-    return subjects.subject(text, lang, sentence_start=left == 0, previous=before)
+    # "Heizöl verbilligte sich um fast ein Viertel, Sprit immerhin um 13,5 Prozent": after
+    # a comma that follows another figure a list item names its own subject.
+    comma = q.sentence.rfind(", ", left, q.start)
+    listed = any(left <= o.end <= comma for o in others)
+    return subjects.subject(text, lang, sentence_start=left == 0, previous=before, list_item=listed)
 
 
 def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
@@ -84,7 +88,7 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
     partitive = _PARTITIVE.match(tail) if q.kind == "count" else None
     if partitive and partitive.group(1).casefold() not in cues.NOT_LABELS:
         return partitive.group(1)  # "25 der 200 Abgeordneten", "25 of the 200 MPs"
-    left, right = _labelclause(q)
+    left, right = _label_clause(q)
     lo, hi = max(left, q.start - 90), min(right, q.end + 30)
     apposition = q.sentence[: q.start].rstrip().endswith(",")  # "Posten, 346.000 Euro, sind"
     if not apposition and (comma := _COMMA.search(q.sentence, q.end, hi)):
@@ -101,11 +105,13 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         return best[1]
     if generic:
         return generic
-    if noun and noun.group(1).casefold() not in cues.NOT_LABELS:
-        return noun.group(1)
+    capitalized = noun is not None and (lang != "de" or noun.group(1)[:1].isupper())
+    if noun and capitalized and noun.group(1).casefold() not in cues.NOT_LABELS:
+        return noun.group(1)  # not "heuer sollen es maximal 37.500 sein"
     if lang == "en" and (m := _WHAT_FOLLOWS.match(tail)):
         word = m.group(1)
-        if word.casefold() not in cues.NOT_LABELS | phrases.WHEN and not cues.is_verb(word):
+        verbal = cues.is_verb(word) or word.endswith(("ing", "ed"))  # "12% saying they"
+        if word.casefold() not in cues.NOT_LABELS | phrases.WHEN and not verbal:
             return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
     return None
 

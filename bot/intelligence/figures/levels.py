@@ -29,8 +29,8 @@ _FROM = re.compile(
 def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
     """`$1.13bn (£600m)`, `1.16bn euros ($1.5bn; £800m)`: bracketed amounts restate the
     one before the bracket."""
-    for prev, q in pairwise(found):
-        gap = q.sentence[prev.end : q.start].strip()
+    for prev, q in pairwise([q for q in found if q.kind != "year"]):
+        gap = q.sentence[prev.end : q.start].strip()  # "3bn yuan in 2004 ($365m; £190m)"
         opened = _BRACKET_OPEN.fullmatch(gap)  # "£1bn (about $2bn)"
         if q.kind == prev.kind == "money" and (opened or (gap == ";" and prev.conversion)):
             q.conversion, q.restates = True, prev.restates or prev
@@ -38,6 +38,7 @@ def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
 
 
 _BRACKET_OPEN = re.compile(
+    r"(?:(?:in|for|im|für)\s+\d{4}\s*)?"
     r"\(\s*(?:(?:about|around|roughly|some|approx\.?|approximately|nearly|rund|etwa|ca\.)\s*)?",
     re.I,
 )
@@ -132,6 +133,7 @@ def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
                 q.unit is None is nxt.unit
                 and q.scale == nxt.scale
                 and nxt.kind in ("other", "count")
+                and nxt.value >= 1000  # not "the pension age from 60 to 65"
             ):
                 nxt.kind = "count"  # "revised the jobs gains from 157,000 to 133,000"
             if q.unit is None and q.scale == 1.0:

@@ -55,6 +55,15 @@ _NOUN_OF = {
     "en": re.compile(rf"\b([A-Za-z][\w-]*)\s+of\s+{_HEDGE}$", re.I),
     "de": re.compile(rf"\b([A-ZÄÖÜ][\wäöüß-]*)\s+(?:in\s+Höhe\s+)?von\s+{_HEDGE}$"),
 }
+# "vier A17 mit 2,2 Ghz", "ein Field Goal aus 39 Yards"
+_NOUN_WITH_DE = re.compile(rf"\b([A-ZÄÖÜ][\wäöüß-]*)\s+(?:mit|aus)\s+{_HEDGE}$")
+# A German noun after a phrase that describes it: "der mit 3.100 mAh recht starke Akku".
+_DETERMINER_DE = re.compile(
+    r"\b(?:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines)\s+(?:mit\s+)?$", re.I
+)
+_PRENOMINAL_DE = re.compile(
+    r"\s+(?:[a-zäöüß]+\s+){0,2}[a-zäöüß]+(?:e|en|er|es|em)\s+([A-ZÄÖÜ][\wäöüß-]+)"
+)
 _NOUN_AFTER = {
     # "the 30.7bn yen (£157m) record", "One in 10 US adults"
     "en": re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:[A-Z][A-Za-z]*\s+)?([a-z][a-z-]{2,})\b"),
@@ -70,6 +79,7 @@ _PREPOSITIONS = _words(
     inside outside since till versus vs like near"""
 )
 WHEN = _words("past last next coming previous recent first second third final early late")
+_SHARE_OF_DE = re.compile(r"\s+(?:der|des|aller)\s+(?:[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\wäöüß-]+)")
 _CHANGE_NOUNS = _words("jump rise fall increase drop gain cut decline rally hike surge slump")
 _CHANGE_OF = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w-]+)")
 _PARTICIPLES = _words(
@@ -175,6 +185,13 @@ def _noun_of(q: Quantity, lang: str) -> Iterator[Candidate]:
     if m and _ok(m.group(1), lang) and not cues.is_verb(m.group(1)):
         pos = q.start - len(before) + m.start(1)
         yield pos, 0, cues.measure_stem(m.group(1), lang) or m.group(1)
+    if lang != "de":
+        return
+    if (having := _NOUN_WITH_DE.search(before)) and _ok(having.group(1), lang):
+        yield q.start - len(before) + having.start(1), 2, having.group(1)  # "A17 mit 2,2 GHz"
+    noun = _PRENOMINAL_DE.match(q.sentence, q.end) if _DETERMINER_DE.search(before) else None
+    if noun and _ok(noun.group(1), lang):
+        yield noun.start(1), 1, noun.group(1)  # "Der mit 3.100 mAh recht starke Akku"
 
 
 def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
@@ -192,12 +209,24 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
                 break
             if words and (cues.is_verb(word) or word.endswith(("ed", "ing"))):
                 break  # "two-thirds of voters backed the plan"
+            if len(words) > 1 and words[-1].endswith("s") and word.islower():
+                break  # "one in 10 of the US's internet users read political blogs"
             if word.casefold() in WHEN or parse_number(word, lang) is not None:
                 return  # "1% in the past three sessions" says when
             words.append(word)
         if words and all(_ok(w, lang) for w in words):
             yield part.start(1), 3, " ".join(words[-2:])
             return
+    share = _SHARE_OF_DE.match(q.sentence, q.end) if lang == "de" else None
+    group = share.group(1) if share else ""
+    if (
+        share
+        and q.kind == "percent"
+        and _ok(group, lang)
+        and group.casefold() not in GENERIC_PEOPLE
+    ):
+        yield share.start(1), 3, group  # "77 Prozent der Top-Herbergen", not "der Menschen"
+        return
     m = _NOUN_AFTER[lang].match(q.sentence, q.end)
     if m is None or not _ok(m.group(1), lang):
         return

@@ -13,7 +13,7 @@ from bot.intelligence.figures.numbers import (
     parse_number,
 )
 from bot.intelligence.figures.quantity import Quantity
-from bot.intelligence.figures.units import counted_noun
+from bot.intelligence.figures.units import counted_noun, unit_after
 
 _FRACTION_HINT = ("third", "quarter", "half", "fifth", "sixth", "eighth", "tenth", "drittel",
                   "viertel", "fünftel", "sechstel", "achtel", "zehntel", "hälfte", "one in ",
@@ -28,13 +28,18 @@ _DOUBLE_HINT = ("doubl", "tripl", "trebl", "quadrupl", "verdoppel", "verdreifach
 _HALF = re.compile(
     r"\b(?:(?:more\s+than|nearly|almost|about|around|over|less\s+than|just\s+under|roughly)"
     r"\s+half|half\s+(?=(?:its|their|his|her|the|of)\b)|(?:mehr\s+als|fast|knapp|rund|etwa|gut)"
-    r"\s+die\s+Hälfte)",
+    r"\s+die\s+Hälfte)(?!\s+an?\s)",
     re.I,
 )
+# "more than half a million people": 500,000, no share
+_HALF_A = re.compile(r"\bhalf\s+an?\s+(million|billion)\b", re.I)
 _HALF_YEAR = re.compile(r"^\s*of\s+(?:the\s+)?(?:\d{4}|year|season|century)", re.I)
 _HALF_YEAR_BEFORE = re.compile(r"\b(?:first|second|latter|last)\s+h?$", re.I)
+# "one in six", not "his third number one in three weeks"
 _ONE_IN = re.compile(
-    r"\b(?:one|1)\s+in\s+(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
+    r"(?<!number\s)\b(?:one|1)\s+in\s+(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?!\s+(?:weeks?|days?|months?|years?|hours?|minutes?|seasons?|games|matches|races)\b)",
+    re.I,
 )
 _HEDGE = re.compile(
     r"\b(?:nearly|almost|about|around|over|roughly|some|more\s+than|less\s+than|just\s+over"
@@ -92,6 +97,11 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
             continue  # "the first half of 2006" is a period, not a share
         if not any(q.start <= m.start() < q.end for q in found + out):
             out.append(Quantity(m.start(), m.end(), 50.0, "%", "percent", sentence))
+    for m in _HALF_A.finditer(sentence):
+        scale = 1e6 if m.group(1).casefold() == "million" else 1e9
+        _, unit, kind, end = unit_after(sentence, m.end(), None, lang)
+        kind = "count" if kind == "other" else kind
+        out.append(Quantity(m.start(), end, scale / 2, unit, kind, sentence, scale=scale))
     for m in _ONE_IN.finditer(sentence):
         if (n := parse_number(m.group(1), lang)) and n >= 2:
             out.append(Quantity(m.start(), m.end(), round(100 / n, 2), "%", "percent", sentence))

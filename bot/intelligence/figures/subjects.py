@@ -72,17 +72,20 @@ _GENERIC = _words("number amount total level figure sum value share proportion r
 _TOKEN = re.compile(r"(?<![\w£$€])[A-Za-z][\w'’-]*|,|;|:|\(|\)")
 
 
-def subject(before: str, lang: str, *, sentence_start: bool, previous: Sequence[str]) -> str | None:
+def subject(
+    before: str, lang: str, *, sentence_start: bool, previous: Sequence[str], list_item: bool
+) -> str | None:
     """What the clause up to a figure (``before``) talks about; a pronoun subject stands for
-    the subject of the first of the ``previous`` clauses that has one."""
+    the subject of the first of the ``previous`` clauses that has one. A German list item
+    (``list_item``) names its own subject after the last comma."""
     if lang == "de":
-        # A list item after a comma names its own subject: "Heizöl verbilligte sich um fast
-        # ein Viertel, Sprit immerhin um 13,5 Prozent".
         comma = before.rfind(", ")
-        if comma > 0 and (noun := _first_noun(before[comma + 2 :], skip_first=False)):
+        if list_item and (noun := _first_noun(before[comma + 2 :], skip_first=False)):
             return noun
         # The sentence's first word is capitalized whatever it is ("Außerdem", "Sollte").
-        if noun := _first_noun(before, skip_first=sentence_start):
+        opening = _LEADING_PHRASE.match(before)
+        rest = before[opening.end() :] if opening else before
+        if noun := _first_noun(rest, skip_first=sentence_start and not opening):
             return noun
         pronoun = bool(_PRONOUN_DE.search(before))
     else:
@@ -153,6 +156,7 @@ def _verb_group_start(tokens: list[str]) -> int | None:
                 tokens[start - 1].casefold() in _AUX
                 or tokens[start - 1].casefold() in _GROUP
                 or tokens[start - 1].casefold().endswith("ly")
+                or (start > 1 and tokens[start - 2].casefold() in _AUX)  # "has shot up"
             ):
                 start -= 1
             return start
@@ -228,7 +232,18 @@ _ELLIPSIS = re.compile(
     re.I,
 )
 _TIME_NOUN = re.compile(r"(?:monat|monats|jahr|jahres|quartal|quartals|woche|zeitraum)$", re.I)
-_GERMAN_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*\b")
+# Nouns, and acronyms as subjects ("Die FPÖ legte auf 38,40 Prozent zu").
+_GERMAN_NOUN = re.compile(
+    r"\b(?:[A-ZÄÖÜ]{2,5}-)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*\b"
+    r"|\b[A-ZÄÖÜ]{2,5}\b(?!-)"
+)
+# A clause opening with a prepositional phrase names its subject after it: "In Floridsdorf
+# schafften die Blauen 38,92 Prozent", "Laut vorläufigem Endergebnis liegen die Grünen".
+_LEADING_PHRASE = re.compile(
+    r"^\s*(?:In|Im|Auf|Bei|Beim|Nach|Seit|Laut|Mit|An|Am|Unter|Über|Vor|Aus|Trotz"
+    r"|Wegen|Gegenüber)\s+(?:(?:der|die|das|dem|den|des|einem|einer|eines)\s+)?"
+    r"(?:[a-zäöüß]+\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*(?:\s+\([^()]*\))?"
+)
 _PRONOUN_DE = re.compile(r"\b(?:[Ss]ie|[Ee]r|[Ee]s)\b")
 
 

@@ -1134,3 +1134,46 @@ def test_english_counted_noun_behind_an_acronym_and_a_share_of_new_things() -> N
     assert by_text(users, "en")["80 million new PC users"].unit == "people"
     third = by_text("More than a third of all new PCs will be in these markets.", "en")
     assert third["a third"].label == "PCs"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "label"),
+    [
+        ("Die FPÖ legte auf 38,40 Prozent (plus 8,2 Prozentpunkte) zu.", "38,40 Prozent", "FPÖ"),
+        ("In Floridsdorf schafften die Blauen 38,92 Prozent.", "38,92 Prozent", "Blauen"),
+        ("Als Alternative bot sich der Tourismus an: 77 Prozent der Top-Herbergen suchten "
+         "Personal.", "77 Prozent", "Top-Herbergen"),
+        ("Der Prozessor hat acht Kerne (vier A17 mit 2,2 Ghz, vier A7 mit 1,7 GHz).", "2,2 Ghz",
+         "A17"),
+        ("Der mit 3.100 mAh recht starke Akku des MX4 hilft zwar ein bisschen.", "3.100 mAh",
+         "Akku"),
+        ("Die VR-Brille wird mit zwei Raumsensoren und zwei Demo-Spielen für 799 Dollar auf den "
+         "Markt kommen.", "799 Dollar", "VR-Brille"),
+        ("Dort sollen es heuer maximal 37.500 Erstanträge sein.", "37.500 Erstanträge",
+         "Erstanträge"),
+    ],
+)  # fmt: skip
+def test_german_labels_from_the_subject_and_the_phrase_around_a_figure(
+    sentence: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, "de")[text].label == label
+
+
+def test_german_cues_verringern_and_no_share_in_number_one_in_three_weeks() -> None:
+    forest = "Waldflächen verringerten sich in den vergangenen fünf Jahren um 0,08 Prozent."
+    assert by_text(forest, "de")["0,08 Prozent"].direction == "down"
+    chart = "A Fool Such As I is on course to give him his third number one in three weeks."
+    assert figures(chart, "en") == []
+    dam = "The Three Gorges Dam has led to more than half a million people being relocated."
+    assert [(f.value, f.unit) for f in figures(dam, "en")] == [(500_000.0, "people")]
+
+
+def test_english_subject_conversions_after_a_year_and_participle_subjects() -> None:
+    income = by_text(
+        "Net income jumped to 3bn yuan in 2004 ($365m; £190m), compared with 1.4bn yuan.", "en"
+    )
+    assert income["$365m"].label == income["3bn yuan"].label == "income"
+    blogs = "The survey showed that blog readership has shot up by 58% in the last year."
+    assert by_text(blogs, "en")["58%"].label == "readership"
+    pension = "The rules would raise the pension age for council workers from 60 to 65."
+    assert figures(pension, "en") == []
