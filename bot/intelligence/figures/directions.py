@@ -74,6 +74,14 @@ def _moves(
         return False  # "höher als der Wert des Gutscheins": a comparison, no movement
     if lang == "en" and _comparative(word) and _ATTRIBUTIVE.match(sentence, m.end()):
         return False  # "the smaller capacity music players": an adjective, no movement
+    if (
+        word.startswith("rais")
+        and q.kind == "money"
+        and _HEDGES.fullmatch(sentence[m.end() : q.start])
+    ):
+        return False  # "the company had already raised about $900m": money collected
+    if word == "zurück" and not _GO.search(sentence, max(0, m.start() - 80), m.start()):
+        return False  # "Die anderen 10.000 Quadratmeter geben wir zurück"; "ging … zurück" is
     if any(_owns(o, m, q) for o in others):
         return False  # "a 3.8% boost last year, with ticket sales worth 211bn yen"
     return not (lang == "en" and m.end() <= q.start and _governed(sentence[span[0] : span[1]]))
@@ -116,6 +124,8 @@ def _separable(
 
 
 _THRESHOLD_DE = re.compile(r"\bab\s+$")
+_HEDGES = re.compile(r"\s*(?:(?:about|around|nearly|almost|some|more\s+than|over|an\s+extra)\s+)?")
+_GO = re.compile(r"\b(?:ging|gingen|geht|gehen|ginge|gegangen)\b", re.I)
 _LESS = frozenset({"less", "fewer", "lower", "smaller", "weniger", "niedriger", "kleiner"})
 _TO_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:\S+\s+)?$")
 # A comparative before a noun describes it: "smaller capacity", "lower interest rate".

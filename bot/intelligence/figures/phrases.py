@@ -43,7 +43,8 @@ GENERIC = _words(
 )
 TIME_WORDS = _words(
     """year years quarter month months week weeks day days period season decade time jahr
-    jahre jahres quartal monat monate woche wochen tag tage zeitraum saison"""
+    jahre jahren jahres quartal monat monate monaten woche wochen tag tage tagen zeitraum
+    saison"""
 )
 GENERIC_PEOPLE = frozenset({"people", "persons", "menschen", "personen", "leute"})
 _HEDGE = (
@@ -146,7 +147,8 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
     lang = "de" if lang == "de" else "en"
     yield from _noun_of(q, lang)
     bracket = _BRACKETED.search(q.sentence, max(0, q.start - 40), q.start)
-    if bracket and _ok(bracket.group(1), lang):
+    noun = bracket is not None and (lang != "de" or bracket.group(1)[:1].isupper())
+    if bracket and noun and _ok(bracket.group(1), lang):
         yield bracket.start(1), 0, bracket.group(1)  # "Gemüse (plus 9,4 Prozent)"
     yield from _noun_after(q, lang)
     if q.kind in ("percent", "count") and (vote := _VOTE[lang].match(q.sentence, q.end)):

@@ -94,7 +94,22 @@ def subject(
             return found
     if not pronoun:
         return None
-    return next((found for p in previous if (found := main_subject(p, lang))), None)
+    return next((found for p in previous if (found := _before(p, lang))), None)
+
+
+def _before(text: str, lang: str) -> str | None:
+    """The subject an earlier clause or sentence offers a pronoun: in English the one of its
+    last verb when that is no pronoun itself ("prices fell 0.6% in January, but were up
+    1.6%"), else the one of its first."""
+    text = _TRAILING_BREAK.sub("", text)  # "… fell 0.6% in January, but"
+    if lang != "de" and (found := english_subject(text)[0]):
+        return found
+    return main_subject(text, lang)
+
+
+_TRAILING_BREAK = re.compile(
+    r"[\s,;:()–—-]*(?:\b(?:while|but|whereas|aber|während|doch|und|and|wobei))?[\s,;:()–—-]*$"
+)
 
 
 def main_subject(sentence: str, lang: str) -> str | None:
@@ -248,9 +263,12 @@ _PRONOUN_DE = re.compile(r"\b(?:[Ss]ie|[Ee]r|[Ee]s)\b")
 
 
 def _first_noun(text: str, *, skip_first: bool) -> str | None:
+    """The first noun of a German clause; at the start of a sentence (``skip_first``) a
+    capitalized adverb or verb is no noun ("Außerdem", "Sollte"), but "Bestellungen sanken
+    um 1,8 Prozent" opens with its subject."""
     for m in _GERMAN_NOUN.finditer(text):
         word = m.group(0)
-        if skip_first and m.start() == 0:
+        if skip_first and m.start() == 0 and not _opens_with_noun(word):
             continue
         folded = word.casefold()
         if folded in cues.NOT_LABELS or folded in cues.MEASURE_NOUNS or _TIME_NOUN.search(word):
@@ -285,3 +303,19 @@ def verb_between(text: str) -> bool:
         if _is_verb(word, near_figure=len(tokens) - i <= 2) and not cues.is_cue(w):
             return True
     return False
+
+
+# Capitalized at a German sentence start but no noun: adverbs, conjunctions, verbs.
+_OPENERS = _words(
+    """außerdem zudem damit dabei deshalb jedoch allerdings dennoch trotzdem danach daher
+    somit inzwischen bislang bisher erst heuer heute gestern morgen zuvor dazu demnach
+    mittlerweile insgesamt zuletzt zunächst laut sollte sollten könnte könnten würde würden
+    müsste dürfte wird werden hat haben ist sind war waren gibt gab bleibt kommt geht
+    ebenfalls derzeit aktuell damals immerhin vor allem besonders weil wenn als ob obwohl
+    während nachdem bevor seit sowohl weder entweder doch denn also so nur noch auch"""
+)
+
+
+def _opens_with_noun(word: str) -> bool:
+    w = word.casefold()
+    return not (w in _OPENERS or w in FUNCTION_WORDS["de"] or w.endswith(("lich", "weise")))

@@ -1177,3 +1177,29 @@ def test_english_subject_conversions_after_a_year_and_participle_subjects() -> N
     assert by_text(blogs, "en")["58%"].label == "readership"
     pension = "The rules would raise the pension age for council workers from 60 to 65."
     assert figures(pension, "en") == []
+
+
+def test_money_raised_and_land_given_back_are_no_movement() -> None:
+    raised = by_text(
+        "He added that the company had already raised about $900m from the Overseas Private "
+        "Investment Corporation.",
+        "en",
+    )
+    assert raised["$900m"].direction is None
+    back = by_text("Fischer: Die anderen 10.000 Quadratmeter geben wir zurück.", "de")
+    assert back["10.000 Quadratmeter"].direction is None
+    assert by_text("Die Bauproduktion ging um 0,9 Prozent zurück.", "de")["0,9 Prozent"].direction
+
+
+def test_german_sentence_opening_with_its_subject_and_english_elided_subject() -> None:
+    orders = by_text("Bestellungen sanken um 1,8 Prozent gegenüber dem Vormonat.", "de")
+    assert (orders["1,8 Prozent"].label, orders["1,8 Prozent"].direction) == (
+        "Bestellungen",
+        "down",
+    )
+    prices = by_text(
+        "The INSEE also said that French consumer prices fell 0.6% in January, but were up "
+        "1.6% on an annual basis.",
+        "en",
+    )
+    assert (prices["1.6%"].label, prices["1.6%"].direction) == ("prices", "up")
