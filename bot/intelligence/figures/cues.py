@@ -158,6 +158,7 @@ NOT_LABELS = frozenset(
     and or but in on at
     of for to from by with as has have had was were is are will would could can may might
     be been said says also some about around nearly almost more than only just set year
+    even still already really
     since during against per versus them those these one while when after before into
     over under between
     years month months week weeks day days time times last next first

@@ -31,6 +31,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
         if not (than and than.group("earlier")):
             return None
         return "down" if more.group(1).casefold() in _LESS else "up"
+    if q.unit in ("times", "mal"):
+        return None  # "raising taxes 66 times" counts occasions
     if lang != "de" and q.kind == "count" and (m := _MORE_OF.search(q.text)):
         return "up" if m.group(1).casefold() == "more" else "down"  # "5,000 more copies"
     if lang == "de" and _THRESHOLD_DE.search(q.sentence, max(0, q.start - 4), q.start):

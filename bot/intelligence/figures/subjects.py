@@ -300,7 +300,8 @@ def verb_between(text: str) -> bool:
             return True
         if w in _AUX or w in _GROUP or (i and tokens[i - 1].casefold() in _DETERMINERS):
             continue
-        if _is_verb(word, near_figure=len(tokens) - i <= 2) and not cues.is_cue(w):
+        near = len(tokens) - i <= 2 and i > 0  # "cut spending by £35bn": a gerund object
+        if _is_verb(word, near_figure=near) and not cues.is_cue(w):
             return True
     return False
 

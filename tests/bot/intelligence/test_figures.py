@@ -1203,3 +1203,16 @@ def test_german_sentence_opening_with_its_subject_and_english_elided_subject() -
         "en",
     )
     assert (prices["1.6%"].label, prices["1.6%"].direction) == ("prices", "up")
+
+
+def test_gerund_object_occasions_and_top_tens() -> None:
+    plan = by_text(
+        "He would contrast Labour's plan to invest £60bn in services with a Tory plan to cut "
+        "spending by £35bn.",
+        "en",
+    )
+    assert (plan["£35bn"].direction, plan["£60bn"].direction) == ("down", None)
+    taxes = "The Tories accuse Labour of raising taxes 66 times since coming to power in 1997."
+    assert by_text(taxes, "en")["66 times"].direction is None
+    assert figures("There were no new releases in the entire top 40 album charts.", "en") == []
+    assert figures("Stuff has compiled a list of the top 10 gadgets for 2004.", "en") == []
