@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.intelligence.figures import cues
+from bot.intelligence.figures import cues, excluded
 from bot.intelligence.figures.numbers import scale_of
 from bot.intelligence.figures.quantity import COMPARATIVE, NOUN
 from bot.intelligence.stopwords import FUNCTION_WORDS
@@ -73,6 +73,8 @@ def unit_after(
         if suffix == "%":
             return 1.0, "%", "percent", pos + m.end()
         if suffix in ("x",) or suffix.startswith(("mal", "fach", "fold")):
+            if suffix.startswith("fach") and excluded.title_holder(sentence, pos + m.end()):
+                return 1.0, "titles", "score", pos + m.end()  # "die 31-fache Weltcupsiegerin"
             return 1.0, "x", "multiplier", pos + m.end()
         if suffix == "m" and not currency and not NOUN.match(rest[m.end() :]):
             return 1.0, "m", "other", pos + m.end()  # 100m sprint: metres
@@ -130,13 +132,14 @@ def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
         return None
     noun = m.group(1)
     key = noun.casefold()
-    if key in cues.SCORE_NOUNS:
-        return key, "score", m.end()  # "97 Zähler" in a ski jumping report
+    last = key.rpartition("-")[2]  # "160 WM-Punkten" counts Punkte
+    if last in cues.SCORE_NOUNS or last.removesuffix("n") in cues.SCORE_NOUNS:
+        return key, "score", m.end()  # "97 Zähler", "mit 402 Zählern" in a ski jumping report
     if key in cues.DURATION_NOUNS:
         return key, "other", m.end()
-    if key in cues.MEASURE_NOUNS:
+    if last in cues.MEASURE_NOUNS:
         rate, length = _rate(tail, m.end())
-        return _measure(cues.MEASURE_UNITS[key], rate), "other", m.end() + length
+        return _measure(cues.MEASURE_UNITS[last], rate), "other", m.end() + length
     if (head := key.partition("-")[0]) in cues.MEASURE_NOUNS and head != key:
         return cues.MEASURE_UNITS[head], "other", m.start(1) + len(head)  # "Megapixel-Kamera"
     if counted := _counted(noun, lang):

@@ -1216,3 +1216,22 @@ def test_gerund_object_occasions_and_top_tens() -> None:
     assert by_text(taxes, "en")["66 times"].direction is None
     assert figures("There were no new releases in the entire top 40 album charts.", "en") == []
     assert figures("Stuff has compiled a list of the top 10 gadgets for 2004.", "en") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sie profitierte auch davon, dass die 31-fache Weltcupsiegerin Takanashi nicht hinauskam.",
+        "Mit 160 WM-Punkten hat er fast doppelt so viele Zähler auf dem Konto.",
+        "Österreich liegt im Nationencup mit 402 Zählern klar vor Japan.",
+        "Gerade mal zehn Rennen hat Sebastian Vettel bislang für Ferrari absolviert.",
+    ],
+)
+def test_titles_points_and_races_in_sport_are_no_figures(sentence: str) -> None:
+    assert [f for f in figures(sentence, "de") if f.kind != "multiplier"] == []
+
+
+def test_a_jump_in_ski_jumping_is_no_rise() -> None:
+    jump = by_text("Zu verdanken hatte sie dies ihrem 96,5-Meter-Sprung im Durchgang.", "de")
+    assert (jump["96,5-Meter"].unit, jump["96,5-Meter"].direction) == ("m", None)
+    assert by_text(SEED_REVENUE, "de")["16 Prozent"].direction == "up"
