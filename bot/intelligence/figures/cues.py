@@ -25,7 +25,9 @@ CURRENCY_WORDS = {
     "swiss franc": "CHF", "franc": "CHF", "francs": "CHF", "rupee": "INR", "won": "KRW",
     "rand": "ZAR", "lira": "TRY", "zloty": "PLN", "shekels": "ILS", "baht": "THB",
     "ringgit": "MYR", "rupiah": "IDR", "naira": "NGN", "hryvnia": "UAH", "forint": "HUF",
-    "kronor": "SEK", "kroner": "NOK", "krona": "SEK", "pesos": "PESO", "dinars": "DINAR",
+    "kronor": "SEK", "new zealand dollar": "NZD", "new zealand dollars": "NZD",
+    "singapore dollar": "SGD", "singapore dollars": "SGD", "hong kong dollar": "HKD",
+    "kroner": "NOK", "krona": "SEK", "pesos": "PESO", "dinars": "DINAR",
     "dirhams": "AED", "riyals": "SAR", "reais": "BRL", "real": "BRL",
 }  # fmt: skip
 # Sub-units: the value is stored in the main unit (50 cents -> 0.5 USD).
@@ -62,7 +64,14 @@ PERSON_NOUNS = frozenset(
     bewerber unterstützer anhänger delegierte richter athleten sportler wissenschaftler
     forscher lehrlinge urlauber gäste fahrgäste reisende pilger vertriebene obdachlose
     bürgerinnen österreicher österreicherinnen deutsche amerikaner briten europäer
-    angehörige bedienstete fachkräfte helfer einsatzkräfte schutzsuchenden""")
+    angehörige bedienstete fachkräfte helfer einsatzkräfte schutzsuchenden
+    kollegen kolleginnen colleagues minister meister chefs präsidenten partner fahrer
+    vertreter sieger senatoren professoren direktoren autoren investoren moderatoren
+    kräfte ärzte ärztinnen bauern wirte priester
+    berechtigte suchende reisende lehrende arbeitende getötete vermisste festgenommene
+    angeklagte betroffene geflüchtete erkrankte verstorbene freiwillige bewaffnete
+    verantwortliche gestrandete geborene beteiligte überlebende streikende verurteilte
+    hinterbliebene pflegebedürftige mitarbeitende konsumenten produzenten""")
 )
 # Counted things that are not people; the unit is the noun itself.
 THING_NOUNS = frozenset(
@@ -94,6 +103,8 @@ _MEASURE_TABLE = {
     "Mbps": "mbps", "kbps": "kbps", "Mbit": "megabits megabit", "kbit": "kilobits kilobit",
     "Gbit": "gigabits gigabit", "barrels": "barrels fass", "Zoll": "zoll inches",
     "megapixels": "megapixel megapixels", "Punkte": "punkte punkten points",
+    "Pixel": "pixel pixels", "yd": "yards yard", "ft": "ft feet foot",
+    "mAh": "mah milliamperestunden", "mg": "mg milligramm milligrams",
 }  # fmt: skip
 MEASURE_UNITS = {word: unit for unit, words in _MEASURE_TABLE.items() for word in words.split()}
 MEASURE_NOUNS = frozenset(MEASURE_UNITS)
@@ -115,7 +126,7 @@ LABELS_EN = _words("""revenue revenues sales profit profits earnings income turn
     inflation unemployment jobless jobs workers staff employees subscribers users customers
     viewers visitors fans votes seats stake tax taxes spending investment fine deal bid
     offer salary pay wages bonus dividend output exports imports production orders rate
-    fee fees funding compensation damages value worth assets capital bonds fares tickets
+    fee fees funding compensation damages value assets capital bonds fares tickets
     box-office downloads copies albums audience ratings attendance borrowing savings
     lending mortgage mortgages payout bill cash reserves pension pensions aid donations
     valuation market stock bonuses premium premiums prize bill relief assets funds loan
@@ -147,13 +158,16 @@ NOT_LABELS = frozenset(
     and or but in on at
     of for to from by with as has have had was were is are will would could can may might
     be been said says also some about around nearly almost more than only just set year
+    even still already really
     since during against per versus them those these one while when after before into
     over under between
     years month months week weeks day days time times last next first
     der die das den dem des ein eine einer einem einen sie er es wir ich ihr man dies
     diese dieser im am um in an auf aus bei mit nach von vor zu zum zur für über unter
     januar februar märz april mai juni juli august september oktober november dezember
-    jänner montag dienstag mittwoch donnerstag freitag samstag sonntag jahr jahres vorjahr
+    jänner january february march june july october december monday tuesday wednesday
+    thursday friday saturday sunday ago montag dienstag mittwoch donnerstag freitag samstag
+    sonntag jahr jahres vorjahr
     quartal monat woche tag prozent euro dollar unser unsere unserer unseren unserem ihre
     ihren ihrer seine seinen seiner""")
 )
@@ -164,18 +178,31 @@ _PERSON_HEADS = tuple(p for p in PERSON_NOUNS if len(p) >= 6) + tuple(
 )
 
 
-# Endings of plural person nouns: "Journalisten", "Mitarbeiterinnen", "musicians".
-_PERSON_ENDINGS = ("isten", "innen", "ianer", "ians", "ists")
+# Endings of plural person nouns (German also in the dative): "Journalisten",
+# "Mitarbeiterinnen", "Politiker", "Nordkoreaner", "Palästinenser", "Aktionäre", "Akteure",
+# "Psychologen", "Ökonomen", "Inhaftierte", "Studierende", "Fachleute", "Konsumenten",
+# "Demonstranten", "musicians", "economists", "refugees".
+_PERSON_ENDINGS = (
+    "isten", "innen", "ianer", "ians", "ists", "iker", "ikern", "aner", "anern", "enser",
+    "ensern", "äre", "ären", "eure", "euren", "logen", "nomen", "ierte", "ierten", "ierende",
+    "ierenden", "leute", "leuten", "enten", "anten", "ees",
+)  # fmt: skip
+# Words with those endings that count things: "Dokumenten", "Varianten", "Katalogen".
+_NOT_PERSON_ENDINGS = (
+    "menten", "patenten", "prozenten", "akzenten", "varianten", "konsonanten", "diamanten",
+    "quadranten", "katalogen", "dialogen", "prologen", "fees", "degrees", "trees",
+)  # fmt: skip
 
 
 def is_person(noun: str) -> bool:
-    """People nouns, also in the German dative plural (`Kontoinhabern`, `Flüchtlingen`)
-    and after a hyphen (`PKK-Kämpfer`)."""
+    """People nouns, also in the German dative plural (`Kontoinhabern`, `Flüchtlingen`),
+    after a hyphen (`PKK-Kämpfer`), by their ending (`Palästinenser`, `Inhaftierte`) and as
+    the head of a German compound (`Parteimitgliedern`, `Arbeitskollegen`)."""
     noun = noun.rpartition("-")[2]
     if noun in PERSON_NOUNS or (noun.endswith("n") and noun[:-1] in PERSON_NOUNS):
         return True
-    if len(noun) >= 8 and noun.endswith(_PERSON_ENDINGS):
-        return True
+    if len(noun) >= 7 and noun.endswith(_PERSON_ENDINGS):
+        return not noun.endswith(_NOT_PERSON_ENDINGS)
     # German compounds end in their head noun: "Parteimitgliedern" counts Mitglieder.
     return len(noun) > 8 and noun.endswith(_PERSON_HEADS)
 
@@ -191,16 +218,18 @@ _LABEL_DE_CANON = {w.casefold(): w for w in LABELS_DE}
 
 # Cue words per language: an English word never fires on German text ("auf jeden Fall"
 # is no fall) and the other way round.
-_UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s)?|increase[ds]?|increasing|grew|grow(?:s|n|ing)?
-    |growth|gain(?:ed|s)?|climb(?:ed|s|ing)?|surge[ds]?|surging|soar(?:ed|s|ing)?
-    |boost(?:ed|s)?|higher|doubl\w*|tripled|rall(?:ied|y)|hike[ds]?|raise[ds]?
-    |leap(?:t|ed|s)?|rebound(?:ed)?|record\s+high|strengthen\w*|expand\w*
+_UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|grew
+    |grow(?:s|n|ing)?|growth|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|surge[ds]?|surging
+    |soar(?:ed|s|ing)?|boost(?:ed|s|ing)?|higher|doubl\w*|tripl(?:ed|ing)|rall(?:ied|y|ies)
+    |hike[ds]?|hiking|rais(?:e[ds]?|ing)|lift(?:ed|s|ing)?|upwards?|leap(?:t|ed|s|ing)?
+    |rebound(?:ed|s|ing)?|record\s+high|strengthen\w*|expand\w*
     |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s)?[\d£$€])
     |bigger|larger|(?<=[\d%]\s)more"""
 _DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decrease[ds]?
-    |cut(?:s|ting)?|lost|lose[s]?|losing|loss(?:es)?|lower|slump(?:ed|s)?|plunge[ds]?
-    |plunging|shr(?:ank|unk|inks?)|sank|sink(?:s|ing)?|slid|slide[s]?|tumble[ds]?
-    |reduce[ds]?|reduction|dip(?:ped|s)?|slash(?:ed|es)?|shed|worst|halved
+    |cut(?:s|ting)?|lost|lose[s]?|losing|lower(?:ed|ing|s)?|slump(?:ed|s|ing)?
+    |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sink(?:s|ing)?|slid|slide[s]?
+    |sliding|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
+    |slash(?:ed|es|ing)?|shed(?:s|ding)?|trimm(?:ed|ing)|worst|halved
     |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|slow(?:s|ed|ing|down)?|slower
     |shav(?:e|es|ed|ing)"""
 # "up" and "down" are particles in most phrases ("up to £820,000", "sets up", "stepped
@@ -289,14 +318,16 @@ THAN = re.compile(
 )
 
 _UP_DE = r"""verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg|plus|zuwachs
-    |zugelegt|legte|legten|wuchs|wächst|gewachsen|wachstum|erhöh\w*|\w*sprung|sprang
+    |zugelegt|legte|legten|wuchs|wächst|gewachsen|wachstum|erhöh\w*|\w{3,}sprung|sprang
     |kletter\w*|geklettert|höher|verdoppel\w*|\w*steigerung|gesteigert|steigert\w*|\w*plus
-    |\w*anstieg|\w*zuwachs|aufschwung"""
+    |\w*anstieg|\w*zuwachs|aufschwung|vergrößer\w*|zugenommen|zunehm\w*|anheb\w*
+    |angehoben|ausgeweitet|gewachsen"""
 _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?
     |fällt|gefallen|\w*rückgang|rückläufig|ging\s+zurück|gingen\s+zurück|zurückgegangen
     |zurück|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft|senk\w*
     |gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut|streich\w*
-    |gestrichen|kürz(?:t|te|ten|en|ung|ungen)|gekürzt|einbußen|halbiert|geringer"""
+    |gestrichen|kürz(?:t|te|ten|en|ung|ungen)|gekürzt|einbußen|halbiert|geringer
+    |verringer\w*|reduzier\w*|verminder\w*|abgenommen|abnehm\w*|gedrosselt|drossel\w*"""
 
 UP_RE = {"en": _cue_re(_UP_EN, "up"), "de": _cue_re(_UP_DE)}
 DOWN_RE = {"en": _cue_re(_DOWN_EN, "down"), "de": _cue_re(_DOWN_DE)}
@@ -304,7 +335,8 @@ DOWN_RE = {"en": _cue_re(_DOWN_EN, "down"), "de": _cue_re(_DOWN_DE)}
 SPORT_RE = re.compile(
     r"\b(win|won|beat|beaten|lost|draw|drew|victory|defeat|score[ds]?|goals?|match|league"
     r"|cup|half-time|sieg\w*|niederlage|tor(?:e|en)?|spiel\w*|gewann|gewinnt|verlor\w*"
-    r"|remis|halbzeit|unentschieden|partie|satz|sätze|runde|set|sets|finale?)\b",
+    r"|remis|halbzeit|unentschieden|partie|satz|sätze|runde|set|sets|finale?|rennen"
+    r"|grand\s+prix)\b",
     re.I,
 )
 
@@ -344,3 +376,8 @@ _VERB = re.compile(
 
 def is_verb(word: str) -> bool:
     return bool(_VERB.match(word))
+
+
+def is_cue(word: str) -> bool:
+    """An up or down cue word in either language ("rose", "cut", "gestiegen")."""
+    return any(regex.fullmatch(word) for regex in (*UP_RE.values(), *DOWN_RE.values()))

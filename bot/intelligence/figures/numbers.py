@@ -55,8 +55,9 @@ SCALES_DE = {**SCALES, "billion": 1e12}
 
 FRACTIONS = {
     "half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
-    "fifth": 0.2, "fifths": 0.2, "hälfte": 0.5, "drittel": 1 / 3, "viertel": 0.25,
-    "fünftel": 0.2,
+    "fifth": 0.2, "fifths": 0.2, "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 0.125,
+    "eighths": 0.125, "tenth": 0.1, "tenths": 0.1, "hälfte": 0.5, "drittel": 1 / 3,
+    "viertel": 0.25, "fünftel": 0.2, "sechstel": 1 / 6, "achtel": 0.125, "zehntel": 0.1,
 }  # fmt: skip
 
 

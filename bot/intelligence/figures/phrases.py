@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.intelligence.figures import cues
+from bot.intelligence.figures import cues, subjects
 from bot.intelligence.figures.numbers import parse_number
 from bot.intelligence.figures.quantities import Quantity
 from bot.intelligence.stopwords import FUNCTION_WORDS
@@ -43,7 +43,8 @@ GENERIC = _words(
 )
 TIME_WORDS = _words(
     """year years quarter month months week weeks day days period season decade time jahr
-    jahre jahres quartal monat monate woche wochen tag tage zeitraum saison"""
+    jahre jahren jahres quartal monat monate monaten woche wochen tag tage tagen zeitraum
+    saison"""
 )
 GENERIC_PEOPLE = frozenset({"people", "persons", "menschen", "personen", "leute"})
 _HEDGE = (
@@ -55,21 +56,33 @@ _NOUN_OF = {
     "en": re.compile(rf"\b([A-Za-z][\w-]*)\s+of\s+{_HEDGE}$", re.I),
     "de": re.compile(rf"\b([A-ZÄÖÜ][\wäöüß-]*)\s+(?:in\s+Höhe\s+)?von\s+{_HEDGE}$"),
 }
+# "vier A17 mit 2,2 Ghz", "ein Field Goal aus 39 Yards"
+_NOUN_WITH_DE = re.compile(rf"\b([A-ZÄÖÜ][\wäöüß-]*)\s+(?:mit|aus)\s+{_HEDGE}$")
+# A German noun after a phrase that describes it: "der mit 3.100 mAh recht starke Akku".
+_DETERMINER_DE = re.compile(
+    r"\b(?:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines)\s+(?:mit\s+)?$", re.I
+)
+_PRENOMINAL_DE = re.compile(
+    r"\s+(?:[a-zäöüß]+\s+){0,2}[a-zäöüß]+(?:e|en|er|es|em)\s+([A-ZÄÖÜ][\wäöüß-]+)"
+)
 _NOUN_AFTER = {
-    "en": re.compile(r"\s+([a-z][a-z-]{2,})\b"),
+    # "the 30.7bn yen (£157m) record", "One in 10 US adults"
+    "en": re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:[A-Z][A-Za-z]*\s+)?([a-z][a-z-]{2,})\b"),
     "de": re.compile(r"\s+(?:(?:an|für)\s+)?([A-ZÄÖÜ][\wäöüß-]{2,})\b"),
 }
 # "of the UK's population", "in fines", "of Labour waste and inefficiency"
 _IN_OF = re.compile(
     r"\s+(?:in|of)\s+(?:(?:the|those|these|all|its|their|his|her)\s+)?(?:[A-Z]\w*'s?\s+)?"
-    r"((?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)"
+    r"((?:[A-Za-z][\w-]*\s+){0,3}(?:[a-z][\w-]*|[A-Z]+s\b))"
 )
 _PREPOSITIONS = _words(
     """off via per onto upon within without toward towards across along amid despite except
     inside outside since till versus vs like near"""
 )
 WHEN = _words("past last next coming previous recent first second third final early late")
+_SHARE_OF_DE = re.compile(r"\s+(?:der|des|aller)\s+(?:[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\wäöüß-]+)")
 _CHANGE_NOUNS = _words("jump rise fall increase drop gain cut decline rally hike surge slump")
+_CHANGE_OF = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w-]+)")
 _PARTICIPLES = _words(
     """seen been done given taken made said told held known shown left paid sold set put
     cut hit spent lost won got kept brought bought found thought felt become grown run"""
@@ -107,7 +120,7 @@ _MONEY_VERB_BEFORE = re.compile(
     r"|bought|buys?|buying|won|wins?|costs?|costing|charg(?:e[sd]?|ing)|sav(?:e[sd]?|ing)"
     r"|donat(?:e[sd]?|ing)|gave|give[sn]?|giving|offer(?:s|ed|ing)?)"
     r"\s+(?:(?:up\s+to|about|around|nearly|almost|some|more\s+than|less\s+than|over|just"
-    r"|an\s+estimated|a\s+further|another|him|her|them|it|us)\s+){0,2}$",
+    r"|an\s+estimated|a\s+further|another|him|her|them|it|us|(?-i:[A-Z][a-z]+))\s+){0,2}$",
     re.I,
 )
 _EARNED = re.compile(r"^(?:earn|made|make|receiv|rais|nett|won|win)", re.I)
@@ -120,6 +133,10 @@ _AUX = _words(
     still seien sind waren wurden wurde worden werden haben hatten hat sei"""
 )
 _WORD = re.compile(r"\s*([^\W\d][\w-]*)")
+_PARTICIPLE = {
+    "en": re.compile(r"\w+(?:ed|en)|fled|hurt|left|lost|held|killed|dead|missing|homeless"),
+    "de": re.compile(r"\w+t|obdachlos|vermisst"),
+}
 _EXTENT_DE = re.compile(
     r"\s+([a-zäöüß]{3,}(?:e|en|er|es))\b|\s+von\s+(?:der|dem|einer|einem)\s+([A-ZÄÖÜ][\wäöüß-]+)"
 )
@@ -130,7 +147,8 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
     lang = "de" if lang == "de" else "en"
     yield from _noun_of(q, lang)
     bracket = _BRACKETED.search(q.sentence, max(0, q.start - 40), q.start)
-    if bracket and _ok(bracket.group(1), lang):
+    noun = bracket is not None and (lang != "de" or bracket.group(1)[:1].isupper())
+    if bracket and noun and _ok(bracket.group(1), lang):
         yield bracket.start(1), 0, bracket.group(1)  # "Gemüse (plus 9,4 Prozent)"
     yield from _noun_after(q, lang)
     if q.kind in ("percent", "count") and (vote := _VOTE[lang].match(q.sentence, q.end)):
@@ -142,6 +160,8 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
         verb = _MONEY_VERB_BEFORE.search(q.sentence, max(0, q.start - 50), q.start)
         if lang == "en" and verb:
             yield verb.start(1), 8, verb.group(1)  # "Jugnot made 5.45m Euros"
+    if lang == "en":
+        yield from _clause_phrases(q)
     if q.kind == "count" and q.unit == "people":
         yield from _what_happened(q, lang)
     if q.kind == "other" and lang == "de" and q.unit in cues.MEASURE_UNITS.values():
@@ -167,6 +187,13 @@ def _noun_of(q: Quantity, lang: str) -> Iterator[Candidate]:
     if m and _ok(m.group(1), lang) and not cues.is_verb(m.group(1)):
         pos = q.start - len(before) + m.start(1)
         yield pos, 0, cues.measure_stem(m.group(1), lang) or m.group(1)
+    if lang != "de":
+        return
+    if (having := _NOUN_WITH_DE.search(before)) and _ok(having.group(1), lang):
+        yield q.start - len(before) + having.start(1), 2, having.group(1)  # "A17 mit 2,2 GHz"
+    noun = _PRENOMINAL_DE.match(q.sentence, q.end) if _DETERMINER_DE.search(before) else None
+    if noun and _ok(noun.group(1), lang):
+        yield noun.start(1), 1, noun.group(1)  # "Der mit 3.100 mAh recht starke Akku"
 
 
 def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
@@ -178,16 +205,30 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
     if lang == "en" and (part := _IN_OF.match(q.sentence, q.end)):
         words: list[str] = []
         for word in part.group(1).split():  # "£82.7m in fines", "£4 billion of tax cuts"
+            if not words and word in ("new", "other", "more"):
+                continue  # "a third of all new PCs"
             if word in FUNCTION_WORDS[lang] or word in _PREPOSITIONS:
                 break
             if words and (cues.is_verb(word) or word.endswith(("ed", "ing"))):
                 break  # "two-thirds of voters backed the plan"
+            if len(words) > 1 and words[-1].endswith("s") and word.islower():
+                break  # "one in 10 of the US's internet users read political blogs"
             if word.casefold() in WHEN or parse_number(word, lang) is not None:
                 return  # "1% in the past three sessions" says when
             words.append(word)
         if words and all(_ok(w, lang) for w in words):
             yield part.start(1), 3, " ".join(words[-2:])
             return
+    share = _SHARE_OF_DE.match(q.sentence, q.end) if lang == "de" else None
+    group = share.group(1) if share else ""
+    if (
+        share
+        and q.kind == "percent"
+        and _ok(group, lang)
+        and group.casefold() not in GENERIC_PEOPLE
+    ):
+        yield share.start(1), 3, group  # "77 Prozent der Top-Herbergen", not "der Menschen"
+        return
     m = _NOUN_AFTER[lang].match(q.sentence, q.end)
     if m is None or not _ok(m.group(1), lang):
         return
@@ -195,6 +236,10 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
         return  # "an 82% jump" names the change; "5% fell" is a verb
     if lang == "en" and (m.group(1).endswith(("ed", "ing", "ly")) or m.group(1) in _PARTICIPLES):
         return  # "5% said", "£5m spending" reads as a verb or adverb
+    changed = _CHANGE_OF.match(q.sentence, m.end())
+    if m.group(1).casefold() in _CHANGE_NOUNS and changed and _ok(changed.group(1), lang):
+        yield changed.start(1), 1, changed.group(1)  # "a 1% fall in profits"
+        return
     yield m.start(1), 1, m.group(1)
 
 
@@ -242,8 +287,8 @@ def _what_happened(q: Quantity, lang: str) -> Iterator[Candidate]:
         word = m.group(1)
         if word in _AUX:
             continue
-        if word.islower() and _ok(word, lang):
-            yield m.start(1), 2, word
+        if word.islower() and _ok(word, lang) and _PARTICIPLE[lang].fullmatch(word):
+            yield m.start(1), 2, word  # not "people make calls", "Menschen darauf"
         return
 
 
@@ -255,3 +300,38 @@ def _extent(q: Quantity) -> Iterator[Candidate]:
     word = m.group(1) or m.group(2)
     if _ok(word, "de"):
         yield m.start(m.lastindex or 1), 2, word
+
+
+# "raising the threshold to £150,000", "lifted interest rates 0.25% to 5.5%", "cut the
+# number of people paying stamp duty by a third": what the change verb changes.
+_CHANGED = re.compile(
+    r"\b(?:rais(?:e[sd]?|ing)|lift(?:s|ed|ing)?|cut(?:s|ting)?|lower(?:s|ed|ing)"
+    r"|increas(?:e[sd]|ing)|reduc(?:e[sd]?|ing)|boost(?:s|ed|ing)?|slash(?:es|ed|ing)?"
+    r"|doubl(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|extend(?:s|ed|ing)?|trim(?:s|med|ming)?"
+    r"|hik(?:e[sd]|ing))\s+((?:[A-Za-z][\w'-]*\s+){0,6}?)"
+    rf"(?:to|by|from|at)?\s*{_HEDGE}$",
+    re.I,
+)
+# "wipe somebody's backside for £5", "Broadband for less than £10": what the money buys.
+_BOUGHT = re.compile(rf"\b([A-Za-z][\w-]+)\s+for\s+{_HEDGE}$")
+# "At 2.6%, inflation remains within the Bank's 2-3% target range."
+_AT_FIGURE = re.compile(rf"(?:^|[.;:]\s*)(?:At|With)\s+{_HEDGE}$")
+_AFTER_COMMA = re.compile(r",\s+(?:the\s+)?([a-z][\w-]+)")
+
+
+def _clause_phrases(q: Quantity) -> Iterator[Candidate]:
+    """English phrases that name a figure's thing by their shape (see the patterns)."""
+    before = q.sentence[max(0, q.start - 70) : q.start]
+    offset = q.start - len(before)
+    if (changed := _CHANGED.search(before)) and (head := subjects.object_head(changed.group(1))):
+        yield offset + changed.start(1), 2, head
+    bought = _BOUGHT.search(before) if q.kind == "money" else None
+    if bought and _ok(bought.group(1), "en") and not _verbal(bought.group(1)):
+        yield offset + bought.start(1), 4, bought.group(1)
+    after = _AFTER_COMMA.match(q.sentence, q.end)
+    if after and _AT_FIGURE.search(before) and _ok(after.group(1), "en"):
+        yield after.start(1), 1, after.group(1)
+
+
+def _verbal(word: str) -> bool:
+    return cues.is_verb(word) or word.casefold().endswith(("ed", "ing")) or word in _PARTICIPLES
