@@ -58,6 +58,9 @@ class Settings:
     digest_max_attempts: int = 6
     digest_retry_minutes: float = 2.0
     poll_feeds: bool = True
+    slack_timeout_seconds: float = 10.0
+    alert_max_per_hour: int = 20
+    update_note_days: float = 30.0
 
 
 def _text(name: str, raw: str) -> str | None:
@@ -146,6 +149,15 @@ SETTINGS: tuple[Setting, ...] = (
             _number),
     Setting("NEWSROOM_POLL_FEEDS", "poll_feeds", "1",
             "`0`: the running bot does not poll feeds (another replica or cron does).", _flag),
+    Setting("NEWSROOM_SLACK_TIMEOUT_SECONDS", "slack_timeout_seconds", "10",
+            "How long a Web API call waits for Slack's answer; a post whose answer does not "
+            "come is looked for in the channel before it is sent again.", _number),
+    Setting("NEWSROOM_ALERT_MAX_PER_HOUR", "alert_max_per_hour", "20",
+            "Articles one alert may post per hour; more are held back and the channel is "
+            "told the alert is throttled.", _count),
+    Setting("NEWSROOM_UPDATE_NOTE_DAYS", "update_note_days", "30",
+            "How old a message may be and still get a threaded note when an article it "
+            "showed is updated.", _number),
 )  # fmt: skip
 
 

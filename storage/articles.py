@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -11,8 +11,12 @@ from sqlalchemy import String, delete, func, select
 from sqlalchemy.orm import Session
 
 from storage.models import Article, Base, KeyFigure, utcnow
+from storage.versions import VersionRepository
 
 UpsertOutcome = Literal["added", "updated", "unchanged", "duplicate"]
+# Called before a stored article is overwritten: the lines saying what changed, or None
+# when the change is no update (whitespace, boilerplate). See bot/ingest/versions.py.
+ChangeDetector = Callable[[Article, "ArticleFields"], Sequence[str] | None]
 
 
 @dataclass
@@ -69,11 +73,19 @@ class ArticleRepository:
     def by_url(self, canonical_url: str) -> Article | None:
         return self.session.scalar(select(Article).where(Article.canonical_url == canonical_url))
 
-    def upsert(self, fields: ArticleFields) -> tuple[Article, UpsertOutcome]:
-        return self.upsert_many([fields])[0]
+    def upsert(
+        self, fields: ArticleFields, *, changes: ChangeDetector | None = None
+    ) -> tuple[Article, UpsertOutcome]:
+        return self.upsert_many([fields], changes=changes)[0]
 
-    def upsert_many(self, batch: Sequence[ArticleFields]) -> list[tuple[Article, UpsertOutcome]]:
-        """Insert or update a batch with three lookups in all instead of three per article."""
+    def upsert_many(
+        self, batch: Sequence[ArticleFields], *, changes: ChangeDetector | None = None
+    ) -> list[tuple[Article, UpsertOutcome]]:
+        """Insert or update a batch with three lookups in all instead of three per article.
+
+        With ``changes``, an update the detector calls a change first keeps the stored
+        article as a version (``storage/versions.py``), so nothing is overwritten silently.
+        """
         batch = [_fit(fields) for fields in batch]
         existing = _Existing.load(self.session, batch)
         results: list[tuple[Article, UpsertOutcome]] = []
@@ -92,9 +104,12 @@ class ArticleRepository:
             elif _unchanged(article, fields):
                 results.append((article, "unchanged"))
             else:
+                now = utcnow()
+                if changes is not None and (lines := changes(article, fields)) is not None:
+                    VersionRepository(self.session).keep(article, lines, now)
                 self._copy(article, fields)
                 existing.remember(article)
-                article.updated_at = utcnow()
+                article.updated_at = now
                 results.append((article, "updated"))
         self.session.flush()
         return results

@@ -2,6 +2,8 @@
 
 Each batch is one transaction and each article one savepoint inside it: an import that
 is interrupted leaves only whole articles behind, and one bad row never costs the rest.
+A re-import that changes an article keeps the old version (``versions``), and every new
+or changed article joins its near-duplicate group (``dedupe``) in the same transaction.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
 from bot.ingest.canonical import canonical_url, content_hash
+from bot.ingest.dedupe import assign_groups
 from bot.ingest.readers import Item, RawArticle, Rejected
+from bot.ingest.versions import detect_changes
 from bot.intelligence.analysis import analyze
 from bot.intelligence.sentences import first_sentence
 from bot.services import Services
@@ -133,7 +137,9 @@ class Ingestor:
             return report
         try:
             with self.services.session() as session:
-                outcomes = ArticleRepository(session).upsert_many([f for _, f in prepared])
+                repo = ArticleRepository(session)
+                outcomes = repo.upsert_many([f for _, f in prepared], changes=detect_changes)
+                assign_groups(session, _changed(outcomes))
         except SQLAlchemyError:
             # One row broke the batch (e.g. a URL clash): redo it row by row so only that
             # row is lost, and report it by its location.
@@ -160,9 +166,15 @@ class Ingestor:
             for raw, fields in prepared:
                 try:
                     with session.begin_nested():
-                        article, outcome = repo.upsert(fields)
+                        article, outcome = repo.upsert(fields, changes=detect_changes)
+                        assign_groups(session, _changed([(article, outcome)]))
                 except SQLAlchemyError as exc:
                     reason = f"database refused it ({exc.__class__.__name__})"
                     report.rejected.append(Rejected(raw.origin, reason))
                     continue
                 report.count(raw, article, outcome)
+
+
+def _changed(outcomes: list[tuple[Article, UpsertOutcome]]) -> list[Article]:
+    """Articles whose text is new or changed: they get a (new) near-duplicate signature."""
+    return [article for article, outcome in outcomes if outcome in ("added", "updated")]
