@@ -76,20 +76,20 @@ class StoryRepository:
             groups.update((a, g) for a, g in rows)
         return groups
 
-    def siblings(self, article_id: int, group_id: int, limit: int = 5) -> list[Sibling]:
-        """Other articles of the group, oldest first."""
-        query = (
-            select(Article.id, Article.source, Article.title, Article.canonical_url)
-            .join(StorySignature, StorySignature.article_id == Article.id)
-            .where(StorySignature.group_id == group_id, Article.id != article_id)
-            .order_by(Article.id)
-            .limit(limit)
-        )
-        return [Sibling(i, s, t, u) for i, s, t, u in self.session.execute(query)]
-
-    def group_size(self, group_id: int) -> int:
-        query = select(StorySignature.article_id).where(StorySignature.group_id == group_id)
-        return len(self.session.scalars(query).all())
+    def members(self, group_ids: Iterable[int]) -> dict[int, list[Sibling]]:
+        """Group id -> its articles, oldest first (groups of one included)."""
+        out: dict[int, list[Sibling]] = defaultdict(list)
+        for chunk in _chunks(list(set(group_ids))):
+            query = (
+                select(StorySignature.group_id, Article.id, Article.source, Article.title,
+                       Article.canonical_url)
+                .join(Article, StorySignature.article_id == Article.id)
+                .where(StorySignature.group_id.in_(chunk))
+                .order_by(Article.id)
+            )  # fmt: skip
+            for group, *fields in self.session.execute(query):
+                out[group].append(Sibling(*fields))
+        return out
 
 
 def _chunks(items: list[int]) -> Iterable[list[int]]:

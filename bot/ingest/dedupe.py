@@ -27,9 +27,11 @@ from datasketch import MinHash, MinHashLSH
 from sqlalchemy.orm import Session
 
 from storage.models import Article
-from storage.stories import StoryRepository
+from storage.stories import Sibling, StoryRepository
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+ALSO_IN_MAX = 5
+TITLE_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -123,3 +125,35 @@ def assign_groups(session: Session, articles: Sequence[Article], tuning: Tuning 
             sharing.setdefault(key, set()).add(article.id)
     session.flush()
     return joined
+
+
+def collapse(session: Session, article_ids: Sequence[int]) -> list[tuple[int, list[str]]]:
+    """Show each story once: the first of its group in ``article_ids`` order, with the
+    other articles of its group named ("also in: BBC, tagesschau")."""
+    groups = StoryRepository(session).groups_of(article_ids)
+    members = StoryRepository(session).members(set(groups.values()))
+    shown: list[tuple[int, list[str]]] = []
+    seen: set[int] = set()
+    for article_id in article_ids:
+        group = groups.get(article_id, article_id)
+        if group in seen:
+            continue
+        seen.add(group)
+        others = [m for m in members.get(group, []) if m.article_id != article_id]
+        shown.append((article_id, also_in_labels(article_id, members.get(group, []), others)))
+    return shown
+
+
+def also_in_labels(article_id: int, group: list[Sibling], others: list[Sibling]) -> list[str]:
+    """Other sources by name; a copy from the same source by its headline."""
+    own = next((m.source for m in group if m.article_id == article_id), None)
+    labels: list[str] = []
+    for other in others:
+        if other.source and other.source != own:
+            label = other.source
+        else:
+            title = other.title or "(untitled)"
+            label = title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"
+        if label not in labels:
+            labels.append(label)
+    return labels[:ALSO_IN_MAX]

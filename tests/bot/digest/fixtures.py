@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
 
-from bot.config import Settings
 from bot.services import Services
-from bot.slack.client import make_web_client
 from bot.slack.digest_post import SlackDigestPublisher
+from bot.slack.posting import SlackPoster
 from storage.articles import ArticleFields, ArticleRepository, FigureFields
 from tests.fakeslack import FakeSlack
 
@@ -52,6 +52,13 @@ def fake_slack() -> Iterator[FakeSlack]:
     fake.stop()
 
 
-def slack_publisher(fake: FakeSlack) -> SlackDigestPublisher:
-    settings = Settings(database_url="sqlite://", slack_api_url=fake.url)
-    return SlackDigestPublisher(make_web_client(settings, token="xoxb-test"))
+def slack_poster(fake: FakeSlack, services: Services, *, timeout: float = 10.0) -> SlackPoster:
+    """The real poster against ``fake``, on ``services``' database."""
+    settings = replace(services.settings, slack_api_url=fake.url, slack_bot_token="xoxb-test",
+                       slack_timeout_seconds=timeout)  # fmt: skip
+    return SlackPoster.from_services(replace(services, settings=settings))
+
+
+def slack_publisher(fake: FakeSlack, services: Services, *, timeout: float = 10.0
+                    ) -> SlackDigestPublisher:  # fmt: skip
+    return SlackDigestPublisher(slack_poster(fake, services, timeout=timeout))
