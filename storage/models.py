@@ -322,9 +322,7 @@ class PostedMessage(Base):
     kind: Mapped[str] = mapped_column(String(20))
     posted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    __table_args__ = (
-        UniqueConstraint("channel_id", "ts", "article_id", name="uq_posted_message"),
-    )
+    __table_args__ = (UniqueConstraint("channel_id", "ts", "article_id", name="uq_posted_message"),)
 
 
 class UpdateNote(Base):
@@ -379,6 +377,4 @@ class Feedback(Base):
     rating: Mapped[int] = mapped_column(Integer)  # +1 or -1
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    __table_args__ = (
-        UniqueConstraint("user_id", "query", "article_id", name="uq_feedback_vote"),
-    )
+    __table_args__ = (UniqueConstraint("user_id", "query", "article_id", name="uq_feedback_vote"),)

@@ -55,9 +55,7 @@ class StoryRepository:
         """Drop the signatures and bands of articles about to be signed again."""
         for chunk in _chunks(list(article_ids)):
             self.session.execute(delete(StoryBand).where(StoryBand.article_id.in_(chunk)))
-            self.session.execute(
-                delete(StorySignature).where(StorySignature.article_id.in_(chunk))
-            )
+            self.session.execute(delete(StorySignature).where(StorySignature.article_id.in_(chunk)))
 
     def store(self, article_id: int, group_id: int, minhash: bytes, bands: Iterable[int]) -> None:
         self.session.add(StorySignature(article_id=article_id, group_id=group_id, minhash=minhash))
@@ -87,8 +85,8 @@ class StoryRepository:
                 .where(StorySignature.group_id.in_(chunk))
                 .order_by(Article.id)
             )  # fmt: skip
-            for group, *fields in self.session.execute(query):
-                out[group].append(Sibling(*fields))
+            for group, article_id, source, title, url in self.session.execute(query):
+                out[group].append(Sibling(article_id, source, title, url))
         return out
 
 

@@ -83,8 +83,14 @@ class FakeSlack:
         with self._lock:
             self._failures.setdefault(method, []).extend([(status, headers, body)] * times)
 
-    def lose_answer(self, method: str, *, times: int = 1,
-                    mode: Literal["close", "stall"] = "close", stall: float = 0.0) -> None:  # fmt: skip
+    def lose_answer(
+        self,
+        method: str,
+        *,
+        times: int = 1,
+        mode: Literal["close", "stall"] = "close",
+        stall: float = 0.0,
+    ) -> None:
         """The next ``times`` calls of ``method`` take effect, but no answer comes back."""
         with self._lock:
             self._lost.setdefault(method, []).extend([(mode, stall)] * times)

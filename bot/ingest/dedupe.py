@@ -107,7 +107,9 @@ def assign_groups(session: Session, articles: Sequence[Article], tuning: Tuning 
     """
     stories = StoryRepository(session)
     stories.forget([a.id for a in articles])
-    signed = [(a, sig) for a in articles if (sig := signature(story_text(a.teaser, a.body), tuning))]
+    signed = [
+        (a, sig) for a in articles if (sig := signature(story_text(a.teaser, a.body), tuning))
+    ]
     keys = {a.id: band_keys(sig, tuning) for a, sig in signed}
     sharing = stories.articles_sharing(k for ks in keys.values() for k in ks)
     known = stories.signatures(i for ids in sharing.values() for i in ids)
@@ -119,7 +121,8 @@ def assign_groups(session: Session, articles: Sequence[Article], tuning: Tuning 
         matches = [i for i in candidates if similarity(sig, minhashes[i]) >= tuning.threshold]
         group = min((groups[i] for i in matches), default=article.id)
         joined += group != article.id
-        stories.store(article.id, group, sig.hashvalues.astype(np.uint64).tobytes(), keys[article.id])
+        packed = sig.hashvalues.astype(np.uint64).tobytes()
+        stories.store(article.id, group, packed, keys[article.id])
         groups[article.id], minhashes[article.id] = group, sig
         for key in keys[article.id]:
             sharing.setdefault(key, set()).add(article.id)

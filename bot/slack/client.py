@@ -41,7 +41,7 @@ def make_web_client(
     client = WebClient(
         token=token or settings.slack_bot_token,
         base_url=api_base_url(settings),
-        timeout=settings.slack_timeout_seconds,
+        timeout=settings.slack_timeout_seconds,  # type: ignore[arg-type]  # a float works
         retry_handlers=retry_handlers(connection_errors=retry_connection_errors),
     )
     return client

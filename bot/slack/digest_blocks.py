@@ -26,7 +26,9 @@ def render_digest(digest: Digest, *, max_blocks: int = MAX_BLOCKS) -> list[Messa
     return [message for message, _ in digest_pages(digest, max_blocks=max_blocks)]
 
 
-def digest_pages(digest: Digest, *, max_blocks: int = MAX_BLOCKS) -> list[tuple[Message, list[int]]]:
+def digest_pages(
+    digest: Digest, *, max_blocks: int = MAX_BLOCKS
+) -> list[tuple[Message, list[int]]]:
     """Each message of the digest with the ids of the articles it shows (for update notes)."""
     fallback = summary_line(digest)
     head = _header_blocks(digest)
@@ -77,6 +79,11 @@ def _header_blocks(digest: Digest) -> list[Block]:
 
 
 _ITEM = "digest-item-"
+
+
+def article_blocks_for(item: DigestItem) -> list[Block]:
+    """One article as a digest (and an alert) shows it."""
+    return _article_blocks(item)
 
 
 def _article_blocks(item: DigestItem) -> list[Block]:

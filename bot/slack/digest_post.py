@@ -1,4 +1,5 @@
-"""Post digests to Slack: the scheduler's Publisher, over the exactly-once poster.
+"""Post digests to Slack: the scheduler's Publisher, over the exactly-once poster, and the
+scheduler itself with its alert and update-note jobs (``make_scheduler``).
 
 Each part of a digest is one row of the post ledger (key: subscription, slot, part), so a
 part whose answer from Slack was lost is looked for in the channel before the run's retry
@@ -13,9 +14,12 @@ import logging
 import threading
 from collections.abc import Callable
 
+from bot.digest.alert_job import AlertJob
 from bot.digest.content import Digest
-from bot.digest.scheduler import DigestScheduler, SchedulerConfig
+from bot.digest.scheduler import DigestScheduler, PassJob, SchedulerConfig
+from bot.digest.updates import UpdateNoteJob
 from bot.services import Services
+from bot.slack.alert_post import SlackAlertPublisher
 from bot.slack.digest_blocks import digest_pages
 from bot.slack.posting import Outbound, SlackPoster
 from storage.posts import PostRepository
@@ -36,9 +40,9 @@ class SlackDigestPublisher:
             key = f"digest:{digest.subscription_id}:{digest.slot_at:%Y%m%dT%H%M%S}:{number}"
             now = self.poster.clock()
             with self.services.session() as session:
-                post_id = PostRepository(session).get_or_claim(
-                    key, "digest", digest.channel_id, now
-                ).id
+                post_id = (
+                    PostRepository(session).get_or_claim(key, "digest", digest.channel_id, now).id
+                )
             ts = self.poster.deliver(post_id, Outbound(digest.channel_id, message), now=now)
             with self.services.session() as session:
                 PostedMessageRepository(session).record(
@@ -51,15 +55,24 @@ def make_publisher(services: Services) -> SlackDigestPublisher:
     return SlackDigestPublisher(SlackPoster.from_services(services))
 
 
+def make_scheduler(services: Services, config: SchedulerConfig | None = None) -> DigestScheduler:
+    """The whole pass: digests, then alerts and update notes, all posting exactly once."""
+    config = config or SchedulerConfig.from_settings(services.settings)
+    poster = SlackPoster.from_services(services)
+    jobs: list[PassJob] = [
+        AlertJob.from_settings(services, SlackAlertPublisher(poster), config),
+        UpdateNoteJob.from_settings(services, SlackAlertPublisher(poster), config),
+    ]
+    return DigestScheduler(services, SlackDigestPublisher(poster), config=config, jobs=jobs)
+
+
 def run_digest_scheduler(services: Services, client: object, stop: threading.Event) -> None:
     """Background job for `newsroom-bot run`/`serve` (handlers/serve.py BACKGROUND_JOBS).
 
     Blocks until ``stop`` is set. The app's ``client`` is not used: posts go through
     ``SlackPoster`` clients built from the settings (429 retries, no blind re-sends).
     """
-    scheduler = DigestScheduler(
-        services, make_publisher(services), config=SchedulerConfig.from_settings(services.settings)
-    )
+    scheduler = make_scheduler(services)
     log.info("digest scheduler %s started (tick %ss)", scheduler.worker_id,
              scheduler.config.tick_seconds)  # fmt: skip
     scheduler.run_forever(stop)

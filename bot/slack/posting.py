@@ -204,8 +204,13 @@ def _messages(
 ) -> Iterator[dict[str, Any]]:
     cursor: str | None = None
     for _ in range(CHECK_MAX_PAGES):
-        options: dict[str, Any] = {"channel": channel, "oldest": oldest, "cursor": cursor,
-                                   "include_all_metadata": True, "limit": CHECK_PAGE_SIZE}  # fmt: skip
+        options: dict[str, Any] = {
+            "channel": channel,
+            "oldest": oldest,
+            "cursor": cursor,
+            "include_all_metadata": True,
+            "limit": CHECK_PAGE_SIZE,
+        }
         if thread_ts:
             response = client.conversations_replies(ts=thread_ts, **options)
         else:

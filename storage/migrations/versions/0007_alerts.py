@@ -26,8 +26,12 @@ branch_labels = None
 depends_on = None
 
 
+def _fk(column: str, ondelete: str = "CASCADE") -> sa.ForeignKey:
+    return sa.ForeignKey(column, ondelete=ondelete)
+
+
 def _article_fk(ondelete: str = "CASCADE") -> sa.ForeignKey:
-    return sa.ForeignKey("articles.id", ondelete=ondelete)
+    return _fk("articles.id", ondelete)
 
 
 def upgrade() -> None:
@@ -66,8 +70,9 @@ def upgrade() -> None:
     op.create_table(
         "alert_matches",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("alert_id", sa.Integer, sa.ForeignKey("alerts.id", ondelete="CASCADE"),
-                  nullable=False),  # fmt: skip
+        sa.Column(
+            "alert_id", sa.Integer, sa.ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("article_id", sa.Integer, _article_fk(), nullable=False),
         sa.Column("matched_at", UTCDateTime(), nullable=False),
         sa.Column("status", sa.String(20), nullable=False),
@@ -106,14 +111,12 @@ def upgrade() -> None:
     op.create_table(
         "update_notes",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("message_id", sa.Integer,
-                  sa.ForeignKey("posted_messages.id", ondelete="CASCADE"), nullable=False),
-        sa.Column("version_id", sa.Integer,
-                  sa.ForeignKey("article_versions.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("message_id", sa.Integer, _fk("posted_messages.id"), nullable=False),
+        sa.Column("version_id", sa.Integer, _fk("article_versions.id"), nullable=False),
         sa.Column("post_id", sa.Integer, sa.ForeignKey("slack_posts.id", ondelete="SET NULL")),
         sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.UniqueConstraint("message_id", "version_id", name="uq_update_note"),
-    )  # fmt: skip
+    )
     op.create_table(
         "story_signatures",
         sa.Column("article_id", sa.Integer, _article_fk(), primary_key=True),

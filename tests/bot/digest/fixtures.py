@@ -10,7 +10,11 @@ from datetime import datetime
 
 import pytest
 
+from bot.digest.alert_job import AlertJob
+from bot.digest.scheduler import DigestScheduler, SchedulerConfig
+from bot.digest.updates import UpdateNoteJob
 from bot.services import Services
+from bot.slack.alert_post import SlackAlertPublisher
 from bot.slack.digest_post import SlackDigestPublisher
 from bot.slack.posting import SlackPoster
 from storage.articles import ArticleFields, ArticleRepository, FigureFields
@@ -62,3 +66,17 @@ def slack_poster(fake: FakeSlack, services: Services, *, timeout: float = 10.0) 
 def slack_publisher(fake: FakeSlack, services: Services, *, timeout: float = 10.0
                     ) -> SlackDigestPublisher:  # fmt: skip
     return SlackDigestPublisher(slack_poster(fake, services, timeout=timeout))
+
+
+def pass_scheduler(
+    fake: FakeSlack, services: Services, *, max_per_hour: int = 20, timeout: float = 10.0
+) -> DigestScheduler:
+    """The scheduler pass as the bot runs it (digests, alerts, update notes) against ``fake``."""
+    config = SchedulerConfig(poll_feeds=False)
+    poster = slack_poster(fake, services, timeout=timeout)
+    publisher = SlackAlertPublisher(poster)
+    alerts = AlertJob(services, publisher, config, max_per_hour)
+    notes = UpdateNoteJob.from_settings(services, publisher, config)
+    return DigestScheduler(
+        services, SlackDigestPublisher(poster), config=config, jobs=[alerts, notes]
+    )

@@ -31,7 +31,9 @@ CONFIG = SchedulerConfig(grace=timedelta(minutes=60), poll_feeds=False)
 
 def scheduler(services: Services, fake: FakeSlack, config: SchedulerConfig = CONFIG,
               worker: str = "w1") -> DigestScheduler:  # fmt: skip
-    return DigestScheduler(services, slack_publisher(fake, services), config=config, worker_id=worker)
+    return DigestScheduler(
+        services, slack_publisher(fake, services), config=config, worker_id=worker
+    )
 
 
 def runs(services: Services) -> list[DigestRun]:

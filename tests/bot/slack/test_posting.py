@@ -99,7 +99,7 @@ def test_a_channel_that_cannot_be_checked_gets_no_blind_repost(
     with pytest.raises(OutcomeUnknown):
         poster.deliver(post_id, outbound, now=SLOT)
     fake_slack.fail("conversations.history", 200, error="not_in_channel")
-    with pytest.raises(CheckFailed, match="not_in_channel.*not re-sent"):
+    with pytest.raises(CheckFailed, match=r"not_in_channel.*not re-sent"):
         poster.deliver(post_id, outbound, now=SLOT + timedelta(minutes=1))
     assert len(fake_slack.calls_to("chat.postMessage")) == 1
     with services.session() as session:
