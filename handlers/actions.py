@@ -1,7 +1,7 @@
 """Buttons under search results: Share in channel, More like this, Next results.
 
-Replies go to the message's ``response_url``: the shared copy as ``in_channel`` for
-everyone, the others ephemeral like the search they continue.
+Replies go to the message's ``response_url``, ephemeral like the search they continue;
+the shared copy is posted with ``chat.postMessage`` (``handlers/share.py``).
 """
 
 from __future__ import annotations
@@ -13,15 +13,19 @@ from slack_bolt import Ack, App
 
 from bot.slack.background import Background
 from bot.slack.messages import ACTION_MORE, ACTION_NEXT, ACTION_SHARE
-from handlers.answers import more_like_this, search_message, share_message
+from handlers.answers import more_like_this, search_message
 from handlers.deps import Deps
+from handlers.share import share_in_channel
 
 
 def register(app: App, background: Background[Deps]) -> None:
     @app.action(ACTION_SHARE)
     def on_share(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()
-        background.submit(share, body["user"]["id"], action, body["response_url"])
+        channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get(
+            "channel_id"
+        )
+        background.submit(share, body["user"]["id"], action, body["response_url"], channel)
 
     @app.action(ACTION_MORE)
     def on_more(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
@@ -43,9 +47,12 @@ def _value(action: dict[str, Any]) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def share(deps: Deps, user_id: str, action: dict[str, Any], response_url: str) -> None:
-    message = share_message(deps.services, int(_value(action).get("id", 0)), user_id)
-    deps.respond(response_url, message, response_type="in_channel")
+def share(
+    deps: Deps, user_id: str, action: dict[str, Any], response_url: str, channel: str | None = None
+) -> None:
+    """Posted with chat.postMessage (a ts for update notes), else via response_url."""
+    article_id = int(_value(action).get("id", 0))
+    share_in_channel(deps, user_id, article_id, channel, response_url)
 
 
 def more(deps: Deps, action: dict[str, Any], response_url: str) -> None:

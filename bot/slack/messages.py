@@ -143,6 +143,8 @@ COMMAND_HELP = [
     ("/news subscriptions", "the digests of this channel"),
     ("/news unsubscribe ID", "stop a digest"),
     ("/news digest", "preview this channel's digest (only you see it)"),
+    ("/news alert QUERY", "post new articles matching QUERY here as they arrive"),
+    ("/news alerts", "this channel's alerts; `/news alert remove|mute ID [2h]`"),
     ("/news add URL", "import an article or feed (admins)"),
 ]
 
