@@ -14,7 +14,7 @@ import uuid
 
 from bot.digest.scheduler import PublishError
 from bot.slack.blocks import Message
-from bot.slack.posting import OutcomeUnknown, Outbound, SlackPoster
+from bot.slack.posting import Outbound, OutcomeUnknown, SlackPoster
 from handlers.answers import GONE, share_message
 from handlers.deps import Deps
 from storage.models import utcnow
