@@ -258,8 +258,10 @@ def main() -> None:
         predicted = predict(split, TUNING)
         ms = (time.perf_counter() - started) * 1000 / max(1, len(split))
         s = scores(split, predicted)
-        print(f"\n{name} with the setting in use: precision {s['precision']:.3f}, recall "
-              f"{s['recall']:.3f}, F1 {s['f1']:.3f} (fp {s['fp']}, fn {s['fn']}; {ms:.2f} ms/pair)")  # fmt: skip
+        print(
+            f"\n{name} with the setting in use: precision {s['precision']:.3f}, recall "
+            f"{s['recall']:.3f}, F1 {s['f1']:.3f} (fp {s['fp']}, fn {s['fn']}; {ms:.2f} ms/pair)"
+        )
         for kind in ("exact", "agency", "trimmed", "updated", "heavy", "same-topic"):
             hits = [y for p, y in zip(split, predicted, strict=True) if p.kind == kind]
             if hits:
