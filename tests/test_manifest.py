@@ -33,6 +33,8 @@ NEEDED_SCOPES = {
     "links:read": "link_shared events",
     "links:write": "chat.unfurl",
     "users:read": "the subscriber's timezone (users.info) for /news subscribe",
+    "channels:history": "finding a post whose answer was lost before re-sending (public)",
+    "groups:history": "the same in private channels the bot was invited to",
 }
 
 

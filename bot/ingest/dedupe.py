@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -44,6 +45,7 @@ class Tuning:
     num_perm: int = 128
     min_words: int = 40
     seed: int = 1
+    scheme: Literal["affine32"] = "affine32"  # datasketch 2's hashing; stored with the values
 
 
 TUNING = Tuning()
@@ -69,7 +71,7 @@ def story_text(teaser: str, body: str) -> str:
 def signature(text: str, tuning: Tuning = TUNING) -> MinHash | None:
     if len(words(text)) < tuning.min_words:
         return None
-    minhash = MinHash(num_perm=tuning.num_perm, seed=tuning.seed)
+    minhash = MinHash(num_perm=tuning.num_perm, seed=tuning.seed, scheme=tuning.scheme)
     minhash.update_batch([s.encode("utf-8") for s in shingles(text, tuning.shingle_words)])
     return minhash
 
@@ -99,7 +101,7 @@ def similarity(a: MinHash, b: MinHash) -> float:
 
 def from_bytes(data: bytes, tuning: Tuning = TUNING) -> MinHash:
     values = np.frombuffer(data, dtype=np.uint64)
-    return MinHash(num_perm=len(values), seed=tuning.seed, hashvalues=values)
+    return MinHash(seed=tuning.seed, hashvalues=values, scheme=tuning.scheme)
 
 
 def assign_groups(session: Session, articles: Sequence[Article], tuning: Tuning = TUNING) -> int:
