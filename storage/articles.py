@@ -10,7 +10,7 @@ from typing import Literal
 from sqlalchemy import String, delete, func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Article, Base, KeyFigure, utcnow
+from storage.models import Article, ArticleVersion, Base, KeyFigure, utcnow
 from storage.versions import VersionRepository
 
 UpsertOutcome = Literal["added", "updated", "unchanged", "duplicate"]
@@ -89,6 +89,7 @@ class ArticleRepository:
         batch = [_fit(fields) for fields in batch]
         existing = _Existing.load(self.session, batch)
         results: list[tuple[Article, UpsertOutcome]] = []
+        kept: list[ArticleVersion] = []
         for fields in batch:
             article, matched_by = existing.find(fields)
             if article is None:
@@ -106,11 +107,12 @@ class ArticleRepository:
             else:
                 now = utcnow()
                 if changes is not None and (lines := changes(article, fields)) is not None:
-                    VersionRepository(self.session).keep(article, lines, now)
+                    kept.append(VersionRepository.snapshot(article, lines, now))
                 self._copy(article, fields)
                 existing.remember(article)
                 article.updated_at = now
                 results.append((article, "updated"))
+        VersionRepository(self.session).keep(kept)
         self.session.flush()
         return results
 
@@ -155,6 +157,9 @@ class ArticleRepository:
         if since is not None:
             stmt = stmt.where(Article.ingested_at >= since)
         return list(self.session.scalars(stmt.limit(limit)))
+
+    def newest_arrival(self) -> datetime | None:
+        return self.session.scalar(select(func.max(Article.ingested_at)))
 
     def count(self) -> int:
         return self.session.scalar(select(func.count(Article.id))) or 0

@@ -39,11 +39,11 @@ class VersionRepository:
         )
         return int(self.session.scalar(query) or 0) + 1
 
-    def keep(self, article: Article, changes: Sequence[str], now: datetime) -> ArticleVersion:
-        """Store ``article`` as it is now, before a re-import overwrites it."""
-        version = ArticleVersion(
+    @staticmethod
+    def snapshot(article: Article, changes: Sequence[str], now: datetime) -> ArticleVersion:
+        """``article`` as it is now, before a re-import overwrites it (numbered on keep)."""
+        return ArticleVersion(
             article_id=article.id,
-            version=self.current_number(article.id),
             title=article.title,
             teaser=article.teaser,
             body=article.body,
@@ -52,9 +52,24 @@ class VersionRepository:
             superseded_at=now,
             changes=list(changes),
         )
-        self.session.add(version)
-        self.session.flush()
-        return version
+
+    def keep(self, snapshots: Sequence[ArticleVersion]) -> None:
+        """Number and store snapshots: one query for the whole batch, no flush per row."""
+        if not snapshots:
+            return
+        ids = {s.article_id for s in snapshots}
+        numbers = dict(
+            self.session.execute(
+                select(ArticleVersion.article_id, func.max(ArticleVersion.version))
+                .where(ArticleVersion.article_id.in_(ids))
+                .group_by(ArticleVersion.article_id)
+            ).all()
+        )
+        for snapshot in snapshots:  # an article changed twice in one batch gets two
+            snapshot.version = numbers[snapshot.article_id] = (
+                numbers.get(snapshot.article_id, 0) + 1
+            )
+        self.session.add_all(snapshots)
 
     def for_article(self, article_id: int) -> Sequence[ArticleVersion]:
         query = select(ArticleVersion).where(ArticleVersion.article_id == article_id)

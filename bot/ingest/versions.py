@@ -65,9 +65,21 @@ def detect_changes(article: Article, fields: ArticleFields) -> list[str] | None:
 
 
 def _sentence_changes(article: Article, fields: ArticleFields) -> list[str]:
+    """Changed sentences; only paragraphs that differ are split (pysbd is the cost)."""
     lang = fields.lang or article.lang
-    old = _sentences(article.teaser, article.body, lang)
-    new = _sentences(fields.teaser, fields.body, lang)
+    old_lines = substance("", article.teaser, article.body)
+    new_lines = substance("", fields.teaser, fields.body)
+    lines = []
+    paragraphs = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in paragraphs.get_opcodes():
+        if tag != "equal":
+            old = _sentences(old_lines[i1:i2], lang)
+            new = _sentences(new_lines[j1:j2], lang)
+            lines += _diff(old, new)
+    return lines
+
+
+def _diff(old: list[str], new: list[str]) -> list[str]:
     lines = []
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -83,8 +95,8 @@ def _sentence_changes(article: Article, fields: ArticleFields) -> list[str]:
     return lines
 
 
-def _sentences(teaser: str, body: str, lang: str | None) -> list[str]:
-    text = "\n".join(substance("", teaser, body))
+def _sentences(paragraphs: list[str], lang: str | None) -> list[str]:
+    text = "\n\n".join(paragraphs)
     return [_one_line(s) for s in split_sentences(text, lang) if s.strip()]
 
 
