@@ -120,7 +120,8 @@ class AlertJob:
             alert = repo.get(alert_id)
             if alert is None or not alert.active:
                 return None
-            since, alert.cursor_at = alert.cursor_at - CURSOR_OVERLAP, now
+            since = max(alert.cursor_at - CURSOR_OVERLAP, alert.created_at)
+            alert.cursor_at = now
             if alert.muted_until is not None:
                 if alert.muted_until > now:
                     return None

@@ -5,8 +5,9 @@ restricted to arrivals since the alert's cursor). Search ranks: its last hit may
 one word with a five-word query. An alert posts to a whole channel, so it must be
 stricter: a hit matches when it contains at least ``MIN_WORD_SHARE`` of the query's
 words — every word of a one- or two-word query, two of three, three of four, four of
-five. A word counts when the lookup matched it in any form it accepts (exact, prefix,
-compound part, typo), as listed in the hit's ``why``. Filter-only alerts
+five. A word counts when the lookup matched it exactly, as a prefix or compound part, or
+with a typo in the headline, as listed in the hit's ``why`` (a typo match only in the body
+does not count). Filter-only alerts
 (``source:bbc lang:en``) match every arrival their filters let through.
 
 The check reads only ``Hit.why`` (one ``"word" …`` entry per matched query word), not
@@ -26,7 +27,10 @@ from bot.lookup.service import MAX_WORDS
 from bot.lookup.textnorm import QUERY_STOPWORDS, STOPWORDS, raw_tokens
 
 MIN_WORD_SHARE = 0.66  # two of three words; all of one or two
-_MATCHED = re.compile(r'^"([^"]+)"')
+# A typo match counts only in the headline: "speak" ~ "peak" somewhere in a body is how a
+# fuzzy search finds things, not a story an alert should post.
+TYPO_ONLY_IN_HEADLINE = True
+_MATCHED = re.compile(r'^"(?P<word>[^"]+)"(?: ~ \S+ \((?P<kind>\w+), (?P<where>\w+)\))?')
 
 
 def alert_query(text: str) -> str:
@@ -43,7 +47,16 @@ def query_words(query: str) -> list[str]:
 
 
 def matched_words(hit: Hit) -> set[str]:
-    return {m.group(1) for line in hit.why if (m := _MATCHED.match(line))}
+    """Query words the hit matched, from its ``why`` lines (see the module docstring)."""
+    words = set()
+    for line in hit.why:
+        match = _MATCHED.match(line)
+        if match is None:
+            continue
+        typo_in_body = match.group("kind") == "typo" and match.group("where") != "headline"
+        if not (TYPO_ONLY_IN_HEADLINE and typo_in_body):
+            words.add(match.group("word"))
+    return words
 
 
 def is_match(hit: Hit, words: list[str]) -> bool:
