@@ -35,7 +35,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.digest.alert_job import AlertJob
 from bot.digest.alerts import add_alert
-from bot.digest.scheduler import DigestScheduler, SchedulerConfig
+from bot.digest.scheduler import DigestScheduler, PassJob, SchedulerConfig
 from bot.digest.updates import UpdateNoteJob
 from bot.ingest.readers import RawArticle
 from bot.ingest.service import Ingestor, to_fields
@@ -81,7 +81,10 @@ def latency(services: Services, rows: list[dict[str, str]], args: argparse.Names
     poster = SlackPoster.from_services(services)
     config = SchedulerConfig(tick_seconds=args.tick, poll_feeds=False)
     publisher = SlackAlertPublisher(poster)
-    jobs = [AlertJob(services, publisher, config, 1000), UpdateNoteJob(services, publisher, config)]
+    jobs: list[PassJob] = [
+        AlertJob(services, publisher, config, 1000),
+        UpdateNoteJob(services, publisher, config),
+    ]
     scheduler = DigestScheduler(services, SlackDigestPublisher(poster), config=config, jobs=jobs)
     picked = rows[-HELD_BACK:][: args.alerts]  # not stored yet: they arrive during the run
     for i, row in enumerate(picked):
