@@ -4,7 +4,8 @@ Owns Block Kit rendering (``blocks`` primitives, ``messages`` for articles, sear
 help and the App Home, ``digest_blocks``), mrkdwn escaping and limits (``text``), reading
 what users type (``incoming``), the Web API client with its retries (``client``),
 credential checks (``credentials``), the answer pool (``background``), the event dedupe
-middleware, the digest publisher and the HTTP server.
+middleware, exactly-once posting (``posting``: the post ledger and the channel check), the
+digest, alert and update-note publishers and the HTTP server.
 
 May import: ``bot.config``, ``bot.services``, ``bot.lookup``, ``bot.digest``, ``storage``,
 slack-sdk/slack-bolt. Never ``handlers``: the app is assembled in ``handlers.app``.
