@@ -21,8 +21,7 @@ import time
 from bot.config import Settings
 from bot.digest.scheduler import DigestScheduler, SchedulerConfig
 from bot.services import Services
-from bot.slack.client import make_web_client
-from bot.slack.digest_post import SlackDigestPublisher
+from bot.slack.digest_post import make_publisher
 from tests.fakeslack import FakeSlack
 from tests.outage import OutageDatabase, database_outage
 from tests.slackfixtures import netflix_article, other_article, store
@@ -63,7 +62,7 @@ def main() -> int:
     services = Services.from_settings(Settings(database_url=db.url))
     store(services, netflix_article(), other_article())
     rig = SlackRig(services, fake)
-    publisher = SlackDigestPublisher(make_web_client(rig.services.settings))
+    publisher = make_publisher(rig.services)
     scheduler = DigestScheduler(rig.services, publisher, config=SchedulerConfig(tick_seconds=0.5))
     scheduler.start()
     stop = threading.Event()

@@ -62,6 +62,9 @@ class Settings:
     fetch_max_bytes: int = 10 * 1024 * 1024
     fetch_deadline_seconds: float = 30.0
     allow_private_urls: bool = False
+    slack_timeout_seconds: float = 10.0
+    alert_max_per_hour: int = 20
+    update_note_days: float = 30.0
 
 
 def _text(name: str, raw: str) -> str | None:
@@ -177,6 +180,15 @@ SETTINGS: tuple[Setting, ...] = (
             "private addresses (an intranet CMS). Never applies to `/news add` or to links "
             "inside feeds; link-local addresses stay refused.",
             lambda name, raw: raw.strip() == "1"),
+    Setting("NEWSROOM_SLACK_TIMEOUT_SECONDS", "slack_timeout_seconds", "10",
+            "How long a Web API call waits for Slack's answer; a post whose answer does not "
+            "come is looked for in the channel before it is sent again.", _number),
+    Setting("NEWSROOM_ALERT_MAX_PER_HOUR", "alert_max_per_hour", "20",
+            "Articles one alert may post per hour; more are held back and the channel is "
+            "told the alert is throttled.", _count),
+    Setting("NEWSROOM_UPDATE_NOTE_DAYS", "update_note_days", "30",
+            "How old a message may be and still get a threaded note when an article it "
+            "showed is updated.", _number),
 )  # fmt: skip
 
 

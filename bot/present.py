@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from typing import Any
 
-from storage.models import Article, KeyFigure
+from storage.models import Article, ArticleVersion, KeyFigure
 
 
 def figure_to_dict(fig: KeyFigure) -> dict[str, Any]:
@@ -99,4 +100,30 @@ def article_card(article: Article, *, max_figures: int = 5, width: int = 88) -> 
         lines.append("Key figures:")
         lines.extend(f"  • {figure_line(f, article.lang)}" for f in figures)
     lines.append(f"Link: {article.canonical_url or '(no URL stored)'}")
+    return "\n".join(lines)
+
+
+def version_to_dict(version: ArticleVersion) -> dict[str, Any]:
+    return {
+        "version": version.version,
+        "title": version.title,
+        "content_hash": version.content_hash,
+        "superseded_at": version.superseded_at.isoformat(),
+        "changes_in_next": list(version.changes),
+        "key_figures": list(version.figures),
+    }
+
+
+def versions_text(article: Article, versions: Sequence[ArticleVersion]) -> str:
+    """Every version, oldest first, with what the next one changed; the last is current."""
+    lines = [article.title or "(untitled)"]
+    for version in versions:
+        lines.append(f"v{version.version}  until {version.superseded_at:%Y-%m-%d %H:%M} UTC"
+                     f"  {version.title}")  # fmt: skip
+        lines += [f"      → {change}" for change in version.changes]
+    current = len(versions) + 1
+    lines.append(f"v{current}  current since {article.updated_at:%Y-%m-%d %H:%M} UTC"
+                 f"  {article.title}")  # fmt: skip
+    if not versions:
+        lines.append("(no earlier versions: the article has not changed since its import)")
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from slack_bolt import App
 
 from bot.services import Services
 from bot.slack.background import Background
-from handlers import actions, commands, events
+from handlers import actions, commands, events, feedback
 from handlers.deps import DEFAULT_PAGE_SIZE, Deps, make_background
 
 
@@ -28,4 +28,5 @@ def register(
     commands.register(app, background)
     events.register(app, background)
     actions.register(app, background)
+    feedback.register(app, background)
     return background

@@ -1,9 +1,9 @@
 """Buttons under search results: Share in channel, More like this, Next results.
 
-Replies go to the message's ``response_url``: the shared copy as ``in_channel`` for
-everyone, everything else ephemeral and beside the clicked message (``replace_original``
-false). Only a successful Share speaks to the channel: a button whose article is gone, or
-whose value is not ours, is answered to the clicker alone.
+Replies go to the message's ``response_url``: everything ephemeral and beside the clicked
+message (``replace_original`` false), except the shared copy, which is posted in channel
+with ``chat.postMessage`` (``handlers/share.py``). A button whose article is gone, or whose
+value is not ours, is answered to the clicker alone.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from slack_bolt import Ack, App
 from bot.slack.background import Background
 from bot.slack.blocks import Message, section
 from bot.slack.messages import ACTION_MORE, ACTION_NEXT, ACTION_SHARE
-from handlers.answers import GONE, more_like_this, search_message, share_message
+from handlers.answers import more_like_this, search_message
 from handlers.deps import Deps
 from handlers.jobs import Asker, submit
+from handlers.share import only_for_clicker, share_in_channel
 
 STALE = Message(
     text="That button no longer works. Search again with /news.",
@@ -30,8 +31,12 @@ def register(app: App, background: Background[Deps]) -> None:
     @app.action(ACTION_SHARE)
     def on_share(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()
+        channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get(
+            "channel_id"
+        )
         asker = Asker.action("Share button", body)
-        submit(background, share, asker, body["user"]["id"], action, body["response_url"])
+        submit(background, share, asker, body["user"]["id"], action, body["response_url"],
+               channel)  # fmt: skip
 
     @app.action(ACTION_MORE)
     def on_more(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
@@ -61,28 +66,23 @@ def _article_id(action: dict[str, Any]) -> int | None:
     return raw if isinstance(raw, int) and not isinstance(raw, bool) and raw > 0 else None
 
 
-def _only_for_clicker(deps: Deps, response_url: str, message: Message) -> None:
-    deps.respond(response_url, message, response_type="ephemeral", replace_original=False)
-
-
-def share(deps: Deps, user_id: str, action: dict[str, Any], response_url: str) -> None:
+def share(
+    deps: Deps, user_id: str, action: dict[str, Any], response_url: str, channel: str | None = None
+) -> None:
+    """Posted with chat.postMessage (a ts for update notes), else via response_url."""
     article_id = _article_id(action)
     if article_id is None:
-        _only_for_clicker(deps, response_url, STALE)
+        only_for_clicker(deps, response_url, STALE)
         return
-    message = share_message(deps.services, article_id, user_id)
-    if message is None:
-        _only_for_clicker(deps, response_url, GONE)
-        return
-    deps.respond(response_url, message, response_type="in_channel")
+    share_in_channel(deps, user_id, article_id, channel, response_url)
 
 
 def more(deps: Deps, action: dict[str, Any], response_url: str) -> None:
     article_id = _article_id(action)
     if article_id is None:
-        _only_for_clicker(deps, response_url, STALE)
+        only_for_clicker(deps, response_url, STALE)
         return
-    _only_for_clicker(
+    only_for_clicker(
         deps, response_url, more_like_this(deps.services, article_id, limit=deps.page_size)
     )
 
@@ -91,9 +91,9 @@ def next_page(deps: Deps, action: dict[str, Any], response_url: str, shareable: 
     value = _value(action)
     query, offset = value.get("q"), value.get("o", 0)
     if not isinstance(query, str) or not query.strip() or not isinstance(offset, int):
-        _only_for_clicker(deps, response_url, STALE)
+        only_for_clicker(deps, response_url, STALE)
         return
     message = search_message(
         deps.services, query, offset=max(0, offset), limit=deps.page_size, share=shareable
     )
-    _only_for_clicker(deps, response_url, message)
+    only_for_clicker(deps, response_url, message)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot import lookup
+from bot.ingest.dedupe import collapse
 from bot.services import Services
 from bot.slack.blocks import Message, section
 from bot.slack.messages import results_message, shared_message
@@ -20,7 +21,12 @@ def search_message(
 ) -> Message:
     with services.session() as session:
         result = lookup.search(session, query, limit=limit, offset=offset)
-        return results_message(result, offset=offset, limit=limit, share=share)
+        found = len(result.hits)
+        shown = collapse(session, [hit.article.id for hit in result.hits])
+        also_in = dict(shown)
+        result.hits = [hit for hit in result.hits if hit.article.id in also_in]
+        return results_message(result, offset=offset, limit=limit, share=share,
+                               also_in=also_in, folded=found - len(result.hits))  # fmt: skip
 
 
 def more_like_this(services: Services, article_id: int, *, limit: int = 5) -> Message:

@@ -20,6 +20,7 @@ from bot.slack.blocks import Message, section
 from bot.slack.incoming import first_url, plain_text
 from bot.slack.messages import article_blocks, help_message, usage_message
 from bot.slack.text import escape
+from handlers.alert_commands import ALERT_SUBCOMMANDS
 from handlers.answers import search_message
 from handlers.deps import Deps
 from handlers.digest_commands import DIGEST_SUBCOMMANDS
@@ -67,6 +68,7 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "help": help_command,
     "add": add_command,
     **DIGEST_SUBCOMMANDS,
+    **ALERT_SUBCOMMANDS,
 }
 
 

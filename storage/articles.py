@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -10,9 +10,13 @@ from typing import Literal
 from sqlalchemy import String, delete, func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Article, Base, KeyFigure, utcnow
+from storage.models import Article, ArticleVersion, Base, KeyFigure, utcnow
+from storage.versions import VersionRepository
 
 UpsertOutcome = Literal["added", "updated", "unchanged", "duplicate"]
+# Called before a stored article is overwritten: the lines saying what changed, or None
+# when the change is no update (whitespace, boilerplate). See bot/ingest/versions.py.
+ChangeDetector = Callable[[Article, "ArticleFields"], Sequence[str] | None]
 
 
 @dataclass
@@ -70,14 +74,23 @@ class ArticleRepository:
     def by_url(self, canonical_url: str) -> Article | None:
         return self.session.scalar(select(Article).where(Article.canonical_url == canonical_url))
 
-    def upsert(self, fields: ArticleFields) -> tuple[Article, UpsertOutcome]:
-        return self.upsert_many([fields])[0]
+    def upsert(
+        self, fields: ArticleFields, *, changes: ChangeDetector | None = None
+    ) -> tuple[Article, UpsertOutcome]:
+        return self.upsert_many([fields], changes=changes)[0]
 
-    def upsert_many(self, batch: Sequence[ArticleFields]) -> list[tuple[Article, UpsertOutcome]]:
-        """Insert or update a batch with three lookups in all instead of three per article."""
+    def upsert_many(
+        self, batch: Sequence[ArticleFields], *, changes: ChangeDetector | None = None
+    ) -> list[tuple[Article, UpsertOutcome]]:
+        """Insert or update a batch with three lookups in all instead of three per article.
+
+        With ``changes``, an update the detector calls a change first keeps the stored
+        article as a version (``storage/versions.py``), so nothing is overwritten silently.
+        """
         batch = [_fit(fields) for fields in batch]
         existing = _Existing.load(self.session, batch)
         results: list[tuple[Article, UpsertOutcome]] = []
+        kept: list[ArticleVersion] = []
         for fields in batch:
             article, matched_by = existing.find(fields)
             if article is None:
@@ -93,10 +106,14 @@ class ArticleRepository:
             elif _unchanged(article, fields):
                 results.append((article, "unchanged"))
             else:
+                now = utcnow()
+                if changes is not None and (lines := changes(article, fields)) is not None:
+                    kept.append(VersionRepository.snapshot(article, lines, now))
                 self._copy(article, fields)
                 existing.remember(article)
-                article.updated_at = utcnow()
+                article.updated_at = now
                 results.append((article, "updated"))
+        VersionRepository(self.session).keep(kept)
         self.session.flush()
         return results
 
@@ -141,6 +158,9 @@ class ArticleRepository:
         if since is not None:
             stmt = stmt.where(Article.ingested_at >= since)
         return list(self.session.scalars(stmt.limit(limit)))
+
+    def newest_arrival(self) -> datetime | None:
+        return self.session.scalar(select(func.max(Article.ingested_at)))
 
     def count(self) -> int:
         return self.session.scalar(select(func.count(Article.id))) or 0

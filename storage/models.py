@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
@@ -213,3 +214,169 @@ class SlackEvent(Base):
 
     event_id: Mapped[str] = mapped_column(String(100), primary_key=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+
+# -- alerts, story updates, near-duplicates, exactly-once posts, feedback (0007_alerts) --
+
+
+class SlackPost(Base):
+    """One logical message the bot owes a channel, whatever it took to get it there.
+
+    The unique ``key`` names what is posted (a digest part, an alert batch, an update
+    note); ``run_id`` rides along in the message metadata, so when an answer from Slack is
+    lost the channel can be checked for it before anything is sent again
+    (``bot/slack/posting.py``, states in ``storage/posts.py``).
+    """
+
+    __tablename__ = "slack_posts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    channel_id: Mapped[str] = mapped_column(String(50))
+    thread_ts: Mapped[str | None] = mapped_column(String(50))
+    run_id: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    first_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    ts: Mapped[str | None] = mapped_column(String(50))
+    error: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_slack_posts_status_next", "status", "next_attempt_at"),)
+
+
+class Alert(Base):
+    """A channel's saved search: new arrivals that match are posted there."""
+
+    __tablename__ = "alerts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str | None] = mapped_column(String(50))
+    channel_id: Mapped[str] = mapped_column(String(50), index=True)
+    created_by: Mapped[str | None] = mapped_column(String(50))
+    query: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    muted_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    cursor_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    throttle_noticed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class AlertMatch(Base):
+    """An article an alert matched; the unique key makes "once per (alert, article)"."""
+
+    __tablename__ = "alert_matches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    matched_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(20))  # see storage/alerts.py
+    post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("slack_posts.id", ondelete="SET NULL"), index=True
+    )
+
+    __table_args__ = (
+        UniqueConstraint("alert_id", "article_id", name="uq_alert_match"),
+        Index("ix_alert_matches_alert_time", "alert_id", "matched_at"),
+    )
+
+
+class ArticleVersion(Base):
+    """An article as it was before a re-import changed it; the article row is the newest.
+
+    ``version`` numbers from 1 (the first import); ``changes`` holds the few lines that
+    say what the next version changed (sentences, figures), for the update notes.
+    """
+
+    __tablename__ = "article_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text, default="")
+    teaser: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    figures: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    superseded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    changes: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    __table_args__ = (UniqueConstraint("article_id", "version", name="uq_article_version"),)
+
+
+class PostedMessage(Base):
+    """A channel message that showed an article: where its update notes go (threaded)."""
+
+    __tablename__ = "posted_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(50))
+    ts: Mapped[str] = mapped_column(String(50))
+    thread_ts: Mapped[str | None] = mapped_column(String(50))
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)  # the article version the message showed
+    kind: Mapped[str] = mapped_column(String(20))
+    posted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (UniqueConstraint("channel_id", "ts", "article_id", name="uq_posted_message"),)
+
+
+class UpdateNote(Base):
+    """One threaded note per (message, new version); the unique key makes it once."""
+
+    __tablename__ = "update_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("posted_messages.id", ondelete="CASCADE"))
+    version_id: Mapped[int] = mapped_column(ForeignKey("article_versions.id", ondelete="CASCADE"))
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("slack_posts.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (UniqueConstraint("message_id", "version_id", name="uq_update_note"),)
+
+
+class StorySignature(Base):
+    """An article's MinHash over word shingles and the near-duplicate group it joined."""
+
+    __tablename__ = "story_signatures"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    group_id: Mapped[int] = mapped_column(Integer, index=True)
+    minhash: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class StoryBand(Base):
+    """LSH band keys of a signature: articles sharing a key are near-duplicate candidates."""
+
+    __tablename__ = "story_bands"
+
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Feedback(Base):
+    """A reader's thumbs up or down on one article for one query."""
+
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    query: Mapped[str] = mapped_column(Text)
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
+    user_id: Mapped[str] = mapped_column(String(50))
+    channel_id: Mapped[str | None] = mapped_column(String(50))
+    rating: Mapped[int] = mapped_column(Integer)  # +1 or -1
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (UniqueConstraint("user_id", "query", "article_id", name="uq_feedback_vote"),)

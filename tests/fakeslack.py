@@ -4,6 +4,12 @@ It records every call (method, JSON or form arguments, headers) and answers like
 Tests can queue failures, e.g. two 429s with Retry-After before success, to exercise
 slack-sdk's retry handlers exactly as production would meet them. Set ``socket_mode_url``
 (e.g. to a ``FakeSocketMode``) and ``apps.connections.open`` hands out its WebSocket URL.
+
+Posted messages are kept per channel, with their metadata, and ``conversations.history``
+and ``conversations.replies`` answer from them, as Slack does. ``lose_answer`` makes the
+next calls of a method take effect but never answer: the connection is closed without a
+response, or held past the client's timeout first (``stall``), which is how a post whose
+answer got lost looks to the bot. ``clock`` (seconds since the epoch) stamps message ts.
 """
 
 from __future__ import annotations
@@ -12,9 +18,10 @@ import itertools
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import parse_qsl
 
 from tests.localserver import serve_in_thread
@@ -40,6 +47,9 @@ class FakeSlack:
         # Private channels are listed only when the bot is in them too, as Slack does.
         self.members: dict[str, list[dict[str, Any]]] = {}
         self.bot_channels: set[str] = set()
+        self.messages: dict[str, list[dict[str, Any]]] = {}  # channel -> posted, in order
+        self._lost: dict[str, list[tuple[str, float]]] = {}
+        self.clock: Callable[[], float] = time.time
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -77,6 +87,25 @@ class FakeSlack:
         with self._lock:
             self._failures.setdefault(method, []).extend([(status, headers, body)] * times)
 
+    def lose_answer(
+        self,
+        method: str,
+        *,
+        times: int = 1,
+        mode: Literal["close", "stall"] = "close",
+        stall: float = 0.0,
+    ) -> None:
+        """The next ``times`` calls of ``method`` take effect, but no answer comes back."""
+        with self._lock:
+            self._lost.setdefault(method, []).extend([(mode, stall)] * times)
+
+    def posted(self, channel: str | None = None) -> list[dict[str, Any]]:
+        """Messages in the channel (all channels if None), thread replies included."""
+        with self._lock:
+            if channel is not None:
+                return list(self.messages.get(channel, []))
+            return [m for msgs in self.messages.values() for m in msgs]
+
     def calls_to(self, method: str) -> list[Call]:
         with self._lock:
             return [c for c in self.calls if c.method == method]
@@ -110,17 +139,31 @@ class FakeSlack:
             self.calls.append(Call(method, args, dict(req.headers.items())))
             queued = self._failures.get(method)
             failure = queued.pop(0) if queued else None
+            lost_queue = self._lost.get(method) if not failure else None
+            lost = lost_queue.pop(0) if lost_queue else None
             self._cond.notify_all()
         if failure:
             status, headers, body = failure
             self._send(req, status, body, headers)
             return
-        self._send(req, 200, self._answer(method, args), {})
+        answer = self._answer(method, args)
+        if lost is not None:
+            mode, stall = lost
+            if mode == "stall":
+                time.sleep(stall)
+            req.close_connection = True  # no status line, no body: the answer is lost
+            return
+        self._send(req, 200, answer, {})
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
-        ts = f"{int(time.time())}.{next(self._ts):06d}"
-        if method in ("chat.postMessage", "chat.update"):
+        ts = f"{int(self.clock())}.{next(self._ts):06d}"
+        if method == "chat.postMessage":
+            self._keep(args, ts)
             return {"ok": True, "channel": args.get("channel"), "ts": ts}
+        if method == "chat.update":
+            return {"ok": True, "channel": args.get("channel"), "ts": ts}
+        if method in ("conversations.history", "conversations.replies"):
+            return self._history(method, args)
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
         if method == "auth.test":
@@ -150,6 +193,36 @@ class FakeSlack:
         more = start + limit < len(visible)
         cursor = str(start + limit) if more else ""
         return {"ok": True, "channels": page, "response_metadata": {"next_cursor": cursor}}
+
+    def _keep(self, args: dict[str, Any], ts: str) -> None:
+        metadata = args.get("metadata")
+        if isinstance(metadata, str):
+            metadata = json.loads(metadata)
+        message = {"type": "message", "ts": ts, "text": args.get("text", ""),
+                   "blocks": args.get("blocks"), "thread_ts": args.get("thread_ts"),
+                   "metadata": metadata, "bot_id": "BBOT"}  # fmt: skip
+        with self._lock:
+            self.messages.setdefault(str(args.get("channel")), []).append(message)
+
+    def _history(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        """Newest first, after ``oldest``; history leaves thread replies out, replies
+        gives the thread (its parent first). Metadata only with ``include_all_metadata``."""
+        oldest = float(args.get("oldest") or 0)
+        with_metadata = str(args.get("include_all_metadata")).lower() in ("1", "true")
+        with self._lock:
+            found = list(self.messages.get(str(args.get("channel")), []))
+        if method == "conversations.history":
+            found = [m for m in found if not m["thread_ts"] or m["thread_ts"] == m["ts"]]
+            found.reverse()
+        else:
+            root = str(args.get("ts"))
+            found = [m for m in found if m["ts"] == root or m["thread_ts"] == root]
+        found = [m for m in found if float(m["ts"]) > oldest]
+        limit = int(args.get("limit") or 100)
+        shown = [{k: v for k, v in m.items() if k != "metadata" or with_metadata}
+                 for m in found[:limit]]  # fmt: skip
+        return {"ok": True, "messages": shown, "has_more": len(found) > limit,
+                "response_metadata": {"next_cursor": ""}}  # fmt: skip
 
     @staticmethod
     def _send(req: BaseHTTPRequestHandler, status: int, body: dict[str, Any],

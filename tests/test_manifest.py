@@ -35,6 +35,8 @@ NEEDED_SCOPES = {
     "users:read": "the subscriber's timezone (users.info) for /news subscribe",
     "channels:read": "users.conversations: the public channels whose digests App Home shows",
     "groups:read": "users.conversations: the private channels (shared with the bot) likewise",
+    "channels:history": "finding a post whose answer was lost before re-sending (public)",
+    "groups:history": "the same in private channels the bot was invited to",
 }
 
 

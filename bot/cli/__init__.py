@@ -28,6 +28,8 @@ COMMAND_MODULES = (
     "bot.cli.feeds",
     "bot.cli.demo",
     "bot.cli.digest",
+    "bot.cli.alerts",
+    "bot.cli.feedback",
     "bot.cli.reindex",
     "bot.cli.search",
 )

@@ -6,10 +6,11 @@ import argparse
 import sys
 
 from bot.cli.common import print_json, services_from_args, settings_from_args
-from bot.present import article_card, article_to_dict
+from bot.present import article_card, article_to_dict, version_to_dict, versions_text
 from storage import migrate
 from storage.articles import ArticleRepository
 from storage.db import make_engine
+from storage.versions import VersionRepository
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     show = sub.add_parser("show", help="print one stored article")
     show.add_argument("external_id")
     show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.add_argument(
+        "--versions", action="store_true", help="list the article's versions and what changed"
+    )
     show.set_defaults(func=cmd_show)
 
     stats = sub.add_parser("stats", help="article counts per language and source")
@@ -54,8 +58,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         if article is None:
             print(f"error: no article with external id {args.external_id!r}", file=sys.stderr)
             return 1
+        versions = VersionRepository(session).for_article(article.id) if args.versions else []
         if args.json:
-            print_json(article_to_dict(article))
+            data = article_to_dict(article)
+            if args.versions:
+                data["versions"] = [version_to_dict(v) for v in versions]
+            print_json(data)
+        elif args.versions:
+            print(versions_text(article, versions))
         else:
             print(article_card(article))
     return 0

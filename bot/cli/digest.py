@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from bot.cli.common import print_json, services_from_args
 from bot.config import ConfigError
 from bot.digest.content import Digest, build_digest
-from bot.digest.scheduler import DigestScheduler, SchedulerConfig
+from bot.digest.scheduler import SchedulerConfig
 from bot.digest.subscriptions import (
     SubscriptionError,
     describe,
@@ -22,7 +22,7 @@ from bot.digest.subscriptions import (
 from bot.ingest.feeds import polling_beside
 from bot.services import Services
 from bot.slack.digest_blocks import render_digest, summary_line
-from bot.slack.digest_post import make_publisher
+from bot.slack.digest_post import make_scheduler
 from storage.digests import DigestRunRepository
 from storage.models import utcnow
 
@@ -110,7 +110,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     config = SchedulerConfig.from_settings(services.settings)
     if args.no_feeds:
         config = replace(config, poll_feeds=False)
-    scheduler = DigestScheduler(services, make_publisher(services), config=config)
+    scheduler = make_scheduler(services, config)
     with polling_beside(services, enabled=config.poll_feeds) as feeds:  # never delays the pass
         report = scheduler.run_pending(args.now or utcnow())
     report.feeds = feeds if config.poll_feeds else None

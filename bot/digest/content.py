@@ -8,7 +8,7 @@ anything. Without an earlier delivery the window is one schedule period.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from bot import lookup
 from bot.digest.schedule import load_zone
 from bot.digest.subscriptions import DigestFilters, parse_filters, schedule_of
+from bot.ingest.dedupe import collapse
 from bot.intelligence.sentences import first_sentence
 from storage.digests import DigestRunRepository
 from storage.models import Article, Subscription
@@ -33,6 +34,7 @@ class DigestItem:
     figure: str | None  # the article's top key figure, as quoted text
     source: str | None
     published_at: datetime | None
+    also_in: tuple[str, ...] = ()  # the same story elsewhere (near-duplicates, one shown)
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,8 @@ def build_digest(
         ranked = _rank_by_keywords(session, filters, wanted, start)
         total = len(ranked)
     else:
-        ranked = repo.candidates(filters.structured, start, slot_at, limit=sub.size)
+        # Twice the size: near-duplicates of shown articles fold into them.
+        ranked = repo.candidates(filters.structured, start, slot_at, limit=2 * sub.size)
         total = repo.count_candidates(filters.structured, start, slot_at)
     return Digest(
         subscription_id=sub.id,
@@ -91,8 +94,15 @@ def build_digest(
         window_start=start,
         filters=sub.filters,
         total=total,
-        items=[to_item(article) for article in ranked[: sub.size]],
+        items=one_per_story(session, ranked, sub.size),
     )
+
+
+def one_per_story(session: Session, ranked: list[Article], size: int) -> list[DigestItem]:
+    """The first ``size`` stories: near-duplicates of a shown article are named under it."""
+    by_id = {article.id: article for article in ranked}
+    shown = collapse(session, [article.id for article in ranked])[:size]
+    return [replace(to_item(by_id[i]), also_in=tuple(also)) for i, also in shown]
 
 
 def _rank_by_keywords(

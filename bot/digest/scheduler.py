@@ -14,7 +14,7 @@ import os
 import socket
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -29,6 +29,14 @@ from storage.models import utcnow
 
 log = logging.getLogger(__name__)
 _MISSED_COUNT_CAP = 1000
+
+
+class PassJob(Protocol):
+    """Work each pass does after the digests: alerts, update notes (bot/digest/*_job)."""
+
+    name: str
+
+    def run(self, now: datetime) -> object: ...
 
 
 class PublishError(Exception):
@@ -78,6 +86,7 @@ class PassReport:
     superseded: list[int] = field(default_factory=list)
     interrupted: list[int] = field(default_factory=list)
     feeds: Any = None
+    jobs: dict[str, Any] = field(default_factory=dict)  # alerts, update notes: their reports
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -89,15 +98,18 @@ class PassReport:
 
     @property
     def ok(self) -> bool:
-        return not (self.retry or self.failed)
+        jobs_failed = any(getattr(job, "failed", None) for job in self.jobs.values())
+        return not (self.retry or self.failed or jobs_failed)
 
 
 class DigestScheduler:
     def __init__(
         self, services: Services, publisher: Publisher, *, config: SchedulerConfig | None = None,
         clock: Callable[[], datetime] = utcnow, worker_id: str | None = None,
+        jobs: Sequence[PassJob] = (),
     ) -> None:  # fmt: skip
         self.services = services
+        self.jobs = list(jobs)  # run after the digests in every pass (bot/digest/delivery.py)
         self.publisher = publisher
         self.config = config or SchedulerConfig()
         self.clock = clock
@@ -162,6 +174,11 @@ class DigestScheduler:
             retry_ids = [run.id for run in DigestRunRepository(session).due_retries(now)]
         for run_id in retry_ids:
             self._retry(run_id, now, report)
+        for job in self.jobs:
+            try:
+                report.jobs[job.name] = job.run(now)
+            except Exception:
+                log.exception("%s: pass failed; trying again next tick", job.name)
         return report
 
     def _run_subscription(self, sub_id: int, now: datetime, report: PassReport) -> None:

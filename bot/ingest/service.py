@@ -8,6 +8,9 @@ A lost database connection is not a bad row. The batch is written again after a 
 the database does not come back the import stops with :class:`DatabaseUnavailable`
 instead of reporting valid rows as refused (before this, a 3 s outage skipped 946 valid
 rows and exited 0; benchmarks/bounded_input.py outage shows the behaviour now).
+
+A re-import that changes an article keeps the old version (``versions``), and every new
+or changed article joins its near-duplicate group (``dedupe``) in the same transaction.
 """
 
 from __future__ import annotations
@@ -31,7 +34,9 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from tqdm import tqdm
 
 from bot.ingest.canonical import canonical_url, content_hash, strip_controls
+from bot.ingest.dedupe import assign_groups
 from bot.ingest.readers import Item, RawArticle, Rejected
+from bot.ingest.versions import detect_changes
 from bot.intelligence.analysis import analyze
 from bot.intelligence.sentences import first_sentence
 from bot.services import Services
@@ -227,7 +232,9 @@ class Ingestor:
         report = IngestReport()
         try:
             with self.services.session() as session:
-                outcomes = ArticleRepository(session).upsert_many([f for _, f in prepared])
+                repo = ArticleRepository(session)
+                outcomes = repo.upsert_many([f for _, f in prepared], changes=detect_changes)
+                assign_groups(session, _changed(outcomes))
         except SQLAlchemyError as exc:
             if connection_lost(exc):
                 raise
@@ -254,7 +261,8 @@ class Ingestor:
             for raw, fields in prepared:
                 try:
                     with session.begin_nested():
-                        article, outcome = repo.upsert(fields)
+                        article, outcome = repo.upsert(fields, changes=detect_changes)
+                        assign_groups(session, _changed([(article, outcome)]))
                 except SQLAlchemyError as exc:
                     if connection_lost(exc):
                         raise
@@ -263,3 +271,8 @@ class Ingestor:
                     continue
                 report.count(raw, article, outcome)
         return report
+
+
+def _changed(outcomes: list[tuple[Article, UpsertOutcome]]) -> list[Article]:
+    """Articles whose text is new or changed: they get a (new) near-duplicate signature."""
+    return [article for article, outcome in outcomes if outcome in ("added", "updated")]

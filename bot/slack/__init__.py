@@ -4,8 +4,9 @@ Owns Block Kit rendering (``blocks`` primitives, ``messages`` for articles, sear
 help and the App Home, ``digest_blocks``), mrkdwn escaping and limits (``text``), reading
 what users type (``incoming``), the Web API client with its retries (``client``),
 credential checks (``credentials``), the answer pool (``background``), the event dedupe
-middleware, the digest publisher, the HTTP server, the Socket Mode client (``socket_mode``)
-and channel membership for the App Home (``members``).
+middleware, exactly-once posting (``posting``: the post ledger and the channel check), the
+digest, alert and update-note publishers, the HTTP server, the Socket Mode client
+(``socket_mode``) and channel membership for the App Home (``members``).
 
 May import: ``bot.config``, ``bot.services``, ``bot.startup``, ``bot.lookup``,
 ``bot.digest``, ``storage``, slack-sdk/slack-bolt, websocket-client. Never ``handlers``:

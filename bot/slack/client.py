@@ -29,24 +29,33 @@ def api_base_url(settings: Settings) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def retry_handlers() -> list[RetryHandler]:
+def retry_handlers(*, connection_errors: bool = True) -> list[RetryHandler]:
     """429s wait for Retry-After and connection resets are retried, as slack-sdk offers;
-    shared by Web API calls and response_url replies."""
-    return [
-        ConnectionErrorRetryHandler(max_retry_count=2),
-        RateLimitErrorRetryHandler(max_retry_count=3),
-    ]
+    shared by Web API calls and response_url replies.
+
+    ``connection_errors=False`` is for scheduled posts (``bot/slack/posting.py``): a reset
+    after the request went out may follow a message Slack did post, so re-sending at once
+    would duplicate it; the poster checks the channel instead.
+    """
+    handlers: list[RetryHandler] = [RateLimitErrorRetryHandler(max_retry_count=3)]
+    if connection_errors:
+        handlers.insert(0, ConnectionErrorRetryHandler(max_retry_count=2))
+    return handlers
 
 
 def make_web_client(
-    settings: Settings, token: str | None = None, *, logger: logging.Logger | None = None
+    settings: Settings,
+    token: str | None = None,
+    *,
+    logger: logging.Logger | None = None,
+    retry_connection_errors: bool = True,
 ) -> WebClient:
-    """429s wait for Retry-After and connection resets are retried, as slack-sdk offers."""
+    """429s wait for Retry-After; connection resets are retried unless told otherwise."""
     client = WebClient(
         token=token or settings.slack_bot_token,
         base_url=api_base_url(settings),
-        timeout=10,
-        retry_handlers=retry_handlers(),
+        timeout=settings.slack_timeout_seconds,  # type: ignore[arg-type]  # a float works
+        retry_handlers=retry_handlers(connection_errors=retry_connection_errors),
         logger=logger,
     )
     return client

@@ -23,20 +23,33 @@ FIGURE_CHARS = 200
 
 def render_digest(digest: Digest, *, max_blocks: int = MAX_BLOCKS) -> list[Message]:
     """All messages of one digest, in posting order; at least one."""
+    return [message for message, _ in digest_pages(digest, max_blocks=max_blocks)]
+
+
+def digest_pages(
+    digest: Digest, *, max_blocks: int = MAX_BLOCKS
+) -> list[tuple[Message, list[int]]]:
+    """Each message of the digest with the ids of the articles it shows (for update notes)."""
     fallback = summary_line(digest)
     head = _header_blocks(digest)
     if digest.is_empty:
         note = "No new articles since the last digest."
-        return [Message(fallback, [*head, context(note)])]
+        return [(Message(fallback, [*head, context(note)]), [])]
     article_blocks = [_article_blocks(item) for item in digest.items]
     pages = _paginate(head, article_blocks, max_blocks)
+    ids, start = [], 0
+    for page in pages:
+        count = sum(1 for block in page if block.get("block_id", "").startswith(_ITEM))
+        ids.append([item.article_id for item in digest.items[start : start + count]])
+        start += count
     if len(pages) == 1:
-        return [Message(fallback, pages[0])]
+        return [(Message(fallback, pages[0]), ids[0])]
     total = len(pages)
-    messages = [Message(f"{fallback} (1/{total})", pages[0])]
+    messages = [(Message(f"{fallback} (1/{total})", pages[0]), ids[0])]
     for number, page in enumerate(pages[1:], start=2):
         label = f"{_local_date(digest)} digest, part {number}/{total}"
-        messages.append(Message(f"{fallback} ({number}/{total})", [context(label), *page]))
+        text = f"{fallback} ({number}/{total})"
+        messages.append((Message(text, [context(label), *page]), ids[number - 1]))
     return messages
 
 
@@ -65,6 +78,14 @@ def _header_blocks(digest: Digest) -> list[Block]:
     return [head, context(" · ".join(details)), divider()]
 
 
+_ITEM = "digest-item-"
+
+
+def article_blocks_for(item: DigestItem) -> list[Block]:
+    """One article as a digest (and an alert) shows it."""
+    return _article_blocks(item)
+
+
 def _article_blocks(item: DigestItem) -> list[Block]:
     title = link(item.url, truncate(item.title, TITLE_CHARS))
     lines = [f"*{title}*"]
@@ -72,7 +93,9 @@ def _article_blocks(item: DigestItem) -> list[Block]:
         lines.append(escape(truncate(item.summary, SUMMARY_CHARS)))
     if item.figure:
         lines.append(f":bar_chart: *{escape(truncate(item.figure, FIGURE_CHARS))}*")
-    text = section("\n".join(lines))
+    if item.also_in:
+        lines.append(f"_also in: {escape(truncate(', '.join(item.also_in), FIGURE_CHARS))}_")
+    text = {**section("\n".join(lines)), "block_id": f"{_ITEM}{item.article_id}"}
     meta = [escape(item.source) if item.source else None]
     if item.published_at is not None:
         meta.append(f"{item.published_at:%d %b %Y}")

@@ -7,7 +7,7 @@ Block Kit limits here, so Slack never rejects a message and no headline can ping
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bot.lookup import SearchResult
 from bot.present import figure_line
@@ -35,7 +35,9 @@ from storage.models import Article, Subscription
 ACTION_SHARE = "news_share"
 ACTION_MORE = "news_more_like_this"
 ACTION_NEXT = "news_next_results"
-ACTIONS = (ACTION_SHARE, ACTION_MORE, ACTION_NEXT)
+ACTION_HELPFUL = "news_feedback_up"
+ACTION_UNHELPFUL = "news_feedback_down"
+ACTIONS = (ACTION_SHARE, ACTION_MORE, ACTION_NEXT, ACTION_HELPFUL, ACTION_UNHELPFUL)
 
 MAX_HOME_BLOCKS = 100  # home tabs allow twice the blocks of a message
 MAX_FIGURES = 5
@@ -63,15 +65,26 @@ def figures_text(article: Article) -> str | None:
     return "*Key figures*\n" + "\n".join(lines)
 
 
-def article_blocks(article: Article, *, buttons: bool = False, share: bool = True) -> list[Block]:
+def article_blocks(
+    article: Article,
+    *,
+    buttons: bool = False,
+    share: bool = True,
+    query: str | None = None,
+    also_in: Sequence[str] = (),
+) -> list[Block]:
     """One article: linked title and summary, source and date, key figures, and buttons.
 
     Unfurls and shared copies get no buttons; ``share`` is off where the answer is public.
+    With the ``query`` it answers, 👍/👎 buttons record whether it was the right article.
     """
     head = title_line(article)
     summary = escape(article.summary or article.teaser or "")
     body = f"{head}\n{truncate(summary, SECTION_TEXT - len(head) - 1)}" if summary else head
-    blocks = [section(body), context(meta_line(article))]
+    meta = meta_line(article)
+    if also_in:  # near-duplicates of this story, shown once (bot/ingest/dedupe.py)
+        meta += f" · also in: {escape(', '.join(also_in))}"
+    blocks = [section(body), context(meta)]
     figures = figures_text(article)
     if figures:
         blocks.append(section(figures))
@@ -79,6 +92,10 @@ def article_blocks(article: Article, *, buttons: bool = False, share: bool = Tru
         elements = [button("More like this", ACTION_MORE, {"id": article.id})]
         if share:
             elements.insert(0, button("Share in channel", ACTION_SHARE, {"id": article.id}))
+        if query:
+            value = {"id": article.id, "q": query[:QUERY_CHARS]}
+            elements.append(button("👍", ACTION_HELPFUL, value))
+            elements.append(button("👎", ACTION_UNHELPFUL, value))
         blocks.append(actions(f"article-{article.id}", elements))
     return blocks
 
@@ -91,8 +108,14 @@ def results_message(
     share: bool = True,
     title: str | None = None,
     max_blocks: int = MAX_BLOCKS,
+    also_in: Mapping[int, Sequence[str]] | None = None,
+    folded: int = 0,
 ) -> Message:
-    """Search hits as one message, or a no-result answer with suggestions."""
+    """Search hits as one message, or a no-result answer with suggestions.
+
+    ``also_in`` names a hit's near-duplicates; ``folded`` counts the hits of this page
+    left out as near-duplicates, so the next page starts after them.
+    """
     query = result.query
     if not result.hits:
         return no_result_message(result, offset=offset)
@@ -100,7 +123,17 @@ def results_message(
     heading = title or f"Results {first}–{last} for *{escape(query)}*"
     head = [section(heading)]
     groups = [
-        [*article_blocks(hit.article, buttons=True, share=share), divider()] for hit in result.hits
+        [
+            *article_blocks(
+                hit.article,
+                buttons=True,
+                share=share,
+                query=query,
+                also_in=(also_in or {}).get(hit.article.id, ()),
+            ),
+            divider(),
+        ]
+        for hit in result.hits
     ]
     room = max_blocks - len(head) - 2  # keep one block for the pager, one for a notice
     shown = fitting(groups, room)
@@ -112,8 +145,11 @@ def results_message(
                 f"at most {max_blocks} blocks in a message)."
             )
         )
-    if shown < len(groups) or len(result.hits) >= limit:
-        value = {"q": query[:QUERY_CHARS], "o": offset + shown}
+    if shown < len(groups) or len(result.hits) + folded >= limit:
+        value = {
+            "q": query[:QUERY_CHARS],
+            "o": offset + shown + (folded if shown == len(groups) else 0),
+        }
         blocks.append(actions("pager", [button("Next results", ACTION_NEXT, value)]))
     titles = ", ".join(escape(h.article.title) for h in result.hits[:3])
     count = f"{len(result.hits)} article" + ("s" if len(result.hits) != 1 else "")
@@ -143,6 +179,8 @@ COMMAND_HELP = [
     ("/news subscriptions", "the digests of this channel"),
     ("/news unsubscribe ID", "stop a digest"),
     ("/news digest", "preview this channel's digest (only you see it)"),
+    ("/news alert QUERY", "post new articles matching QUERY here as they arrive"),
+    ("/news alerts", "this channel's alerts; `/news alert remove|mute ID [2h]`"),
     ("/news add URL", "import an article or feed (admins)"),
 ]
 

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from bot.services import Services
+from storage.versions import PostedMessageRepository
 from tests.fakeslack import FakeSlack
 from tests.slackfixtures import NETFLIX_URL, netflix_article, store
 from tests.slackrig import SlackRig
@@ -16,11 +17,27 @@ def test_share_posts_the_article_in_channel(rig: SlackRig, articles: list[int]) 
     url = rig.fake.response_url("share1")
     status, _ = rig.click("news_share", json.dumps({"id": articles[0]}), response_url=url)
     assert status == 200
-    reply = rig.fake.wait_for("response_url/share1")[0].args
-    assert reply["response_type"] == "in_channel"
+    reply = rig.fake.wait_for("chat.postMessage")[0].args
+    assert reply["channel"] == "C1"
     text = json.dumps(reply["blocks"], ensure_ascii=False)
     assert NETFLIX_URL in text and "Shared by <@U1>" in text
     assert "news_share" not in text  # the shared copy has no buttons
+    rig.wait_idle()
+    with rig.services.session() as session:  # remembered, for update notes in its thread
+        [shown] = PostedMessageRepository(session).for_article(articles[0])
+        assert (shown.channel_id, shown.ts, shown.kind) == ("C1", rig.fake.posted("C1")[0]["ts"],
+                                                            "share")  # fmt: skip
+    assert rig.fake.calls_to("response_url/share1") == []
+
+
+def test_share_where_the_bot_may_not_post_goes_through_response_url(
+    rig: SlackRig, articles: list[int]
+) -> None:
+    rig.fake.fail("chat.postMessage", 200, error="channel_not_found")
+    url = rig.fake.response_url("share2")
+    rig.click("news_share", json.dumps({"id": articles[0]}), response_url=url)
+    reply = rig.fake.wait_for("response_url/share2")[0].args
+    assert reply["response_type"] == "in_channel" and NETFLIX_URL in json.dumps(reply["blocks"])
 
 
 def test_more_like_this_leaves_the_article_itself_out(rig: SlackRig, articles: list[int]) -> None:

@@ -16,8 +16,7 @@ from typing import Any, NoReturn
 import pytest
 
 from bot.digest.scheduler import DigestScheduler, SchedulerConfig
-from bot.slack.client import make_web_client
-from bot.slack.digest_post import SlackDigestPublisher
+from bot.slack.digest_post import make_publisher
 from tests.outage import database_outage
 from tests.slackrig import SlackRig, mention
 
@@ -120,7 +119,7 @@ def test_error_reaches_the_user_by_chat_post_ephemeral_when_response_url_fails(
 
 @pytest.fixture
 def scheduler(rig: SlackRig) -> Iterator[DigestScheduler]:
-    publisher = SlackDigestPublisher(make_web_client(rig.services.settings))
+    publisher = make_publisher(rig.services)
     running = DigestScheduler(rig.services, publisher, config=SchedulerConfig(tick_seconds=0.05))
     running.start()
     yield running

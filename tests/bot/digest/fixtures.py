@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
 
-from bot.config import Settings
+from bot.digest.alert_job import AlertJob
+from bot.digest.scheduler import DigestScheduler, SchedulerConfig
+from bot.digest.updates import UpdateNoteJob
 from bot.services import Services
-from bot.slack.client import make_web_client
+from bot.slack.alert_post import SlackAlertPublisher
 from bot.slack.digest_post import SlackDigestPublisher
+from bot.slack.posting import SlackPoster
 from storage.articles import ArticleFields, ArticleRepository, FigureFields
 from tests.fakeslack import FakeSlack
 
@@ -52,6 +56,27 @@ def fake_slack() -> Iterator[FakeSlack]:
     fake.stop()
 
 
-def slack_publisher(fake: FakeSlack) -> SlackDigestPublisher:
-    settings = Settings(database_url="sqlite://", slack_api_url=fake.url)
-    return SlackDigestPublisher(make_web_client(settings, token="xoxb-test"))
+def slack_poster(fake: FakeSlack, services: Services, *, timeout: float = 10.0) -> SlackPoster:
+    """The real poster against ``fake``, on ``services``' database."""
+    settings = replace(services.settings, slack_api_url=fake.url, slack_bot_token="xoxb-test",
+                       slack_timeout_seconds=timeout)  # fmt: skip
+    return SlackPoster.from_services(replace(services, settings=settings))
+
+
+def slack_publisher(fake: FakeSlack, services: Services, *, timeout: float = 10.0
+                    ) -> SlackDigestPublisher:  # fmt: skip
+    return SlackDigestPublisher(slack_poster(fake, services, timeout=timeout))
+
+
+def pass_scheduler(
+    fake: FakeSlack, services: Services, *, max_per_hour: int = 20, timeout: float = 10.0
+) -> DigestScheduler:
+    """The scheduler pass as the bot runs it (digests, alerts, update notes) against ``fake``."""
+    config = SchedulerConfig(poll_feeds=False)
+    poster = slack_poster(fake, services, timeout=timeout)
+    publisher = SlackAlertPublisher(poster)
+    alerts = AlertJob(services, publisher, config, max_per_hour)
+    notes = UpdateNoteJob.from_settings(services, publisher, config)
+    return DigestScheduler(
+        services, SlackDigestPublisher(poster), config=config, jobs=[alerts, notes]
+    )

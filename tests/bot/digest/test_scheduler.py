@@ -31,7 +31,9 @@ CONFIG = SchedulerConfig(grace=timedelta(minutes=60), poll_feeds=False)
 
 def scheduler(services: Services, fake: FakeSlack, config: SchedulerConfig = CONFIG,
               worker: str = "w1") -> DigestScheduler:  # fmt: skip
-    return DigestScheduler(services, slack_publisher(fake), config=config, worker_id=worker)
+    return DigestScheduler(
+        services, slack_publisher(fake, services), config=config, worker_id=worker
+    )
 
 
 def runs(services: Services) -> list[DigestRun]:
@@ -235,7 +237,7 @@ def test_a_post_interrupted_by_a_crash_is_recorded_not_reposted(
 def test_the_background_loop_posts_due_digests(services: Services, fake_slack: FakeSlack) -> None:
     subscribe(services, "C1", "daily 08:00 Europe/Berlin empty:post", now=CREATED)
     config = SchedulerConfig(tick_seconds=0.05, poll_feeds=False)
-    sched = DigestScheduler(services, slack_publisher(fake_slack), config=config,
+    sched = DigestScheduler(services, slack_publisher(fake_slack, services), config=config,
                             clock=lambda: SLOT + timedelta(seconds=3))  # fmt: skip
     sched.start()
     try:

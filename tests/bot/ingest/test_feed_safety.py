@@ -79,7 +79,7 @@ def test_a_slow_feed_does_not_delay_the_digest_pass(
     subscribe(services, "C1", f"daily {slot:%H:%M} UTC", now=slot - timedelta(days=1))
     add_article(services, "a1", slot - timedelta(hours=1))
     slow = _slow_feed_services(services, hostile)
-    digests = DigestScheduler(slow, slack_publisher(fake_slack), config=SchedulerConfig())
+    digests = DigestScheduler(slow, slack_publisher(fake_slack, slow), config=SchedulerConfig())
     with polling_beside(slow) as feeds:  # as `digest run --due` does
         start = time.monotonic()
         report = digests.run_pending(slot + timedelta(seconds=5))
