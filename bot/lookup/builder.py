@@ -1,0 +1,62 @@
+"""Builds an index snapshot in a child process, so a long-running process maps the result
+and keeps none of the build's garbage.
+
+A process that built the index itself keeps its Python heap after mapping the snapshot
+(CPython's allocator hands few arenas back): at 10.5k articles 142 MB private against
+62 MB for a process that only mapped it, growing with the vocabulary. The child reads
+the articles, builds, writes a snapshot generation and exits; the caller holds the
+snapshot directory's lock meanwhile. The database URL goes over stdin, not argv, so
+its password never shows in ``ps``.
+
+    python -m bot.lookup.builder < {"url": ..., "directory": ...}
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+log = logging.getLogger(__name__)
+
+
+def build_in_child(engine: Engine, directory: Path) -> bool:
+    """Build and write a snapshot of ``engine``'s database in a child; True if it did."""
+    spec = {"url": engine.url.render_as_string(hide_password=False), "directory": str(directory)}
+    try:
+        done = subprocess.run([sys.executable, "-m", "bot.lookup.builder"], input=json.dumps(spec),
+                              capture_output=True, text=True, check=False)  # fmt: skip
+    except OSError as exc:
+        log.warning("could not start the index builder: %s", exc)
+        return False
+    if done.returncode != 0:
+        log.warning("index builder failed (%s): %s", done.returncode, done.stderr[-2000:])
+        return False
+    return json.loads(done.stdout or "{}").get("generation") is not None
+
+
+def main() -> int:
+    from bot.lookup import snapshot
+    from bot.lookup.live import LiveIndex
+    from storage.db import make_engine
+    from storage.search_index import SearchIndexStore
+
+    spec = json.loads(sys.stdin.read())
+    engine = make_engine(spec["url"])
+    live = LiveIndex()
+    with engine.connect() as conn:
+        store = SearchIndexStore(conn)
+        live.build_from_table(store, store.log_bounds())
+        generation = snapshot.save(Path(spec["directory"]), store, engine, live.index,
+                                   live.seq, sorted(live.pending))  # fmt: skip
+    engine.dispose()
+    print(json.dumps({"generation": generation}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
