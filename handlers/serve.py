@@ -7,6 +7,7 @@ import logging
 import signal
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -16,6 +17,7 @@ from slack_sdk import WebClient
 from bot import lookup
 from bot.cli.common import services_from_args
 from bot.config import ConfigError
+from bot.lookup.live import enable_snapshots, is_ready
 from bot.services import Services
 from bot.slack.background import Background
 from bot.slack.credentials import Mode, require_slack_credentials
@@ -33,8 +35,15 @@ BackgroundJob = Callable[[Services, WebClient, threading.Event], None]
 
 
 def warm_lookup_index(services: Services, client: WebClient, stop: threading.Event) -> None:
-    """Build the search index at start, so the first question is answered at full speed."""
+    """Open (or, on a machine's first start, build) the search index at start, so the
+    first question is answered at full speed and ``/readyz`` turns ready."""
     lookup.warm_up(services.engine)
+
+
+def share_lookup_index(services: Services) -> None:
+    """The index lives in a snapshot that this process writes and answer workers map
+    (``bot.lookup.live``): one copy per machine, not one per process."""
+    enable_snapshots(services.engine, Path(services.settings.cache_dir), writer=True)
 
 
 BACKGROUND_JOBS: list[BackgroundJob] = [
@@ -80,6 +89,7 @@ def add_worker_options(parser: argparse.ArgumentParser) -> None:
 def build(args: argparse.Namespace, mode: Mode) -> tuple[Services, App, Background[Deps]]:
     services = services_from_args(args)
     require_slack_credentials(services.settings, mode)  # before any worker starts
+    share_lookup_index(services)
     background = make_background(services, workers=args.workers, processes=args.processes)
     try:
         app = create_app(services, mode=mode, background=background)
@@ -137,12 +147,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     stop_on_sigterm()
     stop = threading.Event()
     jobs = start_background_jobs(services, app, stop)
-    server = HttpServer(
-        make_wsgi_app(app, services), host=args.host, port=args.port, threads=args.threads
-    )
+    wsgi = make_wsgi_app(app, services, ready=lambda: is_ready(services.engine))
+    server = HttpServer(wsgi, host=args.host, port=args.port, threads=args.threads)
     print(
         f"Newsroom Bot listening on http://{args.host}:{server.port}/slack/events "
-        "(health: /healthz); Ctrl-C stops it.",
+        "(liveness: /healthz, readiness: /readyz); Ctrl-C stops it.",
         flush=True,
     )
     try:

@@ -6,7 +6,8 @@ A process that built the index itself keeps its Python heap after mapping the sn
 62 MB for a process that only mapped it, growing with the vocabulary. The child reads
 the articles, builds, writes a snapshot generation and exits; the caller holds the
 snapshot directory's lock meanwhile. The database URL goes over stdin, not argv, so
-its password never shows in ``ps``.
+its password never shows in ``ps``. The parent side is ``bot.lookup.live.build_in_child``;
+nothing imports this module, so ``python -m`` runs it fresh.
 
     python -m bot.lookup.builder < {"url": ..., "directory": ...}
 """
@@ -14,29 +15,8 @@ its password never shows in ``ps``.
 from __future__ import annotations
 
 import json
-import logging
-import subprocess
 import sys
 from pathlib import Path
-
-from sqlalchemy import Engine
-
-log = logging.getLogger(__name__)
-
-
-def build_in_child(engine: Engine, directory: Path) -> bool:
-    """Build and write a snapshot of ``engine``'s database in a child; True if it did."""
-    spec = {"url": engine.url.render_as_string(hide_password=False), "directory": str(directory)}
-    try:
-        done = subprocess.run([sys.executable, "-m", "bot.lookup.builder"], input=json.dumps(spec),
-                              capture_output=True, text=True, check=False)  # fmt: skip
-    except OSError as exc:
-        log.warning("could not start the index builder: %s", exc)
-        return False
-    if done.returncode != 0:
-        log.warning("index builder failed (%s): %s", done.returncode, done.stderr[-2000:])
-        return False
-    return json.loads(done.stdout or "{}").get("generation") is not None
 
 
 def main() -> int:

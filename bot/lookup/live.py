@@ -19,6 +19,10 @@ every few seconds and switches to it, dropping its own delta.
 from __future__ import annotations
 
 import contextlib
+import json
+import logging
+import subprocess
+import sys
 import threading
 import time
 import weakref
@@ -29,10 +33,11 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
 from bot.lookup import snapshot as index_snapshot
-from bot.lookup.builder import build_in_child
 from bot.lookup.index import TermIndex
 from storage.models import utcnow
 from storage.search_index import LogBounds, SearchIndexStore
+
+log = logging.getLogger(__name__)
 
 # PostgreSQL can commit sequence numbers out of order; a gap is re-asked this long
 # before we accept it was a rolled-back transaction.
@@ -230,6 +235,23 @@ class LiveIndex:
         finally:
             if sqlite:
                 conn.exec_driver_sql("PRAGMA busy_timeout=30000")
+
+
+def build_in_child(engine: Engine, directory: Path) -> bool:
+    """Build and write a snapshot of ``engine``'s database in a child process
+    (``bot.lookup.builder``: the parent maps the result and keeps no build garbage);
+    True if it did."""
+    spec = {"url": engine.url.render_as_string(hide_password=False), "directory": str(directory)}
+    try:
+        done = subprocess.run([sys.executable, "-m", "bot.lookup.builder"], input=json.dumps(spec),
+                              capture_output=True, text=True, check=False)  # fmt: skip
+    except OSError as exc:
+        log.warning("could not start the index builder: %s", exc)
+        return False
+    if done.returncode != 0:
+        log.warning("index builder failed (%s): %s", done.returncode, done.stderr[-2000:])
+        return False
+    return json.loads(done.stdout or "{}").get("generation") is not None
 
 
 _REGISTRY: weakref.WeakKeyDictionary[Engine, LiveIndex] = weakref.WeakKeyDictionary()

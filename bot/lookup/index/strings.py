@@ -12,6 +12,7 @@ added since the table was frozen on top of it; ``freeze`` folds them in.
 
 from __future__ import annotations
 
+import itertools
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -27,8 +28,8 @@ class StringList:
 
     def __init__(self, blob: npt.NDArray[np.uint8], offsets: npt.NDArray[np.int64]) -> None:
         self.blob, self.offsets = blob, offsets
-        self._bytes = memoryview(blob) if len(blob) else memoryview(b"")
-        self._offs = memoryview(offsets).cast("B").cast("q") if len(offsets) else memoryview(b"")
+        self._bytes = blob.data if len(blob) else memoryview(b"")
+        self._offs = offsets.data.cast("B").cast("q") if len(offsets) else memoryview(b"")
 
     @classmethod
     def build(cls, strings: Iterable[str]) -> StringList:
@@ -51,7 +52,7 @@ class StringList:
     def __iter__(self) -> Iterator[str]:
         text = bytes(self._bytes)
         offs = self.offsets.tolist()
-        for a, b in zip(offs, offs[1:], strict=False):
+        for a, b in itertools.pairwise(offs):
             yield text[a:b].decode()
 
     def take(self, positions: Iterable[int]) -> list[str]:
@@ -77,7 +78,7 @@ class StringTable(StringList):
     ) -> None:
         super().__init__(blob, offsets)
         self.slots = slots
-        self._slots = memoryview(slots).cast("B").cast("i") if len(slots) else memoryview(b"")
+        self._slots = slots.data.cast("B").cast("i") if len(slots) else memoryview(b"")
         self._mask = len(slots) - 1
 
     @classmethod
@@ -104,9 +105,7 @@ class StringTable(StringList):
         return {**super().arrays(prefix), f"{prefix}.slots": self.slots}
 
     @classmethod
-    def from_arrays(
-        cls, arrays: Mapping[str, npt.NDArray[np.generic]], prefix: str
-    ) -> StringTable:
+    def from_arrays(cls, arrays: Mapping[str, npt.NDArray[np.generic]], prefix: str) -> StringTable:
         listed = StringList.from_arrays(arrays, prefix)
         slots = np.asarray(arrays[f"{prefix}.slots"], dtype=np.int32)
         return cls(listed.blob, listed.offsets, slots)

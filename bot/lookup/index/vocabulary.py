@@ -97,9 +97,7 @@ class Vocabulary:
         for word in _SURFACE_WORD.findall(text):
             self.surface.setdefault(fold_word(word), word)
 
-    def matches(
-        self, word: str
-    ) -> tuple[list[tuple[int, bool]], list[tuple[int, int]]]:
+    def matches(self, word: str) -> tuple[list[tuple[int, bool]], list[tuple[int, int]]]:
         """Term ids of words containing ``word`` (True: starting with it) and of words
         within typo reach of it (with their OSA distance), from one bigram count."""
         self.refresh()
@@ -229,8 +227,8 @@ class Vocabulary:
         vocabulary._set_frozen(StringTable.from_arrays(arrays, "words"),
                                np.asarray(arrays["words.tid"], dtype=np.int32),
                                np.asarray(arrays["words.len"], dtype=np.int16), grams)  # fmt: skip
-        vocabulary.surface = SurfaceWords(StringTable.from_arrays(arrays, "surface.keys"),
-                                          StringList.from_arrays(arrays, "surface.values"))  # fmt: skip
+        keys = StringTable.from_arrays(arrays, "surface.keys")
+        vocabulary.surface = SurfaceWords(keys, StringList.from_arrays(arrays, "surface.values"))
         return vocabulary
 
 
