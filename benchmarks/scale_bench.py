@@ -561,8 +561,9 @@ def main() -> int:
     parser.add_argument("--db", default="sqlite,postgres")
     parser.add_argument("--data", type=Path, default=Path("/work/scale_data"))
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--steps", default=",".join(STEPS),
-                        help="steps to run (default all; none: only synthesize the data)")  # fmt: skip
+    parser.add_argument(
+        "--steps", default=",".join(STEPS), help="steps to run (none: only synthesize)"
+    )
     parser.add_argument("--redo", default="", help="comma-separated steps to run again")
     parser.add_argument("--table", action="store_true", help="only print the stored results")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
