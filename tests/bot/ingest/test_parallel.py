@@ -18,7 +18,7 @@ from tests.conftest import corpus_file
 
 
 def _sample() -> str:
-    rows = []
+    rows: list[str] = []
     for name in ("gnad_de.jsonl", "bbc_news_en.jsonl"):
         with corpus_file(name).open(encoding="utf-8") as fh:
             rows.extend(itertools.islice(fh, 12))
@@ -26,7 +26,7 @@ def _sample() -> str:
     return "".join(rows)
 
 
-def _stored(services: Services) -> list[tuple[str, str | None, str, list[str]]]:
+def _stored(services: Services) -> list[tuple[str, str | None, str, list[float | None]]]:
     with services.session() as session:
         articles = session.scalars(select(Article).order_by(Article.id)).unique().all()
         return [(a.external_id, a.lang, a.summary, [f.value for f in a.figures])
