@@ -11,9 +11,9 @@ starts from the newest snapshot on disk (``bot.lookup.snapshot``), its arrays ma
 and shared by every process on the machine, and replays only the changes since. The
 first process that finds no usable snapshot builds one under the directory's lock while
 the others wait for it, so a machine builds the index once, not once per process. A
-process that writes snapshots (the `serve`/`run` main process, the CLI) writes a new
-generation after ``snapshot_due`` changes; every process looks for a newer generation
-every few seconds and switches to it, dropping its own delta.
+process that writes snapshots (the `serve`/`run` main process, the CLI) has a child
+write a new generation after ``snapshot_due`` changes; every process looks for a newer
+generation every few seconds and switches to it, dropping its own delta.
 """
 
 from __future__ import annotations
@@ -69,6 +69,7 @@ class LiveIndex:
         self.lock = threading.RLock()
         self._last_prune = 0.0
         self._last_bounds = 0.0
+        self.writer_thread: threading.Thread | None = None
 
     def refresh(self, engine: Engine) -> TermIndex:
         """Bring the index up to the last committed change; rebuild when we fell behind.
@@ -79,19 +80,19 @@ class LiveIndex:
             store = SearchIndexStore(conn)
             due = not self.built or self._bounds_due()
             if due and self.snapshot_dir is not None:
-                self._follow_snapshot(store, engine)
+                self.follow_snapshot(store, engine)
             if due:
                 bounds = store.log_bounds()
                 if not self.built or self._fell_behind(bounds):
                     self._rebuild(store, bounds, engine)
                 else:
-                    self._replay(store)
+                    self.replay(store)
             else:
-                self._replay(store)
+                self.replay(store)
             if self.index.needs_compaction():
                 self.index.compact()
             if self.snapshot_dir is not None and self.writes_snapshots and self.snapshot_due():
-                self._save_snapshot(store, engine, wait=False)
+                self._start_writer(engine)
             self._maybe_prune(conn)
             return self.index
 
@@ -100,6 +101,21 @@ class LiveIndex:
         return self._unsaved >= live or self._unsaved >= max(
             SNAPSHOT_AFTER_CHANGES, live // SNAPSHOT_AFTER_SHARE
         )
+
+    def _start_writer(self, engine: Engine) -> None:
+        """Write a newer generation in a child process, from a background thread: the
+        child maps the current snapshot, replays, compacts and writes, so this process
+        neither waits nor grows (every process, this one too, switches to it at its next
+        bounds check)."""
+        if self.writer_thread is not None and self.writer_thread.is_alive():
+            return
+        self._unsaved = 0  # not retried until more changes come in, whether it works or not
+        assert self.snapshot_dir is not None
+        self.writer_thread = threading.Thread(
+            target=build_in_child, args=(engine, self.snapshot_dir),
+            kwargs={"update": True}, name="index-snapshot", daemon=True,
+        )  # fmt: skip
+        self.writer_thread.start()
 
     def _bounds_due(self) -> bool:
         """Resets and pruning are rare: look for them every few seconds, not every query."""
@@ -124,9 +140,9 @@ class LiveIndex:
             self.build_from_table(store, bounds)
             return
         with index_snapshot.locked(self.snapshot_dir, wait=True):
-            if not self.built and self._follow_snapshot(store, engine):
+            if not self.built and self.follow_snapshot(store, engine):
                 return  # another process built it while we waited for the lock
-            if build_in_child(engine, self.snapshot_dir) and self._follow_snapshot(store, engine):
+            if build_in_child(engine, self.snapshot_dir) and self.follow_snapshot(store, engine):
                 return
             self.build_from_table(store, bounds)  # e.g. a log too empty to anchor a snapshot
             self._save_snapshot(store, engine, wait=None)
@@ -144,7 +160,7 @@ class LiveIndex:
         self.built = True
         self._unsaved = max(self.index.live_count, 1)
 
-    def _replay(self, store: SearchIndexStore) -> None:
+    def replay(self, store: SearchIndexStore) -> None:
         changes = store.changes_after(self.seq, self.pending)
         if not changes:
             self._expire_gaps()
@@ -173,7 +189,7 @@ class LiveIndex:
             else:
                 self.index.upsert(row)
 
-    def _follow_snapshot(self, store: SearchIndexStore, engine: Engine) -> bool:
+    def follow_snapshot(self, store: SearchIndexStore, engine: Engine) -> bool:
         """Switch to a newer snapshot generation if one was written; True if we did."""
         assert self.snapshot_dir is not None
         generation = index_snapshot.current_generation(self.snapshot_dir)
@@ -211,7 +227,7 @@ class LiveIndex:
                 return
             seq, pending = self.seq, dict(self.pending)
             self.generation = None
-            if self._follow_snapshot(store, engine):
+            if self.follow_snapshot(store, engine):
                 self.seq, self.pending = seq, pending
 
     def _expire_gaps(self) -> None:
@@ -237,11 +253,13 @@ class LiveIndex:
                 conn.exec_driver_sql("PRAGMA busy_timeout=30000")
 
 
-def build_in_child(engine: Engine, directory: Path) -> bool:
+def build_in_child(engine: Engine, directory: Path, *, update: bool = False) -> bool:
     """Build and write a snapshot of ``engine``'s database in a child process
     (``bot.lookup.builder``: the parent maps the result and keeps no build garbage);
-    True if it did."""
-    spec = {"url": engine.url.render_as_string(hide_password=False), "directory": str(directory)}
+    True if it did. The caller holds the directory's lock, except with ``update``: then
+    the child takes it (without waiting) and starts from the current generation."""
+    spec = {"url": engine.url.render_as_string(hide_password=False), "directory": str(directory),
+            "update": update}  # fmt: skip
     try:
         done = subprocess.run([sys.executable, "-m", "bot.lookup.builder"], input=json.dumps(spec),
                               capture_output=True, text=True, check=False)  # fmt: skip
