@@ -40,8 +40,10 @@ def test_import_with_two_jobs_stores_what_one_process_stores(
     monkeypatch.setattr(parallel, "CHUNK", 4)
     serial_db = Services.from_settings(Settings(database_url=f"sqlite:///{tmp_path}/one.db"))
     one = Ingestor(serial_db).ingest(read_jsonl(_sample(), "sample.jsonl"))
-    ingestor = parallel.make_ingestor(sqlite_services, jobs=2, batch_size=5)
-    assert isinstance(ingestor, parallel.ParallelIngestor)
+    assert isinstance(parallel.make_ingestor(sqlite_services, jobs=2), parallel.ParallelIngestor)
+    ingestor = parallel.ParallelIngestor(
+        sqlite_services, jobs=2, batch_size=5, analyse_while_starting=False
+    )
     both = ingestor.ingest(read_jsonl(_sample(), "sample.jsonl"))
 
     assert (
