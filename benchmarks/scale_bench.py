@@ -30,6 +30,7 @@ a size is synthesized in resumable batches.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import math
@@ -37,6 +38,7 @@ import os
 import random
 import re
 import resource
+import signal
 import subprocess
 import sys
 import time
@@ -384,12 +386,23 @@ def measure_serve(url: str, cache: Path) -> Json:
         rss, pss = pss_mib(tree)
         return {"ready_s": ready, "processes": len(tree), "rss_mib": rss, "pss_mib": pss}
     finally:
-        proc.send_signal(2)
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop_tree(proc)
         fake.stop()
+
+
+def _stop_tree(proc: subprocess.Popen[bytes]) -> None:
+    """Ctrl-C, as a user stops `serve`; whatever of its tree outlives a minute is killed."""
+    tree = process_tree(proc.pid)
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    time.sleep(2)  # the workers and the resource tracker leave after the main process
+    for pid in tree[1:]:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
 
 
 def _free_port() -> int:
