@@ -401,8 +401,9 @@ def _stop_tree(proc: subprocess.Popen[bytes]) -> None:
         proc.wait()
     time.sleep(2)  # the workers and the resource tracker leave after the main process
     for pid in tree[1:]:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):  # only our own orphaned pool processes
+            if b"multiprocessing" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                os.kill(pid, signal.SIGKILL)
 
 
 def _free_port() -> int:
