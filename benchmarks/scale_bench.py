@@ -492,7 +492,10 @@ def run_size(kind: str, size: int, args: argparse.Namespace) -> None:
         if step not in args.steps or (step in results and step not in args.redo):
             continue
         print(f"{kind} {label(size)}: {step}", file=sys.stderr, flush=True)
+        load = os.getloadavg()[0]
         results[step] = run_step(step, kind, url, cache, data, args.jobs)
+        results[step]["load_before"] = load  # the machine is shared: say how busy it was
+        results[step]["load_after"] = os.getloadavg()[0]
         _save(results_path, results)
 
 
