@@ -121,6 +121,9 @@ def run_one(kind: str, mode: str, files: list[str], tmp: Path, jobs: int) -> dic
             raise RuntimeError(f"{kind}/{mode} failed: {out}")
         result = json.loads(out.strip().splitlines()[-1])
         result["peak_rss_mib"] = usage.ru_maxrss / 1024
+        # The child's CPU time includes its analysis workers (reaped before it exits).
+        result["cpu_s"] = usage.ru_utime + usage.ru_stime
+        result["load"] = os.getloadavg()[0]
         result["rate"] = result["stored"] / result["seconds"]
         return result
     finally:
@@ -146,25 +149,34 @@ def main() -> None:
     files = [str(CORPUS / f) for f in FILES]
     kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]
     print(f"corpus: {', '.join(FILES)}\n")
-    print(
-        "| database | mode | articles stored | seconds | articles/s | × raw time | peak RSS MiB |"
-    )
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print("| database | mode | articles stored | seconds | articles/s | × raw time | CPU s "
+          "| peak RSS MiB | load |")  # fmt: skip
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
         for kind in kinds:
             base = None
             rates: dict[str, float] = {}
+            cpu: dict[str, float] = {}
             for mode in args.modes.split(","):
                 r = run_one(kind, mode, files, Path(tmp), args.jobs)
-                rates[mode] = r["rate"]
+                rates[mode], cpu[mode] = r["rate"], r["cpu_s"]
                 base = base or r["seconds"]
                 cells = [kind, mode, r["stored"], f"{r['seconds']:.1f}", f"{r['rate']:.0f}",
-                         f"{r['seconds'] / base:.1f}", f"{r['peak_rss_mib']:.0f}"]  # fmt: skip
+                         f"{r['seconds'] / base:.1f}", f"{r['cpu_s']:.1f}",
+                         f"{r['peak_rss_mib']:.0f}", f"{r['load']:.1f}"]  # fmt: skip
                 print("| " + " | ".join(map(str, cells)) + " |", flush=True)
             if "full" in rates and "parallel" in rates:
-                speedup = rates["parallel"] / rates["full"]
-                print(f"\n{kind}: --jobs {args.jobs} ingests {speedup:.2f}x as fast as one "
-                      "process (peak RSS above is the writer's alone)\n")  # fmt: skip
+                _speedup(kind, args.jobs, rates, cpu)
+
+
+def _speedup(kind: str, jobs: int, rates: dict[str, float], cpu: dict[str, float]) -> None:
+    """Measured wall-clock ratio, and what free cores would give: the same work (CPU
+    seconds) spread over ``jobs`` cores, when other jobs share the machine."""
+    measured = rates["parallel"] / rates["full"]
+    projected = cpu["full"] / (cpu["parallel"] / jobs)
+    print(f"\n{kind}: --jobs {jobs} ingests {measured:.2f}x as fast as one process (wall); "
+          f"its CPU work is {cpu['parallel'] / cpu['full']:.2f}x one process's, so on {jobs} "
+          f"free cores {projected:.2f}x (peak RSS above is the writer's alone)\n")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -540,8 +540,8 @@ def table(data: Path) -> str:
             continue
         sizes = [s for s, _ in runs]
         head = " | ".join(label(s) for s in sizes)
-        grow = " | ".join(f"×{b // a} size" for a, b in itertools.pairwise(sizes))
-        lines += [f"\n**{kind}**\n", f"| cost | {head} | growth ({grow}) |",
+        grow = ", ".join(f"{label(a)}→{label(b)}" for a, b in itertools.pairwise(sizes))
+        lines += [f"\n**{kind}**\n", f"| cost | {head} | growth k ({grow}) |",
                   "|---|" + "---:|" * len(sizes) + "---|"]  # fmt: skip
         for name, get in ROWS:
             values = [_get(get, r) for _, r in runs]
