@@ -1,15 +1,30 @@
-"""Precision, recall and F1 of key figures against the hand-labelled development gold set.
+"""Key figures against hand-labelled gold: value+unit F1, labels, directions, old levels,
+ranking of the lead figures and misreads of years, dates, scores, ages and ranks.
 
-    .venv/bin/python benchmarks/figures_eval.py [--show-misses]
+    .venv/bin/python benchmarks/figures_eval.py [--gold tests/gold/figures_dev.jsonl]
+        [--show-misses] [--lang de|en]
 
-Gold: tests/gold/figures_dev.jsonl (the seed article plus 10kGNAD and BBC articles, every
-figure a reader could quote labelled by hand; see docs/benchmarks.md for the rules). The
-rules were tuned on it, so `--gold tests/gold/figures_heldout.jsonl` (labelled after the
-rules were frozen) is the honest estimate.
+Gold: tests/gold/figures_dev.jsonl (123 articles, 62 German, 61 English; every figure a
+reader could quote labelled by hand, see docs/benchmarks.md for the rules). The rules were
+tuned on it, and in the second round also on figures_heldout2.jsonl (after it had been
+scored and reported). figures_heldout3.jsonl (50 articles, labelled by someone else) was
+opened only after the rules were frozen and scored once: it is the honest estimate.
+
 A predicted figure matches a gold one when the values agree within 0.5 % and the units
 agree after normalization (currency code, %, pp, x, people, any other count, measure unit).
 Two views: every figure the extractor finds (extraction quality) and the top 5 shown in
-Slack (what users see). Label quality and direction are scored on matched pairs.
+Slack (what users see, recall@5 against min(5, gold figures)). On matched pairs: label
+(lenient: either contains the other or the first five letters agree), direction (pairs
+where either side has one) and old level (`from`, pairs where either side has one).
+
+Articles labelled with the newer conventions also carry
+- `lead: true` on the 1-3 figures a reporter quotes first: "lead in top 3" is the share of
+  them found among the first three figures shown;
+- `not_figures` (text + category): "misread" is the share of shown figures that match no
+  gold figure but fall on a not_figure span of a year, date, time, score, age or rank
+  ("misread any" counts every category, also durations, ordinals and small counts).
+Older gold lists an old level as a figure of its own; there, a predicted figure's `from`
+may stand for it.
 """
 
 from __future__ import annotations
@@ -18,22 +33,34 @@ import argparse
 import json
 import sys
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.ingest.readers import read_location  # noqa: E402
 from bot.intelligence.analysis import analyze  # noqa: E402
+from storage.articles import FigureFields  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "figures_dev.jsonl"
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEED = ROOT.parent / "shared" / "seeds" / "netflix_eternauta_de.txt"
+SHOWN = 5
+LEAD_SLOTS = 3
+# The not_figure categories the issue's 2 % target is about.
+MISREAD_CATEGORIES = frozenset({"year", "date", "time", "score", "age", "rank"})
+# One unit, spelled differently by the gold sets' labellers ("Megapixel" in German,
+# "megapixels" in English; "points" in the old held-out set, "Punkte" in the newer ones).
 _MEASURES = {
     "kilometer": "km", "kilometre": "km", "kilometres": "km", "kilometers": "km", "km": "km",
     "tonnen": "t", "tonnes": "t", "tons": "t", "t": "t", "gramm": "g", "grams": "g", "g": "g",
+    "megapixel": "megapixels", "pixels": "pixel", "yards": "yd", "yard": "yd",
+    "points": "punkte", "megabyte": "mb", "megabytes": "mb", "inches": "zoll",
 }  # fmt: skip
+
+Gold = dict[str, Any]
 
 
 def unit_class(kind: str, unit: str | None) -> str | None:
@@ -62,20 +89,47 @@ def label_ok(predicted: str | None, gold: str | None) -> bool:
     return False
 
 
+def matches(fig: FigureFields, gold: Gold) -> bool:
+    return same_value(fig.value, gold["value"]) and unit_class(fig.kind, fig.unit) == unit_class(
+        gold["kind"], gold["unit"]
+    )
+
+
 @dataclass
 class Tally:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    capped: int = 0  # sum of min(5, gold figures), for recall@5
     labelled: int = 0
     label_hits: int = 0
     directed: int = 0
     direction_hits: int = 0
+    started: int = 0  # pairs where gold or prediction has an old level
+    from_hits: int = 0
+    leads: int = 0
+    leads_top: int = 0
+    shown: int = 0  # shown figures in articles with not_figures
+    misread: int = 0
+    misread_any: int = 0
+    articles: int = 0
+    figures_shown: int = 0
 
-    def prf(self) -> tuple[float, float, float]:
+    def prf(self, *, capped: bool = False) -> tuple[float, float, float]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        total = self.capped if capped else self.tp + self.fn
+        r = self.tp / total if total else 1.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass
+class Row:
+    aid: str
+    lang: str
+    figures: list[Gold]
+    not_figures: list[Gold] | None
+    old_convention: bool  # old levels are figures of their own
+    misses: list[str] = field(default_factory=list)
 
 
 def load_articles(gold: Path = GOLD) -> dict[str, tuple[str, str, str, str | None]]:
@@ -97,77 +151,168 @@ def load_articles(gold: Path = GOLD) -> dict[str, tuple[str, str, str, str | Non
     return articles
 
 
-def score(gold: list[dict], predicted: list, tally: Tally, misses: list[str], aid: str) -> None:
-    left = list(gold)
+def load_rows(gold: Path) -> list[Row]:
+    raw = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
+    # A file where no figure has `from` was labelled before old levels were folded in.
+    old = not any("from" in f for r in raw for f in r["figures"])
+    return [
+        Row(r["id"], r["lang"], r["figures"], r.get("not_figures"), old and "not_figures" not in r)
+        for r in raw
+    ]
+
+
+def _pair(fig: FigureFields, hit: Gold, tally: Tally, row: Row) -> None:
+    """Label, direction and old level of a matched pair."""
+    tally.tp += 1
+    tally.labelled += 1
+    if label_ok(fig.label, hit["label"]):
+        tally.label_hits += 1
+    else:
+        row.misses.append(f"{row.aid}  label  {fig.text!r} {fig.label!r} gold {hit['label']!r}")
+    if hit["direction"] or fig.direction:
+        tally.directed += 1
+        tally.direction_hits += fig.direction == hit["direction"]
+        if fig.direction != hit["direction"]:
+            row.misses.append(
+                f"{row.aid}  dir    {fig.text!r} {fig.direction} gold {hit['direction']}"
+                f"  | {fig.sentence[:150]}"
+            )
+    gold_from = hit.get("from")
+    start = _start(fig)
+    if (gold_from is not None or start is not None) and not row.old_convention:
+        tally.started += 1
+        ok = gold_from is not None and same_value(start, gold_from)
+        tally.from_hits += ok
+        if not ok:
+            row.misses.append(
+                f"{row.aid}  from   {fig.text!r} {start} gold {gold_from}  | {fig.sentence[:150]}"
+            )
+
+
+def _start(fig: FigureFields) -> float | None:
+    """The figure's old level; None also for extractor versions without `from_value` (so an
+    older checkout can be scored side by side with this script)."""
+    return getattr(fig, "from_value", None)
+
+
+def score(row: Row, predicted: list[FigureFields], tally: Tally, *, log: bool) -> None:
+    """Value+unit matching, then label/direction/from on the matched pairs."""
+    left = list(row.figures)
+    misses_before = len(row.misses)
     for fig in predicted:
-        hit = next(
-            (
-                g
-                for g in left
-                if same_value(fig.value, g["value"])
-                and unit_class(fig.kind, fig.unit) == unit_class(g["kind"], g["unit"])
-            ),
-            None,
-        )
+        hit = next((g for g in left if matches(fig, g)), None)
         if hit is None:
             tally.fp += 1
-            misses.append(f"{aid}  extra  {fig.text!r} {fig.value} {fig.unit}")
+            row.misses.append(f"{row.aid}  extra  {fig.text!r} {fig.value} {fig.unit}")
             continue
         left.remove(hit)
-        tally.tp += 1
-        tally.labelled += 1
-        if label_ok(fig.label, hit["label"]):
-            tally.label_hits += 1
-        else:
-            misses.append(f"{aid}  label  {fig.text!r} {fig.label!r} gold {hit['label']!r}")
-        if hit["direction"] or fig.direction:
-            tally.directed += 1
-            tally.direction_hits += fig.direction == hit["direction"]
-            if fig.direction != hit["direction"]:
-                misses.append(
-                    f"{aid}  dir    {fig.text!r} {fig.direction} gold {hit['direction']}"
-                    f"  | {fig.sentence[:150]}"
-                )
+        _pair(fig, hit, tally, row)
+    if row.old_convention:  # "from $639m": the old level the older gold lists apart
+        for fig in predicted:
+            if _start(fig) is None:
+                continue
+            old = FigureFields(fig.text, _start(fig), fig.unit, fig.kind)
+            if hit := next((g for g in left if matches(old, g)), None):
+                left.remove(hit)
+                tally.tp += 1
     tally.fn += len(left)
-    misses += [f"{aid}  missed {g['text']!r} {g['value']} {g['unit']}" for g in left]
+    tally.capped += min(SHOWN, len(row.figures))
+    row.misses += [f"{row.aid}  missed {g['text']!r} {g['value']} {g['unit']}" for g in left]
+    if not log:
+        del row.misses[misses_before:]
+
+
+def score_shown(row: Row, shown: list[FigureFields], tally: Tally, *, log: bool) -> None:
+    """Lead figures among the first three, misreads among the five shown."""
+    misses = row.misses if log else []
+    tally.articles += 1
+    tally.figures_shown += len(shown)
+    leads = [g for g in row.figures if g.get("lead")]
+    top = list(shown[:LEAD_SLOTS])
+    for g in leads:
+        tally.leads += 1
+        if found := next((f for f in top if matches(f, g)), None):
+            top.remove(found)
+            tally.leads_top += 1
+        else:
+            misses.append(f"{row.aid}  lead   {g['text']!r} not in top {LEAD_SLOTS}")
+    if row.not_figures is None:
+        return
+    left = list(row.figures)
+    for fig in shown:
+        tally.shown += 1
+        if hit := next((g for g in left if matches(fig, g)), None):
+            left.remove(hit)
+            continue
+        categories = {n["category"] for n in row.not_figures if _overlaps(fig, n["text"])}
+        if categories:
+            tally.misread_any += 1
+            if categories & MISREAD_CATEGORIES:
+                tally.misread += 1
+                misses.append(f"{row.aid}  misread {fig.text!r} as {sorted(categories)}")
+
+
+def _overlaps(fig: FigureFields, span: str) -> bool:
+    """The shown text and a not_figure span are the same words ("2005", "acht Jahren")."""
+    a, b = fig.text.casefold(), span.casefold()
+    return (a in b or b in a) and b in fig.sentence.casefold() + " " + a
+
+
+def evaluate(
+    rows: list[Row], articles: dict[str, tuple[str, str, str, str | None]]
+) -> dict[tuple[str, str], Tally]:
+    tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    for row in rows:
+        title, teaser, body, lang = articles[row.aid]
+        every = analyze(title, teaser, body, lang, max_figures=100).figures
+        for key in (row.lang, "all"):
+            score(row, every, tallies[(key, "every")], log=key == "all")
+            score(row, every[:SHOWN], tallies[(key, "shown")], log=False)
+            score_shown(row, every[:SHOWN], tallies[(key, "shown")], log=key == "all")
+    return tallies
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "—"
+
+
+def print_tables(tallies: dict[tuple[str, str], Tally], langs: tuple[str, ...]) -> None:
+    print("| set | view | precision | recall | F1 | label ok | direction ok | from ok |")
+    print("|---|---|---|---|---|---|---|---|")
+    for key in langs:
+        for view, name in (("every", "every figure"), ("shown", "top 5 shown")):
+            t = tallies[(key, view)]
+            p, r, f1 = t.prf(capped=view == "shown")
+            print(
+                f"| {key} | {name} | {p:.3f} | {r:.3f} | {f1:.3f} | "
+                f"{_ratio(t.label_hits, t.labelled)} | {_ratio(t.direction_hits, t.directed)} | "
+                f"{_ratio(t.from_hits, t.started)} |"
+            )
+    print()
+    print("| set | lead in top 3 | misread (year/date/time/score/age/rank) | misread any "
+          "| figures shown per article |")  # fmt: skip
+    print("|---|---|---|---|---|")
+    for key in langs:
+        t = tallies[(key, "shown")]
+        print(
+            f"| {key} | {_ratio(t.leads_top, t.leads)} ({t.leads_top}/{t.leads}) | "
+            f"{_ratio(t.misread, t.shown)} ({t.misread}/{t.shown}) | "
+            f"{_ratio(t.misread_any, t.shown)} | {_ratio(t.figures_shown, t.articles)} |"
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--gold", type=Path, default=GOLD, help="gold JSONL (default: dev set)")
+    parser.add_argument("--lang", choices=("de", "en"), help="only articles in this language")
     args = parser.parse_args()
-    articles = load_articles(args.gold)
-    tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
-    shown_tallies: dict[str, Tally] = defaultdict(Tally)
-    misses: list[str] = []
-    capped: dict[str, int] = defaultdict(int)
-    for line in args.gold.open(encoding="utf-8"):
-        row = json.loads(line)
-        title, teaser, body, lang = articles[row["id"]]
-        every = analyze(title, teaser, body, lang, max_figures=100).figures
-        for key in (row["lang"], "all"):
-            log = misses if key == "all" else []
-            score(row["figures"], every, tallies[(key, "every")], log, row["id"])
-            # At most 5 are shown, so recall@5 counts against min(5, gold figures).
-            shown = shown_tallies[key]
-            score(row["figures"], every[:5], shown, [], row["id"])
-            capped[key] += min(5, len(row["figures"]))
-    print("| set | view | precision | recall | F1 | label ok | direction ok |")
-    print("|---|---|---|---|---|---|---|")
-    for key in ("de", "en", "all"):
-        views = (("every figure", tallies[(key, "every")]), ("top 5 shown", shown_tallies[key]))
-        for view, tally in views:
-            p, r, f1 = tally.prf()
-            if view == "top 5 shown":  # recall@5 against what 5 slots can hold
-                r = tally.tp / capped[key] if capped[key] else 1.0
-                f1 = 2 * p * r / (p + r) if p + r else 0.0
-            rec, f1s = f"{r:.3f}", f"{f1:.3f}"
-            label = tally.label_hits / tally.labelled if tally.labelled else 0.0
-            direction = tally.direction_hits / tally.directed if tally.directed else 0.0
-            print(f"| {key} | {view} | {p:.3f} | {rec} | {f1s} | {label:.3f} | {direction:.3f} |")
+    rows = [r for r in load_rows(args.gold) if args.lang in (None, r.lang)]
+    tallies = evaluate(rows, load_articles(args.gold))
+    langs = ("de", "en", "all") if args.lang is None else (args.lang,)
+    print_tables(tallies, langs)
     if args.show_misses:
-        print("\n".join(misses))
+        print("\n".join(m for row in rows for m in row.misses))
     return 0
 
 

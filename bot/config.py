@@ -58,6 +58,10 @@ class Settings:
     digest_max_attempts: int = 6
     digest_retry_minutes: float = 2.0
     poll_feeds: bool = True
+    startup_wait_seconds: float = 120.0
+    fetch_max_bytes: int = 10 * 1024 * 1024
+    fetch_deadline_seconds: float = 30.0
+    allow_private_urls: bool = False
 
 
 def _text(name: str, raw: str) -> str | None:
@@ -100,6 +104,20 @@ def _count(name: str, raw: str) -> int:
 
 def _flag(name: str, raw: str) -> bool:
     return raw.strip().lower() not in ("0", "false", "no", "off")
+
+
+def _megabytes(name: str, raw: str) -> int:
+    value = _number(name, raw)
+    if value <= 0:
+        raise ConfigError(f"{name} must be more than 0 MB, got {raw!r}")
+    return int(value * 1024 * 1024)
+
+
+def _positive_seconds(name: str, raw: str) -> float:
+    value = _number(name, raw)
+    if value <= 0:
+        raise ConfigError(f"{name} must be more than 0 seconds, got {raw!r}")
+    return value
 
 
 def _cache_dir(name: str, raw: str) -> str:
@@ -147,6 +165,19 @@ SETTINGS: tuple[Setting, ...] = (
             _number),
     Setting("NEWSROOM_POLL_FEEDS", "poll_feeds", "1",
             "`0`: the running bot does not poll feeds (another replica or cron does).", _flag),
+    Setting("NEWSROOM_STARTUP_WAIT_SECONDS", "startup_wait_seconds", "120",
+            "How long `run`/`serve` keep retrying, with backoff, a database or Slack that "
+            "cannot be reached at start before they give up (exit 1).", _number),
+    Setting("NEWSROOM_FETCH_MAX_MB", "fetch_max_bytes", "10",
+            "Largest page, feed or file fetched from a URL, in MB; bigger downloads stop "
+            "there and are reported.", _megabytes),
+    Setting("NEWSROOM_FETCH_DEADLINE_SECONDS", "fetch_deadline_seconds", "30",
+            "Total time one fetch (connect, redirects, body) may take.", _positive_seconds),
+    Setting("NEWSROOM_ALLOW_PRIVATE_URLS", "allow_private_urls", "0",
+            "`1`: the operator's own `ingest` URLs and polled feeds may be on loopback or "
+            "private addresses (an intranet CMS). Never applies to `/news add` or to links "
+            "inside feeds; link-local addresses stay refused.",
+            lambda name, raw: raw.strip() == "1"),
 )  # fmt: skip
 
 

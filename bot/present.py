@@ -16,6 +16,7 @@ def figure_to_dict(fig: KeyFigure) -> dict[str, Any]:
         "kind": fig.kind,
         "direction": fig.direction,
         "label": fig.label,
+        "from_value": fig.from_value,
         "sentence": fig.sentence,
     }
 
@@ -36,10 +37,44 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     }
 
 
-def figure_line(fig: KeyFigure) -> str:
+def figure_line(fig: KeyFigure, lang: str | None = None) -> str:
+    """`▲ 35 Prozent (von 20) — Marktanteil`, `▼ £2bn (from £2.6bn) — mortgage`."""
     arrow = {"up": "▲ ", "down": "▼ "}.get(fig.direction or "", "")
+    start = f" ({_start(fig, lang)})" if fig.from_value is not None else ""
     label = f" — {fig.label}" if fig.label else ""
-    return f"{arrow}{fig.text}{label}"
+    return f"{arrow}{fig.text}{start}{label}"
+
+
+_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥"}
+_SCALES = ((1e12, "tn", " Bio."), (1e9, "bn", " Mrd."), (1e6, "m", " Mio."))
+
+
+def _start(fig: KeyFigure, lang: str | None) -> str:
+    """The old level in the figure's own terms, as short as the language writes it: the
+    unit is the figure's, so German leaves it out ("von 20", "von 442 Mio.") and English
+    keeps only its sign ("from 20%", "from £2.6bn")."""
+    value = fig.from_value or 0.0
+    scaled, suffix = value, ""
+    for scale, en, de in _SCALES:
+        if abs(value) >= scale:
+            scaled, suffix = value / scale, de if lang == "de" else en
+            break
+    number = _number(scaled, lang) + suffix
+    if lang == "de":
+        return f"von {number}"
+    if fig.unit in _SYMBOLS and fig.kind == "money":
+        number = _SYMBOLS[fig.unit] + number
+    elif fig.unit == "%":
+        number += "%"
+    return f"from {number}"
+
+
+def _number(value: float, lang: str | None) -> str:
+    """1.6 / 157,000 in English, 1,6 / 157.000 in German; no trailing zeros."""
+    text = f"{value:,.3f}".rstrip("0").rstrip(".")
+    if lang == "de":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text
 
 
 def article_card(article: Article, *, max_figures: int = 5, width: int = 88) -> str:
@@ -62,6 +97,6 @@ def article_card(article: Article, *, max_figures: int = 5, width: int = 88) -> 
     figures = article.figures[:max_figures]
     if figures:
         lines.append("Key figures:")
-        lines.extend(f"  • {figure_line(f)}" for f in figures)
+        lines.extend(f"  • {figure_line(f, article.lang)}" for f in figures)
     lines.append(f"Link: {article.canonical_url or '(no URL stored)'}")
     return "\n".join(lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.config import Settings
 from storage import migrate
 from storage.db import make_engine, make_session_factory, session_scope
+from storage.health import OutageLog, describe_unreachable, is_unreachable
 
 
 @dataclass
@@ -19,6 +20,9 @@ class Services:
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
+    # One per process: every surface (answers, scheduler, health checks) reports to it, so
+    # an outage is logged once a minute in all, with one error id (storage/health.py).
+    db_outage: OutageLog = field(default_factory=OutageLog)
 
     @classmethod
     def from_settings(cls, settings: Settings, *, upgrade: bool = True) -> Services:
@@ -32,6 +36,17 @@ class Services:
     def session(self) -> Iterator[Session]:
         with session_scope(self.sessions) as session:
             yield session
+
+    def database_unreachable(self, exc: BaseException) -> str | None:
+        """If ``exc`` means the database is away: note it (rate-limited log line) and return
+        the outage's error id; None for any other error, which the caller logs itself."""
+        if not is_unreachable(exc):
+            return None
+        return self.db_outage.failed(describe_unreachable(exc, self.settings.database_url))
+
+    def database_answered(self) -> None:
+        """A call reached the database: ends an outage, if one was noted."""
+        self.db_outage.ok()
 
     def close(self) -> None:
         self.engine.dispose()

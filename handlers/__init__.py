@@ -1,7 +1,9 @@
 """Slack listeners, one module per surface (commands, events, actions).
 
-Listeners stay thin: acknowledge, hand the work to an answer worker, which renders the
-reply with ``bot.slack.blocks``. ``register`` is the one place they are attached to an app.
+Listeners stay thin: acknowledge, hand the work to an answer worker behind
+``handlers.jobs.run_job`` (the one error path: a failed job tells the person who asked),
+which renders the reply with ``bot.slack.blocks``. ``register`` is the one place they are
+attached to an app.
 """
 
 from __future__ import annotations

@@ -39,7 +39,8 @@ def more_like_this(services: Services, article_id: int, *, limit: int = 5) -> Me
         return results_message(result, limit=limit + 1, title=f"More like {title}")
 
 
-def share_message(services: Services, article_id: int, user_id: str) -> Message:
+def share_message(services: Services, article_id: int, user_id: str) -> Message | None:
+    """The copy to post in channel, or None when the article is no longer stored."""
     with services.session() as session:
         article = ArticleRepository(session).get(article_id)
-        return GONE if article is None else shared_message(article, user_id)
+        return None if article is None else shared_message(article, user_id)

@@ -7,13 +7,13 @@ for the channel.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from slack_bolt import Ack, App
 
 from bot.ingest.canonical import canonical_url
-from bot.ingest.readers import read_location
+from bot.ingest.fetch import ARTICLE_OR_FEED_KINDS
+from bot.ingest.readers import read_url
 from bot.ingest.service import Ingestor
 from bot.slack.background import Background
 from bot.slack.blocks import Message, section
@@ -23,10 +23,9 @@ from bot.slack.text import escape
 from handlers.answers import search_message
 from handlers.deps import Deps
 from handlers.digest_commands import DIGEST_SUBCOMMANDS
+from handlers.jobs import Asker, submit
 from handlers.subcommands import CommandContext, CommandReply, Subcommand
 from storage.articles import ArticleRepository
-
-log = logging.getLogger(__name__)
 
 COMMAND = "/news"
 
@@ -49,7 +48,8 @@ def add_command(ctx: CommandContext) -> CommandReply:
     url = first_url(ctx.args)
     if url is None:
         return CommandReply(text="Usage: `/news add https://…` with the URL of an article or feed.")
-    report = Ingestor(ctx.services).ingest(read_location(url))
+    items = read_url(url, policy=ctx.fetch_policy, accept=ARTICLE_OR_FEED_KINDS)
+    report = Ingestor(ctx.services).ingest(items)
     if report.rejected and not (report.added or report.updated or report.unchanged):
         reasons = "; ".join(r.reason for r in report.rejected[:3])
         # Reasons quote remote servers (HTTP reason phrases, parser errors): escape them.
@@ -74,16 +74,13 @@ def register(app: App, background: Background[Deps]) -> None:
     @app.command(COMMAND)
     def news(ack: Ack, command: dict[str, Any]) -> None:
         ack()
-        background.submit(answer, command)
+        submit(background, answer, Asker.command(command), command)
 
 
 def answer(deps: Deps, command: dict[str, Any]) -> None:
-    """Runs on an answer worker: route, then reply through the command's response_url."""
-    try:
-        reply = route(deps, command)
-    except Exception:
-        log.exception("/news %r failed", command.get("text"))
-        reply = CommandReply(text="Sorry, that went wrong on our side. Please try again.")
+    """Runs on an answer worker: route, then reply through the command's response_url.
+    A failure is reported to the user by ``handlers.jobs.run_job``."""
+    reply = route(deps, command)
     deps.respond(
         command["response_url"],
         Message(text=reply.text, blocks=reply.blocks or []),
@@ -106,6 +103,7 @@ def route(deps: Deps, command: dict[str, Any]) -> CommandReply:
         is_admin=deps.is_admin(user_id),
         user_timezone=lambda: deps.user_timezone(user_id),
         now=deps.clock,
+        fetch_policy=deps.url_policy(),
     )
     subcommand = SUBCOMMANDS.get(word.lower())
     if subcommand is not None:

@@ -16,6 +16,7 @@ from slack_sdk.webhook import WebhookClient
 
 from bot import lookup
 from bot.config import Settings
+from bot.ingest.fetch import FetchPolicy
 from bot.lookup.live import enable_snapshots
 from bot.services import Services
 from bot.slack.background import Background
@@ -26,6 +27,10 @@ from storage.models import utcnow
 log = logging.getLogger(__name__)
 
 DEFAULT_PAGE_SIZE = 5
+
+
+class ReplyFailed(Exception):
+    """Slack did not take a reply, so the person who asked has not seen it."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,10 @@ class Deps:
     client: WebClient
     page_size: int = DEFAULT_PAGE_SIZE
     clock: Callable[[], datetime] = utcnow  # "now" for previews and schedules; tests set it
+    # What `/news add URL` may fetch. None (always, in production): the settings' limits
+    # with public addresses only, whatever NEWSROOM_ALLOW_PRIVATE_URLS says. Only tests set
+    # it, because their news sites run on 127.0.0.1.
+    fetch_policy: FetchPolicy | None = None
 
     @classmethod
     def build(cls, spec: DepsSpec) -> Deps:
@@ -52,6 +61,12 @@ class Deps:
         enable_snapshots(services.engine, Path(spec.settings.cache_dir), writer=False)
         threading.Thread(target=lookup.warm_up, args=(services.engine,), daemon=True).start()
         return cls(services, make_web_client(spec.settings), spec.page_size)
+
+    def url_policy(self) -> FetchPolicy:
+        """The fetch policy for URLs that arrive from Slack."""
+        if self.fetch_policy is not None:
+            return self.fetch_policy
+        return FetchPolicy.from_settings(self.services.settings).untrusted()
 
     def is_admin(self, user_id: str) -> bool:
         return user_id in self.services.settings.admin_user_ids
@@ -79,8 +94,8 @@ class Deps:
         options.setdefault("response_type", "ephemeral")
         options.setdefault("replace_original", False)
         response = webhook.send(text=message.text, blocks=message.blocks or None, **options)
-        if response.status_code != 200:
-            log.warning("response_url answered %s: %s", response.status_code, response.body)
+        if response.status_code != 200:  # e.g. 404 expired_url: the person never saw it
+            raise ReplyFailed(f"response_url answered {response.status_code}: {response.body}")
 
 
 def make_background(
@@ -89,11 +104,18 @@ def make_background(
     page_size: int = DEFAULT_PAGE_SIZE,
     workers: int = 2,
     processes: bool = False,
+    fetch_policy: FetchPolicy | None = None,
 ) -> Background[Deps]:
-    """Answer workers: threads sharing ``services``, or processes that rebuild them."""
+    """Answer workers: threads sharing ``services``, or processes that rebuild them.
+
+    ``fetch_policy`` (threads only) is for tests whose sites run on 127.0.0.1."""
     if processes:
         return Background(
             Deps.build, DepsSpec(services.settings, page_size), workers=workers, processes=True
         )
     client = make_web_client(services.settings)
-    return Background(lambda _: Deps(services, client, page_size), None, workers=workers)
+    return Background(
+        lambda _: Deps(services, client, page_size, fetch_policy=fetch_policy),
+        None,
+        workers=workers,
+    )

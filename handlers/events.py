@@ -1,6 +1,8 @@
 """Events API listeners: mentions, shared links and the App Home tab.
 
-Bolt acknowledges events itself; each listener only hands the work to an answer worker.
+Bolt acknowledges events itself; each listener only hands the work to an answer worker,
+behind ``handlers.jobs.run_job``: a failed mention is answered in its thread, a failed
+App Home shows an error view, a failed unfurl is logged (see handlers/jobs.py why).
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from bot.lookup.question import search_words
 from bot.slack.background import Background
 from bot.slack.blocks import Block
 from bot.slack.incoming import plain_text
+from bot.slack.members import member_channel_ids
 from bot.slack.messages import home_view, unfurl_blocks, usage_message
 from handlers.answers import search_message
 from handlers.deps import Deps
-from storage.app_home import active_subscriptions
+from handlers.jobs import Asker, submit
+from storage.app_home import visible_subscriptions
 from storage.articles import ArticleRepository
 
 HOME_RECENT = 10
@@ -26,16 +30,16 @@ HOME_RECENT = 10
 def register(app: App, background: Background[Deps]) -> None:
     @app.event("app_mention")
     def on_mention(event: dict[str, Any]) -> None:
-        background.submit(answer_mention, event)
+        submit(background, answer_mention, Asker.mention(event), event)
 
     @app.event("link_shared")
     def on_link_shared(event: dict[str, Any]) -> None:
-        background.submit(unfurl_links, event)
+        submit(background, unfurl_links, Asker.unfurl(event), event)
 
     @app.event("app_home_opened")
     def on_home_opened(event: dict[str, Any]) -> None:
         if event.get("tab", "home") == "home":
-            background.submit(publish_home, event["user"])
+            submit(background, publish_home, Asker.home(event["user"]), event["user"])
 
 
 def mention_query(text: str) -> str:
@@ -77,8 +81,10 @@ def unfurl_links(deps: Deps, event: dict[str, Any]) -> None:
 
 
 def publish_home(deps: Deps, user_id: str) -> None:
+    """Recent articles, and the digests of the channels this person is in (or set up)."""
+    channels = member_channel_ids(deps.client, user_id)
     with deps.services.session() as session:
         recent = ArticleRepository(session).recent(limit=HOME_RECENT)
-        subscriptions = active_subscriptions(session)
-        view = home_view(recent, subscriptions)
+        subscriptions = visible_subscriptions(session, user_id, channels or ())
+        view = home_view(recent, subscriptions, channels_known=channels is not None)
     deps.client.views_publish(user_id=user_id, view=view)

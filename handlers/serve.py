@@ -1,4 +1,10 @@
-"""`newsroom-bot run` (Socket Mode) and `newsroom-bot serve --port P` (HTTP mode)."""
+"""`newsroom-bot run` (Socket Mode) and `newsroom-bot serve --port P` (HTTP mode).
+
+Start-up waits for the database, then for Slack (``auth.test``, and for `run` the Socket
+Mode URL), with backoff and one line per failed attempt (bot/startup.py); a refused token
+stops at once naming its variable. Socket Mode runs on ``bot.slack.socket_mode``, which
+reconnects within a second when the connection is cut.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +12,34 @@ import argparse
 import logging
 import signal
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from slack_bolt import App
-from slack_bolt.adapter.socket_mode import SocketModeHandler
-from slack_bolt.error import BoltError
 from slack_sdk import WebClient
 
 from bot import lookup
-from bot.cli.common import services_from_args
-from bot.config import ConfigError
+from bot.cli.common import settings_from_args
+from bot.config import Settings
+from bot.ingest.feeds import run_feed_poller
 from bot.lookup.live import enable_snapshots, is_ready
 from bot.services import Services
 from bot.slack.background import Background
+from bot.slack.client import probe_client, reach_slack
 from bot.slack.credentials import Mode, require_slack_credentials
 from bot.slack.digest_post import run_digest_scheduler
+from bot.slack.socket_mode import SocketModeHandler
 from bot.slack.web import DEFAULT_THREADS, HttpServer, make_wsgi_app
+from bot.startup import NotReady, wait_until_ready
 from handlers.app import create_app
 from handlers.deps import Deps, make_background
+from storage.health import describe_unreachable, is_unreachable
 
 log = logging.getLogger(__name__)
+# Background jobs get this long, together, to end after Ctrl-C or SIGTERM; they are daemon
+# threads, so one stuck in a slow call (an index build, a feed) cannot keep the process.
+SHUTDOWN_SECONDS = 5.0
 
 # Long-running jobs that run beside the listeners in both modes. Each is called in its own
 # daemon thread with the services, the app's Web API client and a stop event, and should
@@ -48,7 +61,8 @@ def share_lookup_index(services: Services) -> None:
 
 BACKGROUND_JOBS: list[BackgroundJob] = [
     warm_lookup_index,
-    run_digest_scheduler,  # digests and feed polling
+    run_digest_scheduler,  # digests
+    run_feed_poller,  # feeds, in their own thread: a slow feed never delays a digest
 ]
 
 
@@ -87,19 +101,40 @@ def add_worker_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build(args: argparse.Namespace, mode: Mode) -> tuple[Services, App, Background[Deps]]:
-    services = services_from_args(args)
-    require_slack_credentials(services.settings, mode)  # before any worker starts
+    settings = settings_from_args(args)
+    creds = require_slack_credentials(settings, mode)  # before any worker starts
+    wait = settings.startup_wait_seconds
+    services = wait_until_ready("the database", lambda: connect(settings), give_up_after=wait)
     share_lookup_index(services)
-    background = make_background(services, workers=args.workers, processes=args.processes)
     try:
-        app = create_app(services, mode=mode, background=background)
-    except BoltError as exc:  # auth.test refused the token
-        background.shutdown(wait=False)
-        raise ConfigError(f"SLACK_BOT_TOKEN was refused by Slack: {exc}") from exc
+        client = probe_client(settings, creds.bot_token)
+        wait_until_ready("Slack", lambda: verify_token(client), give_up_after=wait)
+    except BaseException:
+        services.close()
+        raise
+    background = make_background(services, workers=args.workers, processes=args.processes)
+    try:  # auth.test passed just now: Bolt need not call it again
+        app = create_app(services, mode=mode, background=background,
+                         token_verification_enabled=False)  # fmt: skip
     except BaseException:
         background.shutdown(wait=False)
+        services.close()
         raise
     return services, app, background
+
+
+def verify_token(client: WebClient) -> object:
+    return reach_slack("auth.test", "SLACK_BOT_TOKEN", client.auth_test)
+
+
+def connect(settings: Settings) -> Services:
+    """Connect and migrate; a database that is away raises ``NotReady`` to be waited for."""
+    try:
+        return Services.from_settings(settings)
+    except Exception as exc:
+        if is_unreachable(exc):
+            raise NotReady(describe_unreachable(exc, settings.database_url)) from None
+        raise
 
 
 def start_background_jobs(
@@ -130,10 +165,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     stop_on_sigterm()
     stop = threading.Event()
     jobs = start_background_jobs(services, app, stop)
-    handler = SocketModeHandler(app, services.settings.slack_app_token)
+    handler = SocketModeHandler(app, services.settings.slack_app_token or "")
     print("Newsroom Bot connecting in Socket Mode; Ctrl-C stops it.", flush=True)
     try:
-        handler.start()
+        wait_until_ready("Slack Socket Mode", lambda: reach_slack("apps.connections.open",
+                         "SLACK_APP_TOKEN", handler.connect),
+                         give_up_after=services.settings.startup_wait_seconds)  # fmt: skip
+        threading.Event().wait()
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM is how `run` ends: exit 0, as `serve` does
         pass
     finally:
@@ -169,7 +207,8 @@ def _shutdown(
     services: Services,
 ) -> None:
     stop.set()
+    deadline = time.monotonic() + SHUTDOWN_SECONDS  # one budget for all jobs, not one each
     for thread in jobs:
-        thread.join(timeout=10)
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
     background.shutdown(wait=True)
     services.close()

@@ -7,10 +7,11 @@ A subcommand gets the parsed request and returns what to say; the router decides
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from bot.ingest.fetch import FetchPolicy
 from bot.services import Services
 from storage.models import utcnow
 
@@ -28,6 +29,8 @@ class CommandContext:
     user_timezone: Callable[[], str | None] = lambda: None
     # The clock, passed in so tests can say what time it is (a digest preview depends on it).
     now: Callable[[], datetime] = utcnow
+    # What a URL given in Slack may fetch: public addresses only (``Deps.url_policy``).
+    fetch_policy: FetchPolicy = field(default_factory=lambda: FetchPolicy().untrusted())
 
 
 @dataclass

@@ -24,6 +24,7 @@ class FigureFields:
     direction: str | None = None
     label: str | None = None
     sentence: str = ""
+    from_value: float | None = None  # the old level of "from 20 % to 35 %"
 
 
 @dataclass
@@ -225,7 +226,7 @@ def _column_length(name: str, model: type[Base] = Article) -> int:
     return column_type.length
 
 
-_FIGURE_KEYS = ("text", "value", "unit", "kind", "direction", "label")
+_FIGURE_KEYS = ("text", "value", "unit", "kind", "direction", "label", "from_value")
 
 
 def _figure_values(fig: FigureFields) -> dict[str, object]:
@@ -237,6 +238,7 @@ def _figure_values(fig: FigureFields) -> dict[str, object]:
         "kind": fig.kind,
         "direction": fig.direction,
         "label": fig.label[: _column_length("label", KeyFigure)] if fig.label else None,
+        "from_value": fig.from_value,
     }
 
 

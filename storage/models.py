@@ -135,6 +135,8 @@ class KeyFigure(Base):
     direction: Mapped[str | None] = mapped_column(String(10))
     label: Mapped[str | None] = mapped_column(String(200))
     sentence: Mapped[str] = mapped_column(Text, default="")
+    # Where a "from X to Y" started: 20 for "von 20 auf 35 Prozent" (value is 35).
+    from_value: Mapped[float | None] = mapped_column(Float, nullable=True)
 
     article: Mapped[Article] = relationship(back_populates="figures")
 

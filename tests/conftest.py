@@ -18,6 +18,7 @@ from bot.services import Services
 from storage import migrate
 from storage.db import make_engine, make_session_factory
 from storage.models import Base
+from tests.hostile import HostileServer
 from tests.newssite import Site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,3 +128,11 @@ def site() -> Iterator[Site]:
     news_site = Site()
     yield news_site
     news_site.stop()
+
+
+@pytest.fixture
+def hostile() -> Iterator[HostileServer]:
+    """The hostile web server of tests/hostile.py on 127.0.0.1."""
+    server = HostileServer()
+    yield server
+    server.stop()

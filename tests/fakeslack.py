@@ -36,6 +36,10 @@ class FakeSlack:
         self._ts = itertools.count(1)
         self._cond = threading.Condition(self._lock)
         self.socket_mode_url: str | None = None  # None: apps.connections.open has no url
+        # users.conversations: user id -> the channels they are in ({"id", "is_private"}).
+        # Private channels are listed only when the bot is in them too, as Slack does.
+        self.members: dict[str, list[dict[str, Any]]] = {}
+        self.bot_channels: set[str] = set()
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -124,11 +128,28 @@ class FakeSlack:
                     "user": "newsroom-bot", "url": "https://example.slack.com/"}  # fmt: skip
         if method == "apps.connections.open" and self.socket_mode_url is not None:
             return {"ok": True, "url": self.socket_mode_url}
+        if method == "users.conversations":
+            return self._users_conversations(args)
         if method == "users.info":
             user = args.get("user", "U0")
             return {"ok": True, "user": {"id": user, "is_admin": user.startswith("UADMIN"),
                                          "tz": "Europe/Berlin"}}  # fmt: skip
         return {"ok": True}
+
+    def _users_conversations(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Slack's paging: ``limit`` per page, ``response_metadata.next_cursor`` until ""."""
+        types = str(args.get("types") or "public_channel").split(",")
+        visible = [
+            c
+            for c in self.members.get(str(args.get("user")), [])
+            if ("private_channel" if c.get("is_private") else "public_channel") in types
+            and (not c.get("is_private") or c["id"] in self.bot_channels)
+        ]
+        start, limit = int(args.get("cursor") or 0), int(args.get("limit") or 100)
+        page = visible[start : start + limit]
+        more = start + limit < len(visible)
+        cursor = str(start + limit) if more else ""
+        return {"ok": True, "channels": page, "response_metadata": {"next_cursor": cursor}}
 
     @staticmethod
     def _send(req: BaseHTTPRequestHandler, status: int, body: dict[str, Any],

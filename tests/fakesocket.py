@@ -12,6 +12,8 @@ each one as Slack would. The WebSocket itself is the ``websockets`` package's se
 from __future__ import annotations
 
 import json
+import socket
+import struct
 import threading
 import time
 import uuid
@@ -84,6 +86,31 @@ class FakeSocketMode:
             )
         )
 
+    def cut(self, *, reset: bool = True) -> None:
+        """Drop the newest connection without a close frame, as a network blip or a proxy
+        restart does. ``reset``: the TCP connection is reset (RST); else it ends with FIN."""
+        conn = self._newest()
+        with self._cond:  # gone for us now; its server thread may notice only later
+            self._open.remove(conn)
+            self._cond.notify_all()
+        sock = conn.socket
+        if reset:  # SO_LINGER with a zero timeout makes close() send RST instead of FIN
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        else:
+            sock.shutdown(socket.SHUT_RDWR)
+        sock.close()
+
+    def close_cleanly(self, code: int = 1001, reason: str = "going away") -> None:
+        """Close the newest connection with a WebSocket close frame (a server going down).
+
+        Returns at once; the closing handshake (which waits for the app's answering close
+        frame) finishes in the background."""
+        conn = self._newest()
+        with self._cond:  # closed for us now; the handshake may take its close_timeout
+            self._open.remove(conn)
+            self._cond.notify_all()
+        threading.Thread(target=conn.close, args=(code, reason), daemon=True).start()
+
     def send(
         self,
         kind: str,
@@ -128,7 +155,8 @@ class FakeSocketMode:
             pass
         finally:
             with self._cond:
-                self._open.remove(conn)
+                if conn in self._open:
+                    self._open.remove(conn)
                 self._cond.notify_all()
 
     def _newest(self) -> ServerConnection:

@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from slack_sdk.signature import SignatureVerifier
 
+from bot.ingest.fetch import FetchPolicy
 from bot.services import Services
 from bot.slack.web import HttpServer, make_wsgi_app
 from handlers.app import create_app
@@ -104,6 +105,7 @@ class SlackRig:
         page_size: int = 5,
         workers: int = 2,
         http_threads: int = 8,
+        fetch_policy: FetchPolicy | None = None,
     ) -> None:
         settings = replace(
             services.settings,
@@ -116,7 +118,9 @@ class SlackRig:
             settings=settings, engine=services.engine, sessions=services.sessions
         )
         self.fake = fake
-        self.background = make_background(self.services, page_size=page_size, workers=workers)
+        self.background = make_background(
+            self.services, page_size=page_size, workers=workers, fetch_policy=fetch_policy
+        )
         self.app = create_app(self.services, background=self.background, page_size=page_size)
         wsgi = make_wsgi_app(self.app, self.services)
         self.server = HttpServer(wsgi, port=0, threads=http_threads).start()

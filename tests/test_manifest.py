@@ -33,6 +33,8 @@ NEEDED_SCOPES = {
     "links:read": "link_shared events",
     "links:write": "chat.unfurl",
     "users:read": "the subscriber's timezone (users.info) for /news subscribe",
+    "channels:read": "users.conversations: the public channels whose digests App Home shows",
+    "groups:read": "users.conversations: the private channels (shared with the bot) likewise",
 }
 
 

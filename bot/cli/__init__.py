@@ -14,8 +14,12 @@ import os
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import DBAPIError
+
 from bot import __version__
 from bot.config import ConfigError, load_settings
+from bot.startup import GaveUp
+from storage.health import describe_unreachable, is_unreachable, safe_url
 
 # Each module exposes ``register(subparsers)`` and sets ``func(args) -> int`` on its parsers.
 COMMAND_MODULES = (
@@ -62,6 +66,12 @@ def main(argv: Sequence[str] | None = None, modules: Sequence[str] = COMMAND_MOD
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except GaveUp as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except DBAPIError as exc:  # one line naming the database and the cause, no traceback
+        print(f"error: {_database_error(exc, args.settings.database_url)}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # `newsroom-bot show … | head`: the reader left early; end quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -69,6 +79,13 @@ def main(argv: Sequence[str] | None = None, modules: Sequence[str] = COMMAND_MOD
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _database_error(exc: DBAPIError, url: str) -> str:
+    if is_unreachable(exc):
+        return describe_unreachable(exc, url)
+    lines = str(exc.orig if exc.orig is not None else exc).strip().splitlines() or ["?"]
+    return f"the database {safe_url(url)} refused the command: {lines[0].strip()}"
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, str]:

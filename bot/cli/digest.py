@@ -19,6 +19,7 @@ from bot.digest.subscriptions import (
     subscribe,
     unsubscribe,
 )
+from bot.ingest.feeds import polling_beside
 from bot.services import Services
 from bot.slack.digest_blocks import render_digest, summary_line
 from bot.slack.digest_post import make_publisher
@@ -38,7 +39,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = actions.add_parser("run", help="post all due digests once and exit (for cron)")
     run.add_argument("--due", action="store_true", required=True, help="post what is due now")
     run.add_argument("--now", type=_instant, help="pretend it is this ISO time (UTC if naive)")
-    run.add_argument("--no-feeds", action="store_true", help="do not poll due feeds first")
+    run.add_argument(
+        "--no-feeds", action="store_true", help="do not poll due feeds beside the pass"
+    )
     run.add_argument("--json", action="store_true")
     run.set_defaults(func=cmd_run)
 
@@ -108,7 +111,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.no_feeds:
         config = replace(config, poll_feeds=False)
     scheduler = DigestScheduler(services, make_publisher(services), config=config)
-    report = scheduler.run_pending(args.now or utcnow())
+    with polling_beside(services, enabled=config.poll_feeds) as feeds:  # never delays the pass
+        report = scheduler.run_pending(args.now or utcnow())
+    report.feeds = feeds if config.poll_feeds else None
     if args.json:
         print_json(report.as_dict())
     else:

@@ -6,8 +6,13 @@ import argparse
 import sys
 
 from bot.cli.common import services_from_args
+from bot.ingest.fetch import FetchPolicy
 from bot.ingest.parallel import default_jobs, make_ingestor
 from bot.ingest.readers import FORMATS, read_all
+from bot.ingest.service import DatabaseUnavailable, IngestReport
+
+# Exit status when the database went away mid-import (1 means: nothing could be stored).
+EXIT_DATABASE_LOST = 3
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,23 +37,44 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--show-skipped", action="store_true", help="list every skipped row, duplicates too"
     )
+    p.add_argument(
+        "--allow-private-urls",
+        action="store_true",
+        help="let URLs on this command line (not links inside feeds) be on loopback or "
+        "private addresses, e.g. an intranet CMS (setting NEWSROOM_ALLOW_PRIVATE_URLS)",
+    )
     p.set_defaults(func=cmd_ingest)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     services = services_from_args(args)
+    policy = FetchPolicy.from_settings(
+        services.settings, allow_private=args.allow_private_urls or None
+    )
     if args.jobs < 1:
         print("--jobs must be 1 or more", file=sys.stderr)
         return 2
     ingestor = make_ingestor(services, analyze=not args.no_analysis,
                              batch_size=args.batch_size, jobs=args.jobs)  # fmt: skip
-    report = ingestor.ingest(read_all(args.locations, args.format), progress=not args.quiet)
-    shown = [r for r in report.rejected if args.show_skipped or not r.is_harmless]
-    limit = None if args.show_skipped else 20
+    items = read_all(args.locations, args.format, policy=policy)
+    try:
+        report = ingestor.ingest(items, progress=not args.quiet)
+    except DatabaseUnavailable as exc:
+        _print_skipped(exc.report, args.show_skipped)
+        print(f"error: {exc}; stopped after: {exc.report.summary_line()}. Run the same "
+              "command again once the database is back (re-imports never duplicate).",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_DATABASE_LOST
+    _print_skipped(report, args.show_skipped)
+    print(report.summary_line())
+    stored = report.added + report.updated + report.unchanged
+    return 1 if report.rejected and not stored else 0
+
+
+def _print_skipped(report: IngestReport, show_all: bool) -> None:
+    shown = [r for r in report.rejected if show_all or not r.is_harmless]
+    limit = None if show_all else 20
     for rejected in shown[:limit]:
         print(f"skipped {rejected.origin}: {rejected.reason}", file=sys.stderr)
     if limit is not None and len(shown) > limit:
         print(f"... {len(shown) - limit} more; --show-skipped lists all", file=sys.stderr)
-    print(report.summary_line())
-    stored = report.added + report.updated + report.unchanged
-    return 1 if report.rejected and not stored else 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -18,6 +19,8 @@ from bot.cli.common import print_json, services_from_args
 from bot.lookup import SearchResult, search
 from bot.lookup.live import enable_snapshots
 from bot.services import Services
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg, unused-ignore]
@@ -61,23 +64,44 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def _run_batch(services: Services, args: argparse.Namespace) -> int:
+    """One answer per line, in order; a line that fails gets an error answer of its own
+    (``{"query", "line", "error"}`` in JSON) and the batch goes on. Exit 1 if any failed."""
     try:
         stream: TextIO = (
-            sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
+            sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")  # noqa: SIM115
         )  # closed by the with-block below
     except OSError as exc:
         print(f"error: cannot read {args.batch}: {exc.strerror}", file=sys.stderr)
         return 2
+    failed = 0
     with stream, services.session() as session:
-        for line in stream:
-            query = line.rstrip("\n")
-            result = search(session, query, limit=args.limit, offset=args.offset)
+        for lineno, line in enumerate(stream, start=1):
+            query = line.rstrip("\r\n")
+            try:
+                result = search(session, query, limit=args.limit, offset=args.offset)
+            except Exception as exc:  # one bad line must not cost the answers after it
+                log.debug("search --batch line %d failed", lineno, exc_info=True)  # -v shows it
+                session.rollback()
+                failed += 1
+                _print_failure(query, lineno, exc, as_json=args.json)
+                continue
             if args.json:
                 sys.stdout.write(json.dumps(result_to_dict(result), ensure_ascii=False) + "\n")
             else:
                 _print_text(result)
             sys.stdout.flush()
-    return 0
+    return 1 if failed else 0
+
+
+def _print_failure(query: str, lineno: int, exc: Exception, *, as_json: bool) -> None:
+    error = f"could not answer this query ({exc.__class__.__name__}: {exc})"
+    if as_json:
+        answer = {"query": query, "line": lineno, "error": error, "hits": []}
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+    else:
+        print(f"» {query}\n  line {lineno}: {error}")
+    print(f"error: line {lineno}: {error}", file=sys.stderr)
+    sys.stdout.flush()
 
 
 def result_to_dict(result: SearchResult) -> dict[str, Any]:

@@ -22,9 +22,9 @@ from typing import Any, Protocol
 from bot.config import Settings
 from bot.digest.content import Digest, build_digest
 from bot.digest.subscriptions import schedule_of
-from bot.ingest.feeds import FeedResult, poll_due
 from bot.services import Services
 from storage.digests import SKIPPED, DigestRunRepository, SubscriptionRepository
+from storage.health import is_unreachable
 from storage.models import utcnow
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ class SchedulerConfig:
     retry_base: timedelta = timedelta(minutes=2)  # doubled per attempt, capped at retry_cap
     retry_cap: timedelta = timedelta(hours=1)
     stale_after: timedelta = timedelta(minutes=15)  # a post in flight longer died with its worker
-    poll_feeds: bool = True
+    poll_feeds: bool = True  # read by the callers that start the feed poller beside us
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SchedulerConfig:
@@ -92,11 +92,6 @@ class PassReport:
         return not (self.retry or self.failed)
 
 
-def poll_feeds(services: Services, now: datetime) -> list[FeedResult]:
-    """Due feeds first, so the digests of this pass include what they just brought."""
-    return poll_due(services, now=now)
-
-
 class DigestScheduler:
     def __init__(
         self, services: Services, publisher: Publisher, *, config: SchedulerConfig | None = None,
@@ -134,14 +129,18 @@ class DigestScheduler:
         while not (stop.is_set() or self._stop.is_set()):
             try:
                 self.run_pending()
-            except Exception:  # the loop must outlive a bad pass (e.g. database restart)
-                log.exception("scheduler pass failed; trying again next tick")
+            except Exception as exc:  # the loop must outlive a bad pass (e.g. database restart)
+                if self.services.database_unreachable(exc) is None:  # logged once a minute
+                    log.exception("scheduler pass failed; trying again next tick")
+            else:
+                self.services.database_answered()
             stop.wait(self.config.tick_seconds)
 
     # -- one pass ---------------------------------------------------------------------
 
     def run_pending(self, now: datetime | None = None) -> PassReport:
-        """Do everything due at ``now``: stale runs, feeds, new slots, then retries."""
+        """Do everything due at ``now``: stale runs, new slots, then retries. Feeds are
+        polled by their own worker (``bot.ingest.feeds.run_feed_poller``), never here."""
         now = now or self.clock()
         report = PassReport()
         with self.services.session() as session:
@@ -150,17 +149,14 @@ class DigestScheduler:
                 log.error("digest run %s (subscription %s, slot %s): %s",
                           run.id, run.subscription_id, run.slot_at, run.error)  # fmt: skip
                 report.interrupted.append(run.id)
-        if self.config.poll_feeds:
-            try:
-                report.feeds = poll_feeds(self.services, now)
-            except Exception:
-                log.exception("feed polling failed; digests continue")
         with self.services.session() as session:
             sub_ids = [sub.id for sub in SubscriptionRepository(session).active()]
         for sub_id in sub_ids:
             try:
                 self._run_subscription(sub_id, now, report)
-            except Exception:
+            except Exception as exc:
+                if is_unreachable(exc):
+                    raise
                 log.exception("digest subscription %s: pass failed", sub_id)
         with self.services.session() as session:
             retry_ids = [run.id for run in DigestRunRepository(session).due_retries(now)]

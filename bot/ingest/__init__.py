@@ -1,7 +1,9 @@
 """Ingestion: files, pages and feeds in; deduplicated, cleaned, analyzed articles stored.
 
-Owns the readers (one per input format), boilerplate removal, canonical URLs and content
-hashes, feed polling, the one HTTP fetch module every URL goes through, and the batch
+Owns the readers (one per input format) and the streaming text input under them
+(``textio``: encodings, lines, CSV records, JSON array items), boilerplate removal,
+canonical URLs, content hashes and dates, feed polling (its own worker), the one HTTP
+fetch module every URL goes through (``fetch``: the rules in docs/safety.md), and the batch
 writer (``service.Ingestor``; ``parallel.ParallelIngestor`` analyses on every core).
 
 May import: ``bot.config``, ``bot.services``, ``bot.intelligence`` (analysis at ingestion),

@@ -84,7 +84,11 @@ def _apply(parsed: ParsedQuery, key: str, value: str, now: datetime) -> None:
         parsed.errors.append(f"`{key}:` needs a value, e.g. {_EXAMPLES[key]}.")
         return
     if key == "since":
-        since = parse_since(value, now)
+        try:
+            since = parse_since(value, now)
+        except SinceOutOfRange as exc:
+            parsed.errors.append(str(exc))
+            return
         if since is None:
             parsed.errors.append(
                 f"I can't read `since:{value}`; use e.g. `since:7d`, `since:24h` "
@@ -111,17 +115,45 @@ _EXAMPLES = {
 }
 
 
+# The earliest `since:` worth asking for; older values are typos (`since:0001-01-01`) and
+# would overflow date arithmetic on the way to the database.
+EARLIEST_SINCE = datetime(1800, 1, 1, tzinfo=UTC)
+
+
+class SinceOutOfRange(ValueError):
+    """A readable `since:` outside the range that can match; the message says so."""
+
+
 def parse_since(value: str, now: datetime) -> datetime | None:
-    """``7d``/``24h``/``2w``/``3m``/``1y`` back from ``now``, or an ISO date (UTC)."""
-    value = value.strip().lower()
+    """``7d``/``24h``/``2w``/``3m``/``1y`` back from ``now``, or an ISO date (UTC); None if
+    unreadable. Raises :class:`SinceOutOfRange` before 1800 or after ``now``."""
+    shown = value.strip()
+    value = shown.lower()
+    too_old = SinceOutOfRange(
+        f"`since:{shown}` reaches back before {EARLIEST_SINCE.year}, further than any "
+        "article; leave it out to search everything, or use e.g. `since:2024-05-01`."
+    )
+    in_future = SinceOutOfRange(
+        f"`since:{shown}` is in the future, so nothing can match; use a past date, "
+        "e.g. `since:7d` or `since:2024-05-01`."
+    )
     if match := _RELATIVE.match(value):
         amount, unit = int(match.group(1)), match.group(2)
         try:
-            return now - timedelta(hours=amount * _UNIT_HOURS[unit])
+            since = now - timedelta(hours=amount * _UNIT_HOURS[unit])
         except OverflowError:
+            raise too_old from None
+    else:
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
             return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+        try:
+            since = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+        except OverflowError:  # only at the ends of the calendar, years 1 and 9999
+            raise (in_future if parsed.year > now.year else too_old) from None
+    if since < EARLIEST_SINCE:
+        raise too_old
+    if since > now:
+        raise in_future
+    return since

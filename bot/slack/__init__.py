@@ -4,8 +4,10 @@ Owns Block Kit rendering (``blocks`` primitives, ``messages`` for articles, sear
 help and the App Home, ``digest_blocks``), mrkdwn escaping and limits (``text``), reading
 what users type (``incoming``), the Web API client with its retries (``client``),
 credential checks (``credentials``), the answer pool (``background``), the event dedupe
-middleware, the digest publisher and the HTTP server.
+middleware, the digest publisher, the HTTP server, the Socket Mode client (``socket_mode``)
+and channel membership for the App Home (``members``).
 
-May import: ``bot.config``, ``bot.services``, ``bot.lookup``, ``bot.digest``, ``storage``,
-slack-sdk/slack-bolt. Never ``handlers``: the app is assembled in ``handlers.app``.
+May import: ``bot.config``, ``bot.services``, ``bot.startup``, ``bot.lookup``,
+``bot.digest``, ``storage``, slack-sdk/slack-bolt, websocket-client. Never ``handlers``:
+the app is assembled in ``handlers.app``.
 """

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
@@ -23,6 +24,7 @@ from typing import Any, Generic, TypeVar
 log = logging.getLogger(__name__)
 
 DEFAULT_WORKERS = 2
+SHUTDOWN_GRACE_S = 5.0
 C = TypeVar("C")
 _worker_context: Any = None
 
@@ -67,8 +69,22 @@ class Background(Generic[C]):
         with self._lock:
             return len(self._pending)
 
-    def shutdown(self, wait: bool = True) -> None:
-        self._executor.shutdown(wait=wait, cancel_futures=not wait)
+    def shutdown(self, wait: bool = True, grace: float = SHUTDOWN_GRACE_S) -> None:
+        """Stop the workers. Worker processes get ``grace`` seconds to finish what they run
+        (none without ``wait``) and are then terminated: a worker still importing and
+        building its context when Ctrl-C comes would otherwise hold the exit for as long
+        as its start-up takes (10 s measured on an idle machine, over 20 s under load)."""
+        if not isinstance(self._executor, ProcessPoolExecutor):
+            self._executor.shutdown(wait=wait, cancel_futures=not wait)
+            return
+        # The executor keeps its processes private; there is no public way to bound the wait.
+        processes = list(getattr(self._executor, "_processes", {}).values())
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + (grace if wait else 0.0)
+        for process in processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.terminate()
 
     def _done(self, future: Future[Any]) -> None:
         with self._lock:
@@ -92,6 +108,6 @@ def _run_in_worker(fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
 def _run(fn: Callable[..., Any], context: Any, args: tuple[Any, ...]) -> Any:
     try:
         return fn(context, *args)
-    except Exception:  # the user already got an ack; the log is the only witness
+    except Exception:  # last resort: Slack jobs run behind handlers.jobs.run_job
         log.exception("background job %s failed", getattr(fn, "__name__", fn))
         return None

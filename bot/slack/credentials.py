@@ -19,6 +19,14 @@ _BOT_TOKEN = re.compile(r"^xoxb-[0-9A-Za-z-]{10,}$")
 _APP_TOKEN = re.compile(r"^xapp-[0-9A-Za-z-]{10,}$")
 # Slack signing secrets are 32 lowercase hex digits; accept any hex of that size or longer.
 _SIGNING_SECRET = re.compile(r"^[0-9a-fA-F]{32,}$")
+# The values `.env.example` ships with (a test keeps them in step). They match the patterns
+# above, so without this a copied-but-not-filled .env would start and fail at first use;
+# with the placeholder signing secret anyone could sign requests.
+PLACEHOLDERS = {
+    "SLACK_BOT_TOKEN": "xoxb-your-bot-token",
+    "SLACK_SIGNING_SECRET": "0123456789abcdef0123456789abcdef",
+    "SLACK_APP_TOKEN": "xapp-your-app-token",
+}
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,10 @@ def _check(name: str, value: str | None, pattern: re.Pattern[str], expected: str
     if not value:
         raise ConfigError(f"{name} is not set: put it in the environment or .env ({expected})")
     value = value.strip()
+    if value == PLACEHOLDERS.get(name):
+        raise ConfigError(
+            f"{name} is still the placeholder from .env.example: put in the real value ({expected})"
+        )
     if not pattern.match(value):
         shown = value[:5] + "…" if len(value) > 5 else value
         raise ConfigError(f"{name} is malformed: expected {expected}, got {shown!r}")

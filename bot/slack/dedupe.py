@@ -34,11 +34,18 @@ def make_dedupe_middleware(services: Services) -> Callable[..., BoltResponse | N
         with lock:
             counter["claims"] += 1
             prune = counter["claims"] % PRUNE_EVERY == 0
-        with services.session() as session:
-            log_ = SlackEventLog(session)
-            first = log_.claim(str(event_id))
-            if prune:
-                log_.prune()
+        try:
+            with services.session() as session:
+                log_ = SlackEventLog(session)
+                first = log_.claim(str(event_id))
+                if prune:
+                    log_.prune()
+        except Exception as exc:
+            if services.database_unreachable(exc) is None:
+                raise
+            # The database is away: no claim, but the listener still runs, so its job can
+            # tell the person who asked (the 200 we send means Slack does not redeliver).
+            first = True
         if not first:
             log.info("event %s already handled; ignoring the retry", event_id)
             return BoltResponse(status=200, body="")

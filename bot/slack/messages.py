@@ -59,7 +59,7 @@ def figures_text(article: Article) -> str | None:
     figures = article.figures[:MAX_FIGURES]
     if not figures:
         return None
-    lines = [f"• {escape(figure_line(f))}" for f in figures]
+    lines = [f"• {escape(figure_line(f, article.lang))}" for f in figures]
     return "*Key figures*\n" + "\n".join(lines)
 
 
@@ -174,8 +174,16 @@ def unfurl_blocks(article: Article) -> list[Block]:
     return article_blocks(article)
 
 
-def home_view(recent: Sequence[Article], subscriptions: Sequence[Subscription]) -> Block:
-    """The App Home tab: how to use the bot, what we published lately, the digests."""
+def home_view(
+    recent: Sequence[Article],
+    subscriptions: Sequence[Subscription],
+    *,
+    channels_known: bool = True,
+) -> Block:
+    """The App Home tab: how to use the bot, what we published lately, the digests.
+
+    ``subscriptions`` are only those the viewer may see (their channels, or set up by
+    them); ``channels_known`` false says Slack did not tell us their channels."""
     how_to = (
         "• `/news netflix ki` finds articles, with summary and key figures (only you see it).\n"
         "• Mention *@Newsroom Bot* with a question; I answer in the thread.\n"
@@ -187,11 +195,14 @@ def home_view(recent: Sequence[Article], subscriptions: Sequence[Subscription]) 
     groups = [[section(title_line(a)), context(meta_line(a))] for a in recent]
     if not groups:
         groups = [[section("Nothing stored yet. An admin can add articles with `/news add URL`.")]]
-    subs: list[Block] = [divider(), header("Digest subscriptions")]
+    subs: list[Block] = [divider(), header("Digests in your channels")]
     if subscriptions:
         subs += [section(subscription_line(s)) for s in subscriptions]
     else:
-        subs.append(section("No channel has a digest yet: `/news subscribe` in a channel."))
+        subs.append(section("None of your channels has a digest yet: `/news subscribe` in one."))
+    if not channels_known:
+        subs.append(context("Only digests you set up are listed: Slack did not tell us "
+                            "your channels (the app may need reinstalling)."))  # fmt: skip
     blocks = assemble(head, groups, subs, max_blocks=MAX_HOME_BLOCKS)
     return {"type": "home", "blocks": blocks}
 
@@ -207,3 +218,26 @@ def subscription_line(sub: Subscription) -> str:
 
 def _safe_id(slack_id: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", slack_id.upper())
+
+
+def error_message(error_id: str, *, database_away: bool = False) -> Message:
+    """What the person who asked sees when their answer failed; the id is in our log."""
+    if database_away:
+        text = "The news archive cannot be reached right now. Please try again in a minute."
+    else:
+        text = "Sorry, that went wrong on our side. Please try again."
+    note = f"Error id `{_safe_error_id(error_id)}`: tell an admin if it keeps happening."
+    return Message(text=f"{text} (error id {_safe_error_id(error_id)})",
+                   blocks=[section(text), context(note)])  # fmt: skip
+
+
+def home_error_view(error_id: str, *, database_away: bool = False) -> Block:
+    """The App Home when it could not be built: say so instead of an empty or stale tab."""
+    message = error_message(error_id, database_away=database_away)
+    how_to = "Open another tab and come back to Home to try again."
+    blocks = [header("Newsroom Bot"), *message.blocks, context(how_to)]
+    return {"type": "home", "blocks": blocks}
+
+
+def _safe_error_id(error_id: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", error_id.lower())[:16]

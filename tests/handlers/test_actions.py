@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bot.services import Services
 from tests.fakeslack import FakeSlack
 from tests.slackfixtures import NETFLIX_URL, netflix_article, store
@@ -57,10 +59,33 @@ def test_next_results_continues_at_the_offset(rig: SlackRig) -> None:
     assert "netflix-ki-3" in text
 
 
-def test_button_for_deleted_article_says_so(rig: SlackRig) -> None:
+def test_share_of_a_deleted_article_is_answered_only_to_the_clicker(rig: SlackRig) -> None:
     rig.click("news_share", json.dumps({"id": 987654}), response_url=rig.fake.response_url("g1"))
     reply = rig.fake.wait_for("response_url/g1")[0].args
     assert "no longer stored" in reply["text"]
+    assert reply["response_type"] == "ephemeral" and reply["replace_original"] is False
+
+
+@pytest.mark.parametrize(
+    ("action_id", "value"),
+    [
+        ("news_share", "not json"),
+        ("news_share", '{"id": "987"}'),
+        ("news_share", '{"id": true}'),
+        ("news_share", "[1, 2]"),
+        ("news_share", ""),
+        ("news_more_like_this", '{"id": -3}'),
+        ("news_next_results", '{"q": "netflix", "o": "x"}'),
+        ("news_next_results", '{"o": 5}'),
+    ],
+)
+def test_malformed_button_value_is_answered_only_to_the_clicker(
+    rig: SlackRig, action_id: str, value: str
+) -> None:
+    rig.click(action_id, value, response_url=rig.fake.response_url("bad"))
+    reply = rig.fake.wait_for("response_url/bad")[0].args
+    assert reply["response_type"] == "ephemeral" and reply["replace_original"] is False
+    assert "button no longer works" in reply["text"]
 
 
 def test_more_like_this_without_siblings_says_so(services: Services, fake_slack: FakeSlack) -> None:

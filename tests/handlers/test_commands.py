@@ -14,6 +14,7 @@ from bot.services import Services
 from bot.slack.text import SECTION_TEXT
 from storage.articles import ArticleFields, ArticleRepository
 from tests.fakeslack import FakeSlack
+from tests.hostile import LOCAL, HostileServer
 from tests.localserver import serve_in_thread
 from tests.slackfixtures import NETFLIX_URL, store
 from tests.slackrig import ADMIN, SlackRig
@@ -140,13 +141,42 @@ def article_site() -> Iterator[str]:
     server.server_close()
 
 
-def test_admin_adds_article_by_url(rig: SlackRig, article_site: str) -> None:
-    reply = answer(rig, f"add <{article_site}>", "a2", user_id=ADMIN)
+@pytest.fixture
+def loopback_rig(
+    services: Services, fake_slack: FakeSlack, articles: list[int]
+) -> Iterator[SlackRig]:
+    """The app with `/news add` allowed to reach 127.0.0.1, where the test sites run: only
+    for tests about what happens after the fetch (production never sets this)."""
+    r = SlackRig(services, fake_slack, fetch_policy=LOCAL)
+    yield r
+    r.stop()
+
+
+def test_admin_adds_article_by_url(loopback_rig: SlackRig, article_site: str) -> None:
+    reply = answer(loopback_rig, f"add <{article_site}>", "a2", user_id=ADMIN)
     assert "added 1" in reply["text"]
-    with rig.services.session() as session:
+    with loopback_rig.services.session() as session:
         stored = ArticleRepository(session).by_url(article_site)
         assert stored is not None and "Streaming" in stored.title
     assert "Streaming boom" in all_text(reply["blocks"])
+
+
+def test_add_refuses_loopback_addresses_from_slack(rig: SlackRig, hostile: HostileServer) -> None:
+    for n, url in enumerate([hostile.url("/page"), f"http://2130706433:{hostile.port}/page",
+                             f"http://[::ffff:127.0.0.1]:{hostile.port}/page"]):  # fmt: skip
+        reply = answer(rig, f"add <{url}>", f"ssrf{n}", user_id=ADMIN)
+        assert reply["text"].startswith(f"Could not add {url}")
+        assert "a loopback address" in reply["text"]
+    assert hostile.requests == []  # nothing was fetched
+
+
+def test_add_refuses_a_pdf_with_a_clear_message(
+    loopback_rig: SlackRig, hostile: HostileServer
+) -> None:
+    reply = answer(loopback_rig, f"add <{hostile.url('/report.pdf')}>", "pdf", user_id=ADMIN)
+    assert "Could not add" in reply["text"] and "application/pdf" in reply["text"]
+    with loopback_rig.services.session() as session:
+        assert ArticleRepository(session).by_url(hostile.url("/report.pdf")) is None
 
 
 def test_add_reports_unreachable_url(rig: SlackRig) -> None:

@@ -82,39 +82,78 @@ def test_unknown_links_are_left_to_slack(rig: SlackRig) -> None:
     assert rig.fake.calls_to("chat.unfurl") == []
 
 
-def test_app_home_shows_recent_articles_digests_and_how_to(rig: SlackRig) -> None:
+def add_subscription(rig: SlackRig, channel_id: str, filters: str, created_by: str = "U9") -> None:
     with rig.services.session() as session:
         session.add(
             Subscription(
-                channel_id="C0NEWSDESK",
+                channel_id=channel_id,
+                created_by=created_by,
                 schedule_kind="daily",
                 schedule_expr="08:00",
                 timezone="Europe/Berlin",
-                filters="netflix",
+                filters=filters,
                 size=5,
                 post_when_empty=False,
                 active=True,
                 created_at=datetime.now(UTC),
             )
         )
-    rig.event(
-        {
-            "type": "app_home_opened",
-            "user": "U1",
-            "channel": "D1",
-            "tab": "home",
-            "event_ts": "1764100500.000100",
-        }
-    )
-    call = rig.fake.wait_for("views.publish")[0].args
-    assert call["user_id"] == "U1"
-    view = call["view"]
-    assert view["type"] == "home"
-    text = json.dumps(view, ensure_ascii=False)
+
+
+def open_home(rig: SlackRig, user: str) -> str:
+    seen = len(rig.fake.calls_to("views.publish"))
+    rig.event({"type": "app_home_opened", "user": user, "channel": "D1", "tab": "home",
+               "event_ts": "1764100500.000100"})  # fmt: skip
+    call = rig.fake.wait_for("views.publish", seen + 1)[seen].args
+    assert call["user_id"] == user and call["view"]["type"] == "home"
+    return json.dumps(call["view"], ensure_ascii=False)
+
+
+def test_app_home_shows_recent_articles_digests_and_how_to(rig: SlackRig) -> None:
+    add_subscription(rig, "C0NEWSDESK", "netflix")
+    rig.fake.members["U1"] = [{"id": "C0NEWSDESK", "is_private": False}]
+    text = open_home(rig, "U1")
     assert "Ad sales boost Time Warner profit" in text
     assert "<#C0NEWSDESK>: daily 08:00 (Europe/Berlin) — netflix" in text
     assert "/news netflix ki" in text
     assert "<!channel>" not in text
+    (asked,) = rig.fake.calls_to("users.conversations")
+    assert asked.args["user"] == "U1" and asked.args["types"] == "public_channel,private_channel"
+
+
+def test_app_home_hides_digests_of_channels_the_user_is_not_in(rig: SlackRig) -> None:
+    add_subscription(rig, "C0NEWSDESK", "desk news")
+    add_subscription(rig, "G0SECRET", "merger talks")  # private; the bot was invited
+    add_subscription(rig, "C0SPORTS", "fussball")  # public, but U1 never joined
+    add_subscription(rig, "D0U1DM", "my own", created_by="U1")  # set up by U1 in a DM
+    rig.fake.bot_channels.add("G0SECRET")
+    rig.fake.members["U1"] = [{"id": "C0NEWSDESK", "is_private": False}]
+    rig.fake.members["U2"] = [{"id": "G0SECRET", "is_private": True}]
+    outsider = open_home(rig, "U1")
+    assert "desk news" in outsider and "my own" in outsider
+    assert "G0SECRET" not in outsider and "merger talks" not in outsider
+    assert "fussball" not in outsider
+    insider = open_home(rig, "U2")
+    assert "<#G0SECRET>" in insider and "merger talks" in insider
+    assert "desk news" not in insider and "my own" not in insider
+
+
+def test_app_home_reads_every_page_of_the_users_channels(rig: SlackRig) -> None:
+    add_subscription(rig, "C0LAST", "on the second page")
+    channels = [{"id": f"C0{n:04d}", "is_private": False} for n in range(250)]
+    rig.fake.members["U1"] = [*channels, {"id": "C0LAST", "is_private": False}]
+    assert "on the second page" in open_home(rig, "U1")
+    pages = rig.fake.calls_to("users.conversations")
+    assert len(pages) == 2 and pages[1].args["cursor"] == "200"
+
+
+def test_app_home_shows_only_own_digests_when_slack_hides_the_channels(rig: SlackRig) -> None:
+    add_subscription(rig, "C0NEWSDESK", "desk news")
+    add_subscription(rig, "C0MINE", "my own", created_by="U1")
+    rig.fake.fail("users.conversations", 200, error="missing_scope")
+    text = open_home(rig, "U1")
+    assert "my own" in text and "desk news" not in text
+    assert "Slack did not tell us your channels" in text
 
 
 def test_messages_tab_does_not_publish_home(rig: SlackRig) -> None:

@@ -192,3 +192,89 @@ def test_run_opens_a_socket_mode_connection_with_the_app_token(tmp_path: Path) -
         except subprocess.TimeoutExpired:
             proc.kill()
         fake.stop()
+
+
+def start_serve(tmp_path: Path, fake: FakeSlack, **env: str) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    environ = clean_env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET,
+                        SLACK_API_URL=fake.url, PYTHONPATH=str(ROOT), **env)  # fmt: skip
+    err = (tmp_path / "stderr.log").open("w")
+    proc = subprocess.Popen(cli("serve", "--host", "127.0.0.1", "--port", str(port),
+                                "--threads-only"), env=environ, cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=err)  # fmt: skip
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def test_serve_waits_for_slack_and_starts_once_it_answers(tmp_path: Path) -> None:
+    fake = FakeSlack().start()
+    fake.fail("auth.test", 503, times=2, error="service_unavailable")
+    proc, base = start_serve(tmp_path, fake)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=2) as resp:
+                    assert resp.status == 200
+                    break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=20)
+        fake.stop()
+    lines = (tmp_path / "stderr.log").read_text().splitlines()
+    waits = [line for line in lines if line.startswith("Slack not reachable")]
+    assert waits == [
+        "Slack not reachable (attempt 1): auth.test answered HTTP 503 (service_unavailable); "
+        "retrying in 1 s",
+        "Slack not reachable (attempt 2): auth.test answered HTTP 503 (service_unavailable); "
+        "retrying in 2 s",
+    ]
+    assert len(fake.calls_to("auth.test")) == 3  # Bolt does not ask again
+    assert "Traceback" not in "\n".join(lines)
+
+
+def run_to_the_end(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = clean_env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET,
+                        PYTHONPATH=str(ROOT), **env)  # fmt: skip
+    return subprocess.run(cli(*args, "--threads-only"), env=environ, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+
+
+def test_serve_gives_up_when_slack_stays_unreachable(tmp_path: Path) -> None:
+    nowhere = f"http://127.0.0.1:{free_port()}/api/"
+    done = run_to_the_end(tmp_path, "serve", "--port", "0", SLACK_API_URL=nowhere,
+                          NEWSROOM_STARTUP_WAIT_SECONDS="2")  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith("Slack not reachable (attempt 1): auth.test:")
+    assert "Connection refused" in lines[0]
+    assert lines[-1].startswith("error: Slack still not reachable after 2 s")
+
+
+def test_serve_stops_at_once_when_slack_refuses_the_token(tmp_path: Path) -> None:
+    fake = FakeSlack().start()
+    fake.fail("auth.test", 200, error="invalid_auth")
+    try:
+        done = run_to_the_end(tmp_path, "serve", "--port", "0", SLACK_API_URL=fake.url)
+    finally:
+        fake.stop()
+    assert done.returncode == 2
+    assert done.stderr == "error: SLACK_BOT_TOKEN was refused by Slack (auth.test: invalid_auth)\n"
+
+
+def test_serve_waits_for_the_database_then_gives_up_naming_it(tmp_path: Path) -> None:
+    port = free_port()
+    done = run_to_the_end(tmp_path, "serve", "--port", "0",
+                          DATABASE_URL=f"postgresql://postgres:hunter2@127.0.0.1:{port}/x",
+                          NEWSROOM_STARTUP_WAIT_SECONDS="2")  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "hunter2" not in done.stderr
+    first, *_, last = done.stderr.splitlines()
+    assert first.startswith(
+        f"the database not reachable (attempt 1): cannot reach the database "
+        f"postgresql://postgres:***@127.0.0.1:{port}/x: connection to server at"
+    )
+    assert "Connection refused; retrying in 1 s" in first
+    assert last.startswith("error: the database still not reachable after 2 s")

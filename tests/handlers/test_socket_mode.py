@@ -30,6 +30,7 @@ SAMPLE = ROOT / "bot" / "data" / "sample_articles.jsonl"
 ACK_LIMIT = 3.0  # Slack shows the user an error when the ack takes longer
 START_TIMEOUT = 60.0  # spawned answer workers import the whole stack on a loaded machine
 ANSWER_TIMEOUT = 60.0  # the first answer may wait for the workers and the search index
+RECONNECT_LIMIT = 5.0  # back and answering after a dropped connection (0.5 s measured)
 
 
 @dataclass
@@ -200,6 +201,28 @@ def test_moves_to_a_new_connection_when_slack_asks(bot: RunningBot) -> None:
     assert "Claxton hunting first major medal" in str(answer["blocks"])
 
 
+@pytest.mark.parametrize(
+    "drop",
+    ["reset without a close frame", "FIN without a close frame", "clean close"],
+)
+def test_reconnects_and_answers_within_seconds_when_the_connection_drops(
+    bot: RunningBot, drop: str
+) -> None:
+    bot.socket.wait_connected(bot.socket.connections)  # connected now
+    opened, connections = len(bot.slack.calls_to("apps.connections.open")), bot.socket.connections
+    started = time.monotonic()
+    if drop == "clean close":
+        bot.socket.close_cleanly()
+    else:
+        bot.socket.cut(reset=drop.startswith("reset"))
+    bot.socket.wait_connected(connections + 1, timeout=RECONNECT_LIMIT)
+    answer = ask_news(bot, "claxton medal", f"socket-{drop.split()[0].lower()}")
+    assert time.monotonic() - started < RECONNECT_LIMIT
+    assert "Claxton hunting first major medal" in str(answer["blocks"])
+    assert len(bot.slack.calls_to("apps.connections.open")) == opened + 1  # one fresh URL
+    bot.socket.wait_open(1)
+
+
 def test_sigterm_stops_the_bot_cleanly(bot: RunningBot) -> None:
     connections = bot.socket.connections
     workers = descendants(bot.proc.pid)
@@ -213,6 +236,8 @@ def test_sigterm_stops_the_bot_cleanly(bot: RunningBot) -> None:
     output = bot.log.read_text()
     assert bot.proc.returncode == 0, output
     assert "Traceback" not in output
+    assert "token will be unused" not in output  # Bolt gets the token with its client only
+    assert "Failed to check the state of sock" not in output
     bot.socket.wait_open(0, timeout=5)
     assert bot.socket.connections == connections  # no reconnect on the way out
     assert not bot.socket.stray, bot.socket.stray

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import inspect, select
 
 from bot.services import Services
@@ -154,3 +156,24 @@ def test_overlong_values_fit_their_columns_on_every_database(services: Services)
         article = ArticleRepository(s).by_external_id("a-1")
         assert article is not None and article.canonical_url is None
         assert len(article.section or "") == 200 and len(article.lang or "") == 12
+
+
+def test_a_figure_keeps_where_it_started_and_reindex_notices_a_new_start(
+    services: Services,
+) -> None:
+    share = FigureFields(text="24 Prozent", value=24.0, unit="%", kind="percent",
+                         direction="down", label="Marktanteil", from_value=31.0)  # fmt: skip
+    with services.session() as s:
+        ArticleRepository(s).upsert(_fields(figures=[share]))
+    with services.session() as s:
+        repo = ArticleRepository(s)
+        article = repo.by_external_id("a-1")
+        assert article is not None and article.figures[0].from_value == 31.0
+        assert not repo.set_analysis(article, lang=article.lang, summary=article.summary,
+                                     figures=[share])  # fmt: skip
+        moved = replace(share, from_value=30.0)
+        assert repo.set_analysis(article, lang=article.lang, summary=article.summary,
+                                 figures=[moved])  # fmt: skip
+    with services.session() as s:
+        article = ArticleRepository(s).by_external_id("a-1")
+        assert article is not None and article.figures[0].from_value == 30.0

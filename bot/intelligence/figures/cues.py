@@ -22,7 +22,13 @@ CURRENCY_WORDS = {
     "a$": "AUD", "c$": "CAD", "hk$": "HKD", "kronen": "SEK", "rupees": "INR",
     "australian dollars": "AUD", "australian dollar": "AUD", "canadian dollars": "CAD",
     "canadian dollar": "CAD", "hong kong dollars": "HKD", "swiss francs": "CHF",
-    "swiss franc": "CHF", "franc": "CHF", "francs": "CHF",
+    "swiss franc": "CHF", "franc": "CHF", "francs": "CHF", "rupee": "INR", "won": "KRW",
+    "rand": "ZAR", "lira": "TRY", "zloty": "PLN", "shekels": "ILS", "baht": "THB",
+    "ringgit": "MYR", "rupiah": "IDR", "naira": "NGN", "hryvnia": "UAH", "forint": "HUF",
+    "kronor": "SEK", "new zealand dollar": "NZD", "new zealand dollars": "NZD",
+    "singapore dollar": "SGD", "singapore dollars": "SGD", "hong kong dollar": "HKD",
+    "kroner": "NOK", "krona": "SEK", "pesos": "PESO", "dinars": "DINAR",
+    "dirhams": "AED", "riyals": "SAR", "reais": "BRL", "real": "BRL",
 }  # fmt: skip
 # Sub-units: the value is stored in the main unit (50 cents -> 0.5 USD).
 CENT_WORDS = {"cent": "EUR", "cents": "USD", "pence": "GBP", "p": "GBP"}
@@ -42,7 +48,30 @@ PERSON_NOUNS = frozenset(
     abgeordneten kontoinhaber anleger sparer kleinsparer beamte beamten polizisten ärzte
     lehrer pendler rentner pensionisten asylwerber asylwerberinnen einwohnerinnen mps
     pensioners savers investors shareholders pilots nurses doctors teachers officers
-    police recruits graduates homeowners tenants""")
+    police recruits graduates homeowners tenants
+    civilians fighters experts applicants candidates delegates protesters demonstrators
+    prisoners inmates suspects individuals youngsters teenagers girls boys babies
+    taxpayers consumers respondents athletes artists musicians journalists guests
+    spectators supporters followers smokers claimants borrowers buyers traders farmers
+    miners firefighters officials lawyers judges scientists researchers engineers
+    commuters travellers motorists cyclists pedestrians volunteers activists rebels
+    militants gunmen hostages survivors casualties injured dead americans britons
+    europeans germans danes swedes norwegians russians indians chinese japanese
+    zivilisten kämpfer experten anrainer befragte befragten bewohner häftlinge insassen
+    gefangene gefangenen demonstranten schmuggler verdächtige verdächtigen festgenommene
+    täter arbeitnehmer arbeitnehmerinnen journalisten pflegekräfte lehrkräfte
+    minderjährige erwachsene erwachsenen senioren mädchen buben jungen kandidaten
+    bewerber unterstützer anhänger delegierte richter athleten sportler wissenschaftler
+    forscher lehrlinge urlauber gäste fahrgäste reisende pilger vertriebene obdachlose
+    bürgerinnen österreicher österreicherinnen deutsche amerikaner briten europäer
+    angehörige bedienstete fachkräfte helfer einsatzkräfte schutzsuchenden
+    kollegen kolleginnen colleagues minister meister chefs präsidenten partner fahrer
+    vertreter sieger senatoren professoren direktoren autoren investoren moderatoren
+    kräfte ärzte ärztinnen bauern wirte priester
+    berechtigte suchende reisende lehrende arbeitende getötete vermisste festgenommene
+    angeklagte betroffene geflüchtete erkrankte verstorbene freiwillige bewaffnete
+    verantwortliche gestrandete geborene beteiligte überlebende streikende verurteilte
+    hinterbliebene pflegebedürftige mitarbeitende konsumenten produzenten""")
 )
 # Counted things that are not people; the unit is the noun itself.
 THING_NOUNS = frozenset(
@@ -55,16 +84,40 @@ THING_NOUNS = frozenset(
     schulen hospitals spitäler krankenhäuser goals tore titles titel medals medaillen""")
 )
 DURATION_NOUNS = frozenset(
-    _words("""years year months month weeks week days day hours hour minutes seconds decades
-    jahre jahren jahr monate monaten monat wochen woche tage tagen tag stunden stunde
-    minuten sekunden jahrzehnte""")
+    _words("""years year months month weeks week days day hours hour minutes minute seconds
+    second decades jahre jahren jahr monate monaten monat wochen woche tage tagen tag
+    stunden stunde minuten minute sekunden sekunde jahrzehnte sek sek. sec secs min std""")
 )
-MEASURE_NOUNS = frozenset(
-    _words("""km kilometre kilometres kilometer kilometers miles metres meters meter mph km/h
-    kg kilogramm kilo grams gramm litres liter degrees grad celsius hektar hectares acres
-    tonnes tonnen tons barrels fass megabyte megabytes gigabyte gigabytes terabyte mb gb tb
-    quadratmeter megawatt gigawatt mw gw kwh""")
-)
+# Measures, written out or as symbols, and the symbol they are shown with.
+_MEASURE_TABLE = {
+    "km": "km kilometre kilometres kilometer kilometers kilometern",
+    "m": "metres meters meter metern",
+    "cm": "cm zentimeter centimetres", "mm": "mm millimeter millimetres",
+    "miles": "miles meilen", "mph": "mph", "km/h": "km/h",
+    "kg": "kg kilogramm kilogram kilograms kilo kilos", "g": "g gramm grams",
+    "t": "t tonnes tonnen tons", "l": "litres liter litern",
+    "ha": "hectares hektar", "acres": "acres", "m²": "m² quadratmeter quadratmetern",
+    "°": "degrees grad celsius", "MW": "mw megawatt", "GW": "gw gigawatt",
+    "kWh": "kwh kilowattstunden", "GHz": "ghz gigahertz", "MHz": "mhz megahertz",
+    "MB": "mb megabyte megabytes", "GB": "gb gigabyte gigabytes", "TB": "tb terabyte terabytes",
+    "Mbps": "mbps", "kbps": "kbps", "Mbit": "megabits megabit", "kbit": "kilobits kilobit",
+    "Gbit": "gigabits gigabit", "barrels": "barrels fass", "Zoll": "zoll inches",
+    "megapixels": "megapixel megapixels", "Punkte": "punkte punkten points",
+    "Pixel": "pixel pixels", "yd": "yards yard", "ft": "ft feet foot",
+    "mAh": "mah milliamperestunden", "mg": "mg milligramm milligrams",
+}  # fmt: skip
+MEASURE_UNITS = {word: unit for unit, words in _MEASURE_TABLE.items() for word in words.split()}
+MEASURE_NOUNS = frozenset(MEASURE_UNITS)
+# Sport standings and scores, no key figures: "97 Zähler" (points in a ski jumping report).
+SCORE_NOUNS = frozenset(_words("zähler pts"))
+# "30 Meter pro Sekunde", "250 km/h", "5 per cent a year": a rate is one unit.
+RATE_PER = {
+    "sekunde": "s", "second": "s", "stunde": "h", "hour": "h", "jahr": "year", "year": "year",
+    "monat": "month", "month": "month", "tag": "day", "day": "day", "woche": "week",
+    "week": "week", "kopf": "head", "head": "head", "einwohner": "inhabitant",
+    "capita": "head", "person": "head", "minute": "min", "kilometer": "km", "kilometre": "km",
+    "km": "km", "liter": "l", "litre": "l", "s": "s", "h": "h",
+}  # fmt: skip
 
 # What a figure measures. German entries also match inside compounds
 # ("Umsatzsprung" -> Umsatz); English ones match whole words.
@@ -73,7 +126,7 @@ LABELS_EN = _words("""revenue revenues sales profit profits earnings income turn
     inflation unemployment jobless jobs workers staff employees subscribers users customers
     viewers visitors fans votes seats stake tax taxes spending investment fine deal bid
     offer salary pay wages bonus dividend output exports imports production orders rate
-    fee fees funding compensation damages value worth assets capital bonds fares tickets
+    fee fees funding compensation damages value assets capital bonds fares tickets
     box-office downloads copies albums audience ratings attendance borrowing savings
     lending mortgage mortgages payout bill cash reserves pension pensions aid donations
     valuation market stock bonuses premium premiums prize bill relief assets funds loan
@@ -101,16 +154,20 @@ NOT_COUNTED = frozenset(
 
 # Words that never name what a figure measures.
 NOT_LABELS = frozenset(
-    _words("""it its they he she we this that there which who the a an and or but in on at
+    _words("""it its they he she we this that there which who whom whose where the a an
+    and or but in on at
     of for to from by with as has have had was were is are will would could can may might
     be been said says also some about around nearly almost more than only just set year
+    even still already really
     since during against per versus them those these one while when after before into
     over under between
     years month months week weeks day days time times last next first
     der die das den dem des ein eine einer einem einen sie er es wir ich ihr man dies
     diese dieser im am um in an auf aus bei mit nach von vor zu zum zur für über unter
     januar februar märz april mai juni juli august september oktober november dezember
-    jänner montag dienstag mittwoch donnerstag freitag samstag sonntag jahr jahres vorjahr
+    jänner january february march june july october december monday tuesday wednesday
+    thursday friday saturday sunday ago montag dienstag mittwoch donnerstag freitag samstag
+    sonntag jahr jahres vorjahr
     quartal monat woche tag prozent euro dollar unser unsere unserer unseren unserem ihre
     ihren ihrer seine seinen seiner""")
 )
@@ -121,10 +178,31 @@ _PERSON_HEADS = tuple(p for p in PERSON_NOUNS if len(p) >= 6) + tuple(
 )
 
 
+# Endings of plural person nouns (German also in the dative): "Journalisten",
+# "Mitarbeiterinnen", "Politiker", "Nordkoreaner", "Palästinenser", "Aktionäre", "Akteure",
+# "Psychologen", "Ökonomen", "Inhaftierte", "Studierende", "Fachleute", "Konsumenten",
+# "Demonstranten", "musicians", "economists", "refugees".
+_PERSON_ENDINGS = (
+    "isten", "innen", "ianer", "ians", "ists", "iker", "ikern", "aner", "anern", "enser",
+    "ensern", "äre", "ären", "eure", "euren", "logen", "nomen", "ierte", "ierten", "ierende",
+    "ierenden", "leute", "leuten", "enten", "anten", "ees",
+)  # fmt: skip
+# Words with those endings that count things: "Dokumenten", "Varianten", "Katalogen".
+_NOT_PERSON_ENDINGS = (
+    "menten", "patenten", "prozenten", "akzenten", "varianten", "konsonanten", "diamanten",
+    "quadranten", "katalogen", "dialogen", "prologen", "fees", "degrees", "trees",
+)  # fmt: skip
+
+
 def is_person(noun: str) -> bool:
-    """People nouns, also in the German dative plural (`Kontoinhabern`, `Flüchtlingen`)."""
+    """People nouns, also in the German dative plural (`Kontoinhabern`, `Flüchtlingen`),
+    after a hyphen (`PKK-Kämpfer`), by their ending (`Palästinenser`, `Inhaftierte`) and as
+    the head of a German compound (`Parteimitgliedern`, `Arbeitskollegen`)."""
+    noun = noun.rpartition("-")[2]
     if noun in PERSON_NOUNS or (noun.endswith("n") and noun[:-1] in PERSON_NOUNS):
         return True
+    if len(noun) >= 7 and noun.endswith(_PERSON_ENDINGS):
+        return not noun.endswith(_NOT_PERSON_ENDINGS)
     # German compounds end in their head noun: "Parteimitgliedern" counts Mitglieder.
     return len(noun) > 8 and noun.endswith(_PERSON_HEADS)
 
@@ -138,30 +216,127 @@ _LABEL_DE_STEMS = tuple(sorted((w.casefold() for w in LABELS_DE), key=len, rever
 _CAPITALIZED = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]*")
 _LABEL_DE_CANON = {w.casefold(): w for w in LABELS_DE}
 
-_UP = r"""rose|rise[sn]?|rising|jump(?:ed|s)?|increase[ds]?|increasing|grew|grow(?:s|n|ing)?
-    |growth|gain(?:ed|s)?|climb(?:ed|s|ing)?|surge[ds]?|surging|soar(?:ed|s|ing)?
-    |boost(?:ed|s)?|higher|doubl\w*|tripled|rall(?:ied|y)|hike[ds]?|raise[ds]?|up
-    |leap(?:t|ed|s)?|rebound(?:ed)?|record\s+high|strengthen\w*|expand\w*|add(?:ed|ing|s)?
-    |bigger|larger|verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg|plus
-    |zuwachs|zugelegt|legte|legten|wuchs|wächst|gewachsen|wachstum|erhöh\w*|\w*sprung|sprang
+# Cue words per language: an English word never fires on German text ("auf jeden Fall"
+# is no fall) and the other way round.
+_UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|grew
+    |grow(?:s|n|ing)?|growth|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|surge[ds]?|surging
+    |soar(?:ed|s|ing)?|boost(?:ed|s|ing)?|higher|doubl\w*|tripl(?:ed|ing)|rall(?:ied|y|ies)
+    |hike[ds]?|hiking|rais(?:e[ds]?|ing)|lift(?:ed|s|ing)?|upwards?|leap(?:t|ed|s|ing)?
+    |rebound(?:ed|s|ing)?|record\s+high|strengthen\w*|expand\w*
+    |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s)?[\d£$€])
+    |bigger|larger|(?<=[\d%]\s)more"""
+_DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decrease[ds]?
+    |cut(?:s|ting)?|lost|lose[s]?|losing|lower(?:ed|ing|s)?|slump(?:ed|s|ing)?
+    |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sink(?:s|ing)?|slid|slide[s]?
+    |sliding|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
+    |slash(?:ed|es|ing)?|shed(?:s|ding)?|trimm(?:ed|ing)|worst|halved
+    |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|slow(?:s|ed|ing|down)?|slower
+    |shav(?:e|es|ed|ing)"""
+# "up" and "down" are particles in most phrases ("up to £820,000", "sets up", "stepped
+# down", "make up 16%"): they only move a figure next to a number or a from/by/on, after
+# "to be" or a verb that pushes ("push down the unemployment rate").
+_PARTICLE_AFTER = re.compile(
+    r"\s+(?:from|by|on|nearly|almost|about|around|some|sharply|slightly)\b|\s*[\d£$€¥]", re.I
+)
+_PARTICLE_VERBS = frozenset(
+    _words("""is are was were be been push pushed pushing pushes drive drove driven driving
+    drives bring brought bringing brings force forced forcing forces send sent sending sends""")
+)
+_PREVIOUS = re.compile(r"(\S+)\s+$")
+_TO_NEXT = re.compile(r"\s+to\b", re.I)
+
+
+def particle_moves(sentence: str, start: int, end: int) -> bool:
+    """True when the "up"/"down" at start..end says a figure moved: "up 5%", "down from",
+    "were up", "push down the rate"; not "up to £820,000"."""
+    if _PARTICLE_AFTER.match(sentence, end):
+        return True
+    if _TO_NEXT.match(sentence, end):
+        return False
+    before = _PREVIOUS.search(sentence, max(0, start - 16), start)
+    word = before.group(1).casefold() if before else ""
+    return word in _PARTICLE_VERBS or word.endswith("%")
+
+
+# Verbs whose "up"/"down" is part of the verb: "racks up only 0.0051%", "make up 16%".
+PHRASAL_VERBS = frozenset(
+    _words("""make made take took rack pick notch chalk clock run ran set ramp sign hook come
+    came end open back give gave free shore prop line stack add sum total mount build built
+    fill tot tally ring rake snap buy bought use pay paid put keep kept step speed sped gear
+    split break broke ease turn shut play weigh cut slow tone water knock mark scale bid
+    write wrote mop hold held lock bump jack beef crack call hand team wind wound bring""")
+)
+
+
+def is_phrasal(word: str) -> bool:
+    """ "racks", "picked", "setting", "makes": a verb that takes "up" as its own particle."""
+    w = word.casefold()
+    stems = {w}
+    for end in ("ing", "ed", "es", "s", "d"):
+        if w.endswith(end) and len(w) > len(end) + 1:
+            stem = w[: -len(end)]
+            stems |= {stem, stem + "e"}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                stems.add(stem[:-1])  # "stepped", "cutting"
+    return bool(stems & PHRASAL_VERBS)
+
+
+# German separable verbs put their particle at the end of the clause: "Die Preise gaben um
+# 4,0 Prozent nach", "Sie legten um 0,1 Prozent zu", "Der Absatz brach um 20 Prozent ein".
+SEPARABLE_DE = re.compile(
+    r"\b(gab|gaben|gibt|legte|legten|legt|nahm|nahmen|nimmt|brach|brachen|bricht)\b"
+    r"(?:[^,.;:]|[,.](?=\d)){0,80}?\s(nach|zu|ab|ein)(?=\s*(?:[,.;:]|$))",
+    re.I,
+)
+_SEPARABLE_MOVES = {
+    ("gab", "nach"): "down", ("gib", "nach"): "down", ("leg", "zu"): "up", ("nah", "zu"): "up",
+    ("nim", "zu"): "up", ("nah", "ab"): "down", ("nim", "ab"): "down", ("bra", "ein"): "down",
+    ("bri", "ein"): "down",
+}  # fmt: skip
+
+
+def separable_move(verb: str, particle: str) -> str | None:
+    """ "gaben ... nach" is down, "legten ... zu" up; None for other pairs."""
+    return _SEPARABLE_MOVES.get((verb.casefold()[:3], particle.casefold()))
+
+
+def _cue_re(words: str, particle: str = "") -> re.Pattern[str]:
+    """One pattern per language and direction; a particle ("up") is checked by
+    ``particle_moves`` where it matches."""
+    alternatives = f"{words}|{particle}" if particle else words
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I | re.X)
+
+
+# "higher than expected", "höher als der Wert des Gutscheins" compare two things, which is
+# no movement; "7% more than in 2003" compares with an earlier level, which is.
+THAN = re.compile(
+    r"\s+(?:\w+\s+)?(?:than|als)\b(?P<earlier>\s+(?:in|im|a\s+year|last|the\s+previous"
+    r"|the\s+same|before|earlier|previously|zuvor|vor|noch|damals|ein\s+Jahr|letzte[ns]?"
+    r"|vergangene[ns]?|bisher|ursprünglich"
+    r"|[12]\d\d\d)\b)?",
+    re.I,
+)
+
+_UP_DE = r"""verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg|plus|zuwachs
+    |zugelegt|legte|legten|wuchs|wächst|gewachsen|wachstum|erhöh\w*|\w{3,}sprung|sprang
     |kletter\w*|geklettert|höher|verdoppel\w*|\w*steigerung|gesteigert|steigert\w*|\w*plus
-    |\w*anstieg|\w*zuwachs|aufschwung"""
-_DOWN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decrease[ds]?
-    |cut(?:s|ting)?|lost|lose[s]?|losing|loss(?:es)?|lower|slump(?:ed|s)?|plunge[ds]?
-    |plunging|shr(?:ank|unk|inks?)|sank|sink(?:s|ing)?|down|slid|slide[s]?|tumble[ds]?
-    |reduce[ds]?|reduction|dip(?:ped|s)?|slash(?:ed|es)?|shed|fewer|worst|halved
-    |record\s+low|weaken\w*|smaller|cheaper|verbillig\w*|billiger|schwächer
-    |sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?|fällt|gefallen|\w*rückgang|rückläufig
-    |ging\s+zurück|gingen\s+zurück|zurückgegangen|zurück|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft
-    |senk\w*|gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut
-    |streich\w*|gestrichen|kürz\w*|gekürzt|einbußen|halbiert"""
-UP_RE = re.compile(rf"(?<!\w)(?:{_UP})(?!\w)", re.I | re.X)
-DOWN_RE = re.compile(rf"(?<!\w)(?:{_DOWN})(?!\w)", re.I | re.X)
+    |\w*anstieg|\w*zuwachs|aufschwung|vergrößer\w*|zugenommen|zunehm\w*|anheb\w*
+    |angehoben|ausgeweitet|gewachsen"""
+_DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?
+    |fällt|gefallen|\w*rückgang|rückläufig|ging\s+zurück|gingen\s+zurück|zurückgegangen
+    |zurück|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft|senk\w*
+    |gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut|streich\w*
+    |gestrichen|kürz(?:t|te|ten|en|ung|ungen)|gekürzt|einbußen|halbiert|geringer
+    |verringer\w*|reduzier\w*|verminder\w*|abgenommen|abnehm\w*|gedrosselt|drossel\w*"""
+
+UP_RE = {"en": _cue_re(_UP_EN, "up"), "de": _cue_re(_UP_DE)}
+DOWN_RE = {"en": _cue_re(_DOWN_EN, "down"), "de": _cue_re(_DOWN_DE)}
 
 SPORT_RE = re.compile(
     r"\b(win|won|beat|beaten|lost|draw|drew|victory|defeat|score[ds]?|goals?|match|league"
     r"|cup|half-time|sieg\w*|niederlage|tor(?:e|en)?|spiel\w*|gewann|gewinnt|verlor\w*"
-    r"|remis|halbzeit|unentschieden|partie|satz|sätze|runde|set|sets|finale?)\b",
+    r"|remis|halbzeit|unentschieden|partie|satz|sätze|runde|set|sets|finale?|rennen"
+    r"|grand\s+prix)\b",
     re.I,
 )
 
@@ -182,8 +357,18 @@ def label_candidates(clause: str, lang: str) -> list[tuple[int, str]]:
     return found
 
 
+def measure_stem(word: str, lang: str) -> str | None:
+    """The measure word in a German compound: "Umsatzsprung" -> Umsatz, "Rekordstrafe" ->
+    Strafe."""
+    if lang != "de":
+        return None
+    folded = word.casefold()
+    stem = next((s for s in _LABEL_DE_STEMS if s in folded), None)
+    return _LABEL_DE_CANON[stem] if stem else None
+
+
 _VERB = re.compile(
-    rf"(?:{_UP}|{_DOWN}|made|paid|spent|cost|costs|raised|valued|worth|bought|sold|earned"
+    rf"(?:{_UP_EN}|{_DOWN_EN}|made|paid|spent|cost|costs|raised|valued|worth|bought|sold|earned"
     r"|reached|stood|totalled|totaled|hit|trading|traded|fined|owes|owed|invest\w*)$",
     re.I | re.X,
 )
@@ -191,3 +376,8 @@ _VERB = re.compile(
 
 def is_verb(word: str) -> bool:
     return bool(_VERB.match(word))
+
+
+def is_cue(word: str) -> bool:
+    """An up or down cue word in either language ("rose", "cut", "gestiegen")."""
+    return any(regex.fullmatch(word) for regex in (*UP_RE.values(), *DOWN_RE.values()))

@@ -1,17 +1,19 @@
-"""What a figure measures and which way it moved, read from its sentence.
+"""What a figure measures, read from its sentence.
 
-``direction`` takes the nearest up/down cue in the figure's clause; ``label`` a word or
-two from the most specific source the sentence offers: the counted noun, the comparative
-of a multiplier, a measure word nearby, what follows the amount, the clause's subject.
-Another figure in the sentence is a wall neither cues nor label words cross.
+``named_label`` takes a word or two from the most specific source the sentence offers: the
+counted noun, the comparative of a multiplier, a measure word nearby or a phrase around the
+figure (``phrases``), what follows the amount; ``clause_subject`` falls back to what the
+clause is about (``subjects``). Another figure in the sentence is a wall label words do not
+cross (``clauses``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from bot.intelligence.figures import cues
+from bot.intelligence.figures import cues, phrases, subjects
+from bot.intelligence.figures.clauses import ASIDE, blocked, clause, layout, walls
 from bot.intelligence.figures.numbers import scale_of
 from bot.intelligence.figures.quantities import COMPARATIVE, NOUN, Quantity
 
@@ -29,111 +31,41 @@ _PARTITIVE = re.compile(
     r"\s+(?:der|von|of\s+the|of)\s+(?:\d[\d.,]*\s+)?([A-ZÄÖÜa-zäöüß][\wäöüß-]{3,})"
 )
 _COMMA = re.compile(r",\s")
-# "80% or higher" is a threshold, "weighed down by debts" a burden: no movement.
-_NO_MOVE = re.compile(
-    r"\b(?:or|oder|weigh(?:ed|s)?|step(?:ped|s)?|turn(?:ed|s)?|shut|play(?:ed|s)?|broke)\s+$",
-    re.I,
-)
 # A measure word followed by a preposition or genitive heads its phrase: "Earnings at
 # Barclays Capital investment bank", "Die Preise der Ausgabengruppe Verkehr".
 _HEAD_OF_PHRASE = re.compile(r"\w*\s+(?:at|of|for|from|der|des|für|bei|im|aus)\s", re.I)
-_TIME_NOUN = re.compile(r"(?:monat|monats|jahr|jahres|quartal|quartals|woche|zeitraum)$", re.I)
 _COMPOUND_NOUN = re.compile(r"-([A-ZÄÖÜ]\w+)")
-_GERMAN_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*\b")
-# Two figures one cue speaks for: "jumped 76% to $1.13bn", "um 16 Prozent auf 11 Mrd.",
-# "from about 4.5% today to about 25%", "£347m, an 82% jump": a short gap with a word that
-# joins levels of one measure. "cut 12,800 jobs following its $16bn takeover" has none.
-_LINK_WORD = re.compile(
-    r"\b(?:to|from|at|an?|and|or|versus|vs|auf|von|bis|um|und|oder|gegenüber)\b", re.I
-)
-_PUNCT_ONLY = re.compile(r"[\s,;()$€£]*")
-
-
-def _linked(sentence: str, start: int, end: int) -> bool:
-    gap = sentence[start:end]
-    if _PUNCT_ONLY.fullmatch(gap):
-        return True
-    return len(gap.split()) <= 4 and bool(_LINK_WORD.search(gap))
-
-
-_NUMERIC_ASIDE = re.compile(r"\((?=[^()]{0,30}\d)[^()]{1,40}\)")
-_CLAUSE_BREAK = re.compile(
-    r"[;:()]|\s[–—-]\s|,\s(?:while|but|whereas|aber|während|doch|und|and|wobei)\b"
-)
-
-
-def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the clause holding a figure: cues beyond a semicolon belong elsewhere.
-
-    A bracketed conversion is no break: "$16bn (£8.3bn) takeover" is about a takeover.
-    """
-    asides = [m.span() for m in _NUMERIC_ASIDE.finditer(sentence)]
-    breaks = [
-        m
-        for m in _CLAUSE_BREAK.finditer(sentence)
-        if not any(a <= m.start() < b for a, b in asides)
-    ]
-    left = max((m.end() for m in breaks if m.end() <= start), default=0)
-    right = min((m.start() for m in breaks if m.start() >= end), default=len(sentence))
-    return left, right
-
-
-def direction(q: Quantity, others: Sequence[Quantity] = ()) -> str | None:
-    """Up or down from the nearest cue in the clause ("jumped 76%", "Umsatzsprung von").
-
-    A cue never reaches past another figure: in "cut 12,800 jobs following its $16bn
-    takeover" the cut belongs to the jobs, not to the takeover price. It does reach past
-    one the same cue speaks for ("jumped 76% to $1.13bn") or that is the cue ("double").
-    """
-    left, right = _clause(q.sentence, q.start, q.end)
-    lo, hi = max(left, q.start - 70), min(right, q.end + 30)
-    walls = _walls(q, others)
-    best: tuple[int, str] | None = None
-    for regex, name in ((cues.UP_RE, "up"), (cues.DOWN_RE, "down")):
-        for m in regex.finditer(q.sentence, lo, hi):
-            if m.end() <= q.start:
-                dist = q.start - m.end()
-                span = (m.end(), q.start)
-            elif m.start() >= q.end:
-                dist = m.start() - q.end + 10  # cues after the number bind a little weaker
-                span = (q.end, m.start())
-            else:
-                continue
-            if _blocked(span, walls) or _NO_MOVE.search(
-                q.sentence, max(0, m.start() - 12), m.start()
-            ):
-                continue
-            if best is None or dist < best[0]:
-                best = (dist, name)
-    return best[1] if best else None
-
-
-def _walls(q: Quantity, others: Sequence[Quantity]) -> list[tuple[int, int]]:
-    """Spans of the other figures in the sentence that a cue or label word cannot cross."""
-    return [
-        (o.start, o.end)
-        for o in others
-        if (o.end <= q.start and not _linked(q.sentence, o.end, q.start))
-        or (o.start >= q.end and not _linked(q.sentence, q.end, o.start))
-    ]
-
-
-def _blocked(span: tuple[int, int], walls: Sequence[tuple[int, int]]) -> bool:
-    """True when another figure stands between the two ends of the span."""
-    return any(span[0] <= a and b <= span[1] for a, b in walls)
 
 
 def _label_clause(q: Quantity) -> tuple[int, int]:
-    left, right = _clause(q.sentence, q.start, q.end)
+    left, right = clause(q.sentence, q.start, q.end)
     if q.sentence[max(0, q.start - 1) : q.start] == "(" and left == q.start:
-        left, _ = _clause(q.sentence, q.start - 1, q.start - 1)  # "Gemüse (plus 9,4 Prozent)"
+        left, _ = clause(q.sentence, q.start - 1, q.start - 1)  # "Gemüse (plus 9,4 Prozent)"
     return left, right
 
 
-def clause_subject(q: Quantity, lang: str) -> str | None:
-    """The weakest label: whatever the clause is about ("Das Unternehmen muss ...")."""
+def clause_subject(
+    q: Quantity, lang: str, others: Sequence[Quantity] = (), previous: str = ""
+) -> str | None:
+    """The weakest label: whatever the clause is about ("Das Unternehmen muss ...").
+
+    In English the clause starts after another figure before this one: in "the disabled
+    will make up 16% and the elderly nearly a third" the third is the elderly's. A pronoun
+    ("It has lost 7%", "Sie legten um 0,1 Prozent zu") stands for what the sentence before
+    was about (``previous``).
+    """
     left, _ = _label_clause(q)
-    return _subject(q.sentence[left : q.start], lang, sentence_start=left == 0)
+    if lang != "de":
+        left = max([left] + [o.end for o in others if left <= o.end <= q.start])
+    text = ASIDE.sub(" ", q.sentence[left : q.start])  # "Liquidity - a measure … - was"
+    # "The unemployment rate is improving, too: It is set to slip below 13%": the clause
+    # before comes first, then the sentence before.
+    before = (q.sentence[:left], previous) if left > 0 else (previous,)
+    # "Heizöl verbilligte sich um fast ein Viertel, Sprit immerhin um 13,5 Prozent": after
+    # a comma that follows another figure a list item names its own subject.
+    comma = q.sentence.rfind(", ", left, q.start)
+    listed = any(left <= o.end <= comma for o in others)
+    return subjects.subject(text, lang, sentence_start=left == 0, previous=before, list_item=listed)
 
 
 def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
@@ -141,12 +73,16 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
     tail = q.sentence[q.end :]
     noun = NOUN.match(tail) if q.kind == "count" else None
     counted = q.text.split()[-1].strip(".,") if q.kind == "count" else ""
-    if q.unit and counted.isalpha() and scale_of(counted, lang) is None:
-        return counted  # "464,000 subscribers", "1500 Grenzbeamte"
-    if q.kind == "multiplier" and (m := COMPARATIVE.match(tail)):
-        return m.group(1)
-    if q.kind == "money" and (m := _COMPOUND_NOUN.match(tail)):
-        return m.group(1)  # "30-Euro-Gutschein"
+    generic = ""  # "400 people were injured": "injured" says more than "people"
+    if q.unit and counted.replace("-", "").isalpha() and scale_of(counted, lang) is None:
+        if counted.casefold() not in phrases.GENERIC_PEOPLE:
+            return counted  # "464,000 subscribers", "1500 Grenzbeamte"
+        generic = counted
+    compared = COMPARATIVE.match(tail) if q.kind == "multiplier" else None
+    if compared and (what := _compared(q.sentence, q.end + compared.end(1), compared.group(1))):
+        return what  # "zehnmal schneller"; "1.9 times more likely" says how, not what
+    if m := _COMPOUND_NOUN.match(tail):
+        return m.group(1)  # "30-Euro-Gutschein", "130-kg-Koloss", "20,7 Megapixel-Kamera"
     if q.kind == "money" and (m := _AGAINST.match(tail)):
         return f"{_CURRENCY_NAME.get(q.unit or '', q.unit)}/{m.group(1).casefold()}"
     partitive = _PARTITIVE.match(tail) if q.kind == "count" else None
@@ -158,57 +94,62 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
     if not apposition and (comma := _COMMA.search(q.sentence, q.end, hi)):
         hi = comma.start()  # "um 2,0 Prozent, Wohnungsmieten um 3,6": the next one's word
     best: tuple[int, str] | None = None
-    walls = _walls(q, others)
-    for pos, label in cues.label_candidates(q.sentence[lo:hi], lang):
-        pos += lo
-        dist = q.start - pos if pos < q.start else pos - q.end + 30
-        if pos < q.start and _HEAD_OF_PHRASE.match(q.sentence, pos + len(label)):
-            dist -= 40  # "Earnings at Barclays Capital investment bank rose 25%": earnings
+    fences = walls(q, others)
+    for pos, dist, label in _candidates(q, lang, lo, hi):
         span = (pos, q.start) if pos < q.start else (q.end, pos)
-        if _blocked(span, walls) or any(a <= pos < b for a, b in walls):
+        if blocked(span, fences) or any(a <= pos < b for a, b in fences):
             continue  # the word belongs to another figure ("12,800 jobs ... its $16bn")
         if (pos < q.start or pos >= q.end) and (best is None or dist < best[0]):
             best = (dist, label)
     if best:
         return best[1]
-    if noun and noun.group(1).casefold() not in cues.NOT_LABELS:
-        return noun.group(1)
+    if generic:
+        return generic
+    capitalized = noun is not None and (lang != "de" or noun.group(1)[:1].isupper())
+    if noun and capitalized and noun.group(1).casefold() not in cues.NOT_LABELS:
+        return noun.group(1)  # not "heuer sollen es maximal 37.500 sein"
     if lang == "en" and (m := _WHAT_FOLLOWS.match(tail)):
         word = m.group(1)
-        if word.casefold() not in cues.NOT_LABELS and not cues.is_verb(word):
+        verbal = cues.is_verb(word) or word.endswith(("ing", "ed"))  # "12% saying they"
+        if word.casefold() not in cues.NOT_LABELS | phrases.WHEN and not verbal:
             return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
     return None
 
 
-def _first_noun(text: str, *, skip_first: bool) -> str | None:
-    for m in _GERMAN_NOUN.finditer(text):
-        word = m.group(0)
-        if skip_first and m.start() == 0:
+def _candidates(q: Quantity, lang: str, lo: int, hi: int) -> Iterator[phrases.Candidate]:
+    """Measure words of the clause and the phrase labels, each with its distance; none
+    from an aside the figure is not in ("approvals - loans approved but not yet made -")."""
+    asides = [(a, b) for a, b in layout(q.sentence)[0] if not a <= q.start < b]
+    for pos, label in cues.label_candidates(q.sentence[lo:hi], lang):
+        pos += lo
+        if any(a <= pos < b for a, b in asides):
             continue
-        folded = word.casefold()
-        if folded in cues.NOT_LABELS or folded in cues.MEASURE_NOUNS or _TIME_NOUN.search(word):
-            continue  # "bei über 200 Gramm könnten 1000 Euro": Gramm is a unit, no subject
-        if folded not in cues.CURRENCY_WORDS:
-            return word
-    return None
+        dist = q.start - pos if pos < q.start else pos - q.end + 30
+        if pos < q.start and _HEAD_OF_PHRASE.match(q.sentence, pos + len(label)):
+            dist -= 40  # "Earnings at Barclays Capital investment bank rose 25%": earnings
+        yield pos, dist, label
+    yield from phrases.candidates(q, lang)
 
 
-def _subject(before: str, lang: str, *, sentence_start: bool = True) -> str | None:
-    """What the clause talks about when no measure word names it.
+# "zwölfmal so viele Planeten", "10 times more powerful", "42 Mal so hoch wie der Grenzwert"
+_COMPARED_WITH = re.compile(r"\s+(?:\w+\s+){0,2}?(?:wie|as|than)\s+(?:der|die|das|the)\s+([\w-]+)")
+_NEXT_WORD = re.compile(r"\s+([^\W\d][\w-]*)")
+_QUANTIFIERS = frozenset({"more", "less", "mehr", "weniger", "many", "much", "viele", "viel"})
+_ADJECTIVE_ENDS = ("ly", "ful", "ive", "able", "ible", "ous", "ant", "ent", "ig", "lich", "isch")
 
-    German puts the subject first ("Heizöl verbilligte sich um ..."), so the first noun of
-    the clause wins; English puts it before the verb ("The currency has strengthened 4%").
-    """
-    if lang == "de":
-        # A list item after a comma names its own subject: "Heizöl verbilligte sich um fast
-        # ein Viertel, Sprit immerhin um 13,5 Prozent".
-        comma = before.rfind(", ")
-        if comma > 0 and (noun := _first_noun(before[comma + 2 :], skip_first=False)):
-            return noun
-        # The sentence's first word is capitalized whatever it is ("Außerdem", "Sollte").
-        return _first_noun(before, skip_first=sentence_start)
-    words = [w for w in _ALPHA.findall(before) if w.casefold() not in cues.NOT_LABELS]
-    verbs = [i for i, w in enumerate(words) if cues.is_verb(w)]
-    if verbs and verbs[0] > 0:
-        return words[verbs[0] - 1]
-    return None
+
+def _compared(sentence: str, pos: int, comparative: str) -> str | None:
+    """What a multiplier compares: the word after "more"/"so viele", or what it is "as high
+    as"; the comparative itself ("schneller") when it is the measure. None when "more" is
+    followed by an adjective or "than" ("1.9 times more likely", "ten times more than in
+    2003"): the clause's subject says more."""
+    if comparative.casefold() in _QUANTIFIERS:
+        m = _NEXT_WORD.match(sentence, pos)
+        word = m.group(1).casefold() if m else ""
+        if word.endswith(_ADJECTIVE_ENDS) or word in ("than", "als"):
+            return None
+        if m and word not in cues.NOT_LABELS:
+            return m.group(1)
+    elif m := _COMPARED_WITH.match(sentence, pos):
+        return m.group(1)
+    return comparative

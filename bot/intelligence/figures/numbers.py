@@ -7,15 +7,16 @@ from __future__ import annotations
 import re
 
 # Digits with optional thousands groups and decimals. Plain spaces are not group
-# separators: "in 2015 300 people" must stay two numbers.
-DIGITS = r"\d{1,3}(?:[.,'\u202f\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# separators: "in 2015 300 people" must stay two numbers. A group is exactly three digits:
+# "0.0032%" is a small decimal, not 0.003 followed by a stray 2.
+DIGITS = r"\d{1,3}(?:[.,'\u202f\u00a0]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 _UNITS_EN = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }  # fmt: skip
 _UNITS_DE = {
     "null": 0, "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eins": 1,
@@ -25,7 +26,7 @@ _UNITS_DE = {
     "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
     "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100, "tausend": 1000,
     "anderthalb": 1.5, "eineinhalb": 1.5, "einhundert": 100, "eintausend": 1000,
-    "halbe": 0.5, "halben": 0.5, "halber": 0.5,
+    "halbe": 0.5, "halben": 0.5, "halber": 0.5, "dutzend": 12,
 }  # fmt: skip
 _DE_TENS = "zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig"
 _DE_ONES = "ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
@@ -54,8 +55,9 @@ SCALES_DE = {**SCALES, "billion": 1e12}
 
 FRACTIONS = {
     "half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
-    "fifth": 0.2, "fifths": 0.2, "hälfte": 0.5, "drittel": 1 / 3, "viertel": 0.25,
-    "fünftel": 0.2,
+    "fifth": 0.2, "fifths": 0.2, "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 0.125,
+    "eighths": 0.125, "tenth": 0.1, "tenths": 0.1, "hälfte": 0.5, "drittel": 1 / 3,
+    "viertel": 0.25, "fünftel": 0.2, "sechstel": 1 / 6, "achtel": 0.125, "zehntel": 0.1,
 }  # fmt: skip
 
 

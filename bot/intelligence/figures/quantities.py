@@ -3,49 +3,31 @@
 
 No library reads German news figures, so this is ours. A sentence is scanned for number
 cores (digits, and number words when a cheap test says there may be some); the text right
-of a core decides unit and kind, the text left of it rules out dates, ages, page numbers
-and scores. Ranges, old levels ("from $639m"), restated amounts in brackets and units left
-out ("um drei Millionen") are resolved across the numbers of the sentence.
+of a core decides unit and kind (``units``), the text left of it rules out dates, ages,
+page numbers and scores (``excluded``). Shares and multipliers said in words come from
+``shares``; ranges, old levels ("from $639m"), restated amounts in brackets and units left
+out ("um drei Millionen") are resolved across the numbers of the sentence (``levels``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from itertools import pairwise
 
-from bot.intelligence.figures import cues
-from bot.intelligence.figures.numbers import (
-    DIGITS,
-    FRACTIONS,
-    WORD_NUMBER_DE,
-    WORD_NUMBER_EN,
-    parse_number,
-    scale_of,
-)
+from bot.intelligence.figures import excluded, levels
+from bot.intelligence.figures.numbers import DIGITS, WORD_NUMBER_DE, WORD_NUMBER_EN, parse_number
+from bot.intelligence.figures.quantity import COMPARATIVE, NOUN, Quantity
+from bot.intelligence.figures.shares import shares
+from bot.intelligence.figures.units import counted_noun, unit_after
 
-_MONTHS = (
-    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
-    r"|Dezember|January|February|March|May|June|July|October|December|Jan|Feb|Mar|Apr|Jun"
-    r"|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez)\.?"
+__all__ = ["COMPARATIVE", "NOUN", "Quantity", "counted_noun", "quantities"]
+
+# A currency written out before the amount only with a scale after it: "a record
+# Australian dollar 29.4bn" (not "the dollar 1.5% lower").
+_CUR_WORD_PRE = (
+    r"(?:(?:Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore)\s+dollars?|yen|yuan"
+    r"|rupees?|euros?)\s(?=\d[\d.,]*\s?(?:bn|m|mn|billion|million|trillion)\b)"
 )
-# Numbers inside these spans are not figures: dates, times, ages, pages, ordinals, scores.
-_BLOCKED = re.compile(
-    rf"""\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\s?\d{{2,4}})?
-    | \b\d{{4}}-\d{{2}}-\d{{2}}\b | \b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b
-    | \b\d{{1,2}}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:\s+\d{{4}})?
-    | \b{_MONTHS}\s+\d{{1,4}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?
-    | \b\d{{1,2}}:\d{{1,2}}\b(?:\s?(?:Uhr|h|am|pm))?
-    | \b\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:Uhr|am\b|pm\b|a\.m\.|p\.m\.|GMT|BST|MEZ|CET)
-    | \b\d{{1,3}}[-\s](?:year|jährig|Jährig|Jahre?\s+alt)\w*
-    | \b(?:aged|Alter\s+von)\s+\d{{1,3}} | \(\d{{1,3}}\) | (?<=,\s)\d{{1,2}}(?=,\s)
-    | \b(?:S\.|Seite|page|pp?\.|Nr\.|No\.|Artikel|Article|Paragraf|§|Kapitel|chapter|Platz
-        |Rang|Punkt|Folge|Episode|Staffel|season|Level|Windows|Version|Tabelle|Abb\.)\s?\d+
-    | \b\d+(?:st|nd|rd|th)\b | \b\d{{1,3}}\.(?=\s+[^\W\d])
-    | \b\d{{2,4}}(?:er|s|ern)\b | \b\d{{4}}/\d{{2,4}}\b""",
-    re.X,
-)
-_CUR_PRE = r"(?:US-?\$|A\$|C\$|HK\$|\$|£|€|¥|(?:EUR|USD|GBP|CHF)\s)"
+_CUR_PRE = rf"(?:US-?\$|A\$|C\$|HK\$|\$|£|€|¥|(?:EUR|USD|GBP|CHF)\s|{_CUR_WORD_PRE})"
 _CORE_DIGITS = re.compile(
     rf"(?<![\w$€£¥.,/])(?<![^\W\d]-)(?P<pre>{_CUR_PRE})?\s?(?P<num>{DIGITS})(?![.,]\d)"
 )
@@ -59,28 +41,6 @@ _ALPHA = re.compile(r"[^\W\d_]+")
 _NUMBER_WORDS = frozenset(re.findall(r"[a-zäöüß]+", (WORD_NUMBER_EN + WORD_NUMBER_DE).lower()))
 _NUMBER_WORD_ENDS = ("zig", "ßig", "einhalb", "mal", "fach", "fache", "fachen", "facher", "fold",
                      "hundert", "tausend")  # fmt: skip
-_FRACTION_HINT = re.compile(r"third|quarter|half|fifth|drittel|viertel|fünftel|hälfte", re.I)
-_ONE_IN_HINT = re.compile(r"\b(?:one|1)\s+in\s", re.I)
-_HALF = re.compile(
-    r"\b(?:(?:more\s+than|nearly|almost|about|around|over|less\s+than|just\s+under|roughly)"
-    r"\s+half|half\s+(?=(?:its|their|his|her|the|of)\b)|(?:mehr\s+als|fast|knapp|rund|etwa|gut)"
-    r"\s+die\s+Hälfte)",
-    re.I,
-)
-_HALF_YEAR = re.compile(r"^\s*of\s+(?:the\s+)?(?:\d{4}|year|season|century)", re.I)
-_HALF_YEAR_BEFORE = re.compile(r"\b(?:first|second|latter|last)\s+h?$", re.I)
-_ONE_IN = re.compile(
-    r"\b(?:one|1)\s+in\s+(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
-)
-_DOUBLE_HINT = re.compile(r"doubl|tripl|trebl|quadrupl|verdoppel|verdreifach|vervierfach", re.I)
-_DOUBLE = re.compile(
-    r"\b(?:(?:to|will|would|could|may|might|set\s+to|expected\s+to)\s+(double|triple)\b(?!\s+up)"
-    r"|(doubled|doubling|tripled|trebled|quadrupled|verdoppel\w*|verdreifach\w*|vervierfach\w*))",
-    re.I,
-)
-_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
-_COUNTABLE = frozenset({"people"}) | cues.THING_NOUNS
-_PARTITIVE = re.compile(r"\s+(?:of\s+the|of|der|von)\s+", re.I)
 
 
 def _may_hold_number_word(sentence: str) -> bool:
@@ -88,178 +48,9 @@ def _may_hold_number_word(sentence: str) -> bool:
     return bool(words & _NUMBER_WORDS) or any(w.endswith(_NUMBER_WORD_ENDS) for w in words)
 
 
-_ATTACHED = re.compile(r"(bn|mn|m|k|tn|trn|%|x|-?mal|-?fache?[nmrs]?|-fold|p)(?![\w%])", re.I)
-_SCALE_WORD = re.compile(
-    r"\s?(Mrd\.?|Mio\.?|Tsd\.?|Milliarden?|Millionen?|Billionen?|Tausend|billions?|millions?"
-    r"|trillions?|thousand|bn|mn|tn)(?![\w])",
-    re.I,
-)
-_CUR_POST = re.compile(
-    r"\s?(Australian\s+dollars?|Canadian\s+dollars?|Hong\s+Kong\s+dollars?|Swiss\s+francs?"
-    r"|francs?|US-Dollars?|Dollars?|Euros?|€|\$|Pfund|pounds?(?:\s+sterling)?|Franken|CHF|Yen"
-    r"|USD|EUR|GBP|Rubel|roubles|rubles|Yuan|Renminbi|Kronen|rupees|Cents?|pence)(?!\w)",
-    re.I,
-)
-_PERCENT = re.compile(
-    r"\s?(%|Prozentpunkte?n?|Prozent|per\s?cent|pct|percentage\s+points?|Basispunkte?n?"
-    r"|basis\s+points?)(?!\w)",
-    re.I,
-)
-_TIMES = re.compile(r"\s(times|mal)(?=\s)", re.I)
-NOUN = re.compile(
-    r"\s(?:(?:more|new|neue|neuen|weitere|weiteren|zusätzliche|additional|other|andere)\s)?"
-    r"([^\W\d][\w-]*)"
-)
-_COMPOUND_CURRENCY = re.compile(r"-(Euro|Dollar|Franken|Pfund)-", re.I)
-_FRACTION = re.compile(
-    rf"(?<![\w-])(?P<num>{WORD_NUMBER_EN}|{WORD_NUMBER_DE}|a|an|die|der)[\s-]"
-    r"(?P<frac>thirds?|quarters?|fifths?|half|Drittel|Viertel|Fünftel|Hälfte)(?!\w)",
-    re.I,
-)
-_OF = re.compile(r"\s+(?:of|der|des|aller|ihrer|seiner|unserer)\b", re.I)
-_RANGE_JOIN = re.compile(r"\s?(?:-|–|bis(?:\s+zu)?|to|and|und)\s?$", re.I)
-_RANGE_OPEN = re.compile(r"\b(?:between|zwischen)\s+$", re.I)
-# "from 62% at the end of 2003 to more than 68%": a few words may stand between.
-_TO = re.compile(
-    r"\s+(?:[\w.]+\s+){0,6}?(?:to|auf|bis\s+auf)\s+"
-    r"(?:(?:about|around|nearly|almost|over|more\s+than|rund|etwa|knapp|über|mehr\s+als)\s+)?",
-    re.I,
-)
-_FROM = re.compile(
-    r"\b(?:from|von)\s+(?:(?:about|around|nearly|almost|some|rund|etwa|knapp)\s+)?$", re.I
-)
-# "zehnmal schneller", "three times as many"; words ending in -er that are no comparatives
-# ("einmal leider", "zweimal wieder") are ruled out by the lookahead.
-COMPARATIVE = re.compile(
-    r"\s(?:(?:as|so)\s)?(?!(?:leider|wieder|immer|aber|oder|über|unter|hier|sehr|der|er"
-    r"|jeder|dieser|ihrer|unser|euer|per|after|over|under|never|ever|either|neither|other"
-    r"|whether|together|later|number|quarter|order|member|player|summer|winter|power"
-    r"|water|paper|letter|matter|offer|manager|minister|partner|border)\b)"
-    r"(\w{3,}er|more|less|mehr|weniger|hoch|much|many|viele?)\b",
-    re.I,
-)
-
-
-@dataclass
-class Quantity:
-    """A number with what it counts, before it is judged as a key figure."""
-
-    start: int
-    end: int
-    value: float
-    unit: str | None
-    kind: str
-    sentence: str
-    scale: float = 1.0  # the scale word's factor, carried to the start of a range
-    baseline: bool = False  # "from $639m": the old level, not the news
-    conversion: bool = False  # "(£600m)" after "$1.13bn": the same amount again
-    restates: Quantity | None = None
-    implied: str | None = None  # direction from "from X to Y" when no verb says it
-    direction: str | None = None
-    label: str | None = None
-
-    @property
-    def text(self) -> str:
-        return self.sentence[self.start : self.end].strip()
-
-
-def _unit_after(
-    sentence: str, pos: int, pre: str | None, lang: str
-) -> tuple[float, str | None, str, int]:
-    """Multiplier, unit, kind and end position from the text right of a number core."""
-    rest = sentence[pos:]
-    currency = cues.CURRENCY_WORDS.get(pre.strip().casefold()) if pre else None
-    factor, end = 1.0, pos
-    if m := _ATTACHED.match(rest):
-        suffix = m.group(1).casefold().lstrip("-")
-        if suffix == "%":
-            return 1.0, "%", "percent", pos + m.end()
-        if suffix in ("x",) or suffix.startswith(("mal", "fach", "fold")):
-            return 1.0, "x", "multiplier", pos + m.end()
-        if suffix == "m" and not currency and not NOUN.match(rest[m.end() :]):
-            return 1.0, "m", "other", pos + m.end()  # 100m sprint: metres
-        if suffix == "p":
-            return 0.01, "GBP", "money", pos + m.end()
-        factor, end = scale_of(suffix, lang) or 1.0, pos + m.end()
-    elif m := _SCALE_WORD.match(rest):
-        factor, end = scale_of(m.group(1).rstrip("."), lang) or 1.0, pos + m.end()
-    tail = sentence[end:]
-    if m := _CUR_POST.match(tail):
-        word = m.group(1).casefold()
-        word = word if word in cues.CURRENCY_WORDS else word.split()[0]
-        if word in cues.CENT_WORDS:
-            return factor * 0.01, currency or cues.CENT_WORDS[word], "money", end + m.end()
-        return factor, cues.CURRENCY_WORDS.get(word, word.upper()), "money", end + m.end()
-    if currency:
-        return factor, currency, "money", end
-    if m := _PERCENT.match(tail):
-        word = m.group(1).casefold().replace(" ", "")
-        unit = "%" if word in ("%", "prozent", "percent", "pct") else "pp"
-        return factor, unit, "percent", end + m.end()
-    m = _TIMES.match(tail)
-    if m and (COMPARATIVE.match(tail, m.end()) or tail[m.end() :].startswith(" the ")):
-        return factor, "x", "multiplier", end + m.end(1)
-    if m := _COMPOUND_CURRENCY.match(tail):  # "30-Euro-Gutschein"
-        return factor, cues.CURRENCY_WORDS[m.group(1).casefold()], "money", end + m.end(1)
-    if counted := counted_noun(tail, lang):
-        unit, kind, length = counted
-        return factor, unit, kind, end + length
-    return factor, None, "count" if factor > 1 else "other", end
-
-
-def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
-    """(unit, kind, length) of what a number counts: `464,000 subscribers`, `17 Spielen`.
-
-    People count as "people"; durations and measures are kind "other"; any other plural
-    noun (English) or noun (German, capitalized) is counted as itself. One modifier may
-    stand between number and noun when the noun is a known one ("6,650 garment workers").
-    """
-    m = NOUN.match(tail)
-    if m is None:
-        return None
-    noun = m.group(1)
-    key = noun.casefold()
-    if cues.is_person(key):
-        return "people", "count", m.end()
-    if key in cues.DURATION_NOUNS or key in cues.MEASURE_NOUNS:
-        return key, "other", m.end()
-    if key in cues.THING_NOUNS or _looks_counted(noun, lang):
-        return key, "count", m.end()
-    if key in cues.NOT_COUNTED or not noun.isalpha():
-        return None  # "2005 as investors": the noun belongs to another clause
-    second = NOUN.match(tail, m.end())
-    if second and cues.is_person(second.group(1).casefold()):
-        return "people", "count", second.end()
-    if second and second.group(1).casefold() in cues.THING_NOUNS:
-        return second.group(1).casefold(), "count", second.end()
-    return None
-
-
-def _looks_counted(noun: str, lang: str) -> bool:
-    if lang == "de":
-        return noun[:1].isupper() and noun.casefold() not in cues.NOT_COUNTED
-    return (
-        len(noun) >= 4 and noun.endswith("s") and noun.islower()
-        and noun.casefold() not in cues.NOT_COUNTED
-    )  # fmt: skip
-
-
-_SCORE = re.compile(r"\b\d{1,3}\s?[-–:]\s?\d{1,3}\b")
-_DIGIT = re.compile(r"\d")
-
-
-def _blocked_spans(sentence: str) -> list[tuple[int, int]]:
-    if not _DIGIT.search(sentence):
-        return []  # every blocked pattern holds a digit
-    spans = [m.span() for m in _BLOCKED.finditer(sentence)]
-    if cues.SPORT_RE.search(sentence):
-        spans += [m.span() for m in _SCORE.finditer(sentence)]
-    return spans
-
-
 def quantities(sentence: str, lang: str) -> list[Quantity]:
     """Every number with a unit or a counted noun in one sentence, in reading order."""
-    blocked = _blocked_spans(sentence)
+    blocked = excluded.blocked_spans(sentence)
     found: list[Quantity] = []
     matches = list(_CORE_DIGITS.finditer(sentence))
     if _may_hold_number_word(sentence):
@@ -270,22 +61,7 @@ def quantities(sentence: str, lang: str) -> list[Quantity]:
         q = _quantity(sentence, m, lang)
         if q is not None:
             found.append(q)
-    if _FRACTION_HINT.search(sentence) or _ONE_IN_HINT.search(sentence):
-        found += _fractions(sentence, lang, found)
-    if _DOUBLE_HINT.search(sentence):
-        found += _verb_multipliers(sentence)
-    found.sort(key=lambda q: q.start)
-    return _mark_conversions(_merge_ranges(_mark_from_to(_inherit(found))))
-
-
-def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
-    """`$1.13bn (£600m)`, `1.16bn euros ($1.5bn; £800m)`: bracketed amounts restate the
-    one before the bracket."""
-    for prev, q in pairwise(found):
-        gap = q.sentence[prev.end : q.start].strip()
-        if q.kind == prev.kind == "money" and (gap == "(" or (gap == ";" and prev.conversion)):
-            q.conversion, q.restates = True, prev.restates or prev
-    return found
+    return levels.resolve(shares(sentence, lang, found))
 
 
 def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
@@ -296,147 +72,42 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
     if value is None:
         return None
     pre = groups["pre"]
+    if is_word and excluded.vague(sentence, m.start(), core, bool(m.group("mult"))):
+        return None  # "mehrere hundert Migranten", "tausendfach geteilt"
     if is_word and m.group("mult"):
         is_times = m.group("mult").casefold() == "mal"
         if value < 2 or (is_times and not COMPARATIVE.match(sentence[m.end() :])):
             return None  # "zweimal gewählt" counts occasions, not a multiplier
+        if excluded.title_holder(sentence, m.end()):
+            return None  # "die fünffache Grand-Slam-Siegerin" counts titles
         return Quantity(m.start(), m.end(), value, "x", "multiplier", sentence)
-    factor, unit, kind, end = _unit_after(sentence, m.end(), pre, lang)
+    if not pre and not is_word and excluded.race_name(sentence, m.end(), value):
+        return None  # "the 5,000m final", "60m hurdles": an event, not 5e9 of anything
+    if (
+        lang == "de"
+        and not pre
+        and excluded.CLOCK.fullmatch(core)
+        and not excluded.MEASURED.match(sentence, m.end())
+    ):
+        return None  # "20.15 WORKING", "6.30 BAHN": a German TV listing's times
+    if is_word and _RANGE_AHEAD.match(sentence, m.end()):
+        # "drei bis vier Millionen", "two or three megapixel": the low end of a range
+        return Quantity(m.start("word"), m.end(), value, None, "other", sentence)
+    factor, unit, kind, end = unit_after(sentence, m.end(), pre, lang)
+    if kind == "percent" and excluded.IDIOM.search(sentence, max(0, m.start() - 4), end + 12):
+        return None  # "zu hundert Prozent" means fully
+    if excluded.record(sentence, m.end(), unit):
+        return None  # "aus 17 Spielen nur 14 Punkte": a standing, not an index
     if is_word and factor == 1.0 and (unit is None or value < 2):
         return None  # "two said", "one dollar bought" are no figures; "two million" is
     if is_word and kind == "count" and factor == 1.0 and value < 10:
         return None  # "five insurers": small counts in words are incidental
-    if _is_year(core, kind, unit):
+    if excluded.is_year(core, kind, unit):
         kind, unit, end = "year", None, m.end()  # "in 2004 results", "2010 Weltmeister"
     start = m.start() if pre else m.start("word" if is_word else "num")
     return Quantity(start, end, value * factor, unit, kind, sentence, scale=factor)
 
 
-def _is_year(core: str, kind: str, unit: str | None) -> bool:
-    """A bare four-digit number from 1800 to 2100 is a year unless it counts people,
-    known things, money or a share."""
-    if not _YEAR.fullmatch(core):
-        return False
-    return kind in ("other", "count") and (unit is None or unit not in _COUNTABLE)
-
-
-def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:
-    """`two-thirds`, `ein Drittel`, `nearly half`, `one in six` as shares in percent."""
-    out = []
-    for m in _FRACTION.finditer(sentence):
-        if any(q.start <= m.start() < q.end for q in found):
-            continue
-        num = m.group("num").casefold()
-        count = 1.0 if num in ("a", "an", "die", "der") else parse_number(num, lang)
-        frac = FRACTIONS.get(m.group("frac").casefold())
-        if count is None or frac is None:
-            continue
-        hyphenated = sentence[m.start("frac") - 1] == "-"
-        german_count = lang == "de" and num not in ("die", "der")  # "ein Viertel"
-        if not (hyphenated or german_count or _OF.match(sentence, m.end())):
-            continue  # "the preceding three quarters" are periods, not a share
-        share = round(count * frac * 100, 2)
-        out.append(Quantity(m.start(), m.end(), share, "%", "percent", sentence))
-    for m in _HALF.finditer(sentence):
-        if _HALF_YEAR.search(sentence, m.end(), m.end() + 12) or _HALF_YEAR_BEFORE.search(
-            sentence, max(0, m.start() - 8), m.start() + 1
-        ):
-            continue  # "the first half of 2006" is a period, not a share
-        if not any(q.start <= m.start() < q.end for q in found + out):
-            out.append(Quantity(m.start(), m.end(), 50.0, "%", "percent", sentence))
-    for m in _ONE_IN.finditer(sentence):
-        if (n := parse_number(m.group(1), lang)) and n >= 2:
-            out.append(Quantity(m.start(), m.end(), round(100 / n, 2), "%", "percent", sentence))
-    return out
-
-
-def _verb_multipliers(sentence: str) -> list[Quantity]:
-    """`doubled`, `set to double`, `verdreifacht`: a multiplier said with a verb."""
-    out = []
-    for m in _DOUBLE.finditer(sentence):
-        group = m.lastindex or 0
-        word = m.group(group).casefold()
-        value = 3.0 if word.startswith(("tripl", "trebl", "verdreif")) else 2.0
-        if word.startswith(("quadrupl", "vervierf")):
-            value = 4.0
-        span = m.span(group)
-        out.append(Quantity(*span, value, "x", "multiplier", sentence, direction="up"))
-    return out
-
-
-def _inherit(found: list[Quantity]) -> list[Quantity]:
-    """Carry units to numbers that leave them out.
-
-    `27 Millionen Euro, die sich um drei Millionen erhöhen könnte`: the second amount is
-    in euros too. `25 der 200 Abgeordneten`, `25 of the 200 MPs`: 25 counts the same.
-    """
-    for i, q in enumerate(found):
-        if q.unit is not None or q.kind not in ("count", "other"):
-            continue
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt and nxt.unit and _PARTITIVE.fullmatch(q.sentence[q.end : nxt.start]):
-            q.unit, q.kind = nxt.unit, nxt.kind
-            continue
-        money = [p for p in found[:i] if p.kind == "money"]
-        if q.scale > 1 and money:
-            q.unit, q.kind = money[-1].unit, "money"
-    return found
-
-
-def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
-    """`from $10.9bn`: the old level. `von 5 auf 7 Prozent`: 5 takes the unit of 7.
-
-    `einen Umsatzsprung von 16 Prozent auf 11 Milliarden` is no old level: the units differ.
-    """
-    for i, q in enumerate(found):
-        if not _FROM.search(q.sentence[max(0, q.start - 14) : q.start]):
-            continue
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt and _TO.fullmatch(q.sentence[q.end : nxt.start]):
-            if q.unit not in (None, nxt.unit):
-                continue
-            if q.unit is None and q.scale == 1.0:
-                q.value *= nxt.scale  # "from 2 to 3.5 million"
-            q.unit, q.kind, q.baseline = nxt.unit, nxt.kind, True
-            if nxt.value != q.value:
-                nxt.implied = "up" if nxt.value > q.value else "down"
-            continue
-        if not q.sentence[max(0, q.start - 6) : q.start].rstrip().casefold().endswith("from"):
-            continue  # "eine Strafe von 105 Millionen Dollar" has no old level
-        peers = [p for p in found[:i] if p.unit == q.unit and q.unit and not p.baseline]
-        if peers:
-            q.baseline = True
-            newer = peers[-1]
-            if newer.value != q.value:
-                newer.implied = "up" if newer.value > q.value else "down"
-    return found
-
-
-def _merge_ranges(found: list[Quantity]) -> list[Quantity]:
-    """`10 bis 15 Prozent`, `$5-10bn`, `between 2 and 3 million`: one figure, the low end."""
-    out: list[Quantity] = []
-    for q in found:
-        prev = out[-1] if out else None
-        if (
-            prev
-            and not prev.baseline
-            and prev.kind != "year"
-            and q.unit
-            and (prev.unit in (None, q.unit))
-        ):
-            gap = q.sentence[prev.end : q.start]
-            opened = _RANGE_OPEN.search(q.sentence[max(0, prev.start - 10) : prev.start])
-            word = gap.strip()
-            if q.value / (q.scale if prev.unit is None else 1.0) < prev.value:
-                out.append(q)  # "5-4" runs backwards: a score or a code, not a range
-                continue
-            joined = _RANGE_JOIN.fullmatch(gap) and (
-                word not in ("and", "und", "to") or (word == "to" and prev.unit is None)
-            )
-            if joined or (opened and _RANGE_JOIN.fullmatch(gap)):
-                scale = q.scale if prev.unit is None else 1.0
-                out[-1] = replace(prev, end=q.end, unit=q.unit, kind=q.kind,
-                                  value=prev.value * scale)  # fmt: skip
-                continue
-        out.append(q)
-    return [q for q in out if q.kind != "other" or q.unit]
+_RANGE_AHEAD = re.compile(
+    rf"\s?(?:-|–|bis|to|or|oder)\s?(?:\d|(?:{WORD_NUMBER_EN}|{WORD_NUMBER_DE})\b)", re.I
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -75,16 +76,51 @@ def test_demo_answers_the_netflix_question(
 
 
 def test_ingest_urls_of_a_page_and_a_feed(
+    site: Site,
+    sqlite_url: str,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The operator's own URLs may be on loopback with --allow-private-urls; the links
+    inside the feed may not, so its short item keeps the feed's own text."""
+    base = ["--database-url", sqlite_url, "ingest", "-q", "--allow-private-urls"]
+    page = f"{site.base}/story/netflix?utm_campaign=x"
+    code, out, _ = _run(capsys, *base, page)
+    assert code == 0 and out.startswith("added 1")
+    code, out, _ = _run(capsys, *base, f"{site.base}/feed.xml")
+    assert code == 0 and "added 2, updated 0" in out
+    assert "127.0.0.1 is a loopback address" in caplog.text
+    assert "storing the feed's own text" in caplog.text
+    assert [p for p, _ in site.requests] == ["/story/netflix?utm_campaign=x", "/feed.xml"]
+    code, out, _ = _run(capsys, "--database-url", sqlite_url, "stats", "--json")
+    assert json.loads(out)["articles"] == 3
+    code, _, err = _run(capsys, *base, f"{site.base}/gone")
+    assert code == 1 and "could not fetch" in err
+
+
+def test_ingest_refuses_a_loopback_url_without_the_flag(
     site: Site, sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    page = f"{site.base}/story/netflix?utm_campaign=x"
-    code, out, _ = _run(capsys, "--database-url", sqlite_url, "ingest", "-q", page)
-    assert code == 0 and out.startswith("added 1")
-    code, out, _ = _run(
-        capsys, "--database-url", sqlite_url, "ingest", "-q", f"{site.base}/feed.xml"
+    code, out, err = _run(
+        capsys, "--database-url", sqlite_url, "ingest", "-q", f"{site.base}/story/netflix"
     )
-    assert code == 0 and "added 1, updated 0" in out  # the page came again via the feed
-    code, out, _ = _run(capsys, "--database-url", sqlite_url, "stats", "--json")
-    assert json.loads(out)["articles"] == 2
-    code, _, err = _run(capsys, "--database-url", sqlite_url, "ingest", "-q", f"{site.base}/gone")
-    assert code == 1 and "could not fetch" in err
+    assert code == 1 and "added 0" in out
+    assert "refused: 127.0.0.1 is a loopback address" in err
+    assert site.requests == []
+
+
+@pytest.mark.parametrize("command", [["stats"], ["show", "x"], ["search", "netflix"]])
+def test_unreachable_database_is_one_line_naming_host_and_cause(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as s:  # a port where nothing listens
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"postgresql://postgres:hunter2@127.0.0.1:{port}/x"
+    code, out, err = _run(capsys, "--database-url", url, *command)
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(
+        f"error: cannot reach the database postgresql://postgres:***@127.0.0.1:{port}/x"
+    )
+    assert "Connection refused" in err and "hunter2" not in err

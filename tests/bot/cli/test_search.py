@@ -94,3 +94,22 @@ def test_snapshot_is_not_applied_to_a_recreated_database(
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     _add(url, "new", "Hochwasser am Inn")
     assert _search_ids(url, "Hochwasser", capsys) == ["new"]
+
+
+def test_batch_goes_on_past_lines_that_used_to_stop_it(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Invalid UTF-8 ended the batch with a traceback; an out-of-range since: did too."""
+    batch = tmp_path / "queries.txt"
+    batch.write_bytes(
+        b"netflx\nnetfl\xff\xfex\nwas since:9999-12-31T23:59:59-05:00\nx since:99999d\n"
+        b"gewerkschaft\n"
+    )
+    assert main(["--database-url", db, "search", "--batch", str(batch), "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 5
+    assert lines[0]["hits"][0]["external_id"] == "a2"
+    assert lines[1]["query"] == "netfl\ufffd\ufffdx"
+    assert "in the future" in lines[2]["message"]
+    assert "before 1800" in lines[3]["message"]
+    assert lines[4]["hits"][0]["external_id"] == "a1"

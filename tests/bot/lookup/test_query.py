@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.lookup.query import parse_query
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -43,3 +45,19 @@ def test_bad_values_become_messages_not_exceptions() -> None:
     assert "since:gestern" in parse_query("since:gestern", now=NOW).errors[0]
     assert "needs a value" in parse_query("lang:", now=NOW).errors[0]
     assert parse_query("since:99999y", now=NOW).errors
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ("since:9999-12-31T23:59:59-05:00", "`since:9999-12-31T23:59:59-05:00` is in the future"),
+        ("since:2999-01-01", "is in the future"),
+        ("since:99999d", "`since:99999d` reaches back before 1800"),
+        ("since:0001-01-01T00:00:00+05:00", "reaches back before 1800"),
+    ],
+)
+def test_out_of_range_since_gets_a_clear_message(query: str, says: str) -> None:
+    parsed = parse_query(f"netflix {query}", now=NOW)
+    assert parsed.since is None and parsed.text == "netflix"
+    (message,) = parsed.errors
+    assert says in message

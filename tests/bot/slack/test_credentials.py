@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from dotenv import dotenv_values
 
 from bot.config import ConfigError, Settings
-from bot.slack.credentials import require_slack_credentials
+from bot.slack.credentials import PLACEHOLDERS, require_slack_credentials
 from tests.slackrig import BOT_TOKEN, SIGNING_SECRET
 
 APP_TOKEN = "xapp-1-A111-2222-abcdef0123456789"
@@ -49,3 +52,17 @@ def test_secret_values_are_not_echoed_in_full() -> None:
     with pytest.raises(ConfigError) as err:
         require_slack_credentials(settings(slack_bot_token="xoxp-very-secret-user-token"), "http")
     assert "very-secret" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("mode", "name"),
+    [("http", "SLACK_BOT_TOKEN"), ("http", "SLACK_SIGNING_SECRET"), ("socket", "SLACK_APP_TOKEN")],
+)
+def test_the_placeholders_from_env_example_are_refused(mode: str, name: str) -> None:
+    with pytest.raises(ConfigError, match=f"{name} is still the placeholder from .env.example"):
+        require_slack_credentials(settings(**{name.lower(): PLACEHOLDERS[name]}), mode)  # type: ignore[arg-type]
+
+
+def test_the_placeholders_are_the_ones_env_example_ships() -> None:
+    example = dotenv_values(Path(__file__).resolve().parents[3] / ".env.example")
+    assert {name: example[name] for name in PLACEHOLDERS} == PLACEHOLDERS

@@ -1,0 +1,153 @@
+"""Which way a figure moved: up or down from the nearest cue word in its clause
+("jumped 76%", "Umsatzsprung von 16 Prozent", "gaben um 4,0 Prozent nach"), or none."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.intelligence.figures import cues, subjects
+from bot.intelligence.figures.clauses import blocked, clause, linked, walls
+from bot.intelligence.figures.quantity import COMPARATIVE, Quantity
+
+# "80% or higher" is a threshold, "weighed down by debts" a burden: no movement.
+_NO_MOVE = re.compile(
+    r"\b(?:or|oder|weigh(?:ed|s)?|step(?:ped|s)?|turn(?:ed|s)?|shut|play(?:ed|s)?|broke)\s+$",
+    re.I,
+)
+
+
+def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
+    """Up or down from the nearest cue in the clause ("jumped 76%", "Umsatzsprung von").
+
+    A cue never reaches past another figure: in "cut 12,800 jobs following its $16bn
+    takeover" the cut belongs to the jobs, not to the takeover price. It does reach past
+    one the same cue speaks for ("jumped 76% to $1.13bn") or that is the cue ("double").
+    """
+    if q.kind == "multiplier" and (more := COMPARATIVE.match(q.sentence, q.end)):
+        # "seven times more likely", "zehnmal schneller" compare two things; "ten times
+        # more than in 2003" is a rise on an earlier level
+        than = cues.THAN.match(q.sentence, more.end())
+        if not (than and than.group("earlier")):
+            return None
+        return "down" if more.group(1).casefold() in _LESS else "up"
+    if q.unit in ("times", "mal"):
+        return None  # "raising taxes 66 times" counts occasions
+    if lang != "de" and q.kind == "count" and (m := _MORE_OF.search(q.text)):
+        return "up" if m.group(1).casefold() == "more" else "down"  # "5,000 more copies"
+    if lang == "de" and _THRESHOLD_DE.search(q.sentence, max(0, q.start - 4), q.start):
+        return None  # "Das Barometer signalisiert ab 50 Punkten Wachstum": a threshold
+    left, right = clause(q.sentence, q.start, q.end)
+    lo, hi = max(left, q.start - 90), min(right, q.end + 30)
+    fences = walls(q, others)
+    best: tuple[int, str] | None = None
+    cue_lang = "de" if lang == "de" else "en"
+    for regex, name in ((cues.UP_RE[cue_lang], "up"), (cues.DOWN_RE[cue_lang], "down")):
+        for m in regex.finditer(q.sentence, lo, hi):
+            if m.end() <= q.start:
+                dist, span = q.start - m.end(), (m.end(), q.start)
+            elif m.start() >= q.end:
+                dist = m.start() - q.end + 10  # cues after the number bind a little weaker
+                span = (q.end, m.start())
+            else:
+                continue
+            if blocked(span, fences) or not _moves(q, m, span, others, cue_lang):
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, name)
+    if lang == "de":
+        best = _separable(q, lo, right, fences, best)
+    return best[1] if best else None
+
+
+def _moves(
+    q: Quantity, m: re.Match[str], span: tuple[int, int], others: Sequence[Quantity], lang: str
+) -> bool:
+    """Whether the cue ``m`` says that ``q`` moved, not something else."""
+    sentence, word = q.sentence, m.group(0).casefold()
+    if _NO_MOVE.search(sentence, max(0, m.start() - 12), m.start()):
+        return False
+    if word in ("up", "down") and (
+        _phrasal(sentence, m.start()) or not cues.particle_moves(sentence, m.start(), m.end())
+    ):
+        return False  # "up to £820,000", "racks up only 0.0051%", "make up 16%"
+    than = _comparative(word) and cues.THAN.match(sentence, m.end())
+    if than and not than.group("earlier"):
+        return False  # "höher als der Wert des Gutscheins": a comparison, no movement
+    if lang == "en" and _comparative(word) and _ATTRIBUTIVE.match(sentence, m.end()):
+        return False  # "the smaller capacity music players": an adjective, no movement
+    if (
+        word.startswith("rais")
+        and q.kind == "money"
+        and _HEDGES.fullmatch(sentence[m.end() : q.start])
+    ):
+        return False  # "the company had already raised about $900m": money collected
+    if word == "zurück" and not _GO.search(sentence, max(0, m.start() - 80), m.start()):
+        return False  # "Die anderen 10.000 Quadratmeter geben wir zurück"; "ging … zurück" is
+    if any(_owns(o, m, q) for o in others):
+        return False  # "a 3.8% boost last year, with ticket sales worth 211bn yen"
+    return not (lang == "en" and m.end() <= q.start and _governed(sentence[span[0] : span[1]]))
+
+
+def _owns(other: Quantity, m: re.Match[str], q: Quantity) -> bool:
+    """A cue right next to another figure is that figure's ("a 3.8% boost"), unless the
+    two figures are linked ("jumped 76% to $1.13bn")."""
+    gap = (other.end, m.start()) if other.end <= m.start() else (m.end(), other.start)
+    if gap[1] < gap[0] or len(q.sentence[gap[0] : gap[1]].split()) > 1:
+        return False
+    near_q = q.sentence[min(q.end, m.end()) : max(q.start, m.start())]
+    if len(near_q.split()) <= 1 or (other.end <= m.start() < q.start and _TO_LEVEL.search(near_q)):
+        return False  # as close to this figure; "a 1% fall in profits … to £1.13bn"
+    a, b = sorted((other, q), key=lambda x: x.start)
+    return not linked(q.sentence, a.end, b.start)
+
+
+def _governed(between: str) -> bool:
+    """Another verb or a relative clause stands between a cue and the figure: "The surge was
+    led by Howl's Moving Castle, which took 20bn yen" (the surge is not the 20bn's)."""
+    return subjects.verb_between(between)
+
+
+def _separable(
+    q: Quantity,
+    lo: int,
+    right: int,
+    fences: Sequence[tuple[int, int]],
+    best: tuple[int, str] | None,
+) -> tuple[int, str] | None:
+    """German separable verbs: "Die Preise gaben um 4,0 Prozent nach"."""
+    for m in cues.SEPARABLE_DE.finditer(q.sentence, lo, right):
+        move = cues.separable_move(m.group(1), m.group(2))
+        dist = q.start - m.end(1)
+        inside = m.end(1) <= q.start < m.start(2)
+        if move and inside and not blocked((m.end(1), q.start), fences):
+            best = best if best is not None and best[0] <= dist else (dist, move)
+    return best
+
+
+_THRESHOLD_DE = re.compile(r"\bab\s+$")
+_HEDGES = re.compile(r"\s*(?:(?:about|around|nearly|almost|some|more\s+than|over|an\s+extra)\s+)?")
+_GO = re.compile(r"\b(?:ging|gingen|geht|gehen|ginge|gegangen)\b", re.I)
+_LESS = frozenset({"less", "fewer", "lower", "smaller", "weniger", "niedriger", "kleiner"})
+_TO_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:\S+\s+)?$")
+# A comparative before a noun describes it: "smaller capacity", "lower interest rate".
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?!(?:than|from|by|at|in|on|to|and|or|year|years|month|quarter|week|day|today|now"
+    r"|still|again|overall|respectively)\b)[a-z]{3,}\b(?!-)"
+)
+
+
+_MORE_OF = re.compile(r"\s(more|fewer)\s", re.I)
+
+
+def _comparative(word: str) -> bool:
+    w = word.casefold()
+    return w.endswith("er") or w in ("more", "less", "fewer", "mehr", "weniger")
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _phrasal(sentence: str, pos: int) -> bool:
+    word = _LAST_WORD.search(sentence, max(0, pos - 20), pos)
+    return word is not None and cues.is_phrasal(word.group(1))

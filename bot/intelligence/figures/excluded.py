@@ -1,0 +1,146 @@
+"""Numbers that are no key figures: dates, times, ages, page numbers, ordinals, scores,
+race distances in an event's name ("the 5,000m final"), titles held ("die fünffache
+Grand-Slam-Siegerin"), years and idioms ("zu hundert Prozent")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.intelligence.figures import cues
+
+_MONTHS = (
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
+    r"|Dezember|January|February|March|May|June|July|October|December|Jan|Feb|Mar|Apr|Jun"
+    r"|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez)\.?"
+)
+# Numbers inside these spans are not figures: dates, times, ages, pages, ordinals, scores.
+_BLOCKED = re.compile(
+    rf"""\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\s?\d{{2,4}})?
+    | \b\d{{4}}-\d{{2}}-\d{{2}}\b | \b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b
+    | \b\d{{1,2}}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:\s+\d{{4}})?
+    | \b{_MONTHS}\s+\d{{1,4}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?
+    | \b\d{{1,2}}:\d{{1,2}}\b(?:\s?(?:Uhr|h|am|pm))?
+    | \b\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:Uhr|am\b|pm\b|a\.m\.|p\.m\.|GMT|BST|MEZ|CET)
+    | \b\d{{1,3}}[-\s](?:year|jährig|Jährig|Jahre?\s+alt)\w*
+    | \b(?:aged|Alter\s+von)\s+\d{{1,3}} | \(\d{{1,3}}\) | (?<=,\s)\d{{1,2}}(?=,\s)
+    | \b(?:S\.|Seite|page|pp?\.|Nr\.|No\.|Nummer|Artikel|Article|Paragraf|§|Kapitel|chapter|Platz
+        |Rang|Punkt|Folge|Episode|Staffel|season|Level|Windows|Version|Tabelle|Abb\.)\s?\d+
+    | \b\d+(?:st|nd|rd|th)\b | \b\d{{1,3}}\.(?=\s+[^\W\d]) | \b[Tt]op[-\s]\d{{1,3}}\b
+    | \b\d{{2,4}}(?:er|s|ern)\b | \b\d{{4}}/\d{{2,4}}\b""",
+    re.X,
+)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+_COUNTABLE = frozenset({"people"}) | cues.THING_NOUNS
+_MEASURES = frozenset(cues.MEASURE_UNITS.values())
+
+
+_SCORE = re.compile(r"\b\d{1,3}\s?[-–:]\s?\d{1,3}\b")
+_DIGIT = re.compile(r"\d")
+
+
+def blocked_spans(sentence: str) -> list[tuple[int, int]]:
+    if not _DIGIT.search(sentence):
+        return []  # every blocked pattern holds a digit
+    spans = [m.span() for m in _BLOCKED.finditer(sentence)]
+    if cues.SPORT_RE.search(sentence):
+        spans += [m.span() for m in _SCORE.finditer(sentence)]
+    return spans
+
+
+IDIOM = re.compile(
+    r"\bzu\s+(?:100|hundert)\s+Prozent|\b(?:100|a\s+hundred|one\s+hundred)\s+(?:per\s?cent|%)"
+    r"\s+(?:sure|certain|committed|behind|confident|right|fit|focused|genuine)\b",
+    re.I,
+)
+_NEXT_NOUN = re.compile(r"\s+([A-ZÄÖÜ][\w-]*)")
+
+
+def title_holder(sentence: str, pos: int) -> bool:
+    m = _NEXT_NOUN.match(sentence, pos)
+    if m is None:
+        return False
+    noun = m.group(1).rpartition("-")[2].casefold()
+    return cues.is_person(noun) or noun.endswith(_HOLDERS)
+
+
+_HOLDERS = ("siegerin", "sieger", "meister", "meisterin", "champion", "gewinner", "gewinnerin",
+            "preisträger", "preisträgerin", "mutter", "vater", "olympiasieger")  # fmt: skip
+# Counted in a sport sentence these are a record or a standing, no key figure; German
+# compounds too ("in bis dahin 18 Saisonspielen").
+_RECORD_ENDINGS = ("spiele", "spielen", "games", "matches", "partien", "siege", "siegen",
+                   "niederlagen", "wins", "defeats", "spieltage", "spieltagen", "runden",
+                   "rounds", "rennen", "races")  # fmt: skip
+# Points are an index's only next to one ("kletterte um 0,5 auf 54,1 Punkte"); otherwise
+# they are a score or a standing ("dass die Offense mehr als zwanzig Punkte macht").
+_INDEX = re.compile(
+    r"index|indizes|barometer|dax|atx|dow|nikkei|ftse|nasdaq|s&p|hang\s+seng|cac|klima"
+    r"|stimmung|sentiment|konjunktur|börse|stock|shares|market|markt",
+    re.I,
+)
+_SEEDED = re.compile(r"\s+(?:gesetzte[nmrs]?|seeded)\b", re.I)
+
+
+def record(sentence: str, end: int, unit: str | None) -> bool:
+    """A sport record, score or seed, no key figure: "aus 17 Spielen nur 14 Punkte",
+    "18 Saisonspielen", "der als Nummer 10 gesetzte Franzose"."""
+    if _SEEDED.match(sentence, end):
+        return True
+    if unit == "Punkte":
+        return not _INDEX.search(sentence)
+    return bool(
+        unit and unit.casefold().endswith(_RECORD_ENDINGS) and cues.SPORT_RE.search(sentence)
+    )
+
+
+# "mehrere hundert Migranten", "several thousand fans", "tausendfach geteilt": no number.
+_VAGUE_BEFORE = re.compile(r"\b(?:mehrere|einige|ein\s+paar|several|a\s+few|some)\s+$", re.I)
+_VAGUE_WORDS = frozenset({"hundert", "tausend", "hundred", "thousand"})
+
+
+def vague(sentence: str, start: int, word: str, multiplier: bool) -> bool:
+    """A scale word that stands for no number: "mehrere hundert", "tausendfach"."""
+    if word.casefold() not in _VAGUE_WORDS:
+        return False
+    return multiplier or bool(_VAGUE_BEFORE.search(sentence, max(0, start - 12), start))
+
+
+# German writes decimals with a comma: "20.15" with two digits after a dot is a time.
+CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+MEASURED = re.compile(r"\s?(?:%|Prozent|Euro|Dollar|Mio|Mrd|Millionen|Milliarden)", re.I)
+# Event distances in athletics and swimming, and the words around them.
+_EVENT_METRES = frozenset({50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000})
+_RACE_UNIT = re.compile(r"(m|km|K)(?![\w/²])\s?([^\W\d][\w-]*)?|-(?:km|Meter|metres?)-(\w+)")
+_EVENT = re.compile(
+    r"hurdles|sprint|relay|race|marathon|final|heats?|title|freestyle|backstroke|breaststroke"
+    r"|butterfly|medley|steeplechase|walk|record|champion\w*|gold|silver|bronze|event"
+    r"|lauf|langlauf|rennen|staffel|hürden|finale|einzel|verfolgung|massenstart|sprint",
+    re.I,
+)
+_ATHLETICS = re.compile(
+    r"\b(?:athlet\w*|olympi\w*|indoor|outdoor|hurdles|sprint\w*|relay|marathon|championships"
+    r"|Leichtathlet\w*|Weltmeister\w*|Langlauf|Biathlon|Schwimm\w*)\b",
+    re.I,
+)
+
+
+def race_name(sentence: str, pos: int, value: float) -> bool:
+    m = _RACE_UNIT.match(sentence, pos)
+    if m is None:
+        return False
+    metres = m.group(1) == "m"
+    if (metres and value not in _EVENT_METRES) or (not metres and value > 100):
+        return False
+    event = m.group(2) or m.group(3)
+    if event and _EVENT.fullmatch(event):
+        return True
+    return bool(_ATHLETICS.search(sentence) or cues.SPORT_RE.search(sentence))
+
+
+def is_year(core: str, kind: str, unit: str | None) -> bool:
+    """A bare four-digit number from 1800 to 2100 is a year unless it counts money, a
+    share or a measure ("1920 Pixel"), or a round number of people or known things ("1500
+    Grenzbeamte"; "die 2010 Weltmeister", "die 1989 Geborenen" are years)."""
+    if not _YEAR.fullmatch(core) or (kind == "other" and unit in _MEASURES):
+        return False
+    round_count = unit in _COUNTABLE and core.endswith("00")
+    return kind in ("other", "count") and not round_count

@@ -1,0 +1,249 @@
+"""Numbers of one sentence read together: units carried to numbers that leave them out
+(`um 12 beziehungsweise 8 Prozent`), old levels (`von 20 auf 35 Prozent`, `up from
+£2.6bn`), compared levels, ranges (`10 bis 15 Prozent`) and bracketed conversions
+(`$1.13bn (£600m)`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import pairwise
+
+from bot.intelligence.figures.quantity import Quantity
+
+_PARTITIVE = re.compile(r"\s+(?:of\s+the|of|der|von)\s+", re.I)
+_RANGE_JOIN = re.compile(r"\s?(?:-|–|bis(?:\s+zu)?|to|and|und|or|oder)\s?$", re.I)
+_RANGE_OPEN = re.compile(r"\b(?:between|zwischen)\s+$", re.I)
+# "from 62% at the end of 2003 to more than 68%": a few words may stand between.
+_TO = re.compile(
+    r"\s+(?:[\w.]+\s+){0,6}?(?:to|auf|bis\s+auf)\s+"
+    r"(?:(?:about|around|nearly|almost|over|more\s+than|rund|etwa|knapp|über|mehr\s+als)\s+)?",
+    re.I,
+)
+_FROM = re.compile(
+    r"\b(?:from|von)\s+(?:(?:about|around|nearly|almost|some|rund|etwa|knapp)\s+)?$", re.I
+)
+# "zehnmal schneller", "three times as many"; words ending in -er that are no comparatives
+
+
+def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
+    """`$1.13bn (£600m)`, `1.16bn euros ($1.5bn; £800m)`: bracketed amounts restate the
+    one before the bracket."""
+    for prev, q in pairwise([q for q in found if q.kind != "year"]):
+        gap = q.sentence[prev.end : q.start].strip()  # "3bn yuan in 2004 ($365m; £190m)"
+        opened = _BRACKET_OPEN.fullmatch(gap)  # "£1bn (about $2bn)"
+        if q.kind == prev.kind == "money" and (opened or (gap == ";" and prev.conversion)):
+            q.conversion, q.restates = True, prev.restates or prev
+    return found
+
+
+_BRACKET_OPEN = re.compile(
+    r"(?:(?:in|for|im|für)\s+\d{4}\s*)?"
+    r"\(\s*(?:(?:about|around|roughly|some|approx\.?|approximately|nearly|rund|etwa|ca\.)\s*)?",
+    re.I,
+)
+
+
+def _inherit(found: list[Quantity]) -> list[Quantity]:
+    """Carry units to numbers that leave them out.
+
+    `27 Millionen Euro, die sich um drei Millionen erhöhen könnte`: the second amount is
+    in euros too. `25 der 200 Abgeordneten`, `25 of the 200 MPs`: 25 counts the same.
+    `um 12 beziehungsweise 8 Prozent`, `um 0,5 auf 54,1 Punkte`: the first number has the
+    unit of the second. `Von 250 gemeldeten Unfällen gingen 40 auf Glätte zurück`: 40
+    counts accidents. `144 x 75,2 x 8,9 mm`: each side is in millimetres.
+    """
+    for q, side in reversed(list(pairwise(found))):
+        if (
+            q.unit is None
+            and side.unit
+            and side.kind == "other"
+            and _BY_SIDE.fullmatch(q.sentence[q.end : side.start])
+        ):
+            q.unit, q.kind, q.unit_from = side.unit, "other", side.unit_from or side
+    for i, q in enumerate(found):
+        if q.unit is not None or q.kind not in ("count", "other"):
+            continue
+        nxt = next((n for n in found[i + 1 :] if n.kind != "year"), None)
+        gap = q.sentence[q.end : nxt.start] if nxt else ""
+        if nxt and nxt.unit and _PARTITIVE.fullmatch(gap):
+            q.unit, q.kind = nxt.unit, nxt.kind
+            continue
+        if nxt and nxt.unit and _shares_unit(q, gap):
+            if q.scale == 1.0:
+                q.value, q.scale = q.value * nxt.scale, nxt.scale
+            q.unit, q.kind = nxt.unit, nxt.kind
+            continue
+        money = [p for p in found[:i] if p.kind == "money"]
+        if q.scale > 1 and money:
+            q.unit, q.kind, q.unit_from = money[-1].unit, "money", money[-1]
+            continue
+        group = [p for p in found[:i] if p.kind == "count" and p.unit and _GROUP.search(
+            p.sentence[max(0, p.start - 12) : p.start])]  # fmt: skip
+        if group and q.scale == 1.0 and q.value < group[0].value:
+            q.unit, q.kind = group[0].unit, "count"
+            continue
+        counts = [p for p in found[:i] if p.kind == "count" and p.unit and p.value >= 10]
+        ranged = nxt is not None and _RANGE_JOIN.fullmatch(gap)  # "rund 20 bis 25 Personen"
+        if counts and not ranged and q.scale == 1.0 and q.value >= 10 and q.value == int(q.value):
+            # "Some 350 films will be screened, with a further 300 shown at the market"
+            q.unit, q.kind = counts[-1].unit, "count"
+    return found
+
+
+_BY_SIDE = re.compile(r"\s*[x×]\s*")
+# "12 beziehungsweise 8 Prozent", "12 und 8 Prozent": two figures in one unit
+_PAIR = re.compile(r"\s*(?:,|und|and|bzw\.|beziehungsweise|sowie)\s*", re.I)
+_CHANGE_TO = re.compile(r"\s+(?:auf|to)\s+", re.I)  # "um 0,5 auf 54,1 Punkte"
+_BY = re.compile(r"\b(?:um|by)\s+$", re.I)
+_GROUP = re.compile(r"\b(?:von|of|out\s+of|unter|among)\s+(?:the\s+|den\s+)?$", re.I)
+
+
+def _shares_unit(q: Quantity, gap: str) -> bool:
+    if _PAIR.fullmatch(gap):
+        return not _RANGE_OPEN.search(q.sentence[max(0, q.start - 10) : q.start])
+    return bool(_CHANGE_TO.fullmatch(gap) and _BY.search(q.sentence[max(0, q.start - 5) : q.start]))
+
+
+_CHANGE_FROM = re.compile(r"\b(up|down|higher|lower)\s+from\s+\S*$", re.I)
+_NEW_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:\S+\s+)?$", re.I)
+
+
+def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
+    """`von 5 auf 7 Prozent`, `from 19% to 37%`: one figure, 7 %, that started at 5.
+
+    The old level keeps `baseline` and leaves the ranking; the new one carries it as
+    `start_value` with the direction the two imply. `54 million, up from 34 million a year
+    ago`, `rose to 200 dinars per canister from 170 dinars` are the same with the old level
+    after the new one. `einen Umsatzsprung von 16 Prozent auf 11 Milliarden` is no old
+    level (the units differ), nor is "eine Strafe von 105 Millionen Dollar".
+    """
+    for i, q in enumerate(found):
+        if not _FROM.search(q.sentence[max(0, q.start - 14) : q.start]):
+            change = _CHANGE_NOUN.search(q.sentence, max(0, q.start - 40), q.start)
+            if change and not _newer_level(found[:i], q, said=True):
+                q.orphan = "up" if change.group(1).casefold() in _RISES else "down"
+            continue
+        # "von 442 Millionen Euro im Jahr 2014 im Vorjahr auf 757 Millionen": years between
+        nxt = next((n for n in found[i + 1 :] if n.kind != "year"), None)
+        if nxt and _TO.fullmatch(q.sentence[q.end : nxt.start]):
+            if q.unit not in (None, nxt.unit):
+                continue
+            if (
+                q.unit is None is nxt.unit
+                and q.scale == nxt.scale
+                and nxt.kind in ("other", "count")
+                and nxt.value >= 1000  # not "the pension age from 60 to 65"
+            ):
+                nxt.kind = "count"  # "revised the jobs gains from 157,000 to 133,000"
+            if q.unit is None and q.scale == 1.0:
+                q.value *= nxt.scale  # "from 2 to 3.5 million"
+            q.unit, q.kind = nxt.unit, nxt.kind
+            _starts(nxt, q, None)
+            continue
+        before = q.sentence[max(0, q.start - 20) : q.start]
+        if not before.rstrip().casefold().endswith("from"):
+            continue
+        said = _CHANGE_FROM.search(before)
+        newer = _newer_level(found[:i], q, said is not None)
+        if newer is not None:
+            if q.unit is None:
+                q.unit, q.kind = newer.unit, newer.kind
+            _starts(newer, q, said.group(1).casefold() if said else None)
+        elif change := _CHANGE_NOUN.search(q.sentence, max(0, q.start - 40), q.start):
+            q.orphan = "up" if change.group(1).casefold() in _RISES else "down"
+    return found
+
+
+_COMPARED = re.compile(
+    r"\s*,?\s*(?:compared\s+(?:with|to)|compares\s+(?:with|to)|gegenüber|verglichen\s+mit)"
+    r"\s+(?:(?:a|the)\s+previous\s+|last\s+year's\s+|(?:rund|etwa|about|around)\s+)?$",
+    re.I,
+)
+
+
+def _mark_compared(found: list[Quantity]) -> list[Quantity]:
+    """`£17.9bn, compared with £21.8bn in January last year`, `6GB compared to a previous
+    4GB`: the figure moved from the one it is compared with (which stays a figure)."""
+    for q, p in pairwise(found):
+        same = q.unit and q.unit == p.unit and q.value != p.value and q.implied is None
+        if same and _COMPARED.fullmatch(q.sentence[q.end : p.start]):
+            q.implied = "up" if q.value > p.value else "down"
+            p.earlier = True
+    return found
+
+
+# "While it predicts this fall from the current 2.1% level": the new level came before.
+_CHANGE_NOUN = re.compile(
+    r"\b(fall|drop|decline|slowdown|cut|rise|increase|jump|gain|climb|Rückgang|Anstieg"
+    r"|Plus|Minus)\s+(?:from|von)\s+(?:the\s+|dem\s+|den\s+)?(?:current\s+|bisherigen?\s+"
+    r"|previous\s+)?$",
+    re.I,
+)
+_RISES = frozenset({"rise", "increase", "jump", "gain", "climb", "anstieg", "plus"})
+
+
+def _newer_level(before: list[Quantity], old: Quantity, said: bool) -> Quantity | None:
+    """The figure an old level after it belongs to: the last one in its unit ("up from")
+    or the last one a "to" introduced ("rose to 200 dinars ... from 170 dinars")."""
+    same = [
+        p
+        for p in before
+        if not p.baseline
+        and not p.conversion
+        and (p.unit == old.unit or (old.unit is None and p.scale == old.scale > 1))
+        and p.unit
+    ]
+    if not same:
+        return None
+    newer = same[-1]
+    if said or _NEW_LEVEL.search(newer.sentence[max(0, newer.start - 30) : newer.start]):
+        return newer
+    return None
+
+
+def _starts(new: Quantity, old: Quantity, word: str | None) -> None:
+    old.baseline, new.start_value = True, old.value
+    if word in ("up", "higher"):
+        new.implied = "up"
+    elif word in ("down", "lower"):
+        new.implied = "down"
+    elif new.value != old.value:
+        new.implied = "up" if new.value > old.value else "down"
+
+
+def _merge_ranges(found: list[Quantity]) -> list[Quantity]:
+    """`10 bis 15 Prozent`, `$5-10bn`, `between 2 and 3 million`: one figure, the low end."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev
+            and not prev.baseline
+            and prev.kind != "year"
+            and (q.unit or q.scale > 1)
+            and (prev.unit in (None, q.unit))
+        ):
+            gap = q.sentence[prev.end : q.start]
+            opened = _RANGE_OPEN.search(q.sentence[max(0, prev.start - 10) : prev.start])
+            word = gap.strip()
+            if q.value / (q.scale if prev.unit is None else 1.0) < prev.value:
+                out.append(q)  # "5-4" runs backwards: a score or a code, not a range
+                continue
+            joined = _RANGE_JOIN.fullmatch(gap) and (
+                word not in ("and", "und", "to", "or", "oder")
+                or (word in ("to", "or", "oder") and prev.unit is None)
+            )
+            if joined or (opened and _RANGE_JOIN.fullmatch(gap)):
+                scale = q.scale if prev.unit is None else 1.0
+                out[-1] = replace(prev, end=q.end, unit=q.unit, kind=q.kind,
+                                  value=prev.value * scale, scale=scale)  # fmt: skip
+                continue
+        out.append(q)
+    return [q for q in out if q.kind != "other" or q.unit]
+
+
+def resolve(found: list[Quantity]) -> list[Quantity]:
+    """The figures of a sentence in reading order, read together."""
+    found.sort(key=lambda q: q.start)
+    return _mark_conversions(_mark_compared(_merge_ranges(_mark_from_to(_inherit(found)))))

@@ -1,0 +1,337 @@
+"""Label words read from the phrase around a figure, beyond the list of measure words.
+
+Each rule offers a candidate (position, distance, label); ``labels.named_label`` lets it
+compete with the measure words of the clause, nearest wins. The phrases are the ones
+reporters and readers name a figure by (dev gold, docs/benchmarks.md):
+
+- the noun a figure is "of": "an audience of nearly nine million people", "eine
+  Ablösesumme von 27 Millionen Euro", "ein Plus von 2,5 Prozent";
+- the noun right after it: "an 82% jump", "2000 Euro Mindestsicherung", "zehn Millionen
+  Euro an Boni";
+- what money is paid for: "£195,000 for a weekly column", "14,5 Milliarden Euro für
+  Infrastrukturmaßnahmen", "earned up to £85,000 from speeches";
+- the verb that earns or spends it: "Jugnot made 5.45m Euros", "earning up to £820,000",
+  "600.000 Euro ausgegeben", "20 Millionen Dollar investieren";
+- what happened to people counted with a generic noun: "400 people were injured",
+  "18 Menschen seien verletzt worden";
+- how a German distance extends: "80 Kilometer breiten", "15 Kilometer von einer
+  Landesgrenze".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.intelligence.figures import cues, subjects
+from bot.intelligence.figures.numbers import parse_number
+from bot.intelligence.figures.quantities import Quantity
+from bot.intelligence.stopwords import FUNCTION_WORDS
+
+Candidate = tuple[int, int, str]  # position in the sentence, distance, label
+
+
+def _words(text: str) -> frozenset[str]:
+    """Word lists stay readable as wrapped text."""
+    return frozenset(text.split())
+
+
+# Nouns that only say "this is an amount": "a total of", "in Höhe von".
+GENERIC = _words(
+    """total figure sum amount number numbers level maximum minimum average tally height
+    höhe summe betrag gesamtbetrag zahl anzahl gesamtzahl"""
+)
+TIME_WORDS = _words(
+    """year years quarter month months week weeks day days period season decade time jahr
+    jahre jahren jahres quartal monat monate monaten woche wochen tag tage tagen zeitraum
+    saison"""
+)
+GENERIC_PEOPLE = frozenset({"people", "persons", "menschen", "personen", "leute"})
+_HEDGE = (
+    r"(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just\s+over"
+    r"|just\s+under|roughly|an\s+estimated|rund|etwa|knapp|fast|über|mehr\s+als|bis\s+zu"
+    r"|insgesamt|revidiert|gut|maximal|mindestens|mehr\s+als)\s+)?"
+)
+_NOUN_OF = {
+    "en": re.compile(rf"\b([A-Za-z][\w-]*)\s+of\s+{_HEDGE}$", re.I),
+    "de": re.compile(rf"\b([A-ZÄÖÜ][\wäöüß-]*)\s+(?:in\s+Höhe\s+)?von\s+{_HEDGE}$"),
+}
+# "vier A17 mit 2,2 Ghz", "ein Field Goal aus 39 Yards"
+_NOUN_WITH_DE = re.compile(rf"\b([A-ZÄÖÜ][\wäöüß-]*)\s+(?:mit|aus)\s+{_HEDGE}$")
+# A German noun after a phrase that describes it: "der mit 3.100 mAh recht starke Akku".
+_DETERMINER_DE = re.compile(
+    r"\b(?:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines)\s+(?:mit\s+)?$", re.I
+)
+_PRENOMINAL_DE = re.compile(
+    r"\s+(?:[a-zäöüß]+\s+){0,2}[a-zäöüß]+(?:e|en|er|es|em)\s+([A-ZÄÖÜ][\wäöüß-]+)"
+)
+_NOUN_AFTER = {
+    # "the 30.7bn yen (£157m) record", "One in 10 US adults"
+    "en": re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:[A-Z][A-Za-z]*\s+)?([a-z][a-z-]{2,})\b"),
+    "de": re.compile(r"\s+(?:(?:an|für)\s+)?([A-ZÄÖÜ][\wäöüß-]{2,})\b"),
+}
+# "of the UK's population", "in fines", "of Labour waste and inefficiency"
+_IN_OF = re.compile(
+    r"\s+(?:in|of)\s+(?:(?:the|those|these|all|its|their|his|her)\s+)?(?:[A-Z]\w*'s?\s+)?"
+    r"((?:[A-Za-z][\w-]*\s+){0,3}(?:[a-z][\w-]*|[A-Z]+s\b))"
+)
+_PREPOSITIONS = _words(
+    """off via per onto upon within without toward towards across along amid despite except
+    inside outside since till versus vs like near"""
+)
+WHEN = _words("past last next coming previous recent first second third final early late")
+_SHARE_OF_DE = re.compile(r"\s+(?:der|des|aller)\s+(?:[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\wäöüß-]+)")
+_CHANGE_NOUNS = _words("jump rise fall increase drop gain cut decline rally hike surge slump")
+_CHANGE_OF = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w-]+)")
+_PARTICIPLES = _words(
+    """seen been done given taken made said told held known shown left paid sold set put
+    cut hit spent lost won got kept brought bought found thought felt become grown run"""
+)
+_BRACKETED = re.compile(
+    r"([^\W\d][\w-]*)\s*\((?:plus|minus|up|down|rund|etwa|about|around)?\s*[+-]?\s*$", re.I
+)
+# How a share voted: "48 Prozent für die Fusion und 39 Prozent dagegen", "52% for the plan".
+_VOTE = {
+    "de": re.compile(
+        r"\s+(?:stimmten\s+)?(?:für|gegen)\s+(?:die|den|das|eine[nmrs]?|einen?)?\s*"
+        r"([A-ZÄÖÜ][\wäöüß-]+)|\s+(dagegen|dafür)\b"
+    ),
+    "en": re.compile(
+        r"\s+(?:voted\s+)?(?:for|against)\s+(?:the|a|an)?\s*([a-z][\w-]+)|\s+(against|in\s+favour)\b"
+    ),
+}
+_VOTE_WORDS = _words("dagegen dafür against")
+_WORTH_OF = re.compile(r"\s+worth\s+of\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
+_CONVERSION = r"(?:\s*\([^()]{1,40}\))?"
+_FOR = {
+    "en": re.compile(
+        rf"{_CONVERSION}\s+(for|from)\s+(?:(?:a|an|the|his|her|its|their|each|every)\s+)?"
+        r"((?:[a-z][\w'-]*\s+){0,3}[a-z][\w-]*)"
+    ),
+    "de": re.compile(
+        rf"{_CONVERSION}\s+(für)\s+(?:(?:die|den|das|eine[nmrs]?|einen?|ihre|seine)\s+)?"
+        r"(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][\wäöüß-]+)"
+    ),
+}
+_MONEY_VERB_BEFORE = re.compile(
+    r"\b(earn(?:s|ed|ing)?|made|makes?|making|paid|pay(?:s|ing)?|receiv(?:e[sd]?|ing)"
+    r"|raised?|rais(?:es|ing)|spen[dt]|spends|spending|netted|nets?|lent|lend(?:s|ing)?"
+    r"|invest(?:s|ed|ing)?|borrow(?:s|ed|ing)?|owe[sd]?|owing|fined|sold|sells?|selling"
+    r"|bought|buys?|buying|won|wins?|costs?|costing|charg(?:e[sd]?|ing)|sav(?:e[sd]?|ing)"
+    r"|donat(?:e[sd]?|ing)|gave|give[sn]?|giving|offer(?:s|ed|ing)?)"
+    r"\s+(?:(?:up\s+to|about|around|nearly|almost|some|more\s+than|less\s+than|over|just"
+    r"|an\s+estimated|a\s+further|another|him|her|them|it|us|(?-i:[A-Z][a-z]+))\s+){0,2}$",
+    re.I,
+)
+_EARNED = re.compile(r"^(?:earn|made|make|receiv|rais|nett|won|win)", re.I)
+_MONEY_VERB_AFTER_DE = re.compile(
+    r"\s+(?:[a-zäöüß]+\s+)?([a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert|investieren|zahlen"
+    r"|bezahlen|ausgeben|einnehmen|aufbringen|verdienen|spenden|kosten|sparen|leihen)\b"
+)
+_AUX = _words(
+    """are were was is have has had been be being will would could may might can also now
+    still seien sind waren wurden wurde worden werden haben hatten hat sei"""
+)
+_WORD = re.compile(r"\s*([^\W\d][\w-]*)")
+_PARTICIPLE = {
+    "en": re.compile(r"\w+(?:ed|en)|fled|hurt|left|lost|held|killed|dead|missing|homeless"),
+    "de": re.compile(r"\w+t|obdachlos|vermisst"),
+}
+_EXTENT_DE = re.compile(
+    r"\s+([a-zäöüß]{3,}(?:e|en|er|es))\b|\s+von\s+(?:der|dem|einer|einem)\s+([A-ZÄÖÜ][\wäöüß-]+)"
+)
+
+
+def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
+    """Every phrase label the sentence offers for one figure."""
+    lang = "de" if lang == "de" else "en"
+    yield from _noun_of(q, lang)
+    bracket = _BRACKETED.search(q.sentence, max(0, q.start - 40), q.start)
+    noun = bracket is not None and (lang != "de" or bracket.group(1)[:1].isupper())
+    if bracket and noun and _ok(bracket.group(1), lang):
+        yield bracket.start(1), 0, bracket.group(1)  # "Gemüse (plus 9,4 Prozent)"
+    yield from _noun_after(q, lang)
+    if q.kind in ("percent", "count") and (vote := _VOTE[lang].match(q.sentence, q.end)):
+        word = vote.group(1) or vote.group(2)  # "48 Prozent für die Fusion und 39 dagegen"
+        if _ok(word, lang) or word.casefold() in _VOTE_WORDS:
+            yield vote.start(vote.lastindex or 1), 1, word
+    if q.kind == "money":
+        yield from _paid_for(q, lang)
+        verb = _MONEY_VERB_BEFORE.search(q.sentence, max(0, q.start - 50), q.start)
+        if lang == "en" and verb:
+            yield verb.start(1), 8, verb.group(1)  # "Jugnot made 5.45m Euros"
+    if lang == "en":
+        yield from _clause_phrases(q)
+    if q.kind == "count" and q.unit == "people":
+        yield from _what_happened(q, lang)
+    if q.kind == "other" and lang == "de" and q.unit in cues.MEASURE_UNITS.values():
+        yield from _extent(q)
+
+
+def _ok(word: str, lang: str) -> bool:
+    key = word.casefold()
+    return not (
+        key in cues.NOT_LABELS
+        or key in _PREPOSITIONS
+        or key in FUNCTION_WORDS[lang]
+        or key in GENERIC
+        or key in TIME_WORDS
+        or key in cues.CURRENCY_WORDS
+        or key.endswith("-")
+    )
+
+
+def _noun_of(q: Quantity, lang: str) -> Iterator[Candidate]:
+    before = q.sentence[max(0, q.start - 60) : q.start]
+    m = _NOUN_OF[lang].search(before)
+    if m and _ok(m.group(1), lang) and not cues.is_verb(m.group(1)):
+        pos = q.start - len(before) + m.start(1)
+        yield pos, 0, cues.measure_stem(m.group(1), lang) or m.group(1)
+    if lang != "de":
+        return
+    if (having := _NOUN_WITH_DE.search(before)) and _ok(having.group(1), lang):
+        yield q.start - len(before) + having.start(1), 2, having.group(1)  # "A17 mit 2,2 GHz"
+    noun = _PRENOMINAL_DE.match(q.sentence, q.end) if _DETERMINER_DE.search(before) else None
+    if noun and _ok(noun.group(1), lang):
+        yield noun.start(1), 1, noun.group(1)  # "Der mit 3.100 mAh recht starke Akku"
+
+
+def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
+    if q.kind not in ("money", "percent"):
+        return
+    if lang == "en" and (worth := _WORTH_OF.match(q.sentence, q.end)):
+        yield q.end, 1, worth.group(1)  # "£22 billions worth of efficiency savings"
+        return
+    if lang == "en" and (part := _IN_OF.match(q.sentence, q.end)):
+        words: list[str] = []
+        for word in part.group(1).split():  # "£82.7m in fines", "£4 billion of tax cuts"
+            if not words and word in ("new", "other", "more"):
+                continue  # "a third of all new PCs"
+            if word in FUNCTION_WORDS[lang] or word in _PREPOSITIONS:
+                break
+            if words and (cues.is_verb(word) or word.endswith(("ed", "ing"))):
+                break  # "two-thirds of voters backed the plan"
+            if len(words) > 1 and words[-1].endswith("s") and word.islower():
+                break  # "one in 10 of the US's internet users read political blogs"
+            if word.casefold() in WHEN or parse_number(word, lang) is not None:
+                return  # "1% in the past three sessions" says when
+            words.append(word)
+        if words and all(_ok(w, lang) for w in words):
+            yield part.start(1), 3, " ".join(words[-2:])
+            return
+    share = _SHARE_OF_DE.match(q.sentence, q.end) if lang == "de" else None
+    group = share.group(1) if share else ""
+    if (
+        share
+        and q.kind == "percent"
+        and _ok(group, lang)
+        and group.casefold() not in GENERIC_PEOPLE
+    ):
+        yield share.start(1), 3, group  # "77 Prozent der Top-Herbergen", not "der Menschen"
+        return
+    m = _NOUN_AFTER[lang].match(q.sentence, q.end)
+    if m is None or not _ok(m.group(1), lang):
+        return
+    if m.group(1).casefold() not in _CHANGE_NOUNS and cues.is_verb(m.group(1)):
+        return  # "an 82% jump" names the change; "5% fell" is a verb
+    if lang == "en" and (m.group(1).endswith(("ed", "ing", "ly")) or m.group(1) in _PARTICIPLES):
+        return  # "5% said", "£5m spending" reads as a verb or adverb
+    changed = _CHANGE_OF.match(q.sentence, m.end())
+    if m.group(1).casefold() in _CHANGE_NOUNS and changed and _ok(changed.group(1), lang):
+        yield changed.start(1), 1, changed.group(1)  # "a 1% fall in profits"
+        return
+    yield m.start(1), 1, m.group(1)
+
+
+def _paid_for(q: Quantity, lang: str) -> Iterator[Candidate]:
+    m = _FOR[lang].match(q.sentence, q.end)
+    if m is None:
+        return
+    words: list[str] = []
+    for word in m.group(2).split():  # "for the paperback edition of his book"
+        if word in FUNCTION_WORDS[lang]:
+            break
+        words.append(word)
+    if not words or not all(_ok(w, lang) for w in words):
+        return  # "for the three months to December" says when, not what
+    phrase = " ".join(words[:3])
+    if m.group(1) == "from" and not _EARNED.match(_verb_before(q) or ""):
+        return  # "revenue from continuing operations" is no purpose
+    if lang == "en" and words[0].endswith("ing"):
+        phrase = words[0]  # "for presenting BBC'2's Have I Got News for You"
+    if _ok(phrase.split()[-1], lang):
+        yield m.start(2), 5, phrase
+
+
+def _verb_before(q: Quantity) -> str | None:
+    m = _MONEY_VERB_BEFORE.search(q.sentence, max(0, q.start - 50), q.start)
+    return m.group(1) if m else None
+
+
+def weak_label(q: Quantity, lang: str) -> str | None:
+    """The German verb that spends or earns an amount ("600.000 Euro ausgegeben"): a label
+    only when nothing in the sentence names the money."""
+    if lang != "de" or q.kind != "money":
+        return None
+    after = _MONEY_VERB_AFTER_DE.match(q.sentence, q.end)
+    if after and after.group(1).casefold() not in FUNCTION_WORDS["de"]:
+        return after.group(1)
+    return None
+
+
+def _what_happened(q: Quantity, lang: str) -> Iterator[Candidate]:
+    """`400 people were injured`: the generic noun says less than what befell them."""
+    if q.text.split()[-1].casefold() not in GENERIC_PEOPLE:
+        return
+    for m in _WORD.finditer(q.sentence, q.end, min(len(q.sentence), q.end + 40)):
+        word = m.group(1)
+        if word in _AUX:
+            continue
+        if word.islower() and _ok(word, lang) and _PARTICIPLE[lang].fullmatch(word):
+            yield m.start(1), 2, word  # not "people make calls", "Menschen darauf"
+        return
+
+
+def _extent(q: Quantity) -> Iterator[Candidate]:
+    """`80 Kilometer breiten`, `15 Kilometer von einer Landesgrenze entfernt`."""
+    m = _EXTENT_DE.match(q.sentence, q.end)
+    if m is None:
+        return
+    word = m.group(1) or m.group(2)
+    if _ok(word, "de"):
+        yield m.start(m.lastindex or 1), 2, word
+
+
+# "raising the threshold to £150,000", "lifted interest rates 0.25% to 5.5%", "cut the
+# number of people paying stamp duty by a third": what the change verb changes.
+_CHANGED = re.compile(
+    r"\b(?:rais(?:e[sd]?|ing)|lift(?:s|ed|ing)?|cut(?:s|ting)?|lower(?:s|ed|ing)"
+    r"|increas(?:e[sd]|ing)|reduc(?:e[sd]?|ing)|boost(?:s|ed|ing)?|slash(?:es|ed|ing)?"
+    r"|doubl(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|extend(?:s|ed|ing)?|trim(?:s|med|ming)?"
+    r"|hik(?:e[sd]|ing))\s+((?:[A-Za-z][\w'-]*\s+){0,6}?)"
+    rf"(?:to|by|from|at)?\s*{_HEDGE}$",
+    re.I,
+)
+# "wipe somebody's backside for £5", "Broadband for less than £10": what the money buys.
+_BOUGHT = re.compile(rf"\b([A-Za-z][\w-]+)\s+for\s+{_HEDGE}$")
+# "At 2.6%, inflation remains within the Bank's 2-3% target range."
+_AT_FIGURE = re.compile(rf"(?:^|[.;:]\s*)(?:At|With)\s+{_HEDGE}$")
+_AFTER_COMMA = re.compile(r",\s+(?:the\s+)?([a-z][\w-]+)")
+
+
+def _clause_phrases(q: Quantity) -> Iterator[Candidate]:
+    """English phrases that name a figure's thing by their shape (see the patterns)."""
+    before = q.sentence[max(0, q.start - 70) : q.start]
+    offset = q.start - len(before)
+    if (changed := _CHANGED.search(before)) and (head := subjects.object_head(changed.group(1))):
+        yield offset + changed.start(1), 2, head
+    bought = _BOUGHT.search(before) if q.kind == "money" else None
+    if bought and _ok(bought.group(1), "en") and not _verbal(bought.group(1)):
+        yield offset + bought.start(1), 4, bought.group(1)
+    after = _AFTER_COMMA.match(q.sentence, q.end)
+    if after and _AT_FIGURE.search(before) and _ok(after.group(1), "en"):
+        yield after.start(1), 1, after.group(1)
+
+
+def _verbal(word: str) -> bool:
+    return cues.is_verb(word) or word.casefold().endswith(("ed", "ing")) or word in _PARTICIPLES

@@ -1,0 +1,182 @@
+"""Shares and multipliers said with words: fractions (`two-thirds`, `ein Drittel`, `nearly
+half`, `one in six`), proportions (`drei von vier Befragten`), multipliers (`doubled`,
+`more than double`, `halbiert`) and vague scales (`tens of thousands of`)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.intelligence.figures.numbers import (
+    FRACTIONS,
+    WORD_NUMBER_DE,
+    WORD_NUMBER_EN,
+    parse_number,
+)
+from bot.intelligence.figures.quantity import Quantity
+from bot.intelligence.figures.units import counted_noun, unit_after
+
+_FRACTION_HINT = ("third", "quarter", "half", "fifth", "sixth", "eighth", "tenth", "drittel",
+                  "viertel", "fünftel", "sechstel", "achtel", "zehntel", "hälfte", "one in ",
+                  "1 in ")  # fmt: skip
+_PROPORTION_HINT = ("out of", "in every")
+# "drei von vier": a number word or digits right before "von"
+_VON_AFTER_NUMBER = re.compile(r"(?:\d|\b(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn"
+                               r"|elf|zwölf|zwanzig|hundert))\w*\s+von\s", re.I)  # fmt: skip
+_VAGUE_SCALE_HINT = ("tens of", "hundreds of")
+_DOUBLE_HINT = ("doubl", "tripl", "trebl", "quadrupl", "verdoppel", "verdreifach", "vervierfach",
+                "twice", "doppelt", "halv", "halbier")  # fmt: skip
+_HALF = re.compile(
+    r"\b(?:(?:more\s+than|nearly|almost|about|around|over|less\s+than|just\s+under|roughly)"
+    r"\s+half|half\s+(?=(?:its|their|his|her|the|of)\b)|(?:mehr\s+als|fast|knapp|rund|etwa|gut)"
+    r"\s+die\s+Hälfte)(?!\s+an?\s)",
+    re.I,
+)
+# "more than half a million people": 500,000, no share
+_HALF_A = re.compile(r"\bhalf\s+an?\s+(million|billion)\b", re.I)
+_HALF_YEAR = re.compile(r"^\s*of\s+(?:the\s+)?(?:\d{4}|year|season|century)", re.I)
+_HALF_YEAR_BEFORE = re.compile(r"\b(?:first|second|latter|last)\s+h?$", re.I)
+# "one in six", not "his third number one in three weeks"
+_ONE_IN = re.compile(
+    r"(?<!number\s)\b(?:one|1)\s+in\s+(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?!\s+(?:weeks?|days?|months?|years?|hours?|minutes?|seasons?|games|matches|races)\b)",
+    re.I,
+)
+_HEDGE = re.compile(
+    r"\b(?:nearly|almost|about|around|over|roughly|some|more\s+than|less\s+than|just\s+over"
+    r"|just\s+under|fast|knapp|rund|etwa|gut|mehr\s+als|by|um)\s+$",
+    re.I,
+)
+_NUM = rf"(?:\d{{1,3}}|{WORD_NUMBER_EN}|{WORD_NUMBER_DE})"
+# "drei von vier Befragten", "two out of five", "four out of their six games"
+_PROPORTION = re.compile(
+    rf"(?<![\w.,])(?P<a>{_NUM})\s+(?P<join>out\s+of|in\s+every|von)\s+"
+    rf"(?:(?:their|its|his|her|the|ihren|seinen|den)\s+)?(?P<b>{_NUM})(?![\w.,]|\s?%)"
+    r"(?!\s+(?:Prozent|per\s?cent|Euro|Dollar|Mio|Mrd|Millionen|Milliarden|million|billion)\b)",
+    re.I,
+)
+# "Tens of thousands of innocent men, women and children died": the low end, 10,000.
+_VAGUE_SCALE = re.compile(r"\b(tens|hundreds)\s+of\s+(thousands|millions)(?=\s+of\s)", re.I)
+_DOUBLE = re.compile(
+    r"\b(?:(?:to|will|would|could|may|might|set\s+to|expected\s+to|than|nearly|almost)\s+"
+    r"(double|triple)\b(?!\s+up)|(doubled|doubling|tripled|trebled|quadrupled|verdoppel\w*"
+    r"|verdreifach\w*|vervierfach\w*|halved|halving|halve[sd]?|halbier\w*)"
+    r"|(twice)(?=\s+(?:as|the|that|its|their)\b)|(?<=\s)([Dd]oppelte[nmrs]?))\b",
+    re.I,
+)
+_FRACTION = re.compile(
+    rf"(?<![\w-])(?P<num>{WORD_NUMBER_EN}|{WORD_NUMBER_DE}|a|an|die|der)[\s-]"
+    r"(?P<frac>thirds?|quarters?|fifths?|sixths?|eighths?|tenths?|half|Drittel|Viertel|Fünftel"
+    r"|Sechstel|Achtel|Zehntel|Hälfte)(?!\w)",
+    re.I,
+)
+_OF = re.compile(r"\s+(?:of|der|des|aller|ihrer|seiner|unserer)\b", re.I)
+
+
+def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:
+    """`two-thirds`, `ein Drittel`, `nearly half`, `one in six` as shares in percent."""
+    out = []
+    for m in _FRACTION.finditer(sentence):
+        if any(q.start <= m.start() < q.end for q in found):
+            continue
+        num = m.group("num").casefold()
+        count = 1.0 if num in ("a", "an", "die", "der") else parse_number(num, lang)
+        frac = FRACTIONS.get(m.group("frac").casefold())
+        if count is None or frac is None:
+            continue
+        hyphenated = sentence[m.start("frac") - 1] == "-"
+        german_count = lang == "de" and num not in ("die", "der")  # "ein Viertel"
+        hedged = _HEDGE.search(sentence, max(0, m.start() - 16), m.start())  # "nearly a third"
+        if not (hyphenated or german_count or hedged or _OF.match(sentence, m.end())):
+            continue  # "the preceding three quarters" are periods, not a share
+        share = round(count * frac * 100, 2)
+        out.append(Quantity(m.start(), m.end(), share, "%", "percent", sentence))
+    for m in _HALF.finditer(sentence):
+        if _HALF_YEAR.search(sentence, m.end(), m.end() + 12) or _HALF_YEAR_BEFORE.search(
+            sentence, max(0, m.start() - 8), m.start() + 1
+        ):
+            continue  # "the first half of 2006" is a period, not a share
+        if not any(q.start <= m.start() < q.end for q in found + out):
+            out.append(Quantity(m.start(), m.end(), 50.0, "%", "percent", sentence))
+    for m in _HALF_A.finditer(sentence):
+        scale = 1e6 if m.group(1).casefold() == "million" else 1e9
+        _, unit, kind, end = unit_after(sentence, m.end(), None, lang)
+        kind = "count" if kind == "other" else kind
+        out.append(Quantity(m.start(), end, scale / 2, unit, kind, sentence, scale=scale))
+    for m in _ONE_IN.finditer(sentence):
+        if (n := parse_number(m.group(1), lang)) and n >= 2:
+            out.append(Quantity(m.start(), m.end(), round(100 / n, 2), "%", "percent", sentence))
+    return out
+
+
+def _proportions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:
+    """`drei von vier Befragten` is 75 %: a share, in place of the two counts."""
+    for m in _PROPORTION.finditer(sentence):
+        a, b = parse_number(m.group("a"), lang), parse_number(m.group("b"), lang)
+        if a is None or b is None or not 0 < a < b:
+            continue
+        german = m.group("join").casefold() == "von"
+        if german and (m.group("a")[0].isdigit() or m.group("b")[0].isdigit()) and b > 20:
+            continue  # "40 von 250 Unfällen" reads as counts
+        found = [q for q in found if q.end <= m.start() or q.start >= m.end()]
+        share = round(a / b * 100, 2)
+        found.append(Quantity(m.start(), m.end(), share, "%", "percent", sentence))
+    return found
+
+
+def _vague_scales(sentence: str, lang: str) -> list[Quantity]:
+    out = []
+    for m in _VAGUE_SCALE.finditer(sentence):
+        value = (10.0 if m.group(1).casefold() == "tens" else 100.0) * (
+            1e3 if m.group(2).casefold() == "thousands" else 1e6
+        )
+        of = len(" of ") - 1  # the tail starts at the space before the noun phrase
+        counted = counted_noun(sentence[m.end() + of :], lang)
+        if counted:
+            unit, kind, length = counted
+            end = m.end() + of + length  # "Tens of thousands of innocent men"
+            out.append(Quantity(m.start(), end, value, unit, kind, sentence, scale=value))
+    return out
+
+
+def _verb_multipliers(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """`doubled`, `more than double`, `verdreifacht`, `twice as many`, `die doppelte Menge`,
+    `halbiert`: a multiplier said with a word, not a number."""
+    out = []
+    for m in _DOUBLE.finditer(sentence):
+        group = m.lastindex or 0
+        word = m.group(group).casefold()
+        span = m.span(group)
+        if any(q.start <= span[0] < q.end for q in found):
+            continue
+        value, direction = _MULTIPLIER_WORDS[
+            next(k for k in _MULTIPLIER_WORDS if word.startswith(k))
+        ]
+        if word.startswith(("twice", "doppelt")):
+            direction = None  # "twice as many", "die doppelten Weltcuppunkte": a comparison
+        out.append(Quantity(*span, value, "x", "multiplier", sentence, direction=direction))
+    return out
+
+
+_MULTIPLIER_WORDS = {
+    "doubl": (2.0, "up"), "verdoppel": (2.0, "up"), "twice": (2.0, None), "doppelt": (2.0, None),
+    "tripl": (3.0, "up"), "trebl": (3.0, "up"), "verdreifach": (3.0, "up"),
+    "quadrupl": (4.0, "up"), "vervierfach": (4.0, "up"),
+    "halv": (0.5, "down"), "halbier": (0.5, "down"),
+}  # fmt: skip
+
+
+def shares(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:
+    """The figures of a sentence with its word shares and multipliers added; cheap
+    substring tests decide which of the costly patterns run."""
+    low = sentence.casefold()
+    if any(h in low for h in _PROPORTION_HINT) or (
+        " von " in low and _VON_AFTER_NUMBER.search(sentence)
+    ):
+        found = _proportions(sentence, lang, found)
+    if any(h in low for h in _FRACTION_HINT):
+        found += _fractions(sentence, lang, found)
+    if any(h in low for h in _DOUBLE_HINT):
+        found += _verb_multipliers(sentence, found)
+    if lang == "en" and any(h in low for h in _VAGUE_SCALE_HINT):
+        found += _vague_scales(sentence, lang)
+    return found

@@ -1,0 +1,229 @@
+"""What a number measures, read from the text right of it: a scale word (`Mrd.`, `bn`),
+a currency, a percent sign, a measure (`km/h`, `6GB`, `Meter pro Sekunde`) or the noun it
+counts (`464,000 subscribers`, `17 mutmaßliche Schmuggler`)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.intelligence.figures import cues, excluded
+from bot.intelligence.figures.numbers import scale_of
+from bot.intelligence.figures.quantity import COMPARATIVE, NOUN
+from bot.intelligence.stopwords import FUNCTION_WORDS
+
+_ATTACHED = re.compile(r"(bn|mn|m|k|tn|trn|%|x|-?mal|-?fache?[nmrs]?|-fold|p)(?![\w%])", re.I)
+_SCALE_WORD = re.compile(
+    r"\s?(Mrd\.?|Mio\.?|Tsd\.?|Milliarden?|Millionen?|Billionen?|Tausend|billions?|millions?"
+    r"|trillions?|thousand|bn|mn|tn)(?![\w])",
+    re.I,
+)
+_CUR_POST = re.compile(
+    r"\s?(Australian\s+dollars?|Canadian\s+dollars?|Hong\s+Kong\s+dollars?|Swiss\s+francs?"
+    r"|francs?|US-Dollars?|Dollars?|Euros?|€|\$|Pfund|pounds?(?:\s+sterling)?|Franken|CHF|Yen"
+    r"|USD|EUR|GBP|Rubel|roubles|rubles|Yuan|Renminbi|Kronen|rupees|Cents?|pence|rand|lira"
+    r"|zloty|shekels|baht|ringgit|rupiah|naira|hryvnia|forint|kronor|kroner|krona|pesos|dinars"
+    r"|dirhams|riyals|reais)(?!\w)",
+    re.I,
+)
+_PERCENT = re.compile(
+    r"\s?(%|Prozentpunkte?n?|Prozent|per\s?cent|pct|percentage\s+points?|Basispunkte?n?"
+    r"|basis\s+points?)(?!\w)",
+    re.I,
+)
+_TIMES = re.compile(r"\s(times|mal)(?=\s)", re.I)
+_COMPOUND_CURRENCY = re.compile(r"-(Euro|Dollar|Franken|Pfund)-", re.I)
+# German compounds and adjectives built on a number: "130-kg-Koloss", "2,00-Meter-Mann",
+# "100.000-Einwohner-Stadt", "137-seitige Bericht", "90-prozentiger Wahrscheinlichkeit".
+_COMPOUND_HEAD = re.compile(r"-([^\W\d_]+)-(?=[A-ZÄÖÜ])")
+_NUMBER_ADJECTIVE = re.compile(r"-(seitig|prozentig|köpfig)(?:e[nmrs]?)?(?!\w)", re.I)
+_ADJECTIVE_UNITS = {"seitig": ("Seiten", "count"), "prozentig": ("%", "percent"),
+                    "köpfig": ("people", "count")}  # fmt: skip
+
+
+def _in_compound(tail: str) -> tuple[str, str, int] | None:
+    """(unit, kind, length) when the number starts a German compound or adjective."""
+    if m := _NUMBER_ADJECTIVE.match(tail):
+        adjective_unit, kind = _ADJECTIVE_UNITS[m.group(1).casefold()]
+        return adjective_unit, kind, m.end()
+    m = _COMPOUND_HEAD.match(tail)
+    if m is None:
+        return None
+    word = m.group(1)
+    if (unit := cues.MEASURE_UNITS.get(word.casefold())) is not None:
+        return unit, "other", m.end(1)
+    if cues.is_person(word.casefold()):
+        return "people", "count", m.end(1)
+    return None
+
+
+def unit_after(
+    sentence: str, pos: int, pre: str | None, lang: str
+) -> tuple[float, str | None, str, int]:
+    """Multiplier, unit, kind and end position from the text right of a number core."""
+    rest = sentence[pos:]
+    currency = cues.CURRENCY_WORDS.get(" ".join(pre.split()).casefold()) if pre else None
+    factor, end = 1.0, pos
+    if not currency and (m := _ATTACHED_MEASURE.match(rest)):  # "6GB", "250 km/h"
+        symbol = m.group(1)
+        unit = _BITS.get(symbol) or cues.MEASURE_UNITS[symbol.casefold()]
+        rate, length = _rate(sentence, pos + m.end())
+        return 1.0, unit + rate, "other", pos + m.end() + length
+    if m := _ATTACHED.match(rest):
+        suffix = m.group(1).casefold().lstrip("-")
+        if suffix == "%":
+            return 1.0, "%", "percent", pos + m.end()
+        if suffix in ("x",) or suffix.startswith(("mal", "fach", "fold")):
+            if suffix.startswith("fach") and excluded.title_holder(sentence, pos + m.end()):
+                return 1.0, "titles", "score", pos + m.end()  # "die 31-fache Weltcupsiegerin"
+            return 1.0, "x", "multiplier", pos + m.end()
+        if suffix == "m" and not currency and not NOUN.match(rest[m.end() :]):
+            return 1.0, "m", "other", pos + m.end()  # 100m sprint: metres
+        if suffix == "p":
+            return 0.01, "GBP", "money", pos + m.end()
+        factor, end = scale_of(suffix, lang) or 1.0, pos + m.end()
+    elif m := _SCALE_WORD.match(rest):
+        factor, end = scale_of(m.group(1).rstrip("."), lang) or 1.0, pos + m.end()
+    tail = sentence[end:]
+    if m := _CUR_POST.match(tail):
+        word = m.group(1).casefold()
+        word = word if word in cues.CURRENCY_WORDS else word.split()[0]
+        if word in cues.CENT_WORDS:
+            return factor * 0.01, currency or cues.CENT_WORDS[word], "money", end + m.end()
+        return factor, cues.CURRENCY_WORDS.get(word, word.upper()), "money", end + m.end()
+    if currency:
+        return factor, currency, "money", end
+    if m := _PERCENT.match(tail):
+        word = m.group(1).casefold().replace(" ", "")
+        unit = "%" if word in ("%", "prozent", "percent", "pct") else "pp"
+        return factor, unit, "percent", end + m.end()
+    m = _TIMES.match(tail)
+    if m and (COMPARATIVE.match(tail, m.end()) or tail[m.end() :].startswith(" the ")):
+        return factor, "x", "multiplier", end + m.end(1)
+    if m := _COMPOUND_CURRENCY.match(tail):  # "30-Euro-Gutschein"
+        return factor, cues.CURRENCY_WORDS[m.group(1).casefold()], "money", end + m.end(1)
+    if compound := _in_compound(tail):  # "130-kg-Koloss", "137-seitige Bericht"
+        unit, kind, length = compound
+        return factor, unit, kind, end + length
+    if counted := counted_noun(tail, lang):
+        unit, kind, length = counted
+        if not (factor > 1 and lang == "de" and _MONEY_NOUN_DE.search(unit)):
+            return factor, unit, kind, end + length
+        # "rund einer Million Eigenerlösen": an amount of money in the story's currency
+    return factor, None, "count" if factor > 1 else "other", end
+
+
+_MONEY_NOUN_DE = re.compile(
+    r"(?:erlös|umsatz|umsätz|einnahme|subvention|förderung|kosten|gewinn|ausgabe|schulden"
+    r"|budget|gehalt|gehält|prämie|spende|kredit|investition|gebühr|zuschuss|zuschüss"
+    r"|defizit|mittel)(?:e|en|n|s|es|er|ern)?$"
+)
+
+
+def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
+    """(unit, kind, length) of what a number counts: `464,000 subscribers`, `17 Spielen`.
+
+    People count as "people"; durations and measures right after the number are kind
+    "other"; any other plural noun (English) or noun (German, capitalized) is counted as
+    itself. Up to two modifiers may stand between number and noun ("17 mutmaßliche
+    Schmuggler", "300 coal-fired plants"), and a partitive ("30,000 of its people").
+    """
+    m = NOUN.match(tail)
+    if m is None:
+        return None
+    noun = m.group(1)
+    key = noun.casefold()
+    last = key.rpartition("-")[2]  # "160 WM-Punkten" counts Punkte
+    if last in cues.SCORE_NOUNS or last.removesuffix("n") in cues.SCORE_NOUNS:
+        return key, "score", m.end()  # "97 Zähler", "mit 402 Zählern" in a ski jumping report
+    if key in cues.DURATION_NOUNS:
+        return key, "other", m.end()
+    if last in cues.MEASURE_NOUNS:
+        rate, length = _rate(tail, m.end())
+        return _measure(cues.MEASURE_UNITS[last], rate), "other", m.end() + length
+    if (head := key.partition("-")[0]) in cues.MEASURE_NOUNS and head != key:
+        return cues.MEASURE_UNITS[head], "other", m.start(1) + len(head)  # "Megapixel-Kamera"
+    if counted := _counted(noun, lang):
+        return counted[0], counted[1], m.end()
+    pos = m.start(1)
+    if part := _OF_ITS.match(tail):
+        pos = part.end()
+    for _ in range(_MODIFIERS + 1):
+        word = _WORD.match(tail, pos)
+        if word is None:
+            return None
+        if pos > m.start(1) and (counted := _counted(word.group(1), lang)):
+            return counted[0], counted[1], word.end()
+        if not _modifier(word.group(1), lang):
+            return None
+        pos = word.end()
+    return None
+
+
+_MODIFIERS = 2
+_ATTACHED_MEASURE = re.compile(
+    r"\s?(km/h|km²|m²|Mbit/s|Mbps|kbps|(?i:GHz)|(?i:MHz)|kWh|mAh|GB|MB|TB|Mb|km|kg|mg|mph|mm|cm"
+    r"|MW|GW|ft)(?![\w/²])"
+)
+_BITS = {"Mb": "Mbps", "Mbit/s": "Mbps"}
+_BIT_RATES = {
+    "Mbit/s": "Mbps",
+    "kbit/s": "kbps",
+    "Gbit/s": "Gbps",
+}  # "a 2Mb line": broadband speed, not megabytes
+_PER = re.compile(r"\s?(?:/|pro\s|per\s|je\s|an?\s)\s*([^\W\d]+)", re.I)
+
+
+def _rate(text: str, pos: int) -> tuple[str, int]:
+    """("/s", length) for "Meter pro Sekunde"; ("", 0) when no rate follows."""
+    m = _PER.match(text, pos)
+    if m is None or (per := cues.RATE_PER.get(m.group(1).casefold())) is None:
+        return "", 0
+    return "/" + per, m.end() - pos
+
+
+def _measure(unit: str, rate: str) -> str:
+    """ "Mbit" + "/s" is shown as Mbps."""
+    return _BIT_RATES.get(unit + rate, unit + rate)
+
+
+_WORD = re.compile(r"\s*([^\W\d][\w-]*)")
+# "30,000 of its people", "14 of its biggest construction projects", "500 der Beschäftigten"
+_OF_ITS = re.compile(r"\s(?:of\s+(?:its|their|his|her|our|these|those|the)|der)(?=\s)", re.I)
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+_GERMAN_ADJECTIVE = ("e", "en", "er", "es", "em")
+_ADVERB_DE = ("al", "ell", "ig", "lich", "isch", "iv", "bar", "los", "sam", "haft")
+
+
+def _counted(noun: str, lang: str) -> tuple[str, str] | None:
+    key = noun.casefold()
+    if lang == "de" and not noun[:1].isupper():
+        return None  # "die 2012 havarierte Costa Concordia": German nouns are capitalized
+    if cues.is_person(key):
+        return "people", "count"
+    if key in cues.THING_NOUNS or _looks_counted(noun, lang) or _ACRONYM_PLURAL.fullmatch(noun):
+        return (noun if _ACRONYM_PLURAL.fullmatch(noun) else key), "count"
+    return None
+
+
+def _modifier(word: str, lang: str) -> bool:
+    """An adjective or noun modifier between a number and what it counts: lowercase and
+    no function word ("mutmaßliche", "coal-fired", "garment"; not "as", "auf", "were")."""
+    key = word.casefold()
+    if lang != "de" and word.isupper() and 2 <= len(word) <= 4:
+        return True  # "80 million new PC users", "300 UK firms"
+    if not word.islower() or key in cues.NOT_COUNTED or key in cues.NOT_LABELS:
+        return False
+    if key in FUNCTION_WORDS["en"] or key in FUNCTION_WORDS["de"]:
+        return False
+    if lang == "de":  # an adjective, or an adverb before one ("33 illegal eingereiste")
+        return key.endswith(_GERMAN_ADJECTIVE) or (key.endswith(_ADVERB_DE) and key.isalpha())
+    return not key.endswith(("ly", "s"))
+
+
+def _looks_counted(noun: str, lang: str) -> bool:
+    if lang == "de":
+        return noun[:1].isupper() and noun.casefold() not in cues.NOT_COUNTED
+    return (
+        len(noun) >= 4 and noun.endswith("s") and noun.islower()
+        and noun.casefold() not in cues.NOT_COUNTED
+    )  # fmt: skip
