@@ -6,7 +6,10 @@ Three modes share one run so their ratios are fair on a busy machine:
 * ``raw``: json.loads + one SQLAlchemy Core INSERT per batch, no dedup, no analysis:
   the floor any importer pays for parsing and writing.
 * ``no-analysis``: our ingestion (readers, boilerplate, dedup, batch upserts).
-* ``full``: the same plus language, summary and key figures (what `ingest` does).
+* ``full``: the same plus language, summary and key figures, in one process
+  (``--jobs 1``, what `ingest` did before it used every core).
+* ``parallel``: ``full`` with analysis in worker processes, one per core (``--jobs N``,
+  the default of `ingest`; ``--jobs`` here sets N).
 
     .venv/bin/python -m benchmarks.ingest_bench --db both
 """
@@ -37,13 +40,13 @@ FILES = [
     "german_news_meta_de.jsonl",
 ]
 PG_ADMIN = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-MODES = ("raw", "no-analysis", "full")
+MODES = ("raw", "no-analysis", "full", "parallel")
 
 
-def child(mode: str, url: str, files: list[str]) -> None:
+def child(mode: str, url: str, files: list[str], jobs: int) -> None:
     from bot.config import Settings
+    from bot.ingest.parallel import make_ingestor
     from bot.ingest.readers import read_all
-    from bot.ingest.service import Ingestor
     from bot.services import Services
     from storage.models import Article
 
@@ -52,7 +55,9 @@ def child(mode: str, url: str, files: list[str]) -> None:
     if mode == "raw":
         stored = _raw_insert(services.engine, Article, files)
     else:
-        report = Ingestor(services, analyze=mode == "full").ingest(read_all(files))
+        jobs = jobs if mode == "parallel" else 1
+        ingestor = make_ingestor(services, analyze=mode != "no-analysis", jobs=jobs)
+        report = ingestor.ingest(read_all(files))
         stored = report.added + report.updated
     elapsed = time.perf_counter() - start
     print(json.dumps({"stored": stored, "seconds": elapsed}))
@@ -102,11 +107,12 @@ def _drop_db(name: str | None) -> None:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
-def run_one(kind: str, mode: str, files: list[str], tmp: Path) -> dict[str, float]:
+def run_one(kind: str, mode: str, files: list[str], tmp: Path, jobs: int) -> dict[str, float]:
     url, pg_name = _fresh_db(kind, tmp)
     try:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.ingest_bench", "--child", mode, url, *files],
+            [sys.executable, "-m", "benchmarks.ingest_bench", "--jobs", str(jobs), "--child",
+             mode, url, *files],
             cwd=ROOT, stdout=subprocess.PIPE, text=True,
         )  # fmt: skip
         _, status, usage = os.wait4(proc.pid, 0)
@@ -115,6 +121,9 @@ def run_one(kind: str, mode: str, files: list[str], tmp: Path) -> dict[str, floa
             raise RuntimeError(f"{kind}/{mode} failed: {out}")
         result = json.loads(out.strip().splitlines()[-1])
         result["peak_rss_mib"] = usage.ru_maxrss / 1024
+        # The child's CPU time includes its analysis workers (reaped before it exits).
+        result["cpu_s"] = usage.ru_utime + usage.ru_stime
+        result["load"] = os.getloadavg()[0]
         result["rate"] = result["stored"] / result["seconds"]
         return result
     finally:
@@ -125,28 +134,49 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
     ap.add_argument("--modes", default=",".join(MODES))
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="analysis processes of the parallel mode (default: the cores)",
+    )
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         mode, url, *files = args.child
-        child(mode, url, files)
+        child(mode, url, files, args.jobs)
         return
     files = [str(CORPUS / f) for f in FILES]
     kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]
     print(f"corpus: {', '.join(FILES)}\n")
-    print(
-        "| database | mode | articles stored | seconds | articles/s | × raw time | peak RSS MiB |"
-    )
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print("| database | mode | articles stored | seconds | articles/s | × raw time | CPU s "
+          "| peak RSS MiB | load |")  # fmt: skip
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
         for kind in kinds:
             base = None
+            rates: dict[str, float] = {}
+            cpu: dict[str, float] = {}
             for mode in args.modes.split(","):
-                r = run_one(kind, mode, files, Path(tmp))
+                r = run_one(kind, mode, files, Path(tmp), args.jobs)
+                rates[mode], cpu[mode] = r["rate"], r["cpu_s"]
                 base = base or r["seconds"]
                 cells = [kind, mode, r["stored"], f"{r['seconds']:.1f}", f"{r['rate']:.0f}",
-                         f"{r['seconds'] / base:.1f}", f"{r['peak_rss_mib']:.0f}"]  # fmt: skip
+                         f"{r['seconds'] / base:.1f}", f"{r['cpu_s']:.1f}",
+                         f"{r['peak_rss_mib']:.0f}", f"{r['load']:.1f}"]  # fmt: skip
                 print("| " + " | ".join(map(str, cells)) + " |", flush=True)
+            if "full" in rates and "parallel" in rates:
+                _speedup(kind, args.jobs, rates, cpu)
+
+
+def _speedup(kind: str, jobs: int, rates: dict[str, float], cpu: dict[str, float]) -> None:
+    """Measured wall-clock ratio, and what free cores would give: the same work (CPU
+    seconds) spread over ``jobs`` cores, when other jobs share the machine."""
+    measured = rates["parallel"] / rates["full"]
+    projected = cpu["full"] / (cpu["parallel"] / jobs)
+    print(f"\n{kind}: --jobs {jobs} ingests {measured:.2f}x as fast as one process (wall); "
+          f"its CPU work is {cpu['parallel'] / cpu['full']:.2f}x one process's, so on {jobs} "
+          f"free cores {projected:.2f}x (peak RSS above is the writer's alone)\n")  # fmt: skip
 
 
 if __name__ == "__main__":

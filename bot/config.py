@@ -154,8 +154,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("LOG_LEVEL", "log_level", "WARNING",
             "`DEBUG`, `INFO`, `WARNING` …; `-v` on the command line means `DEBUG`.", _level),
     Setting("NEWSROOM_CACHE_DIR", "cache_dir", "",
-            "Where one-off CLI searches keep the search index between runs (default: the "
-            "user cache dir, `~/.cache/newsroom-bot/` on Linux).", _cache_dir),
+            "Where the search index snapshot lives, shared by `serve`/`run` and their "
+            "workers and kept between CLI runs; one per machine, on local disk (default: "
+            "the user cache dir, `~/.cache/newsroom-bot/` on Linux).", _cache_dir),
     Setting("NEWSROOM_DIGEST_GRACE_MINUTES", "digest_grace_minutes", "60",
             "How late a missed digest slot may still be posted.", _number),
     Setting("NEWSROOM_SCHEDULER_TICK_SECONDS", "scheduler_tick_seconds", "30",

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from slack_sdk import WebClient
@@ -16,6 +17,7 @@ from slack_sdk.webhook import WebhookClient
 from bot import lookup
 from bot.config import Settings
 from bot.ingest.fetch import FetchPolicy
+from bot.lookup.live import enable_snapshots
 from bot.services import Services
 from bot.slack.background import Background
 from bot.slack.blocks import Message
@@ -52,9 +54,11 @@ class Deps:
 
     @classmethod
     def build(cls, spec: DepsSpec) -> Deps:
-        """Runs once in each answer worker process: each keeps its own search index, so
-        building it starts here rather than on the first question the worker gets."""
+        """Runs once in each answer worker process: the worker maps the search index
+        snapshot the main process writes (or waits for its first build), starting here
+        rather than on the first question the worker gets."""
         services = Services.from_settings(spec.settings, upgrade=False)
+        enable_snapshots(services.engine, Path(spec.settings.cache_dir), writer=False)
         threading.Thread(target=lookup.warm_up, args=(services.engine,), daemon=True).start()
         return cls(services, make_web_client(spec.settings), spec.page_size)
 

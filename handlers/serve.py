@@ -14,6 +14,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -22,6 +23,7 @@ from bot import lookup
 from bot.cli.common import settings_from_args
 from bot.config import Settings
 from bot.ingest.feeds import run_feed_poller
+from bot.lookup.live import enable_snapshots, is_ready
 from bot.services import Services
 from bot.slack.background import Background
 from bot.slack.client import probe_client, reach_slack
@@ -46,8 +48,15 @@ BackgroundJob = Callable[[Services, WebClient, threading.Event], None]
 
 
 def warm_lookup_index(services: Services, client: WebClient, stop: threading.Event) -> None:
-    """Build the search index at start, so the first question is answered at full speed."""
+    """Open (or, on a machine's first start, build) the search index at start, so the
+    first question is answered at full speed and ``/readyz`` turns ready."""
     lookup.warm_up(services.engine)
+
+
+def share_lookup_index(services: Services) -> None:
+    """The index lives in a snapshot that this process writes and answer workers map
+    (``bot.lookup.live``): one copy per machine, not one per process."""
+    enable_snapshots(services.engine, Path(services.settings.cache_dir), writer=True)
 
 
 BACKGROUND_JOBS: list[BackgroundJob] = [
@@ -96,6 +105,7 @@ def build(args: argparse.Namespace, mode: Mode) -> tuple[Services, App, Backgrou
     creds = require_slack_credentials(settings, mode)  # before any worker starts
     wait = settings.startup_wait_seconds
     services = wait_until_ready("the database", lambda: connect(settings), give_up_after=wait)
+    share_lookup_index(services)
     try:
         client = probe_client(settings, creds.bot_token)
         wait_until_ready("Slack", lambda: verify_token(client), give_up_after=wait)
@@ -175,12 +185,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     stop_on_sigterm()
     stop = threading.Event()
     jobs = start_background_jobs(services, app, stop)
-    server = HttpServer(
-        make_wsgi_app(app, services), host=args.host, port=args.port, threads=args.threads
-    )
+    wsgi = make_wsgi_app(app, services, ready=lambda: is_ready(services.engine))
+    server = HttpServer(wsgi, host=args.host, port=args.port, threads=args.threads)
     print(
         f"Newsroom Bot listening on http://{args.host}:{server.port}/slack/events "
-        "(health: /healthz); Ctrl-C stops it.",
+        "(liveness: /healthz, readiness: /readyz); Ctrl-C stops it.",
         flush=True,
     )
     try:

@@ -7,8 +7,9 @@ import sys
 
 from bot.cli.common import services_from_args
 from bot.ingest.fetch import FetchPolicy
+from bot.ingest.parallel import default_jobs, make_ingestor
 from bot.ingest.readers import FORMATS, read_all
-from bot.ingest.service import DatabaseUnavailable, Ingestor, IngestReport
+from bot.ingest.service import DatabaseUnavailable, IngestReport
 
 # Exit status when the database went away mid-import (1 means: nothing could be stored).
 EXIT_DATABASE_LOST = 3
@@ -25,6 +26,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=FORMATS, help="force a format instead of detecting it")
     p.add_argument("--no-analysis", action="store_true", help="skip summaries and key figures")
     p.add_argument("--batch-size", type=int, default=200, help="articles per transaction")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=default_jobs(),
+        help="processes that analyse articles while one writes (default: the cores, "
+        f"{default_jobs()} here)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument(
         "--show-skipped", action="store_true", help="list every skipped row, duplicates too"
@@ -43,7 +51,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     policy = FetchPolicy.from_settings(
         services.settings, allow_private=args.allow_private_urls or None
     )
-    ingestor = Ingestor(services, analyze=not args.no_analysis, batch_size=args.batch_size)
+    if args.jobs < 1:
+        print("--jobs must be 1 or more", file=sys.stderr)
+        return 2
+    ingestor = make_ingestor(services, analyze=not args.no_analysis,
+                             batch_size=args.batch_size, jobs=args.jobs)  # fmt: skip
     items = read_all(args.locations, args.format, policy=policy)
     try:
         report = ingestor.ingest(items, progress=not args.quiet)

@@ -1,9 +1,10 @@
 """Lookup: typo-tolerant German/English article search with filters.
 
 Owns text normalisation (``textnorm``), the filter syntax (``query``), question scaffolding
-(``question``), the in-memory term index (``index``, with BM25 in ``scoring``), its
-change-log replay across processes (``live``) and on-disk snapshots (``snapshot``), and the
-ranking service (``service``). The contract used by the Slack app, the digest and the CLI
+(``question``), the term index (``index``: arrays only, with BM25 in ``scoring``), its
+change-log replay across processes (``live``), the on-disk snapshots every process of a
+machine maps (``snapshot``, built by the ``builder`` child), and the ranking service
+(``service``). The contract used by the Slack app, the digest and the CLI
 is re-exported here: ``search``, ``SearchResult``, ``Hit``, ``warm_up``.
 
 May import: ``bot.intelligence.stopwords``, ``storage``. Never Slack, ``bot.ingest`` or

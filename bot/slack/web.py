@@ -1,4 +1,6 @@
-"""HTTP mode: the Bolt app behind waitress, with ``/slack/events`` and ``/healthz``.
+"""HTTP mode: the Bolt app behind waitress, with ``/slack/events``, ``/healthz`` (liveness:
+the database answers) and ``/readyz`` (readiness: the search index is loaded too, so a
+load balancer sends no question to a replica still opening or building its index).
 
 waitress is a production WSGI server that needs no C extensions or fork model, so the
 same server runs in ``newsroom-bot serve``, in the end-to-end tests and in the benchmark.
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
 DEFAULT_THREADS = 16
 # Slack's requests are a few KB (a block_actions payload with a full message is < 50 KB);
 # anything near this is not from Slack.
@@ -41,14 +44,21 @@ StartResponse = Callable[..., Any]
 WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
-def make_wsgi_app(app: App, services: Services) -> WsgiApp:
+def make_wsgi_app(app: App, services: Services, ready: Callable[[], bool] | None = None) -> WsgiApp:
+    """``ready``: whether answers can be served at full speed (default: always)."""
     slack = guard_slack_requests(
         SlackRequestHandler(app, path=EVENTS_PATH), services.settings.slack_signing_secret
     )
 
     def wsgi(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == HEALTH_PATH:
+        path = environ.get("PATH_INFO")
+        if path == HEALTH_PATH:
             return health(services, start_response)
+        if path == READY_PATH:
+            if ready is not None and not ready():
+                start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+                return [b"search index loading\n"]
+            return health(services, start_response, ok=b"ready\n")
         return slack(environ, start_response)
 
     return wsgi
@@ -118,7 +128,9 @@ def _reject(
     return [f"{why}\n".encode()]
 
 
-def health(services: Services, start_response: StartResponse) -> Iterable[bytes]:
+def health(
+    services: Services, start_response: StartResponse, ok: bytes = b"ok\n"
+) -> Iterable[bytes]:
     """Healthy means we can answer: the database responds to a trivial query."""
     try:
         with services.engine.connect() as conn:
@@ -131,7 +143,7 @@ def health(services: Services, start_response: StartResponse) -> Iterable[bytes]
         return [b"database unavailable\n"]
     services.database_answered()
     start_response("200 OK", [("Content-Type", "text/plain")])
-    return [b"ok\n"]
+    return [ok]
 
 
 class HttpServer:

@@ -12,6 +12,9 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
+from bot.config import Settings
+from bot.services import Services
+from storage.articles import ArticleFields, ArticleRepository
 from tests.fakeslack import FakeSlack
 from tests.slackrig import BOT_TOKEN, SIGNING_SECRET, slack_headers
 
@@ -65,60 +68,100 @@ def test_run_without_app_token_stops_and_names_it(tmp_path: Path) -> None:
     assert done.returncode == 2 and "SLACK_APP_TOKEN is not set" in done.stderr
 
 
-def test_serve_answers_health_and_signed_commands(tmp_path: Path) -> None:
-    fake = FakeSlack().start()
-    port = free_port()
+def _start_serve(tmp_path: Path, fake: FakeSlack, port: int) -> subprocess.Popen[bytes]:
     env = clean_env(
         tmp_path,
         SLACK_BOT_TOKEN=BOT_TOKEN,
         SLACK_SIGNING_SECRET=SIGNING_SECRET,
         SLACK_API_URL=fake.url,
         PYTHONPATH=str(ROOT),
+        NEWSROOM_CACHE_DIR=str(tmp_path / "cache"),
     )
-    proc = subprocess.Popen(
+    return subprocess.Popen(
         cli("serve", "--host", "127.0.0.1", "--port", str(port)),
         env=env,
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
+
+
+def _wait_until_ok(proc: subprocess.Popen[bytes], url: str, body: bytes) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                assert resp.status == 200 and resp.read() == body
+                return
+        except OSError:
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            assert time.monotonic() < deadline, f"{url} did not answer 200"
+            time.sleep(0.2)
+
+
+def _command(fake: FakeSlack, base: str, text: str, reply_to: str) -> None:
+    body = urlencode(
+        {
+            "command": "/news",
+            "text": text,
+            "team_id": "T1",
+            "user_id": "U1",
+            "channel_id": "C1",
+            "response_url": fake.response_url(reply_to),
+        }
+    )
+    ts = str(int(time.time()))
+    request = urllib.request.Request(
+        base + "/slack/events",
+        data=body.encode(),
+        headers=slack_headers(body, ts, "application/x-www-form-urlencoded"),
+    )
+    with urllib.request.urlopen(request, timeout=5) as resp:
+        assert resp.status == 200
+
+
+def _stop(proc: subprocess.Popen[bytes], fake: FakeSlack) -> None:
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=20)
+    fake.stop()
+
+
+def test_serve_answers_health_and_signed_commands(tmp_path: Path) -> None:
+    fake = FakeSlack().start()
+    port = free_port()
+    proc = _start_serve(tmp_path, fake, port)
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=2) as resp:
-                    assert resp.status == 200 and resp.read() == b"ok\n"
-                    break
-            except OSError:
-                assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-                assert time.monotonic() < deadline, "server did not come up"
-                time.sleep(0.2)
-        body = urlencode(
-            {
-                "command": "/news",
-                "text": "help",
-                "team_id": "T1",
-                "user_id": "U1",
-                "channel_id": "C1",
-                "response_url": fake.response_url("cli"),
-            }
-        )
-        ts = str(int(time.time()))
-        request = urllib.request.Request(
-            base + "/slack/events",
-            data=body.encode(),
-            headers=slack_headers(body, ts, "application/x-www-form-urlencoded"),
-        )
-        with urllib.request.urlopen(request, timeout=5) as resp:
-            assert resp.status == 200
+        _wait_until_ok(proc, base + "/healthz", b"ok\n")
+        _command(fake, base, "help", "cli")
         answered = fake.wait_for("response_url/cli", timeout=60)[0]  # workers may still start
         assert "Newsroom Bot" in str(answered.args["blocks"])
     finally:
-        proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=20)
-        fake.stop()
+        _stop(proc, fake)
     assert proc.returncode == 0  # Ctrl-C stops the server cleanly
+
+
+def test_serve_is_ready_once_its_workers_share_one_index_snapshot(tmp_path: Path) -> None:
+    services = Services.from_settings(Settings(database_url=f"sqlite:///{tmp_path / 'cli.db'}"))
+    with services.session() as session:
+        ArticleRepository(session).upsert(
+            ArticleFields(external_id="a1", title="Lawinengefahr in Tirol steigt",
+                          body="Die Lawinenwarnstufe liegt bei vier.", content_hash="a1")
+        )  # fmt: skip
+    services.close()
+    fake = FakeSlack().start()
+    port = free_port()
+    proc = _start_serve(tmp_path, fake, port)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_until_ok(proc, base + "/readyz", b"ready\n")
+        _command(fake, base, "lawinengefar tirol", "search")
+        answered = fake.wait_for("response_url/search", timeout=60)[0]
+        assert "Lawinengefahr in Tirol" in str(answered.args["blocks"])
+    finally:
+        _stop(proc, fake)
+    # Built once for the machine (main process and both workers), not once per process.
+    assert len(list((tmp_path / "cache").glob("search-index-*/gen-*"))) == 1
 
 
 def test_run_opens_a_socket_mode_connection_with_the_app_token(tmp_path: Path) -> None:
@@ -130,6 +173,7 @@ def test_run_opens_a_socket_mode_connection_with_the_app_token(tmp_path: Path) -
         SLACK_APP_TOKEN=app_token,
         SLACK_API_URL=fake.url,
         PYTHONPATH=str(ROOT),
+        NEWSROOM_CACHE_DIR=str(tmp_path / "cache"),
     )
     proc = subprocess.Popen(
         cli("run", "--threads-only"),

@@ -1,27 +1,49 @@
 """Postings: for every index term, the slots holding it and its field-weighted frequency.
 
 Lucene-style: an immutable main segment in compressed-row layout (``offsets`` into
-``post_docs``/``post_tf``, about 10 bytes per posting, sorted by term then slot) plus a
+``post_docs``/``post_tf``, about 8 bytes per posting, sorted by term then slot) plus a
 small delta segment of append-only arrays for articles indexed since the last pack. A
-bulk build collects all postings first and packs once.
+bulk build collects all postings first and packs once. The term dictionary is a
+``GrowingStrings`` and document frequencies an array plus a dict of changes, so the main
+segment is nothing but arrays (a snapshot maps them, see ``bot.lookup.snapshot``).
 """
 
 from __future__ import annotations
 
 from array import array
+from collections.abc import Mapping
 
 import numpy as np
 import numpy.typing as npt
+
+from bot.lookup.index.strings import Arrays, GrowingStrings, StringTable
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int32]
 
 
+class DocFrequencies:
+    """Per term id: an array frozen with the main segment plus counts added since."""
+
+    def __init__(self, base: IntArray | None = None) -> None:
+        self.base = base if base is not None else np.zeros(0, dtype=np.int32)
+        self._n_base = len(self.base)
+        self.extra: dict[int, int] = {}
+
+    def __getitem__(self, tid: int) -> int:
+        base = int(self.base[tid]) if tid < self._n_base else 0
+        return base + self.extra.get(tid, 0)
+
+    def bump(self, tids: list[int]) -> None:
+        extra = self.extra
+        for tid in tids:
+            extra[tid] = extra.get(tid, 0) + 1
+
+
 class Postings:
     def __init__(self) -> None:
-        self.vocab: dict[str, int] = {}  # index term -> term id
-        self.term_list: list[str] = []
-        self.df: list[int] = []
+        self.terms = GrowingStrings()  # index term <-> term id
+        self.df = DocFrequencies()
         self.offsets: npt.NDArray[np.int64] = np.zeros(1, dtype=np.int64)
         self.post_docs: IntArray = np.zeros(0, dtype=np.int32)
         self.post_tf: FloatArray = np.zeros(0, dtype=np.float32)
@@ -30,13 +52,8 @@ class Postings:
         self._bulk: tuple[array[int], array[int], array[float]] | None = None
 
     def term_id(self, term: str) -> int:
-        """The id of ``term``, added to the vocabulary if new."""
-        tid = self.vocab.get(term)
-        if tid is None:
-            tid = self.vocab[term] = len(self.term_list)
-            self.term_list.append(term)
-            self.df.append(0)
-        return tid
+        """The id of ``term``, added to the term dictionary if new."""
+        return self.terms.add(term)
 
     def begin_bulk(self) -> None:
         self._bulk = (array("i"), array("i"), array("f"))
@@ -53,14 +70,13 @@ class Postings:
 
     def add(self, slot: int, weighted: dict[str, float]) -> None:
         """Post one article's terms (term -> weighted frequency) under ``slot``."""
-        tids = [self.term_id(term) for term in weighted]
-        for tid in tids:
-            self.df[tid] += 1
-        if self._bulk is not None:
+        tids = [self.terms.add(term) for term in weighted]
+        if self._bulk is not None:  # document frequencies are counted when packing
             self._bulk[0].extend(tids)
             self._bulk[1].extend([slot] * len(tids))
             self._bulk[2].extend(weighted.values())
             return
+        self.df.bump(tids)
         self.delta_docs += 1
         for tid, tf in zip(tids, weighted.values(), strict=True):
             entry = self.delta.get(tid)
@@ -71,16 +87,14 @@ class Postings:
 
     def pack(self, tids: IntArray, docs: IntArray, tfs: FloatArray) -> None:
         """Make these postings the main segment (and empty the delta)."""
+        n_terms = len(self.terms)
         order = np.argsort(tids, kind="stable")
-        counts = (
-            np.bincount(tids, minlength=len(self.term_list))
-            if len(tids)
-            else np.zeros(len(self.term_list), dtype=np.int64)
-        )
+        counts = np.bincount(tids, minlength=n_terms) if len(tids) else np.zeros(n_terms)
         self.offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
         self.post_docs = np.ascontiguousarray(docs[order], dtype=np.int32)
         self.post_tf = np.ascontiguousarray(tfs[order], dtype=np.float32)
-        self.df = [int(c) for c in counts]
+        self.terms = GrowingStrings(self.terms.freeze())
+        self.df = DocFrequencies(counts.astype(np.int32))
         self.delta = {}
         self.delta_docs = 0
 
@@ -88,8 +102,8 @@ class Postings:
         """Renumber slots (``remap``: old -> new, -1 dropped) and fold in the delta."""
         tid_parts = [np.repeat(np.arange(len(self.offsets) - 1, dtype=np.int32),
                                np.diff(self.offsets))]  # fmt: skip
-        doc_parts: list[IntArray] = [self.post_docs]
-        tf_parts: list[FloatArray] = [self.post_tf]
+        doc_parts: list[IntArray] = [np.asarray(self.post_docs)]
+        tf_parts: list[FloatArray] = [np.asarray(self.post_tf)]
         for tid, (delta_docs, delta_tfs) in self.delta.items():
             tid_parts.append(np.full(len(delta_docs), tid, dtype=np.int32))
             doc_parts.append(np.frombuffer(delta_docs, dtype=np.int32))
@@ -124,3 +138,21 @@ class Postings:
         docs, _ = self.postings(tid)
         i = int(np.searchsorted(docs, slot))
         return i < len(docs) and int(docs[i]) == slot
+
+    # ---------------------------------------------------------------- snapshots
+
+    def arrays(self) -> Arrays:
+        """The main segment as arrays; only valid with an empty delta (after ``pack``)."""
+        assert not self.delta and not self.terms.added, "compact before taking arrays"
+        return {**self.terms.base.arrays("terms"), "df": self.df.base, "offsets": self.offsets,
+                "docs": self.post_docs, "tf": self.post_tf}  # fmt: skip
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, npt.NDArray[np.generic]]) -> Postings:
+        postings = cls()
+        postings.terms = GrowingStrings(StringTable.from_arrays(arrays, "terms"))
+        postings.df = DocFrequencies(np.asarray(arrays["df"], dtype=np.int32))
+        postings.offsets = np.asarray(arrays["offsets"], dtype=np.int64)
+        postings.post_docs = np.asarray(arrays["docs"], dtype=np.int32)
+        postings.post_tf = np.asarray(arrays["tf"], dtype=np.float32)
+        return postings

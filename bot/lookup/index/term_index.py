@@ -16,13 +16,15 @@ Scoring is ``bot.lookup.scoring.bm25``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from bot.lookup.index.doctable import DocTable
 from bot.lookup.index.postings import FloatArray, Postings
+from bot.lookup.index.strings import Arrays
 from bot.lookup.index.vocabulary import Vocabulary, is_word
 from bot.lookup.scoring import bm25, idf
 from bot.lookup.textnorm import STOPWORDS, raw_tokens, token_terms
@@ -86,7 +88,7 @@ class TermIndex:
         slot = self.docs.new_slot(row)
         weighted: dict[str, float] = {}
         fresh: list[str] = []
-        words, get = self.vocabulary.words, weighted.get
+        vocabulary, get = self.vocabulary, weighted.get
         tags = " ".join(row.tags or [])
         for field_name, text in (("title", row.title), ("teaser", row.teaser), ("tags", tags),
                                  ("section", row.section or ""), ("body", row.body)):  # fmt: skip
@@ -95,12 +97,12 @@ class TermIndex:
                 found = token_terms(token)
                 for term in found:
                     weighted[term] = get(term, 0.0) + weight * count
-                if token not in words and found and is_word(token):
+                if found and is_word(token) and token not in vocabulary:
                     fresh.append(token)
         self.docs.set_length(slot, float(sum(weighted.values())) or 1.0)
         self.postings.add(slot, weighted)
         for token in fresh:
-            self.vocabulary.add(token, self.postings.vocab[token_terms(token)[0]])
+            self.vocabulary.add(token, self.postings.term_id(token_terms(token)[0]))
         self.vocabulary.add_display_words(f"{row.title} {tags}")
 
     def remove(self, article_id: int) -> bool:
@@ -117,8 +119,35 @@ class TermIndex:
         self.postings.compact(self.docs.compact())
 
     def prepare(self) -> None:
-        """Take the vocabulary snapshot now (before pickling, or to warm up)."""
+        """Freeze the vocabulary's tail now (to warm up)."""
         self.vocabulary.refresh(force=True)
+
+    # ---------------------------------------------------------------- snapshots
+
+    def arrays(self) -> tuple[Arrays, dict[str, Any]]:
+        """Everything as named arrays plus a little plain data, for a snapshot.
+
+        Compacts first, so the arrays describe live articles only, numbered 0..n-1.
+        """
+        self.compact()
+        docs, meta = self.docs.arrays()
+        arrays: Arrays = {f"docs.{k}": v for k, v in docs.items()}
+        arrays.update({f"postings.{k}": v for k, v in self.postings.arrays().items()})
+        arrays.update({f"vocabulary.{k}": v for k, v in self.vocabulary.arrays().items()})
+        return arrays, {"docs": meta}
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, Any], meta: Mapping[str, Any]) -> TermIndex:
+        """The index over arrays from ``arrays`` (mapped ones stay mapped and shared)."""
+
+        def part(prefix: str) -> dict[str, Any]:
+            return {k[len(prefix) :]: v for k, v in arrays.items() if k.startswith(prefix)}
+
+        index = cls()
+        index.docs = DocTable.from_arrays(part("docs."), meta["docs"])
+        index.postings = Postings.from_arrays(part("postings."))
+        index.vocabulary = Vocabulary.from_arrays(part("vocabulary."))
+        return index
 
     # ----------------------------------------------------------------- querying
 
@@ -193,27 +222,27 @@ class TermIndex:
 
     def expand(self, word: str) -> list[Expansion]:
         """Index terms for one folded query word: exact, prefix, compound part, typo."""
-        vocab, words = self.postings.vocab, self.vocabulary.words
+        terms = self.postings.terms
         found: dict[int, Expansion] = {}
 
         def offer(tid: int | None, weight: float, kind: str) -> None:
             if tid is not None and (tid not in found or found[tid].weight < weight):
-                found[tid] = Expansion(tid, self.postings.term_list[tid], weight, kind)
+                found[tid] = Expansion(tid, terms[tid], weight, kind)
 
         for term in token_terms(word) or (word,):
-            offer(vocab.get(term), EXACT, "exact")
+            offer(terms.get(term), EXACT, "exact")
         if word.isalpha() and len(word) >= 3 and word not in STOPWORDS:
             containing, near = self.vocabulary.matches(word)
-            for surface, at_start in containing:
+            for tid, at_start in containing:
                 if at_start:
-                    offer(words[surface], PREFIX, "prefix")
+                    offer(tid, PREFIX, "prefix")
                 elif len(word) >= 5:
-                    offer(words[surface], COMPOUND, "compound")
+                    offer(tid, COMPOUND, "compound")
             # A word that reads as typed (or as a word start) needs one more edit's
             # worth of doubt before we believe it was mistyped.
             extra = 1 if found else 0
-            for surface, dist in near:
-                offer(words[surface], TYPO_WEIGHTS[dist + extra], "typo")
+            for tid, dist in near:
+                offer(tid, TYPO_WEIGHTS[dist + extra], "typo")
         df = self.postings.df
         ranked = sorted(found.values(), key=lambda e: (-e.weight, -df[e.term_id]))
         return ranked[:MAX_EXPANSIONS]

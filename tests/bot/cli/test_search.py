@@ -75,7 +75,8 @@ def test_next_run_starts_from_the_snapshot_and_sees_changes_since(
     db: str, cache_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert _search_ids(db, "gewerkschaft", capsys) == ["a1"]
-    (snapshot,) = cache_dir.glob("search-index-*.pickle")
+    (directory,) = cache_dir.glob("search-index-*")
+    snapshot = directory / "CURRENT"
     written = snapshot.stat().st_mtime_ns
     _add(db, "a3", "Gewerkschaftstag in Linz")
     assert _search_ids(db, "gewerkschaft", capsys) == ["a1", "a3"]

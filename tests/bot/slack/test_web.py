@@ -55,6 +55,26 @@ def test_healthz_is_503_when_the_database_is_down(sqlite_services: Services) -> 
     assert status == 503 and "database" in text
 
 
+def test_readyz_is_503_until_the_search_index_is_loaded(sqlite_services: Services) -> None:
+    settings = replace(
+        sqlite_services.settings, slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET
+    )
+    services = replace(sqlite_services, settings=settings)
+    app = create_app(services, token_verification_enabled=False)
+    loaded = False
+    server = HttpServer(make_wsgi_app(app, services, ready=lambda: loaded), port=0).start()
+    try:
+        before = _send(urllib.request.Request(server.url + "/readyz"))
+        alive = _send(urllib.request.Request(server.url + "/healthz"))
+        loaded = True
+        after = _send(urllib.request.Request(server.url + "/readyz"))
+    finally:
+        server.stop()
+    assert before == (503, "search index loading\n")
+    assert alive == (200, "ok\n")  # liveness does not wait for the index
+    assert after == (200, "ready\n")
+
+
 SECRET_TEXT = "Quelle-Vertraulich-4711"  # stands for user text in a body; must never be logged
 
 
