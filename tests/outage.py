@@ -40,6 +40,9 @@ def _sqlite_outage(engine: Engine, path: Path) -> Iterator[None]:
     files = [f for f in (path, Path(f"{path}-wal"), Path(f"{path}-shm")) if f.exists()]
     for f in files:
         f.rename(f.with_name(f.name + ".away"))
+    while path.is_file():  # a thread connected in between and SQLite created it afresh
+        path.unlink()
+        engine.dispose()
     path.mkdir()
     try:
         yield

@@ -119,9 +119,10 @@ def test_error_reaches_the_user_by_chat_post_ephemeral_when_response_url_fails(
 
 @pytest.fixture
 def scheduler(rig: SlackRig) -> Iterator[DigestScheduler]:
+    """Started by the test once the database is gone: a tick that connected while the
+    file was being moved aside would let SQLite create an empty database in its place."""
     publisher = make_publisher(rig.services)
     running = DigestScheduler(rig.services, publisher, config=SchedulerConfig(tick_seconds=0.05))
-    running.start()
     yield running
     running.stop()
 
@@ -131,6 +132,7 @@ def test_database_outage_is_logged_once_and_everyone_who_asks_is_told(
 ) -> None:
     caplog.set_level(logging.WARNING)
     with database_outage(rig.services.engine):
+        scheduler.start()
         for n in range(5):
             rig.command("netflix", response_url=rig.fake.response_url(f"away{n}"))
         rig.event(mention("<@UBOT> netflix", ts="1764101200.000100"))
