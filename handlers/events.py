@@ -12,7 +12,6 @@ from typing import Any
 from slack_bolt import App
 
 from bot.ingest.canonical import canonical_url
-from bot.lookup.question import search_words
 from bot.slack.background import Background
 from bot.slack.blocks import Block
 from bot.slack.incoming import plain_text
@@ -43,7 +42,9 @@ def register(app: App, background: Background[Deps]) -> None:
 
 
 def mention_query(text: str) -> str:
-    return search_words(plain_text(text))
+    """The mention without the bot's name; the search reads it as a question, the same
+    code the slash command goes through."""
+    return plain_text(text)
 
 
 def answer_mention(deps: Deps, event: dict[str, Any]) -> None:

@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from bot.digest.relevance import MIN_WORD_SHARE, alert_query, query_words
+from bot.digest.relevance import MIN_WORD_SHARE, alert_query
 from bot.lookup.query import parse_query
-from bot.lookup.question import FILLER_WORDS
+from bot.lookup.question import topic_words
 from bot.services import Services
 from storage.alerts import AlertFields, AlertRepository
 from storage.models import Alert, utcnow
@@ -53,8 +53,7 @@ def add_alert(
     parsed = parse_query(searched)
     if parsed.errors:
         raise AlertError(" ".join(parsed.errors))
-    topical = [w for w in query_words(searched) if w not in FILLER_WORDS]
-    if not topical and not parsed.has_filters:
+    if not topic_words(parsed.text) and not parsed.has_filters:
         raise AlertError("That alert has nothing to look for; add a name or a topic.")
     with services.session() as session:
         repo = AlertRepository(session)

@@ -7,7 +7,9 @@ for search but a topic word for boilerplate detection by accident:
   detection ignores them).
 - ``QUESTION_WORDS``: what reporters wrap around a topic when they ask the bot ("what did
   we publish about …", "Was haben wir zu … geschrieben"); dropped from queries only.
-- ``CHAT_WORDS``: greetings and requests in a mention ("hey, show me …, please").
+- ``FRAME_WORDS``, ``FRAME_END_WORDS``, ``REQUEST_VERBS``, ``REQUEST_OBJECTS``: a
+  question's frame ("did we report on …", "hey, show me …", "… geschrieben?"), dropped
+  only at the edges of a question by ``bot.lookup.question``.
 - ``REPORTING_WORDS``: words every news story repeats; no topic for boilerplate detection.
 - ``LANGUAGE_MARKERS``: frequent function words of seven languages, each kept in one list
   only, for language detection.
@@ -44,23 +46,48 @@ FUNCTION_WORDS = {
         seinem seinen kann können muss soll sollen will doch denn alle allem also bereits
         dabei damit dann darum davon dazu dort eben einig einige etwa etwas euch gibt hier
         hin immer jetzt kein keine nun ohne sondern sowie uns viel wieder wurde wurden
-        zwar"""),
+        zwar hatten gab wegen während trotz"""),
 }
 QUESTION_WORDS = {
     "en": _words("""publish published publishing wrote write written writing article articles
-        story stories report reported piece pieces anything something recently lately"""),
+        story stories reported piece pieces anything something recently lately s t"""),
     "de": _words("""geschrieben schrieben veröffentlicht veröffentlichten artikel beitrag
         beiträge berichtet etwas kürzlich neulich zuletzt"""),
 }
-CHAT_WORDS = {
-    "en": _words("""a about any anything article articles can could coverage did do does find
-        for give have hello hey hi is me of on our piece pieces please published publish
-        regarding show some something stories story tell that the there thing things us we
-        what when which write wrote written you your"""),
-    "de": _words("""artikel beitrag beiträge bericht berichtet berichte bitte das dazu dem den
-        der des die du ein eine einen einer es etwas findest finde gibt geschrieben hallo
-        hast habe haben habt hey ihr kannst mal mir schon such suche texte thema über ueber
-        uns veröffentlicht was welche wir zeig zeige zu zum zur"""),
+# A question's frame: words reporters put around a topic when they ask the bot. They are
+# dropped only where a frame stands — before the topic ("did we report on …", "Hatten wir
+# was zu …") or after it ("… geschrieben?", "… please") — so "report" in "Mueller report"
+# and "find" in "Find My iPhone" stay content words.
+FRAME_WORDS = {
+    "en": _words("""a about all an any anything are article articles be been coverage cover
+        covered did do does done ever get got had has have hello hey hi how i in is item
+        items latest lately many me much new news of on ok okay our piece pieces please
+        publish published recent recently regarding report reported reporting run ran say
+        show some something stories story tell that the there thing things this to us we
+        were what whats what's when where which who why write writing written wrote you
+        your"""),
+    "de": _words("""artikel aus bei beim beitrag beiträge bericht berichte berichtet bitte da
+        darüber darueber das dass dazu dem den der des die du ein eine einem einen einer
+        eines es etwas gab gebracht geben gibt gibt's gibts geschrieben hallo hast hat habe
+        haben habt hatten hattet hey ihr im irgendwas irgendetwas kannst könnt man mal mir
+        neu neues noch ob schon texte thema über ueber uns veröffentlicht von vom was
+        welche welchen welcher welches wie viele wir zu zum zur"""),
+}
+FRAME_END_WORDS = {
+    "en": _words("""about covered done ever have lately please published recently reported
+        run thanks written wrote"""),
+    "de": _words("""bitte berichtet danke gebracht gehabt gemacht geschrieben haben hatten
+        kürzlich mal neulich schon veröffentlicht worden wurde zuletzt"""),
+}
+# "show me …", "find us …", "zeig mir …": a request verb is frame only before its object.
+REQUEST_VERBS = {
+    "en": _words("find fetch get give look pull search show tell"),
+    "de": _words("such suche sucht finde findest zeig zeige zeigt gib"),
+}
+REQUEST_OBJECTS = {
+    "en": _words("""me us all any anything articles everything something stories what
+        whatever up for"""),
+    "de": _words("mir uns mal alle alles artikel etwas was bitte"),
 }
 REPORTING_WORDS = {"en": _words("said says year years"), "de": _words("zwei")}
 # Words common to several languages ("in", "was", "die") are left out of all but one list.

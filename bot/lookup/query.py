@@ -6,12 +6,15 @@ query is free text plus any number of ``key:value`` filters, in any order::
     netflix eternauta since:7d lang:de
     section:Wirtschaft source:derstandard Quartalszahlen
     lang:de,en since:2024-05-01 section:"Inland Politik"
+    Flüchtlinge since:2015-09-01 until:2015-09-30
 
 Filters (case-insensitive keys and values; umlauts may be typed as ae/oe/ue):
 
 - ``since:`` ``7d``, ``24h``, ``2w``, ``3m`` (months of 30 days), ``1y``, or a date
   ``YYYY-MM-DD`` (UTC midnight). Compares the article's publication time, or its
   ingestion time when the source gave none.
+- ``until:`` a date ``YYYY-MM-DD``, that day included. A question's time phrase ("last
+  week", "im Juli", "in 2004") becomes a ``since:``/``until:`` pair (``bot.lookup.question``).
 - ``lang:`` language code, several separated by commas: ``de``, ``en``, ``de,en``;
   ``deutsch``/``german``/``englisch``/``english`` work too.
 - ``section:`` section name or the start of one (``section:wirt`` = Wirtschaft).
@@ -28,8 +31,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-FILTER_KEYS = ("since", "lang", "section", "source")
-_FILTER = re.compile(r'(?<!\S)(since|lang|section|source):(?:"([^"]*)"|(\S*))', re.IGNORECASE)
+FILTER_KEYS = ("since", "until", "lang", "section", "source")
+_FILTER = re.compile(r'(?<!\S)(since|until|lang|section|source):(?:"([^"]*)"|(\S*))', re.IGNORECASE)
 _RELATIVE = re.compile(r"^(\d{1,5})\s*([hdwmy])$")
 _UNIT_HOURS = {"h": 1, "d": 24, "w": 24 * 7, "m": 24 * 30, "y": 24 * 365}
 _LANG_ALIASES = {
@@ -44,6 +47,7 @@ class ParsedQuery:
 
     text: str
     since: datetime | None = None
+    until: datetime | None = None  # exclusive: the first moment no longer allowed
     langs: list[str] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
@@ -51,7 +55,7 @@ class ParsedQuery:
 
     @property
     def has_filters(self) -> bool:
-        return bool(self.since or self.langs or self.sections or self.sources)
+        return bool(self.since or self.until or self.langs or self.sections or self.sources)
 
     def describe_filters(self) -> list[str]:
         """Filters in the syntax the user typed, for `why` lines and messages."""
@@ -64,6 +68,8 @@ class ParsedQuery:
             out.append(f"source:{source}")
         if self.since:
             out.append(f"since:{self.since.date().isoformat()}")
+        if self.until:
+            out.append(f"until:{(self.until - timedelta(microseconds=1)).date().isoformat()}")
         return out
 
 
@@ -96,6 +102,14 @@ def _apply(parsed: ParsedQuery, key: str, value: str, now: datetime) -> None:
             )
         else:
             parsed.since = since if parsed.since is None else max(parsed.since, since)
+    elif key == "until":
+        until = parse_until(value)
+        if until is None:
+            parsed.errors.append(
+                f"I can't read `until:{value}`; use a date, e.g. `until:2024-05-31`."
+            )
+        else:
+            parsed.until = until if parsed.until is None else min(parsed.until, until)
     elif key == "lang":
         for code in value.split(","):
             code = code.strip().lower()
@@ -109,6 +123,7 @@ def _apply(parsed: ParsedQuery, key: str, value: str, now: datetime) -> None:
 
 _EXAMPLES = {
     "since": "`since:7d`",
+    "until": "`until:2024-05-31`",
     "lang": "`lang:de`",
     "section": "`section:Wirtschaft`",
     "source": "`source:bbc`",
@@ -157,3 +172,19 @@ def parse_since(value: str, now: datetime) -> datetime | None:
     if since > now:
         raise in_future
     return since
+
+
+def parse_until(value: str) -> datetime | None:
+    """The moment after the ISO date ``value`` (that day included), or None."""
+    try:
+        day = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if day.tzinfo is not None:
+        day = day.astimezone(UTC)
+    try:
+        return day.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=UTC) + timedelta(
+            days=1
+        )
+    except OverflowError:
+        return None

@@ -28,6 +28,8 @@ from sqlalchemy.orm import Session, joinedload
 from bot.lookup.index import Expansion, TermIndex
 from bot.lookup.live import live_index_for
 from bot.lookup.query import ParsedQuery, parse_query
+from bot.lookup.question import Question, read_question
+from bot.lookup.scoring import idf
 from bot.lookup.textnorm import QUERY_STOPWORDS, STOPWORDS, expand_token, fold, raw_tokens, terms
 from storage.models import Article
 
@@ -64,6 +66,11 @@ class SearchResult:
     hits: list[Hit]
     message: str | None = None
     suggestions: list[str] = field(default_factory=list)
+    read_as: str = ""  # the question as understood: topic words and filters
+
+    @property
+    def heading(self) -> str:
+        return self.read_as or self.query
 
 
 @dataclass
@@ -73,6 +80,7 @@ class _Word:
     text: str
     alternatives: list[str]
     expansions: list[Expansion] = field(default_factory=list)
+    weight: float = 1.0  # rarity (idf) of the word in the index
     # Articles (by slot) this word matched at all; lets `_explain` skip the rest.
     hits: npt.NDArray[np.bool_] | None = None
 
@@ -100,6 +108,7 @@ def search(
         since = since.replace(tzinfo=UTC)
     if parsed.errors:
         return SearchResult(query, [], message=" ".join(parsed.errors))
+    question = _read_into(parsed)
     words = _query_words(parsed.text)
     if not words and not parsed.has_filters and since is None:
         return SearchResult(query, [], message=HELP)
@@ -112,6 +121,8 @@ def search(
         mask, problem, suggestions = _filter_mask(index, parsed, since)
         if problem:
             return SearchResult(query, [], message=problem, suggestions=suggestions)
+        if question.time_phrase and words and not mask.any():
+            mask = _without_time_phrase(index, parsed, query, since)
         if not words:
             ranked = _newest(index, mask, offset + limit)
             shown = parsed.describe_filters() + (
@@ -130,7 +141,8 @@ def search(
     message = None
     if not hits and limit:
         message = _no_hits_message(parsed, words, unmatched, offset, since)
-    return SearchResult(query, hits, message=message, suggestions=suggestions)
+    read_as = " ".join([parsed.text, *parsed.describe_filters()]).strip()
+    return SearchResult(query, hits, message, suggestions, read_as=read_as)
 
 
 def warm_up(engine: Engine) -> None:
@@ -140,6 +152,28 @@ def warm_up(engine: Engine) -> None:
     start so the first reporter's question is answered at normal speed.
     """
     live_index_for(engine).refresh(engine)
+
+
+def _read_into(parsed: ParsedQuery) -> Question:
+    """The question's frame dropped from ``parsed.text``, its time phrase made filters."""
+    question = read_question(parsed.text)
+    parsed.text = question.text
+    if question.since is not None:
+        parsed.since = max(filter(None, (parsed.since, question.since)))
+    if question.until is not None:
+        parsed.until = min(filter(None, (parsed.until, question.until)))
+    return question
+
+
+def _without_time_phrase(
+    index: TermIndex, parsed: ParsedQuery, query: str, since: datetime | None
+) -> npt.NDArray[np.bool_]:
+    """No article is dated as the question said ("in 2004" over undated archives): the
+    words are searched over the dates the user typed rather than answering nothing."""
+    typed = parse_query(query)
+    parsed.since, parsed.until = typed.since, typed.until
+    mask, _, _ = _filter_mask(index, parsed, since)
+    return mask
 
 
 def _engine_of(session: Session) -> Engine:
@@ -183,7 +217,7 @@ def _filter_mask(
         wanted[key] = found
     mask = index.docs.filter_mask(
         lang=wanted["lang"], section=wanted["section"], source=wanted["source"],
-        since=parsed.since, arrived_since=arrived_since,
+        since=parsed.since, until=parsed.until, arrived_since=arrived_since,
     )  # fmt: skip
     return mask, None, []
 
@@ -207,26 +241,31 @@ def _rank(
     index: TermIndex, words: list[_Word], mask: npt.NDArray[np.bool_], text: str, count: int
 ) -> list[tuple[int, float, list[str]]]:
     total = np.zeros(index.n_slots, dtype=np.float32)
-    matched = np.zeros(index.n_slots, dtype=np.float32)
+    covered = np.zeros(index.n_slots, dtype=np.float32)
     for word in words:
         word.expansions = _expand(index, word)
+        word.weight = _rarity(index, word.expansions)
         if word.expansions:
             scores = index.term_scores(word.expansions)
             word.hits = scores > 0
             total += scores
-            matched += word.hits
+            covered += word.weight * word.hits
     total *= mask
     candidates = np.flatnonzero(total > 0)
     if not len(candidates):
         return []
-    key = matched[candidates] * (float(total.max()) + 1.0) + total[candidates]
+    covered /= sum(w.weight for w in words)
+    key = covered[candidates] * (float(total.max()) + 1.0) + total[candidates]
     size = min(len(candidates), max(SHORTLIST, count))
     top = candidates[np.argpartition(-key, size - 1)[:size]]
-    return _rerank(index, words, top, total, matched, text)
+    return _rerank(index, top, total, covered, text)
 
 
 def _expand(index: TermIndex, word: _Word) -> list[Expansion]:
-    """Expansions of every alternative; the split parts of ``11bn`` count a bit less."""
+    """Expansions of every alternative; the split parts of ``11bn`` count a bit less.
+
+    A word the index holds as typed gets no typo readings: "austria" is Austria, not
+    Australia, and "hatten" not "halt"."""
     best: dict[int, Expansion] = {}
     for i, alt in enumerate(word.alternatives):
         factor = 1.0 if i == 0 else 0.8
@@ -235,15 +274,27 @@ def _expand(index: TermIndex, word: _Word) -> list[Expansion]:
             weighted = Expansion(exp.term_id, exp.term, exp.weight * factor, kind)
             if exp.term_id not in best or best[exp.term_id].weight < weighted.weight:
                 best[exp.term_id] = weighted
-    return sorted(best.values(), key=lambda e: -e.weight)
+    found = sorted(best.values(), key=lambda e: -e.weight)
+    if any(e.kind == "exact" for e in found):
+        found = [e for e in found if e.kind != "typo"]
+    return found
+
+
+def _rarity(index: TermIndex, expansions: list[Expansion]) -> float:
+    """How much finding this word tells: the idf of its most confident reading, so a name
+    or a place outweighs "new" or "study" in a long question; a word the index lacks
+    weighs as a rare one (every article misses it alike)."""
+    n = max(index.live_count, 1)
+    if not expansions:
+        return idf(n, 1)
+    return idf(n, int(index.postings.df[expansions[0].term_id]))
 
 
 def _rerank(
     index: TermIndex,
-    words: list[_Word],
     top: npt.NDArray[np.intp],
     total: npt.NDArray[np.float32],
-    matched: npt.NDArray[np.float32],
+    covered: npt.NDArray[np.float32],
     text: str,
 ) -> list[tuple[int, float, list[str]]]:
     """Coverage, BM25 and rapidfuzz similarity on the short fields, newest first on ties."""
@@ -255,7 +306,7 @@ def _rerank(
     oldest = float(dates.min())
     span = float(dates.max()) - oldest or 1.0
     scores = (
-        W_COVERAGE * matched[top] / len(words)
+        W_COVERAGE * covered[top]
         + W_BM25 * total[top] / best_bm25
         + W_SIMILARITY * similarity / 100.0
         + W_RECENCY * (dates - oldest) / span

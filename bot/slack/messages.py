@@ -120,7 +120,7 @@ def results_message(
     if not result.hits:
         return no_result_message(result, offset=offset)
     first, last = offset + 1, offset + len(result.hits)
-    heading = title or f"Results {first}–{last} for *{escape(query)}*"
+    heading = title or f"Results {first}–{last} for *{escape(result.heading)}*"
     head = [section(heading)]
     groups = [
         [
@@ -153,11 +153,12 @@ def results_message(
         blocks.append(actions("pager", [button("Next results", ACTION_NEXT, value)]))
     titles = ", ".join(escape(h.article.title) for h in result.hits[:3])
     count = f"{len(result.hits)} article" + ("s" if len(result.hits) != 1 else "")
-    return Message(text=truncate(f"{count} for {escape(query)}: {titles}", 1000), blocks=blocks)
+    text = f"{count} for {escape(result.heading)}: {titles}"
+    return Message(text=truncate(text, 1000), blocks=blocks)
 
 
 def no_result_message(result: SearchResult, *, offset: int = 0) -> Message:
-    query = escape(result.query)
+    query = escape(result.heading)
     if offset:
         text = f"No more results for *{query}*."
     else:

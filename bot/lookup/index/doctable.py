@@ -240,8 +240,9 @@ class DocTable:
 
     def filter_mask(self, *, lang: list[int] | None = None, section: list[int] | None = None,
                     source: list[int] | None = None, since: datetime | None = None,
+                    until: datetime | None = None,
                     arrived_since: datetime | None = None) -> npt.NDArray[np.bool_]:  # fmt: skip
-        """Live articles passing the filters; ``since`` is on the article date
+        """Live articles passing the filters; ``since``/``until`` are on the article date
         (published, else ingested), ``arrived_since`` on the ingestion time."""
         mask = self.alive[: self.n_slots].copy()
         for codes, column in ((lang, "doc_lang"), (section, "doc_section"),
@@ -250,6 +251,8 @@ class DocTable:
                 mask &= np.isin(self._columns[column].full(), codes)
         if since is not None:
             mask &= self.doc_date >= since.timestamp()
+        if until is not None:
+            mask &= self.doc_date < until.timestamp()
         if arrived_since is not None:
             mask &= self.doc_arrived >= arrived_since.timestamp()
         return mask
