@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, Engine, bindparam, select
 from sqlalchemy.orm import Session, joinedload
 
+from bot.lookup import meaning
 from bot.lookup.index import Expansion, TermIndex
 from bot.lookup.live import live_index_for
 from bot.lookup.query import ParsedQuery, parse_query
@@ -132,11 +133,13 @@ def search(
             ranked = [(slot, score, why) for slot, score, _ in ranked]
         else:
             ranked = _rank(index, words, mask, parsed.text, offset + limit)
+            ranked = _with_meaning(engine, index, ranked, mask, parsed.text)
         unmatched = [w.text for w in words if not w.expansions]
         suggestions = _suggest(index, parsed, unmatched) if unmatched else []
         chosen = ranked[offset : offset + limit]
         ids = [int(index.docs.article_of[slot]) for slot, _, _ in chosen]
-        reasons = [why or _explain(index, slot, words) for slot, _, why in chosen]
+        reasons = [why or _explain(index, slot, words) or [meaning.SIMILAR]
+                   for slot, _, why in chosen]  # fmt: skip
     hits = _load_hits(session, ids, chosen, reasons)
     message = None
     if not hits and limit:
@@ -259,6 +262,25 @@ def _rank(
     size = min(len(candidates), max(SHORTLIST, count))
     top = candidates[np.argpartition(-key, size - 1)[:size]]
     return _rerank(index, top, total, covered, text)
+
+
+def _with_meaning(
+    engine: Engine,
+    index: TermIndex,
+    ranked: list[tuple[int, float, list[str]]],
+    mask: npt.NDArray[np.bool_],
+    text: str,
+) -> list[tuple[int, float, list[str]]]:
+    """The word ranking fused with the nearest articles in meaning (when this process
+    searches by meaning); articles no query word matched say "similar meaning"."""
+    model = meaning.model_for(engine)
+    if model is None or not text.strip():
+        return ranked
+    allowed = index.docs.article_of[np.flatnonzero(mask)]
+    near = meaning.nearest(engine, model, text, allowed)
+    slots = [index.docs.slot_of.get(article_id) for article_id, _ in near]
+    fused = meaning.fuse([slot for slot, _, _ in ranked], [s for s in slots if s is not None])
+    return [(slot, round(score, 5), []) for slot, score in fused]
 
 
 def _expand(index: TermIndex, word: _Word) -> list[Expansion]:
