@@ -65,6 +65,8 @@ class Settings:
     slack_timeout_seconds: float = 10.0
     alert_max_per_hour: int = 20
     update_note_days: float = 30.0
+    embedding_model: str = "use"
+    embed_per_pass: int = 64
 
 
 def _text(name: str, raw: str) -> str | None:
@@ -120,6 +122,17 @@ def _positive_seconds(name: str, raw: str) -> float:
     value = _number(name, raw)
     if value <= 0:
         raise ConfigError(f"{name} must be more than 0 seconds, got {raw!r}")
+    return value
+
+
+EMBEDDING_MODELS = ("use", "e5", "off")  # bot/lookup/embeddings.py: MODELS, plus off
+
+
+def _embedding_model(name: str, raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in EMBEDDING_MODELS:
+        choices = ", ".join(f"`{m}`" for m in EMBEDDING_MODELS)
+        raise ConfigError(f"{name} must be one of {choices}, got {raw!r}")
     return value
 
 
@@ -190,6 +203,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NEWSROOM_UPDATE_NOTE_DAYS", "update_note_days", "30",
             "How old a message may be and still get a threaded note when an article it "
             "showed is updated.", _number),
+    Setting("NEWSROOM_EMBEDDING_MODEL", "embedding_model", "use",
+            "Which multilingual model embeds articles and questions for meaning search (a "
+            "German question finds an English article): `use` (Universal Sentence Encoder, "
+            "~6 ms an article), `e5` (multilingual-e5-small, ~200 ms an article) or `off`. "
+            "`newsroom-bot embed` embeds the archive; the running bot embeds new articles.",
+            _embedding_model),
+    Setting("NEWSROOM_EMBED_PER_PASS", "embed_per_pass", "64",
+            "Articles the running bot embeds per scheduler pass, newest first; `0`: none "
+            "(run `newsroom-bot embed` from cron instead).", _count),
 )  # fmt: skip
 
 

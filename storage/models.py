@@ -380,3 +380,25 @@ class Feedback(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     __table_args__ = (UniqueConstraint("user_id", "query", "article_id", name="uq_feedback_vote"),)
+
+
+class ArticleVector(Base):
+    """An article's meaning as one encoder saw it (migration 0008_vectors).
+
+    ``vector`` is ``dim`` float32 values, little-endian, L2-normalised. ``content_hash`` is
+    the article's when it was encoded: a vector whose article changed since is stale and
+    made again. ``created_at`` is when this vector was written (re-encoding renews it).
+    """
+
+    __tablename__ = "article_vectors"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    model: Mapped[str] = mapped_column(String(50), primary_key=True)
+    dim: Mapped[int] = mapped_column(Integer)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (Index("ix_article_vectors_model_created", "model", "created_at"),)

@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "bot.cli.alerts",
     "bot.cli.feedback",
     "bot.cli.reindex",
+    "bot.cli.embed",
     "bot.cli.search",
 )
 

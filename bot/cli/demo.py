@@ -1,4 +1,8 @@
-"""`newsroom-bot demo`: the main job end to end on bundled articles, no Slack, no network."""
+"""`newsroom-bot demo`: the main job end to end on bundled articles, no Slack, no network.
+
+The samples are also embedded (``NEWSROOM_EMBEDDING_MODEL``, weights inside the installed
+package), so meaning search answers in the demo as it does in the bot.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ from bot.cli.common import services_from_args
 from bot.ingest.readers import read_jsonl
 from bot.ingest.service import Ingestor
 from bot.lookup import search
+from bot.lookup.embedder import embed_pending
+from bot.lookup.embeddings import encoder_for
 from bot.present import article_card
 
 DEFAULT_QUERIES = ("netflx eternaut ki", "time warner profits", "Gewerkschaft all-in")
@@ -29,6 +35,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     services = services_from_args(args)
     report = Ingestor(services).ingest(read_jsonl(sample_articles_text(), "sample_articles.jsonl"))
     print(f"Sample articles: {report.summary_line()}  [{services.settings.database_url}]")
+    model = services.settings.embedding_model
+    if model != "off":  # bundled weights, no network: meaning search is live in the demo
+        done = embed_pending(services.engine, model)
+        print(f"Meaning search: embedded {done} articles with {encoder_for(model).name}")
     for query in args.queries or DEFAULT_QUERIES:
         print(f"\n/news {query}\n" + "─" * 72)
         with services.session() as session:

@@ -1,5 +1,5 @@
 """Post digests to Slack: the scheduler's Publisher, over the exactly-once poster, and the
-scheduler itself with its alert and update-note jobs (``make_scheduler``).
+scheduler itself with its alert, update-note and embedding jobs (``make_scheduler``).
 
 Each part of a digest is one row of the post ledger (key: subscription, slot, part), so a
 part whose answer from Slack was lost is looked for in the channel before the run's retry
@@ -18,6 +18,7 @@ from bot.digest.alert_job import AlertJob
 from bot.digest.content import Digest
 from bot.digest.scheduler import DigestScheduler, PassJob, SchedulerConfig
 from bot.digest.updates import UpdateNoteJob
+from bot.lookup.embedder import EmbedJob
 from bot.services import Services
 from bot.slack.alert_post import SlackAlertPublisher
 from bot.slack.digest_blocks import digest_pages
@@ -56,13 +57,17 @@ def make_publisher(services: Services) -> SlackDigestPublisher:
 
 
 def make_scheduler(services: Services, config: SchedulerConfig | None = None) -> DigestScheduler:
-    """The whole pass: digests, then alerts and update notes, all posting exactly once."""
+    """The whole pass: digests, then alerts and update notes, all posting exactly once;
+    then a few new articles get their vectors for meaning search."""
     config = config or SchedulerConfig.from_settings(services.settings)
     poster = SlackPoster.from_services(services)
     jobs: list[PassJob] = [
         AlertJob.from_settings(services, SlackAlertPublisher(poster), config),
         UpdateNoteJob.from_settings(services, SlackAlertPublisher(poster), config),
     ]
+    if services.settings.embedding_model != "off":  # last: posts never wait for it
+        jobs.append(EmbedJob(services.engine, services.settings.embedding_model,
+                             per_pass=services.settings.embed_per_pass))  # fmt: skip
     return DigestScheduler(services, SlackDigestPublisher(poster), config=config, jobs=jobs)
 
 
