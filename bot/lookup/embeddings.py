@@ -150,8 +150,8 @@ def check_model(model: str, setting: str = SETTING) -> str:
     """The setting's value, or a ConfigError that names the choices."""
     value = model.strip().lower()
     if value not in MODELS:
-        choices = ", ".join(f"`{name}`" for name in MODELS)
-        raise ConfigError(f"{setting} must be {choices} or `off`, got {model!r}")
+        choices = " or ".join(f"`{name}`" for name in MODELS)
+        raise ConfigError(f"{setting}: unknown embedding model {model!r}; choose {choices}")
     return value
 
 
