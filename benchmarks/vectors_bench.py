@@ -20,6 +20,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from sqlalchemy import Engine, create_engine, insert, text
 from sqlalchemy.engine import make_url
 
 from bot.cli.demo import sample_articles_text
-from bot.ingest.readers import read_jsonl
+from bot.ingest.readers import RawArticle, read_jsonl
 from bot.lookup.embeddings import encoder_for, passage_text
 from bot.lookup.vectors import VectorIndex
 from storage import migrate
@@ -48,15 +49,17 @@ def median_ms(call: Callable[[], Any], repeat: int = 20) -> float:
 
 
 def encoders() -> None:
-    samples = list(read_jsonl(sample_articles_text(), "sample_articles.jsonl"))
-    passages = [passage_text(a.title, a.teaser, None, a.body) for a in samples]  # type: ignore[union-attr]
+    samples = read_jsonl(sample_articles_text(), "sample_articles.jsonl")
+    passages = [
+        passage_text(a.title, a.teaser, None, a.body) for a in samples if isinstance(a, RawArticle)
+    ]
     chars = statistics.mean(len(p) for p in passages)
     for model in ("use", "e5"):
         start = time.perf_counter()
         encoder = encoder_for(model)
         encoder.queries(["warm up"])
         load = time.perf_counter() - start
-        query = median_ms(lambda enc=encoder: enc.queries(["Wer streikt bei der Bahn?"]))
+        query = median_ms(partial(encoder.queries, ["Wer streikt bei der Bahn?"]))
         start = time.perf_counter()
         encoder.passages(passages)
         per_passage = (time.perf_counter() - start) * 1000 / len(passages)
