@@ -206,7 +206,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NEWSROOM_EMBEDDING_MODEL", "embedding_model", "use",
             "Which multilingual model embeds articles and questions for meaning search (a "
             "German question finds an English article): `use` (Universal Sentence Encoder, "
-            "~6 ms an article), `e5` (multilingual-e5-small, ~200 ms an article) or `off`. "
+            "~6 ms an article), `e5` (multilingual-e5-small, ~130-200 ms an article) or `off`. "
             "`newsroom-bot embed` embeds the archive; the running bot embeds new articles.",
             _embedding_model),
     Setting("NEWSROOM_EMBED_PER_PASS", "embed_per_pass", "64",

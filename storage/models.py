@@ -392,10 +392,10 @@ class ArticleVector(Base):
 
     __tablename__ = "article_vectors"
 
+    model: Mapped[str] = mapped_column(String(50), primary_key=True)  # key: model first
     article_id: Mapped[int] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
     )
-    model: Mapped[str] = mapped_column(String(50), primary_key=True)
     dim: Mapped[int] = mapped_column(Integer)
     vector: Mapped[bytes] = mapped_column(LargeBinary)
     content_hash: Mapped[str] = mapped_column(String(64))

@@ -105,7 +105,7 @@ def save(session: Session, model: str, rows: Iterable[VectorRow], dim: int) -> i
     stmt = dialect.insert(ArticleVector)
     keep = ("dim", "vector", "content_hash", "created_at")
     stmt = stmt.on_conflict_do_update(
-        index_elements=["article_id", "model"], set_={c: stmt.excluded[c] for c in keep}
+        index_elements=["model", "article_id"], set_={c: stmt.excluded[c] for c in keep}
     )
     session.execute(stmt, values)
     return len(values)

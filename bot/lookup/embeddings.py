@@ -10,13 +10,18 @@ downloaded at run time), chosen by ``NEWSROOM_EMBEDDING_MODEL``:
   dimensions; a transformer, ~30x slower per passage. It needs the ``query: `` /
   ``passage: `` prefixes, which the engine adds.
 
-Measured on the 2-core shared machine (2026-11-29, one thread, ~440-character passages
-like ``passage_text`` makes, batches of 32; the machine was not idle):
+Measured on the 2-core shared machine (2026-11-29, one thread, the machine not idle;
+``benchmarks/vectors_bench.py`` for the bundled samples' passages of ~320 characters, and
+~440-character passages in batches of 32):
 
-| model | load | per query | per passage |
+| model | load | per query | per passage (320 / 440 chars) |
 |---|---|---|---|
-| ``use`` | ~1.0 s (30 MB npz) | 1.7 ms | 6.3 ms |
-| ``e5`` | 25 ms (mmap) | 18 ms | 200 ms |
+| ``use`` | 1.0-1.3 s (30 MB npz) | 1.7 ms | 5.3 / 6.3 ms |
+| ``e5`` | 25 ms (mmap) | 18 ms | 130 / 200 ms |
+
+Their cosines live on different scales: USE puts unrelated texts near 0.1 and a German
+and an English sentence on one topic near 0.6; e5 puts everything between ~0.7 and
+~0.9. Rank by them, or fuse ranks; do not carry a threshold from one model to the other.
 
 Threads: both run on one thread by default. There are several worker processes on two
 cores, and a second thread bought e5 nothing (a query took 260 ms instead of 18 ms while
@@ -150,8 +155,8 @@ def check_model(model: str, setting: str = SETTING) -> str:
     """The setting's value, or a ConfigError that names the choices."""
     value = model.strip().lower()
     if value not in MODELS:
-        choices = ", ".join(f"`{name}`" for name in MODELS)
-        raise ConfigError(f"{setting} must be {choices} or `off`, got {model!r}")
+        choices = " or ".join(f"`{name}`" for name in MODELS)
+        raise ConfigError(f"{setting}: unknown embedding model {model!r}; choose {choices}")
     return value
 
 
