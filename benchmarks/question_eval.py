@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.lookup_eval import (  # noqa: E402
+from benchmarks.lookup_eval import (
     FIELD_BOOSTS,
     Doc,
     Searcher,
@@ -74,7 +74,7 @@ def ours(db_url: str, model: str | None) -> Searcher:
     return run
 
 
-def tantivy_bm25(docs: list[Doc]) -> Searcher:
+def tantivy_bm25(docs: list[Doc]) -> Callable[..., list[str]]:
     import tantivy
 
     analyzer = (
@@ -113,7 +113,7 @@ def tantivy_bm25(docs: list[Doc]) -> Searcher:
     return run
 
 
-def encoder_alone(db_url: str, model: str) -> Callable[[str, int], list[str]]:
+def encoder_alone(db_url: str, model: str) -> Callable[..., list[str]]:
     """The question's vector against every stored vector of ``model``, nothing else."""
     from sqlalchemy import create_engine, text
 
@@ -124,7 +124,8 @@ def encoder_alone(db_url: str, model: str) -> Callable[[str, int], list[str]]:
     index = vector_index_for(engine, model)
     index.refresh(engine)
     with engine.connect() as conn:
-        ext = dict(conn.execute(text("SELECT id, external_id FROM articles")).all())
+        rows = conn.execute(text("SELECT id, external_id FROM articles")).all()
+    ext: dict[int, str] = {int(r[0]): str(r[1]) for r in rows}
     encoder = encoder_for(model)
     print(f"{model}: {len(index)} vectors", file=sys.stderr)
 
@@ -143,11 +144,11 @@ def rrf(*rankings: list[str]) -> list[str]:
     return sorted(score, key=lambda k: -score[k])[:10]
 
 
-def build(names: list[str], db: str, model: str | None) -> dict[str, Searcher]:
+def build(names: list[str], db: str, model: str | None) -> dict[str, Callable[..., list[str]]]:
     docs = load_docs(db)
     bm25 = tantivy_bm25(docs) if any("bm25" in n for n in names) else None
     alone = {m: encoder_alone(db, m) for m in ("use", "e5") if any(m in n for n in names)}
-    systems: dict[str, Searcher] = {}
+    systems: dict[str, Callable[..., list[str]]] = {}
     for name in names:
         if name == "ours":
             systems[name] = ours(db, model)
@@ -200,9 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", required=True, help="database URL holding the embedded corpus")
     parser.add_argument("--set", choices=sorted(SETS), default="dev")
     parser.add_argument("--model", default="use", help="encoder for `ours` (use, e5)")
-    parser.add_argument(
-        "--systems", default="ours,ours-words,tantivy-bm25,use,e5,bm25+use,bm25+e5"
-    )
+    parser.add_argument("--systems", default="ours,ours-words,tantivy-bm25,use,e5,bm25+use,bm25+e5")
     parser.add_argument("--json", help="also write the numbers here")
     args = parser.parse_args(argv)
     questions = [json.loads(line) for line in SETS[args.set].read_text().splitlines() if line]

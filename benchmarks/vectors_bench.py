@@ -36,7 +36,7 @@ from storage import migrate
 from storage.db import make_engine
 from storage.models import Article, ArticleVector, utcnow
 
-MODEL = "use-multilingual-v3"  # a fresh database: no real vectors to mix with
+MODEL = "use-multilingual-v3/p2"  # a fresh database: no real vectors to mix with
 
 
 def median_ms(call: Callable[[], Any], repeat: int = 20) -> float:

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
+from bot.lookup import meaning
 from storage import migrate
 from storage.db import make_engine, make_session_factory, session_scope
 from storage.health import OutageLog, describe_unreachable, is_unreachable
@@ -23,6 +24,10 @@ class Services:
     # One per process: every surface (answers, scheduler, health checks) reports to it, so
     # an outage is logged once a minute in all, with one error id (storage/health.py).
     db_outage: OutageLog = field(default_factory=OutageLog)
+
+    def __post_init__(self) -> None:
+        # Searches through this engine also go by meaning (unless the setting is "off").
+        meaning.attach(self.engine, self.settings.embedding_model)
 
     @classmethod
     def from_settings(cls, settings: Settings, *, upgrade: bool = True) -> Services:

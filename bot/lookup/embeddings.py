@@ -71,7 +71,7 @@ class Encoder(Protocol):
 class UseEncoder:
     """USE multilingual v3: one encoder for questions and passages (no prefixes)."""
 
-    name = "use-multilingual-v3"
+    name = "use-multilingual-v3/p2"  # p2: the passage recipe of ``passage_text``
     dim = 512
 
     def __init__(self, threads: int = 1) -> None:
@@ -97,7 +97,7 @@ class UseEncoder:
 class E5Encoder:
     """multilingual-e5-small, 4-bit; the engine adds ``query: `` / ``passage: ``."""
 
-    name = "e5-small-q4"
+    name = "e5-small-q4/p2"
     dim = 384
 
     def __init__(self, threads: int = 1) -> None:
@@ -161,7 +161,7 @@ def check_model(model: str, setting: str = SETTING) -> str:
 
 
 def storage_name(model: str) -> str:
-    """The version key stored with the vectors: ``use`` -> ``use-multilingual-v3``.
+    """The version key stored with the vectors: ``use`` -> ``use-multilingual-v3/p2``.
     A stored key passes through, so callers may hold either."""
     stored = {cls.name for cls in MODELS.values()}
     return model if model in stored else MODELS[check_model(model)].name
@@ -201,17 +201,29 @@ def passage_text(
     title: str, teaser: str | None, summary: str | None, body: str | None,
     limit: int = PASSAGE_LIMIT,
 ) -> str:  # fmt: skip
-    """Title and teaser (else the summary, else the body's start), cut at about ``limit``
-    characters on a word boundary: what an article is about, not all it says."""
-    title = _SPACE.sub(" ", title or "").strip()
-    lead = next((t for t in (teaser, summary, body) if t and t.strip()), "")
-    lead = _SPACE.sub(" ", lead).strip()
-    joiner = " " if not title or title[-1] in ".!?:;" else ". "
-    text = f"{title}{joiner}{lead}".strip() if lead else title
+    """Title, teaser (unless it repeats the title) and the summary (else the body's
+    start), cut at about ``limit`` characters on a word boundary: what the article is
+    about, in its own words. A teaser alone often does not name the story ("Ab 66.000
+    Euro ist man dabei." for Tchibo selling islands): with the summary the dev set's
+    English questions about German articles went from 0.61 to 0.81 top-1 (USE, fused)."""
+    title, teaser = _clean(title), _clean(teaser)
+    parts = [title] if title else []
+    if teaser and teaser not in title and title not in teaser:
+        parts.append(teaser)
+    elif teaser and len(teaser) > len(title):
+        parts = [teaser]
+    rest = _clean(summary) or _clean(body)
+    if rest and rest[:60] not in " ".join(parts):
+        parts.append(rest)
+    text = ". ".join(part.rstrip(".") for part in parts)
     if len(text) <= limit:
         return text
     cut = text[: limit + 1].rsplit(" ", 1)[0]
     return cut if len(cut) >= limit // 2 else text[:limit]
+
+
+def _clean(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip()
 
 
 def article_passage(article: PassageFields) -> str:

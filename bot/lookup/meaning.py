@@ -1,12 +1,22 @@
 """Meaning search beside the words: the question's vector against the stored article vectors.
 
-Words cannot bridge languages ("water shortage" never matches "Wassermangel") nor
+Words cannot bridge languages ("water shortage" never meets "Wassermangel") nor
 paraphrases; a multilingual sentence encoder does, and the word index stays the judge of
-names, typos and filters. The two rankings are fused by weighted reciprocal rank
-(``fuse``), so neither score scale has to be calibrated against the other; the weights
-and the measurements behind them are in docs/lookup.md and docs/benchmarks.md.
+names, typos and filters. ``fuse`` adds the two evidences per article:
 
-A process turns meaning search on for a database with ``attach(engine, model)`` (the
+    score = confidence(best word score) * word score + W_MEANING * z(cosine)
+
+``z`` is the cosine standardised over the articles the filters allow (so the model's own
+scale does not matter), and the word ranking counts in full only when its best hit is
+convincing: a German question about an English article matches German articles on a
+word or two, and those partial matches (best word score 0.55-0.65) are noise there,
+while a name or a full phrase (0.75 and up) is right almost every time. Measured on the
+165-question dev set with USE (docs/benchmarks.md): words alone 0.667 top-1, plain
+reciprocal-rank fusion 0.588 (it lets a weak meaning list overrule exact names), a fixed
+linear mix 0.745, this gated mix 0.824; the plateau around the chosen constants is flat
+(0.81-0.83 for gate 0.65 and any upper end 0.75-0.9, W_MEANING 0.02-0.06).
+
+A process turns meaning search on for an engine with ``attach(engine, model)`` (the
 services do, from the ``NEWSROOM_EMBEDDING_MODEL`` setting); an article not embedded yet
 is still found by its words.
 """
@@ -14,7 +24,8 @@ is still found by its words.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+import weakref
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -23,14 +34,16 @@ from sqlalchemy import Engine
 from bot.lookup.embeddings import encoder_for
 from bot.lookup.vectors import vector_index_for
 
-# Reciprocal-rank fusion: score = Σ weight / (K + rank). K = 60 as in Cormack et al.;
-# the meaning list weighs as much as the word list (tuned on the dev set only).
-RRF_K = 60.0
-W_WORDS, W_MEANING = 1.0, 1.0
-DEPTH = 100  # how far down each list counts
+# Word confidence rises linearly from nothing at GATE_LOW to full at GATE_HIGH (the
+# rerank score of the best word hit, see bot.lookup.service._rerank).
+GATE_LOW, GATE_HIGH = 0.65, 0.8
+W_MEANING = 0.04  # per standard deviation of cosine above the mean
+DEPTH = 100  # nearest articles by meaning that join the word shortlist
 SIMILAR = "similar meaning"
 
-_models: dict[str, str] = {}
+# Per engine object, not per URL: two services over one database may differ (the
+# evaluation runs words-only and fused side by side).
+_models: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
@@ -38,38 +51,46 @@ def attach(engine: Engine, model: str) -> None:
     """Search over ``engine`` also by meaning, with ``model`` ("use", "e5"; "off" = no)."""
     with _lock:
         if model == "off":
-            _models.pop(_key(engine), None)
+            _models.pop(engine, None)
         else:
-            _models[_key(engine)] = model
+            _models[engine] = model
 
 
 def model_for(engine: Engine) -> str | None:
-    return _models.get(_key(engine))
+    return _models.get(engine)
 
 
-def _key(engine: Engine) -> str:
-    return engine.url.render_as_string(hide_password=False)
-
-
-def nearest(
-    engine: Engine, model: str, text: str, allowed: npt.NDArray[np.int64] | None
-) -> list[tuple[int, float]]:
-    """Article ids closest in meaning to ``text`` (best first), among ``allowed``."""
+def similarity(
+    engine: Engine, model: str, text: str, allowed: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+    """Allowed article ids that have a vector, and their standardised cosine with ``text``."""
     index = vector_index_for(engine, model)
     index.refresh(engine)
-    if not len(index):
-        return []
+    if not len(index) or not len(allowed):
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
     query = encoder_for(model).queries([text])[0]
-    return index.nearest(query, DEPTH, allowed)
+    ids, cosines = index.cosines(query, allowed)
+    if len(cosines) < 2:
+        return ids, np.zeros(len(ids), np.float32)
+    spread = float(cosines.std()) or 1.0
+    return ids, ((cosines - float(cosines.mean())) / spread).astype(np.float32)
 
 
-def fuse(words: Sequence[int], meaning: Sequence[int]) -> list[tuple[int, float]]:
-    """Weighted reciprocal-rank fusion of two rankings of the same kind of key, best
-    first; ties keep the word order."""
-    score: dict[int, float] = {}
-    for rank, key in enumerate(words[:DEPTH], start=1):
-        score[key] = W_WORDS / (RRF_K + rank)
-    for rank, key in enumerate(meaning[:DEPTH], start=1):
-        score[key] = score.get(key, 0.0) + W_MEANING / (RRF_K + rank)
-    order = {key: i for i, key in enumerate([*words, *meaning])}
-    return sorted(score.items(), key=lambda kv: (-kv[1], order[kv[0]]))
+def confidence(best_word_score: float) -> float:
+    """How far the word ranking is trusted, from its best hit's score (0 to 1)."""
+    return min(1.0, max(0.0, (best_word_score - GATE_LOW) / (GATE_HIGH - GATE_LOW)))
+
+
+def fuse(
+    words: Sequence[tuple[int, float]], meaning: Mapping[int, float]
+) -> list[tuple[int, float]]:
+    """Word hits (key, score; best first) and every allowed key's standardised cosine,
+    as one ranking, best first: the word shortlist plus the ``DEPTH`` nearest by meaning.
+    Ties keep the word order."""
+    trust = confidence(words[0][1]) if words else 0.0
+    nearest = sorted(meaning, key=lambda key: -meaning[key])[:DEPTH]
+    keys = list(dict.fromkeys([key for key, _ in words] + nearest))
+    word_score = dict(words)
+    scored = [(key, trust * word_score.get(key, 0.0) + W_MEANING * meaning.get(key, 0.0))
+              for key in keys]  # fmt: skip
+    return sorted(scored, key=lambda pair: -pair[1])

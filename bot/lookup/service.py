@@ -271,16 +271,23 @@ def _with_meaning(
     mask: npt.NDArray[np.bool_],
     text: str,
 ) -> list[tuple[int, float, list[str]]]:
-    """The word ranking fused with the nearest articles in meaning (when this process
-    searches by meaning); articles no query word matched say "similar meaning"."""
+    """The word ranking fused with meaning (when this process searches by meaning);
+    articles no query word matched say "similar meaning" (see ``bot.lookup.meaning``)."""
     model = meaning.model_for(engine)
     if model is None or not text.strip():
         return ranked
     allowed = index.docs.article_of[np.flatnonzero(mask)]
-    near = meaning.nearest(engine, model, text, allowed)
-    slots = [index.docs.slot_of.get(article_id) for article_id, _ in near]
-    fused = meaning.fuse([slot for slot, _, _ in ranked], [s for s in slots if s is not None])
-    return [(slot, round(score, 5), []) for slot, score in fused]
+    ids, z = meaning.similarity(engine, model, text, allowed)
+    if not len(ids):
+        return ranked
+    shortlist = index.docs.article_of[[slot for slot, _, _ in ranked]]
+    top = np.argpartition(-z, min(meaning.DEPTH, len(z)) - 1)[: meaning.DEPTH]
+    keep = np.union1d(top, np.flatnonzero(np.isin(ids, shortlist)))
+    slot_of = index.docs.slot_of
+    near = {slot: float(z[i]) for i in keep.tolist()
+            if (slot := slot_of.get(int(ids[i]))) is not None}  # fmt: skip
+    fused = meaning.fuse([(slot, score) for slot, score, _ in ranked], near)
+    return [(slot, round(score, 4), []) for slot, score in fused]
 
 
 def _expand(index: TermIndex, word: _Word) -> list[Expansion]:

@@ -157,6 +157,10 @@ class VectorIndex:
         order = np.argsort(-scores, kind="stable")
         return [(int(ids[i]), float(scores[i])) for i in order]
 
+    def cosines(self, query: npt.ArrayLike, allowed: npt.ArrayLike) -> tuple[Ids, Vectors]:
+        """Every ``allowed`` article that has a vector, and its cosine with ``query``."""
+        return self._candidates(query, allowed)
+
     def _candidates(
         self, query: npt.ArrayLike, allowed: npt.ArrayLike | None
     ) -> tuple[Ids, Vectors]:

@@ -19,7 +19,7 @@ def test_embed_embeds_what_is_missing_and_a_rerun_has_nothing_left(
 ) -> None:
     assert _run(capsys, "--database-url", sqlite_url, "ingest", "-q", str(SEED))[0] == 0
     code, out, _ = _run(capsys, "--database-url", sqlite_url, "embed", "-q", "--model", "use")
-    assert code == 0 and out == "embedded 1 articles with use-multilingual-v3\n"
+    assert code == 0 and out == "embedded 1 articles with use-multilingual-v3/p2\n"
     code, out, _ = _run(capsys, "--database-url", sqlite_url, "embed", "-q")
     assert code == 0 and out.startswith("embedded 0 articles")
 

@@ -29,8 +29,8 @@ def test_a_german_and_an_english_sentence_on_one_topic_are_neighbours(model: str
 
 
 def test_each_model_is_loaded_once_per_process() -> None:
-    assert encoder_for("use") is encoder_for("USE ") is encoder_for("use-multilingual-v3")
-    assert storage_name("e5") == encoder_for("e5").name == "e5-small-q4"
+    assert encoder_for("use") is encoder_for("USE ") is encoder_for("use-multilingual-v3/p2")
+    assert storage_name("e5") == encoder_for("e5").name == "e5-small-q4/p2"
 
 
 def test_an_unknown_model_name_is_a_clear_error_naming_the_choices() -> None:

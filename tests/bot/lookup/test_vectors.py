@@ -85,12 +85,12 @@ def test_a_scheduler_pass_embeds_a_newly_ingested_article(services: Services) ->
         add(services, key)
     assert scheduler.run_pending().jobs["embeddings"].embedded == 2  # bounded, newest first
     with services.session() as session:
-        assert store.missing_ids(session, "use-multilingual-v3", 10) == [1]
+        assert store.missing_ids(session, "use-multilingual-v3/p2", 10) == [1]
     latest = add(services, "late", "Streik bei der Bahn geht weiter", "Auch morgen.")
     report = scheduler.run_pending(datetime.now())
     assert report.jobs["embeddings"].embedded == 2 and stored_rows(services) == 4
     with services.engine.connect() as conn:
-        assert latest in store.load_since(conn, "use-multilingual-v3", 0).ids.tolist()
+        assert latest in store.load_since(conn, "use-multilingual-v3/p2", 0).ids.tolist()
 
 
 def test_a_german_question_finds_the_english_article_by_meaning(services: Services) -> None:
@@ -111,7 +111,7 @@ def put(services: Services, article_id: int, v: npt.NDArray[np.float32]) -> None
     with services.session() as session:
         digest = session.scalar(select(Article.content_hash).where(Article.id == article_id))
         row = store.VectorRow(article_id, v.astype("<f4").tobytes(), digest or "")
-        store.save(session, "e5-small-q4", [row], len(v))
+        store.save(session, "e5-small-q4/p2", [row], len(v))
 
 
 def test_index_refresh_picks_up_new_and_rewritten_rows_and_allowed_restricts(
