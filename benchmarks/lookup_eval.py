@@ -230,12 +230,13 @@ def _typo(word: str, rng: random.Random) -> str:
 # ------------------------------------------------------------------ systems
 
 
-def ours(db_url: str) -> tuple[Searcher, Callable[[], None]]:
+def ours(db_url: str, model: str = "use") -> tuple[Searcher, Callable[[], None]]:
+    """Our lookup as the bot runs it; ``model`` "off" leaves meaning out (words only)."""
     from bot.config import Settings
     from bot.lookup import search
     from bot.services import Services
 
-    services = Services.from_settings(Settings(database_url=db_url))
+    services = Services.from_settings(Settings(database_url=db_url, embedding_model=model))
     session = services.sessions()
 
     def run(query: str) -> list[str]:
@@ -443,7 +444,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         if name in ("ours", "ours-pg"):
             if name == "ours-pg" and not args.pg_db:
                 raise SystemExit("ours-pg needs --pg-db URL (the same corpus in PostgreSQL)")
-            run, close = ours(args.db if name == "ours" else args.pg_db)
+            run, close = ours(args.db if name == "ours" else args.pg_db, args.model)
             run("warm up")  # builds the in-memory index from the database
             closers.append(close)
         elif name == "tantivy":
@@ -558,6 +559,7 @@ def main(argv: list[str] | None = None) -> int:
         help="any of ours, ours-pg, tantivy, fts5, fts5-prefix",
     )
     run.add_argument("--pg-db", help="PostgreSQL URL with the same corpus, for ours-pg")
+    run.add_argument("--model", default="use", help="meaning model for ours: use, e5, off")
     run.add_argument("--json", help="also write the numbers to this file")
     run.set_defaults(func=cmd_run)
     scale = sub.add_parser("scale", help="p95 latency and memory at a synthesized size")

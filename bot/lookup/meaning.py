@@ -36,7 +36,7 @@ from bot.lookup.vectors import vector_index_for
 
 # Word confidence rises linearly from nothing at GATE_LOW to full at GATE_HIGH (the
 # rerank score of the best word hit, see bot.lookup.service._rerank).
-GATE_LOW, GATE_HIGH = 0.65, 0.8
+GATE_LOW, GATE_HIGH = 0.6, 0.9
 W_MEANING = 0.04  # per standard deviation of cosine above the mean
 DEPTH = 100  # nearest articles by meaning that join the word shortlist
 SIMILAR = "similar meaning"
@@ -91,6 +91,7 @@ def fuse(
     nearest = sorted(meaning, key=lambda key: -meaning[key])[:DEPTH]
     keys = list(dict.fromkeys([key for key, _ in words] + nearest))
     word_score = dict(words)
-    scored = [(key, trust * word_score.get(key, 0.0) + W_MEANING * meaning.get(key, 0.0))
+    weight = W_MEANING * (1.0 - trust)
+    scored = [(key, trust * word_score.get(key, 0.0) + weight * meaning.get(key, 0.0))
               for key in keys]  # fmt: skip
     return sorted(scored, key=lambda pair: -pair[1])

@@ -28,6 +28,7 @@ _ALNUM_SPLIT = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[a-z]+")
 _HTML_ENTITY = re.compile(r"&#(\d+);")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
+_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 
 # Symbols people type for units in either language, mapped to one shared term.
 SYMBOL_TERMS = {"%": "prozent", "€": "euro", "$": "dollar", "£": "pfund"}
@@ -86,11 +87,22 @@ def _entity(match: re.Match[str]) -> str:
 
 
 def raw_tokens(text: str) -> list[str]:
-    """Folded surface tokens in order, before stemming or stop-word removal."""
+    """Folded surface tokens in order, before stemming or stop-word removal; a hyphen
+    joining a short part adds the joined word after them (``All-in`` -> ``allin``,
+    ``E-Mail`` -> ``email``, ``GPA-djp`` -> ``gpadjp``), so "all-in contracts" meets
+    "All-in-Verträge" although "all" and "in" are stop words."""
     folded = fold(text)
     if "," in folded:
         folded = _DECIMAL_COMMA.sub(".", folded)
-    return _TOKEN.findall(folded)
+    tokens = _TOKEN.findall(folded)
+    if "-" in folded:
+        tokens += [joined for word in _HYPHENATED.findall(folded) for joined in _joined(word)]
+    return tokens
+
+
+def _joined(word: str) -> list[str]:
+    parts = word.split("-")
+    return [a + b for a, b in zip(parts, parts[1:]) if min(len(a), len(b)) <= 3]
 
 
 def expand_token(token: str) -> list[str]:
