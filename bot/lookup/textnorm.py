@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 
 from bot.intelligence.stopwords import FUNCTION_WORDS, QUESTION_WORDS, all_languages
 
@@ -102,7 +102,7 @@ def raw_tokens(text: str) -> list[str]:
 
 def _joined(word: str) -> list[str]:
     parts = word.split("-")
-    return [a + b for a, b in zip(parts, parts[1:]) if min(len(a), len(b)) <= 3]
+    return [a + b for a, b in pairwise(parts) if min(len(a), len(b)) <= 3]
 
 
 def expand_token(token: str) -> list[str]:
