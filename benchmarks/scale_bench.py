@@ -351,7 +351,7 @@ def process_tree(root: int) -> list[int]:
     return tree
 
 
-def measure_serve(url: str, cache: Path) -> Json:
+def measure_serve(url: str, cache: Path, extra_env: dict[str, str] | None = None) -> Json:
     from tests.fakeslack import FakeSlack
     from tests.slackrig import BOT_TOKEN, SIGNING_SECRET, slack_headers
 
@@ -361,6 +361,7 @@ def measure_serve(url: str, cache: Path) -> Json:
     env.update({"DATABASE_URL": url, "NEWSROOM_CACHE_DIR": str(cache),
                 "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
                 "SLACK_API_URL": fake.url, "NEWSROOM_POLL_FEEDS": "0"})  # fmt: skip
+    env.update(extra_env or {})
     started = time.perf_counter()
     cli = "import sys; from handlers.cli import main; sys.exit(main())"
     proc = subprocess.Popen([sys.executable, "-c", cli, "serve", "--host",

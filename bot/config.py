@@ -65,7 +65,7 @@ class Settings:
     slack_timeout_seconds: float = 10.0
     alert_max_per_hour: int = 20
     update_note_days: float = 30.0
-    embedding_model: str = "use"
+    embedding_model: str = "use+e5"
     embed_per_pass: int = 64
 
 
@@ -125,7 +125,7 @@ def _positive_seconds(name: str, raw: str) -> float:
     return value
 
 
-EMBEDDING_MODELS = ("use", "e5", "off")  # bot/lookup/embeddings.py: MODELS, plus off
+EMBEDDING_MODELS = ("use", "e5", "use+e5", "off")  # bot/lookup/embeddings.py: MODELS
 
 
 def _embedding_model(name: str, raw: str) -> str:
@@ -203,11 +203,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NEWSROOM_UPDATE_NOTE_DAYS", "update_note_days", "30",
             "How old a message may be and still get a threaded note when an article it "
             "showed is updated.", _number),
-    Setting("NEWSROOM_EMBEDDING_MODEL", "embedding_model", "use",
-            "Which multilingual model embeds articles and questions for meaning search (a "
-            "German question finds an English article): `use` (Universal Sentence Encoder, "
-            "~6 ms an article), `e5` (multilingual-e5-small, ~130-200 ms an article) or `off`. "
-            "`newsroom-bot embed` embeds the archive; the running bot embeds new articles.",
+    Setting("NEWSROOM_EMBEDDING_MODEL", "embedding_model", "use+e5",
+            "Which multilingual models embed articles and questions for meaning search (a "
+            "German question finds an English article): `use+e5` (both, averaged: the best "
+            "on our questions), `use` (Universal Sentence Encoder, ~6 ms an article; for "
+            "archives of millions on small machines), `e5` (multilingual-e5-small, ~130-200 "
+            "ms an article) or `off`. `newsroom-bot embed` embeds the archive; the running "
+            "bot embeds new articles.",
             _embedding_model),
     Setting("NEWSROOM_EMBED_PER_PASS", "embed_per_pass", "64",
             "Articles the running bot embeds per scheduler pass, newest first; `0`: none "

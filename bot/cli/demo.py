@@ -14,10 +14,15 @@ from bot.ingest.readers import read_jsonl
 from bot.ingest.service import Ingestor
 from bot.lookup import search
 from bot.lookup.embedder import embed_pending
-from bot.lookup.embeddings import encoder_for
+from bot.lookup.embeddings import display_name
 from bot.present import article_card
 
-DEFAULT_QUERIES = ("netflx eternaut ki", "time warner profits", "Gewerkschaft all-in")
+DEFAULT_QUERIES = (
+    "netflx eternaut ki",
+    "what did we publish on the Netflix AI scene?",
+    "Gewinnsprung beim Medienkonzern Time Warner",
+    "Austrian union launches a calculator for all-in contracts",
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,7 +43,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     model = services.settings.embedding_model
     if model != "off":  # bundled weights, no network: meaning search is live in the demo
         done = embed_pending(services.engine, model)
-        print(f"Meaning search: embedded {done} articles with {encoder_for(model).name}")
+        print(f"Meaning search: {done} vectors with {display_name(model)}")
     for query in args.queries or DEFAULT_QUERIES:
         print(f"\n/news {query}\n" + "─" * 72)
         with services.session() as session:

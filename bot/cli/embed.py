@@ -14,7 +14,7 @@ import sys
 from bot.cli.common import services_from_args, settings_from_args
 from bot.config import ConfigError
 from bot.lookup.embedder import DEFAULT_BATCH, embed_pending
-from bot.lookup.embeddings import check_model, encoder_for
+from bot.lookup.embeddings import check_model, display_name
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Encode every article that has no vector for the model yet (or whose "
         "text changed) and store the vectors. Safe to interrupt and rerun.",
     )
-    p.add_argument("--model", help="`use` or `e5` (default: NEWSROOM_EMBEDDING_MODEL)")
+    p.add_argument("--model", help="`use`, `e5` or `use+e5` (default: NEWSROOM_EMBEDDING_MODEL)")
     p.add_argument("--limit", type=int, help="embed at most this many articles")
     p.add_argument("--batch", type=int, default=DEFAULT_BATCH, help="articles per transaction")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -51,10 +51,10 @@ def cmd_embed(args: argparse.Namespace) -> int:
     model = chosen_model(args)
     services = services_from_args(args)
     try:
-        name = encoder_for(model).name
+        name = display_name(model)
         done = embed_pending(services.engine, model, batch=args.batch, limit=args.limit,
                              progress=not args.quiet)  # fmt: skip
     finally:
         services.close()
-    print(f"embedded {done} articles with {name}")
+    print(f"embedded {done} vector{'' if done == 1 else 's'} with {name}")
     return 0

@@ -24,7 +24,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from tqdm import tqdm
 
-from bot.lookup.embeddings import Encoder, article_passage, encoder_for
+from bot.lookup.embeddings import Encoder, article_passage, encoder_for, models_of
 from storage import vectors as store
 
 log = logging.getLogger(__name__)
@@ -40,8 +40,15 @@ def embed_pending(
     progress: bool = False,
 ) -> int:  # fmt: skip
     """Encode and save every article without a current vector (at most ``limit``), oldest
-    first. Returns how many vectors were written."""
-    encoder = encoder_for(model)
+    first, for each model of ``model`` (``use+e5``: both). Returns how many vectors were
+    written."""
+    return sum(_embed_pending(engine, encoder_for(name), batch, limit, progress)
+               for name in models_of(model))  # fmt: skip
+
+
+def _embed_pending(
+    engine: Engine, encoder: Encoder, batch: int, limit: int | None, progress: bool
+) -> int:
     with Session(engine) as session:
         total = store.missing_count(session, encoder.name)
     total = total if limit is None else min(total, limit)
@@ -63,12 +70,17 @@ def embed_pending(
 
 
 def embed_newest(engine: Engine, model: str, count: int, *, batch: int = JOB_BATCH) -> int:
-    """Encode the ``count`` newest articles without a current vector, ``batch`` at a time
-    (a question encoded in the same process waits for one batch at most)."""
-    encoder = encoder_for(model)
-    with Session(engine) as session:
-        ids = store.missing_ids(session, encoder.name, count, newest_first=True)
-    return sum(embed_ids(engine, encoder, ids[i : i + batch]) for i in range(0, len(ids), batch))
+    """Encode the ``count`` newest articles without a current vector (per model of
+    ``model``), ``batch`` at a time (a question encoded in the same process waits for one
+    batch at most)."""
+    done = 0
+    for name in models_of(model):
+        encoder = encoder_for(name)
+        with Session(engine) as session:
+            ids = store.missing_ids(session, encoder.name, count, newest_first=True)
+        done += sum(embed_ids(engine, encoder, ids[i : i + batch])
+                    for i in range(0, len(ids), batch))  # fmt: skip
+    return done
 
 
 def embed_ids(engine: Engine, encoder: Encoder, article_ids: Sequence[int]) -> int:

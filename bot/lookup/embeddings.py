@@ -152,12 +152,24 @@ _LOADING = threading.Lock()
 
 
 def check_model(model: str, setting: str = SETTING) -> str:
-    """The setting's value, or a ConfigError that names the choices."""
+    """The setting's value (one model, or several joined by ``+``: ``use+e5``), or a
+    ConfigError that names the choices."""
     value = model.strip().lower()
-    if value not in MODELS:
-        choices = " or ".join(f"`{name}`" for name in MODELS)
+    parts = value.split("+")
+    if not all(part in MODELS for part in parts) or len(set(parts)) != len(parts):
+        choices = " or ".join(f"`{name}`" for name in (*MODELS, "+".join(MODELS)))
         raise ConfigError(f"{setting}: unknown embedding model {model!r}; choose {choices}")
     return value
+
+
+def models_of(model: str) -> list[str]:
+    """The single models of a setting value: ``use+e5`` -> ``["use", "e5"]``."""
+    return check_model(model).split("+")
+
+
+def display_name(model: str) -> str:
+    """The stored keys of a setting value, for messages: ``use-multilingual-v3/p2``."""
+    return " + ".join(storage_name(part) for part in models_of(model))
 
 
 def storage_name(model: str) -> str:
@@ -215,7 +227,9 @@ def passage_text(
     rest = _clean(summary) or _clean(body)
     if rest and rest[:60] not in " ".join(parts):
         parts.append(rest)
-    text = ". ".join(part.rstrip(".") for part in parts)
+    text = ""
+    for part in parts:
+        text = f"{text}{'' if not text or text[-1] in '.!?:;' else '.'} {part}".strip()
     if len(text) <= limit:
         return text
     cut = text[: limit + 1].rsplit(" ", 1)[0]

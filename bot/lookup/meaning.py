@@ -31,13 +31,13 @@ import numpy as np
 import numpy.typing as npt
 from sqlalchemy import Engine
 
-from bot.lookup.embeddings import encoder_for
+from bot.lookup.embeddings import encoder_for, models_of
 from bot.lookup.vectors import vector_index_for
 
 # Word confidence rises linearly from nothing at GATE_LOW to full at GATE_HIGH (the
 # rerank score of the best word hit, see bot.lookup.service._rerank).
 GATE_LOW, GATE_HIGH = 0.6, 0.9
-W_MEANING = 0.04  # per standard deviation of cosine above the mean
+W_MEANING = 0.06  # per standard deviation of cosine above the mean
 DEPTH = 100  # nearest articles by meaning that join the word shortlist
 SIMILAR = "similar meaning"
 
@@ -63,7 +63,21 @@ def model_for(engine: Engine) -> str | None:
 def similarity(
     engine: Engine, model: str, text: str, allowed: npt.NDArray[np.int64]
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
-    """Allowed article ids that have a vector, and their standardised cosine with ``text``."""
+    """Allowed article ids that have a vector, and their standardised cosine with
+    ``text``; with several models (``use+e5``) the mean of each model's."""
+    parts = [_standardised(engine, name, text, allowed) for name in models_of(model)]
+    parts = [part for part in parts if len(part[0])]
+    if len(parts) < 2:
+        return parts[0] if parts else (np.zeros(0, np.int64), np.zeros(0, np.float32))
+    ids, where = np.unique(np.concatenate([ids for ids, _ in parts]), return_inverse=True)
+    total = np.bincount(where, weights=np.concatenate([z for _, z in parts]))
+    count = np.bincount(where)
+    return ids, (total / count).astype(np.float32)
+
+
+def _standardised(
+    engine: Engine, model: str, text: str, allowed: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
     index = vector_index_for(engine, model)
     index.refresh(engine)
     if not len(index) or not len(allowed):

@@ -7,7 +7,14 @@ import numpy as np
 import pytest
 
 from bot.config import ConfigError
-from bot.lookup.embeddings import article_passage, encoder_for, passage_text, storage_name
+from bot.lookup.embeddings import (
+    article_passage,
+    display_name,
+    encoder_for,
+    models_of,
+    passage_text,
+    storage_name,
+)
 from storage.models import Article
 
 RAIL_DE = "Die Gewerkschaft ruft zum Streik bei der Bahn auf, viele Züge fallen aus."
@@ -38,10 +45,11 @@ def test_an_unknown_model_name_is_a_clear_error_naming_the_choices() -> None:
         encoder_for("bert")
 
 
-def test_a_passage_is_title_and_teaser_cut_on_a_word_boundary() -> None:
-    assert passage_text("Bahnstreik", "Züge fallen aus.", "Summary", "Body") == (
-        "Bahnstreik. Züge fallen aus."
+def test_a_passage_is_title_teaser_and_summary_cut_on_a_word_boundary() -> None:
+    assert passage_text("Bahnstreik", "Züge fallen aus.", "Die Bahn streikt.", "Body") == (
+        "Bahnstreik. Züge fallen aus. Die Bahn streikt."
     )
+    assert passage_text("Bahnstreik", "Bahnstreik", None, "Body.") == "Bahnstreik. Body."
     assert passage_text("Frage?", None, "  Die   Antwort. ", "Body") == "Frage? Die Antwort."
     assert passage_text("Titel", "", "", "Der Text beginnt hier.") == (
         "Titel. Der Text beginnt hier."
@@ -53,3 +61,10 @@ def test_a_passage_is_title_and_teaser_cut_on_a_word_boundary() -> None:
 def test_an_article_passage_reads_the_stored_columns() -> None:
     article = Article(title="Netflix und KI", teaser="", summary="KI-Effekte.", body="Lang.")
     assert article_passage(article) == "Netflix und KI. KI-Effekte."
+
+
+def test_both_models_may_be_chosen_together_and_each_is_named() -> None:
+    assert models_of("use+e5") == ["use", "e5"] and models_of(" USE ") == ["use"]
+    assert display_name("use+e5") == "use-multilingual-v3/p2 + e5-small-q4/p2"
+    with pytest.raises(ConfigError, match="choose `use` or `e5` or `use\\+e5`"):
+        models_of("use+use")

@@ -79,7 +79,9 @@ def test_an_interrupted_embed_continues_where_it_stopped_without_duplicates(
 
 
 def test_a_scheduler_pass_embeds_a_newly_ingested_article(services: Services) -> None:
-    services.settings = Settings(database_url=services.settings.database_url, embed_per_pass=2)
+    services.settings = Settings(
+        database_url=services.settings.database_url, embed_per_pass=2, embedding_model="use"
+    )
     scheduler = make_scheduler(services)
     for key in ARTICLES:
         add(services, key)
