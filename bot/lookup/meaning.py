@@ -4,17 +4,20 @@ Words cannot bridge languages ("water shortage" never meets "Wassermangel") nor
 paraphrases; a multilingual sentence encoder does, and the word index stays the judge of
 names, typos and filters. ``fuse`` adds the two evidences per article:
 
-    score = confidence(best word score) * word score + W_MEANING * z(cosine)
+    score = trust * word score + W_MEANING * (1 - trust) * z(cosine)
 
-``z`` is the cosine standardised over the articles the filters allow (so the model's own
-scale does not matter), and the word ranking counts in full only when its best hit is
-convincing: a German question about an English article matches German articles on a
-word or two, and those partial matches (best word score 0.55-0.65) are noise there,
-while a name or a full phrase (0.75 and up) is right almost every time. Measured on the
-165-question dev set with USE (docs/benchmarks.md): words alone 0.667 top-1, plain
-reciprocal-rank fusion 0.588 (it lets a weak meaning list overrule exact names), a fixed
-linear mix 0.745, this gated mix 0.824; the plateau around the chosen constants is flat
-(0.81-0.83 for gate 0.65 and any upper end 0.75-0.9, W_MEANING 0.02-0.06).
+``z`` is the cosine standardised over the articles the filters allow (so each model's own
+scale does not matter; with ``use+e5`` the two z are averaged), and ``trust`` rises from
+0 to 1 as the best word hit's score goes from GATE_LOW to GATE_HIGH: a German question
+about an English article matches German articles on a word or two (best word score
+0.55-0.65), noise there, while a name or a whole phrase (0.75 and up) is right almost
+every time, and then meaning only breaks ties.
+
+Measured on the 165 dev questions (docs/benchmarks.md): words alone 0.667 top-1; plain
+reciprocal-rank fusion 0.588 (a weak meaning list overruled exact names); a fixed linear
+mix 0.745; this gate 0.818 with USE, 0.842 with use+e5 (cross-lingual 0.694 / 0.758);
+the typo'd keyword set stays at 0.95 (words alone 0.955). The plateau around the
+constants is flat (0.81-0.84 for gates 0.55-0.65 to 0.8-1.0, W_MEANING 0.04-0.08).
 
 A process turns meaning search on for an engine with ``attach(engine, model)`` (the
 services do, from the ``NEWSROOM_EMBEDDING_MODEL`` setting); an article not embedded yet
@@ -61,10 +64,10 @@ def model_for(engine: Engine) -> str | None:
 
 
 def similarity(
-    engine: Engine, model: str, text: str, allowed: npt.NDArray[np.int64]
+    engine: Engine, model: str, text: str, allowed: npt.NDArray[np.int64] | None
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
-    """Allowed article ids that have a vector, and their standardised cosine with
-    ``text``; with several models (``use+e5``) the mean of each model's."""
+    """Allowed article ids (None: all) that have a vector, and their standardised cosine
+    with ``text``; with several models (``use+e5``) the mean of each model's."""
     parts = [_standardised(engine, name, text, allowed) for name in models_of(model)]
     parts = [part for part in parts if len(part[0])]
     if len(parts) < 2:
@@ -76,14 +79,14 @@ def similarity(
 
 
 def _standardised(
-    engine: Engine, model: str, text: str, allowed: npt.NDArray[np.int64]
+    engine: Engine, model: str, text: str, allowed: npt.NDArray[np.int64] | None
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
     index = vector_index_for(engine, model)
     index.refresh(engine)
-    if not len(index) or not len(allowed):
+    if not len(index) or (allowed is not None and not len(allowed)):
         return np.zeros(0, np.int64), np.zeros(0, np.float32)
     query = encoder_for(model).queries([text])[0]
-    ids, cosines = index.cosines(query, allowed)
+    ids, cosines = index.scores(query) if allowed is None else index.cosines(query, allowed)
     if len(cosines) < 2:
         return ids, np.zeros(len(ids), np.float32)
     spread = float(cosines.std()) or 1.0

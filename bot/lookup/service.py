@@ -276,7 +276,10 @@ def _with_meaning(
     model = meaning.model_for(engine)
     if model is None or not text.strip():
         return ranked
-    allowed = index.docs.article_of[np.flatnonzero(mask)]
+    if ranked and meaning.confidence(ranked[0][1]) >= 1.0:
+        return ranked  # the words are sure: meaning would only append below them
+    everything = bool(mask[: index.n_slots].all()) and index.live_count == index.n_slots
+    allowed = None if everything else index.docs.article_of[np.flatnonzero(mask)]
     ids, z = meaning.similarity(engine, model, text, allowed)
     if not len(ids):
         return ranked
