@@ -262,10 +262,8 @@ def _plain_tokens(text: str) -> list[str]:
 FIELD_BOOSTS = {"title": 3.0, "teaser": 2.0, "tags": 2.0, "body": 1.0}
 
 
-def tantivy_system(docs: list[Doc]) -> Searcher:
-    """tantivy in RAM: lowercase + ASCII folding; per word an exact BM25 term query and a
-    fuzzy term query (distance 1 from 4 letters, 2 from 8; transposition costs 1), on
-    title^3, teaser^2, tags^2, body — the usual fuzzy set-up with tantivy."""
+def tantivy_index(docs: list[Doc]) -> tuple[Any, Any]:
+    """tantivy in RAM over ``docs`` (lowercase + ASCII folding): (schema, searcher)."""
     import tantivy
 
     analyzer = (
@@ -288,7 +286,16 @@ def tantivy_system(docs: list[Doc]) -> Searcher:
     writer.commit()
     writer.wait_merging_threads()
     index.reload()
-    searcher = index.searcher()
+    return schema, index.searcher()
+
+
+def tantivy_system(docs: list[Doc]) -> Searcher:
+    """tantivy in RAM: lowercase + ASCII folding; per word an exact BM25 term query and a
+    fuzzy term query (distance 1 from 4 letters, 2 from 8; transposition costs 1), on
+    title^3, teaser^2, tags^2, body — the usual fuzzy set-up with tantivy."""
+    import tantivy
+
+    schema, searcher = tantivy_index(docs)
     should = tantivy.Occur.Should
 
     def run(query: str) -> list[str]:

@@ -44,6 +44,7 @@ from benchmarks.lookup_eval import (
     _percentile,
     _plain_tokens,
     load_docs,
+    tantivy_index,
 )
 
 SETS = {
@@ -75,29 +76,10 @@ def ours(db_url: str, model: str | None) -> Searcher:
 
 
 def tantivy_bm25(docs: list[Doc]) -> Callable[..., list[str]]:
+    """tantivy, per word a BM25 term query on title^3, teaser^2, tags^2, body."""
     import tantivy
 
-    analyzer = (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-        .filter(tantivy.Filter.lowercase())
-        .filter(tantivy.Filter.ascii_fold())
-        .build()
-    )
-    builder = tantivy.SchemaBuilder()
-    builder.add_text_field("ext_id", stored=True, tokenizer_name="raw")
-    for name in FIELD_BOOSTS:
-        builder.add_text_field(name, tokenizer_name="folded")
-    schema = builder.build()
-    index = tantivy.Index(schema)
-    index.register_tokenizer("folded", analyzer)
-    writer = index.writer(heap_size=200_000_000, num_threads=1)
-    for d in docs:
-        writer.add_document(tantivy.Document(ext_id=d.ext_id, title=d.title, teaser=d.teaser,
-                                             tags=" ".join(d.tags), body=d.body))  # fmt: skip
-    writer.commit()
-    writer.wait_merging_threads()
-    index.reload()
-    searcher = index.searcher()
+    schema, searcher = tantivy_index(docs)
 
     def run(query: str, depth: int = 10) -> list[str]:
         clauses = [

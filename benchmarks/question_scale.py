@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.lookup_eval import _percentile  # noqa: E402
 from benchmarks.scale_bench import measure_serve, parse_size, synthesize  # noqa: E402
+from bot.lookup.embeddings import models_of  # noqa: E402
 
 QUESTIONS = Path(__file__).with_name("question_dev.jsonl")
 NOISE = 0.02
@@ -104,9 +105,11 @@ def measure_search(url: str, model: str) -> dict[str, Any]:
     live_index_for(engine).refresh(engine)
     index_s = time.perf_counter() - started
     started = time.perf_counter()
-    vector_index_for(engine, model).refresh(engine)
+    for name in models_of(model):
+        vector_index_for(engine, name).refresh(engine)
     vectors_s = time.perf_counter() - started
-    encoder_for(model)
+    for name in models_of(model):
+        encoder_for(name)
     questions = [json.loads(line)["query"] for line in QUESTIONS.read_text().splitlines()]
     times: dict[str, list[float]] = {"fused": [], "words": []}
     with Session(engine) as session:
@@ -137,7 +140,7 @@ def main() -> int:
     for size in [parse_size(s) for s in args.sizes.split(",")]:
         url = f"sqlite:///{args.data / f'questions-{size}.db'}"
         synthesize(url, size)
-        attached = attach_vectors(url, args.source, args.model)
+        attached = sum(attach_vectors(url, args.source, name) for name in models_of(args.model))
         result: dict[str, Any] = {"vectors_attached": attached}
         result["search"] = measure_search(url, args.model)
         if not args.no_serve:
