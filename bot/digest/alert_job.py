@@ -155,7 +155,7 @@ class AlertJob:
                     now: datetime) -> list[AlertMatch]:  # fmt: skip
         query = alert_query(alert.query)
         words = query_words(query)
-        result = lookup.search(session, query, limit=SEARCH_LIMIT, since=since)
+        result = lookup.search(session, query, limit=SEARCH_LIMIT, since=since, by_meaning=False)
         hits = [hit for hit in result.hits if is_match(hit, words)]
         if not hits:
             return []

@@ -110,15 +110,17 @@ def _rank_by_keywords(
 ) -> list[Article]:
     """Order the window's candidates by the lookup's relevance for the keywords.
 
-    Only the keywords go to the lookup: the candidate set already applied the structured
-    filters with the digest's own semantics (substring match for sources). The lookup
-    gets the window's lower bound but no upper one, so articles that arrived after the
-    slot compete for places; asking for the maximum keeps them from crowding out the
-    window's own articles, which the candidate set then picks.
+    Only the keywords go to the lookup, by their words (a digest for "Netflix" lists what
+    says Netflix, not the window's nearest stories): the candidate set already applied
+    the structured filters with the digest's own semantics (substring match for
+    sources). The lookup gets the window's lower bound but no upper one, so articles
+    that arrived after the slot compete for places; asking for the maximum keeps them
+    from crowding out the window's own articles, which the candidate set then picks.
     """
     if not wanted:
         return []
-    result = lookup.search(session, filters.keywords, limit=lookup.MAX_LIMIT, since=since)
+    result = lookup.search(session, filters.keywords, limit=lookup.MAX_LIMIT, since=since,
+                           by_meaning=False)  # fmt: skip
     return [hit.article for hit in result.hits if hit.article.id in wanted]
 
 

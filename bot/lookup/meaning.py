@@ -26,6 +26,8 @@ is still found by its words.
 
 from __future__ import annotations
 
+import functools
+import logging
 import threading
 import weakref
 from collections.abc import Mapping, Sequence
@@ -34,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 from sqlalchemy import Engine
 
+from bot.config import ConfigError
 from bot.lookup.embeddings import encoder_for, models_of
 from bot.lookup.vectors import vector_index_for
 
@@ -43,6 +46,7 @@ GATE_LOW, GATE_HIGH = 0.6, 0.9
 W_MEANING = 0.06  # per standard deviation of cosine above the mean
 DEPTH = 100  # nearest articles by meaning that join the word shortlist
 SIMILAR = "similar meaning"
+log = logging.getLogger(__name__)
 
 # Per engine object, not per URL: two services over one database may differ (the
 # evaluation runs words-only and fused side by side).
@@ -85,12 +89,22 @@ def _standardised(
     index.refresh(engine)
     if not len(index) or (allowed is not None and not len(allowed)):
         return np.zeros(0, np.int64), np.zeros(0, np.float32)
-    query = encoder_for(model).queries([text])[0]
+    try:
+        encoder = encoder_for(model)
+    except ConfigError as exc:  # a broken install: answer by words, say so once
+        _warn_once(f"meaning search is off for now: {exc}")
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    query = encoder.queries([text])[0]
     ids, cosines = index.scores(query) if allowed is None else index.cosines(query, allowed)
     if len(cosines) < 2:
         return ids, np.zeros(len(ids), np.float32)
     spread = float(cosines.std()) or 1.0
     return ids, ((cosines - float(cosines.mean())) / spread).astype(np.float32)
+
+
+@functools.cache
+def _warn_once(message: str) -> None:
+    log.warning(message)
 
 
 def confidence(best_word_score: float) -> float:

@@ -93,6 +93,7 @@ def search(
     limit: int = 5,
     offset: int = 0,
     since: datetime | None = None,
+    by_meaning: bool = True,
 ) -> SearchResult:
     """Ranked articles for ``query``; filters may be typed into it (see ``bot.lookup.query``).
 
@@ -100,7 +101,8 @@ def search(
     window, so a story published yesterday but imported today still counts as new; naive
     datetimes are taken as UTC. The ``since:7d`` filter typed into the query is about
     the article date instead (publication, else ingestion). With filters but no words,
-    the newest matching articles come first.
+    the newest matching articles come first. ``by_meaning=False`` keeps to articles a
+    query word matched (digests and alerts promise their keywords).
     """
     query = query if isinstance(query, str) else ""
     limit, offset = max(0, min(int(limit), MAX_LIMIT)), max(0, int(offset))
@@ -133,7 +135,8 @@ def search(
             ranked = [(slot, score, why) for slot, score, _ in ranked]
         else:
             ranked = _rank(index, words, mask, parsed.text, offset + limit)
-            ranked = _with_meaning(engine, index, ranked, mask, parsed.text)
+            if by_meaning:
+                ranked = _with_meaning(engine, index, ranked, mask, parsed.text)
         unmatched = [w.text for w in words if not w.expansions]
         suggestions = _suggest(index, parsed, unmatched) if unmatched else []
         chosen = ranked[offset : offset + limit]
