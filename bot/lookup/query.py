@@ -79,7 +79,9 @@ def parse_query(raw: str, *, now: datetime | None = None) -> ParsedQuery:
     parsed = ParsedQuery(text="")
     for match in _FILTER.finditer(raw):
         key = match.group(1).lower()
-        value = (match.group(2) if match.group(2) is not None else match.group(3)).strip()
+        quoted = match.group(2)
+        # A question mark or full stop after a filter ends the sentence, not the value.
+        value = quoted.strip() if quoted is not None else match.group(3).rstrip("?!.,;")
         _apply(parsed, key, value, now)
     parsed.text = " ".join(_FILTER.sub(" ", raw).split())
     return parsed

@@ -267,6 +267,24 @@ def test_questions_in_either_language_find_the_topic(corpus: Services, question:
     assert top_ids(corpus, question)[0] == "quartal"
 
 
+def test_a_time_phrase_in_a_question_filters_by_article_date(corpus: Services) -> None:
+    # Flüchtlinge 30 days ago, Gewerkschaft 2 days ago; "last week" ends this Monday.
+    assert top_ids(corpus, "Gab es etwas über Flüchtlinge oder die Gewerkschaft gestern?") == []
+    month = (NOW - timedelta(days=30)).strftime("%B %Y")
+    assert top_ids(corpus, f"what did we write on Flüchtlinge in {month}?") == ["fluechtlinge"]
+    assert top_ids(corpus, "Flüchtlinge until:2000-01-31") == []
+
+
+def test_a_year_no_article_is_dated_in_falls_back_to_all_dates(corpus: Services) -> None:
+    assert top_ids(corpus, "did we report on Time Warner in 2004?")[0] == "timewarner"
+
+
+def test_the_answer_says_how_the_question_was_read(corpus: Services) -> None:
+    with corpus.session() as session:
+        result = search(session, "Hatten wir was zur Gewerkschaft since:7d?")
+    assert result.heading.startswith("Gewerkschaft since:")
+
+
 def test_empty_archive_says_so(services: Services) -> None:
     with services.session() as session:
         result = search(session, "netflix")
