@@ -24,13 +24,15 @@ from pathlib import Path
 
 
 def main() -> int:
-    from bot.lookup import snapshot
+    from bot.lookup import meaning, snapshot
     from bot.lookup.live import LiveIndex
     from storage.db import make_engine
     from storage.search_index import SearchIndexStore
 
     spec = json.loads(sys.stdin.read())
     engine, directory = make_engine(spec["url"]), Path(spec["directory"])
+    if spec.get("meaning"):  # the parent searches by meaning: its vectors join the snapshot
+        meaning.attach(engine, spec["meaning"])
     live = LiveIndex()
     live.snapshot_dir = directory
     generation = None

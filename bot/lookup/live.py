@@ -32,6 +32,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
+from bot.lookup import meaning
 from bot.lookup import snapshot as index_snapshot
 from bot.lookup.index import TermIndex
 from storage.models import utcnow
@@ -259,7 +260,7 @@ def build_in_child(engine: Engine, directory: Path, *, update: bool = False) -> 
     True if it did. The caller holds the directory's lock, except with ``update``: then
     the child takes it (without waiting) and starts from the current generation."""
     spec = {"url": engine.url.render_as_string(hide_password=False), "directory": str(directory),
-            "update": update}  # fmt: skip
+            "update": update, "meaning": meaning.model_for(engine)}  # fmt: skip
     try:
         done = subprocess.run([sys.executable, "-m", "bot.lookup.builder"], input=json.dumps(spec),
                               capture_output=True, text=True, check=False)  # fmt: skip

@@ -31,14 +31,20 @@ import logging
 import threading
 import weakref
 from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from sqlalchemy import Engine
 
 from bot.config import ConfigError
-from bot.lookup.embeddings import encoder_for, models_of
-from bot.lookup.vectors import vector_index_for
+from bot.lookup import snapshot
+from bot.lookup.embeddings import encoder_for, models_of, storage_name
+from bot.lookup.index import TermIndex
+from bot.lookup.vectors import WRITE_OVERLAP, vector_index_for
+from storage import vectors as store
+from storage.models import utcnow
 
 # Word confidence rises linearly from nothing at GATE_LOW to full at GATE_HIGH (the
 # rerank score of the best word hit, see bot.lookup.service._rerank).
@@ -126,3 +132,38 @@ def fuse(
     scored = [(key, trust * word_score.get(key, 0.0) + weight * meaning.get(key, 0.0))
               for key in keys]  # fmt: skip
     return sorted(scored, key=lambda pair: -pair[1])
+
+
+class SnapshotVectors:
+    """The vectors as a part of the index snapshot (``bot.lookup.snapshot``): written with
+    each generation, mapped read-only by every process of the machine, so answer workers
+    share one copy instead of holding one each (at 100k articles with use+e5: 358 MB per
+    worker). Rows written after the snapshot are read by ``VectorIndex.refresh``."""
+
+    def dump(self, engine: Engine, index: TermIndex) -> snapshot.Part | None:
+        model = model_for(engine)
+        if model is None:
+            return None
+        mark = utcnow() - WRITE_OVERLAP
+        arrays: dict[str, npt.NDArray[Any]] = {}
+        names = []
+        with engine.connect() as conn:
+            for i, name in enumerate(models_of(model)):
+                names.append(storage_name(name))
+                arrays[f"ids{i}"], arrays[f"matrix{i}"] = store.load_since(conn, names[-1], 0)
+        return snapshot.Part(arrays, {"models": names, "written_after": mark.isoformat()})
+
+    def load(self, engine: Engine, index: TermIndex, part: snapshot.Part | None) -> None:
+        model = model_for(engine)
+        if part is None or model is None:
+            return  # an older snapshot or no meaning search: the index loads by itself
+        wanted = {storage_name(name) for name in models_of(model)}
+        written_after = datetime.fromisoformat(part.meta["written_after"])
+        for i, name in enumerate(part.meta.get("models", [])):
+            if name in wanted:
+                vector_index_for(engine, name).adopt(
+                    part.arrays[f"ids{i}"], part.arrays[f"matrix{i}"], written_after
+                )
+
+
+snapshot.register_part("vectors", SnapshotVectors())

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -49,6 +51,36 @@ MIN_GROWTH_ROWS = 1024
 
 Ids = npt.NDArray[np.int64]
 Vectors = npt.NDArray[np.float32]
+_EMPTY_IDS, _EMPTY_SCORES = np.zeros(0, np.int64), np.zeros(0, np.float32)
+
+
+@dataclass
+class _Base:
+    """Vectors mapped read-only from the index snapshot, shared by every process of a
+    machine; a row rewritten since is masked here and lives on in the private part."""
+
+    ids: Ids  # ascending
+    matrix: Vectors
+    live: npt.NDArray[np.bool_]
+
+    def rows_of(self, wanted: Ids) -> npt.NDArray[np.intp]:
+        """Live rows of the ``wanted`` article ids that are here."""
+        if not len(self.ids) or not len(wanted):
+            return np.zeros(0, np.intp)
+        pos = np.minimum(np.searchsorted(self.ids, wanted), len(self.ids) - 1)
+        rows = pos[self.ids[pos] == wanted]
+        return rows[self.live[rows]]
+
+    def cosines(self, query: Vectors, allowed: Ids | None) -> tuple[Ids, Vectors]:
+        if allowed is None:
+            rows = np.flatnonzero(self.live)
+        elif len(allowed) * 4 > len(self.ids):
+            rows = np.flatnonzero(np.isin(self.ids, allowed) & self.live)
+        else:
+            rows = self.rows_of(allowed)
+        if len(rows) == len(self.ids):
+            return self.ids, _dot(self.matrix, query)
+        return self.ids[rows], _dot(self.matrix[rows], query)
 
 
 class VectorIndex:
@@ -61,13 +93,26 @@ class VectorIndex:
         self._matrix: Vectors = np.zeros((0, 0), np.float32)
         self._n = 0
         self._slots: dict[int, int] = {}
+        self._base: _Base | None = None
+        self._base_count = 0
         self._last_id = 0
         self._loaded = False
         self._written_after: datetime | None = None
         self._last_check = 0.0
 
     def __len__(self) -> int:
-        return self._n
+        return self._n + self._base_count
+
+    def adopt(self, ids: Ids, matrix: Vectors, written_after: datetime) -> None:
+        """Start from vectors mapped from the index snapshot (ascending ``ids``); rows
+        written after ``written_after`` are read at the next ``refresh``."""
+        with self._lock:
+            self._base = _Base(ids, matrix, np.ones(len(ids), dtype=bool))
+            self._base_count = len(ids)
+            self._ids, self._n, self._slots = _EMPTY_IDS, 0, {}
+            self._matrix = np.zeros((0, 0), np.float32)
+            self._last_id = int(ids.max()) if len(ids) else 0
+            self._written_after, self._loaded, self._last_check = written_after, True, 0.0
 
     def refresh(self, engine: Engine) -> None:
         """Read what was written since the last refresh (see the module docstring)."""
@@ -82,6 +127,7 @@ class VectorIndex:
     def _reload(self, conn: Connection) -> None:
         mark = utcnow() - WRITE_OVERLAP
         ids, matrix = store.load_since(conn, self.model, 0)
+        self._base, self._base_count = None, 0
         self._ids, self._n = ids, len(ids)
         self._matrix = matrix if matrix.flags.writeable else matrix.copy()
         self._slots = {int(article_id): slot for slot, article_id in enumerate(ids.tolist())}
@@ -92,14 +138,14 @@ class VectorIndex:
     def _reconcile(self, conn: Connection) -> None:
         self._last_check = time.monotonic()
         stored = store.count(conn, self.model)
-        if stored < self._n:  # articles were deleted (their vectors cascade)
+        if stored < len(self):  # articles were deleted (their vectors cascade)
             self._reload(conn)
             return
         mark = utcnow() - WRITE_OVERLAP
         assert self._written_after is not None
         self._put(store.load_written_since(conn, self.model, self._written_after))
         self._written_after = mark
-        if stored > self._n:  # a row committed later than the overlap: start afresh
+        if stored > len(self):  # a row committed later than the overlap: start afresh
             self._reload(conn)
 
     def _put(self, loaded: store.Loaded) -> None:
@@ -112,6 +158,10 @@ class VectorIndex:
         if known.any():
             self._matrix[slots[known]] = matrix[known]
         fresh_ids, fresh = ids[~known], matrix[~known]
+        if self._base is not None:  # rewritten since the snapshot: the new row wins
+            stale = self._base.rows_of(fresh_ids)
+            self._base.live[stale] = False
+            self._base_count -= len(stale)
         self._reserve(self._n + len(fresh_ids), matrix.shape[1])
         end = self._n + len(fresh_ids)
         self._matrix[self._n : end] = fresh
@@ -138,10 +188,7 @@ class VectorIndex:
 
     def scores(self, query: npt.ArrayLike) -> tuple[Ids, Vectors]:
         """Every article id and its cosine with ``query`` (a unit vector), for fusion."""
-        ids, matrix = self._view()
-        if not len(ids):
-            return np.zeros(0, np.int64), np.zeros(0, np.float32)
-        return ids.copy(), _dot(matrix, _as_query(query, matrix.shape[1]))
+        return self._candidates(query, None)
 
     def nearest(
         self, query: npt.ArrayLike, k: int, allowed: npt.ArrayLike | None = None
@@ -164,20 +211,30 @@ class VectorIndex:
     def _candidates(
         self, query: npt.ArrayLike, allowed: npt.ArrayLike | None
     ) -> tuple[Ids, Vectors]:
-        if allowed is None:
-            return self.scores(query)
-        wanted = np.asarray(allowed, dtype=np.int64).ravel()
+        wanted = None if allowed is None else np.asarray(allowed, dtype=np.int64).ravel()
         with self._lock:
+            base = self._base
             ids, matrix = self._ids[: self._n], self._matrix[: self._n]
-            if len(wanted) * 4 > len(ids):  # most of the index: one product and a mask
+            if wanted is None:
+                slots = None
+            elif len(wanted) * 4 > len(ids):  # most of the index: one product and a mask
                 slots = np.flatnonzero(np.isin(ids, wanted))
             else:  # a few: look their rows up
                 found = (self._slots.get(i, -1) for i in wanted.tolist())
                 slots = np.fromiter(found, np.int64, len(wanted))
                 slots = slots[slots >= 0]
-        if not len(slots):
-            return np.zeros(0, np.int64), np.zeros(0, np.float32)
-        return ids[slots], _dot(matrix[slots], _as_query(query, matrix.shape[1]))
+        parts = [] if base is None else [base.cosines(_as_query(query, base.matrix.shape[1]),
+                                                      wanted)]  # fmt: skip
+        if len(ids) and (slots is None or len(slots)):
+            rows = matrix if slots is None else matrix[slots]
+            picked = ids if slots is None else ids[slots]
+            parts.append((picked.copy(), _dot(rows, _as_query(query, matrix.shape[1]))))
+        parts = [part for part in parts if len(part[0])]
+        if not parts:
+            return _EMPTY_IDS, _EMPTY_SCORES
+        if len(parts) == 1:
+            return parts[0]
+        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
 
 def _dot(matrix: Vectors, query: Vectors) -> Vectors:
@@ -194,16 +251,19 @@ def _as_query(query: npt.ArrayLike, dim: int) -> Vectors:
     return vector
 
 
-_REGISTRY: dict[tuple[str, str], VectorIndex] = {}
+# Per engine object, as the term index (bot.lookup.live): two services over one database
+# in one process (tests, the evaluation) keep their own state.
+_REGISTRY: weakref.WeakKeyDictionary[Engine, dict[str, VectorIndex]] = weakref.WeakKeyDictionary()
 _REGISTRY_LOCK = threading.Lock()
 
 
 def vector_index_for(engine: Engine, model: str) -> VectorIndex:
-    """The process-wide index of ``model``'s vectors in ``engine``'s database (``model``:
-    the setting's ``use``/``e5`` or the stored name). Not loaded: call ``refresh``."""
-    key = (engine.url.render_as_string(hide_password=False), storage_name(model))
+    """The index of ``model``'s vectors in ``engine``'s database (``model``: the setting's
+    ``use``/``e5`` or the stored name). Not loaded: call ``refresh``."""
+    name = storage_name(model)
     with _REGISTRY_LOCK:
-        index = _REGISTRY.get(key)
+        indexes = _REGISTRY.setdefault(engine, {})
+        index = indexes.get(name)
         if index is None:
-            index = _REGISTRY[key] = VectorIndex(key[1])
+            index = indexes[name] = VectorIndex(name)
         return index

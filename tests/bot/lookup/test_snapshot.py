@@ -14,8 +14,9 @@ from sqlalchemy import Engine, insert
 
 from bot import lookup
 from bot.config import Settings
-from bot.lookup import live, snapshot
+from bot.lookup import embedder, live, snapshot
 from bot.lookup.index import TermIndex
+from bot.lookup.vectors import vector_index_for
 from bot.services import Services
 from storage.articles import ArticleFields, ArticleRepository
 from storage.models import SearchMeta
@@ -128,3 +129,34 @@ def test_a_component_registers_its_arrays_in_the_snapshot(
         index._save_snapshot(store, writer.engine, wait=False)
     lookup.warm_up(reader.engine)
     assert component.loaded[-1] == (1, {"version": 1})
+
+
+def test_workers_map_the_article_vectors_from_the_snapshot_and_read_only_newer_ones(
+    db_url: str, tmp_path: Path
+) -> None:
+    writer, reader = (Services.from_settings(Settings(database_url=db_url, embedding_model="use"))
+                      for _ in range(2))  # fmt: skip
+    with writer.engine.begin() as conn:
+        if SearchIndexStore(conn).instance_id() is None:
+            conn.execute(insert(SearchMeta).values(key="instance", value=uuid.uuid4().hex))
+    live.enable_snapshots(writer.engine, tmp_path / "cache", writer=True)
+    live.enable_snapshots(reader.engine, tmp_path / "cache", writer=False)
+    try:
+        _add(writer, "a1", "Lawinengefahr in Tirol")
+        _add(writer, "a2", "Netflix setzt bei El Eternauta auf KI")
+        embedder.embed_pending(writer.engine, "use")
+        lookup.warm_up(writer.engine)  # the child writes the vectors into the generation
+        _add(writer, "a3", "Murenabgang im Zillertal")
+        embedder.embed_pending(writer.engine, "use")
+
+        with reader.session() as session:
+            hits = lookup.search(session, "which series used artificial intelligence").hits
+            assert hits[0].article.external_id == "a2"
+        vectors = vector_index_for(reader.engine, "use")
+        vectors._last_check = 0.0  # as if seconds had passed: the count is checked too
+        vectors.refresh(reader.engine)
+        assert vectors._base is not None and _mapped(vectors._base.matrix)  # shared pages
+        assert len(vectors._base.ids) == 2 and len(vectors) == 3  # a3 read from the table
+    finally:
+        writer.close()
+        reader.close()
