@@ -82,6 +82,8 @@ def similarity(
     parts = [part for part in parts if len(part[0])]
     if len(parts) < 2:
         return parts[0] if parts else (np.zeros(0, np.int64), np.zeros(0, np.float32))
+    if all(np.array_equal(parts[0][0], ids) for ids, _ in parts[1:]):  # the usual case
+        return parts[0][0], np.mean([z for _, z in parts], axis=0).astype(np.float32)
     ids, where = np.unique(np.concatenate([ids for ids, _ in parts]), return_inverse=True)
     total = np.bincount(where, weights=np.concatenate([z for _, z in parts]))
     count = np.bincount(where)
