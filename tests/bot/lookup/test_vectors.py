@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import numpy as np
 import numpy.typing as npt
 import pytest
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 
 from bot.config import Settings
 from bot.lookup import embedder
@@ -20,7 +20,7 @@ from bot.services import Services
 from bot.slack.digest_post import make_scheduler
 from storage import vectors as store
 from storage.articles import ArticleFields, ArticleRepository
-from storage.models import Article, ArticleVector
+from storage.models import Article, ArticleVector, utcnow
 
 ARTICLES = {
     "rail": ("Bahnstreik legt den Fernverkehr lahm", "Die Gewerkschaft ruft zum Streik auf."),
@@ -155,3 +155,26 @@ def test_allowed_gives_the_same_answer_for_a_few_ids_as_for_most() -> None:
     best_few = index.nearest(query, 3, allowed=few)
     best_most = [hit for hit in index.nearest(query, 40, allowed=most) if hit[0] in few]
     assert best_few == best_most
+
+
+def test_vectors_adopted_from_a_snapshot_give_way_to_rows_written_since(
+    services: Services,
+) -> None:
+    a, b, c = (add(services, key) for key in ARTICLES)
+    mapped = np.stack([unit(1, 0, 0), unit(0, 1, 0)])
+    put(services, a, mapped[0])
+    put(services, b, mapped[1])
+    with services.session() as session:  # written an hour before the snapshot
+        session.execute(update(ArticleVector).values(created_at=utcnow() - timedelta(hours=1)))
+    mapped.flags.writeable = False  # as np.load(mmap_mode="r") hands it over
+    index = VectorIndex("e5")
+    index.adopt(np.array([a, b], np.int64), mapped, utcnow() - timedelta(minutes=1))
+    put(services, b, unit(0, 0, 1))  # re-encoded after the snapshot was written
+    put(services, c, unit(1, 0.2, 0))  # new since the snapshot
+    index.refresh(services.engine)
+    ids, scores = index.scores(unit(0, 0, 1))
+    assert sorted(ids.tolist()) == [a, b, c] and len(index) == 3  # b once, its new row
+    assert dict(zip(ids.tolist(), scores.tolist(), strict=True))[b] == pytest.approx(1.0)
+    assert [i for i, _ in index.nearest(unit(1, 0, 0), 2, allowed=[a, c])] == [a, c]
+    assert index._base is not None and index._base.matrix is mapped  # never copied
+    assert index._base.live.tolist() == [True, False]  # a still answered from the mapping
