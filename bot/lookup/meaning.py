@@ -52,6 +52,7 @@ GATE_LOW, GATE_HIGH = 0.6, 0.9
 W_MEANING = 0.06  # per standard deviation of cosine above the mean
 DEPTH = 100  # nearest articles by meaning that join the word shortlist
 SIMILAR = "similar meaning"
+_NOTHING = (np.zeros(0, np.int64), np.zeros(0, np.float32))  # no article by meaning
 log = logging.getLogger(__name__)
 
 # Per engine object, not per URL: two services over one database may differ (the
@@ -81,7 +82,7 @@ def similarity(
     parts = [_standardised(engine, name, text, allowed) for name in models_of(model)]
     parts = [part for part in parts if len(part[0])]
     if len(parts) < 2:
-        return parts[0] if parts else (np.zeros(0, np.int64), np.zeros(0, np.float32))
+        return parts[0] if parts else _NOTHING
     if all(np.array_equal(parts[0][0], ids) for ids, _ in parts[1:]):  # the usual case
         return parts[0][0], np.mean([z for _, z in parts], axis=0).astype(np.float32)
     ids, where = np.unique(np.concatenate([ids for ids, _ in parts]), return_inverse=True)
@@ -96,12 +97,12 @@ def _standardised(
     index = vector_index_for(engine, model)
     index.refresh(engine)
     if not len(index) or (allowed is not None and not len(allowed)):
-        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        return _NOTHING
     try:
         encoder = encoder_for(model)
     except ConfigError as exc:  # a broken install: answer by words, say so once
         _warn_once(f"meaning search is off for now: {exc}")
-        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        return _NOTHING
     query = encoder.queries([text])[0]
     ids, cosines = index.scores(query) if allowed is None else index.cosines(query, allowed)
     if len(cosines) < 2:

@@ -57,7 +57,7 @@ _DAYS = re.compile(
 )
 _DAY_WORDS = {"today": 0, "heute": 0, "yesterday": 1, "gestern": 1, "vorgestern": 2,
               "heuer": -1}  # fmt: skip
-_DAY = re.compile(r"\b(?P<word>today|heute|yesterday|gestern|vorgestern|heuer)\b", re.IGNORECASE)
+_DAY = re.compile(rf"\b(?P<word>{'|'.join(_DAY_WORDS)})\b", re.IGNORECASE)
 _IN_MONTH = re.compile(
     rf"\b(?:in|im|from|aus\s+dem|vom)\s+(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}))?\b"
     rf"|\b(?P<month2>{_MONTH})\s+(?P<year2>{_YEAR})\b",
