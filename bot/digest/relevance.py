@@ -21,10 +21,8 @@ from __future__ import annotations
 import re
 
 from bot.lookup import Hit
-from bot.lookup.query import parse_query
 from bot.lookup.question import search_words
-from bot.lookup.service import MAX_WORDS
-from bot.lookup.textnorm import QUERY_STOPWORDS, STOPWORDS, raw_tokens
+from bot.lookup.service import counted_words
 
 MIN_WORD_SHARE = 0.66  # two of three words; all of one or two
 # A typo match counts only in the headline: "speak" ~ "peak" somewhere in a body is how a
@@ -39,11 +37,9 @@ def alert_query(text: str) -> str:
 
 
 def query_words(query: str) -> list[str]:
-    """The query's content words, as the lookup counts them (stop words dropped unless
-    nothing else is left, at most ``MAX_WORDS``)."""
-    tokens = raw_tokens(parse_query(query).text)
-    kept = [t for t in tokens if t not in STOPWORDS and t not in QUERY_STOPWORDS] or tokens
-    return list(dict.fromkeys(kept))[:MAX_WORDS]
+    """The query's content words, exactly as the lookup counts them (``counted_words``):
+    a time phrase such as "last week" is a filter there, not two words to match."""
+    return counted_words(query)
 
 
 def matched_words(hit: Hit) -> set[str]:

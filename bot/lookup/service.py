@@ -187,18 +187,24 @@ def _engine_of(session: Session) -> Engine:
     return bind.engine if isinstance(bind, Connection) else bind
 
 
-def _query_words(text: str) -> list[_Word]:
-    """Folded query words with stop words dropped (kept if nothing else is left)."""
+def counted_words(query: str) -> list[str]:
+    """The folded words the lookup counts for ``query``: filters and the question's frame
+    and time phrase taken out, stop words dropped (kept if nothing else is left), each
+    once, at most ``MAX_WORDS``. Alerts measure their threshold against these."""
+    parsed = parse_query(query)
+    _read_into(parsed)
+    return _content_words(parsed.text)
+
+
+def _content_words(text: str) -> list[str]:
     tokens = raw_tokens(text)
     kept = [t for t in tokens if t not in STOPWORDS and t not in QUERY_STOPWORDS] or tokens
-    words: list[_Word] = []
-    seen: set[str] = set()
-    for token in kept[:MAX_WORDS]:
-        if token in seen:
-            continue
-        seen.add(token)
-        words.append(_Word(token, expand_token(token)))
-    return words
+    return list(dict.fromkeys(kept[:MAX_WORDS]))
+
+
+def _query_words(text: str) -> list[_Word]:
+    """Folded query words with stop words dropped (kept if nothing else is left)."""
+    return [_Word(token, expand_token(token)) for token in _content_words(text)]
 
 
 def _filter_mask(
