@@ -30,6 +30,15 @@ CURRENCY_WORDS = {
     "kroner": "NOK", "krona": "SEK", "pesos": "PESO", "dinars": "DINAR",
     "dirhams": "AED", "riyals": "SAR", "reais": "BRL", "real": "BRL",
 }  # fmt: skip
+# Currencies several countries share a name with: the country the story names decides
+# ("400m pesos" in a story on Argentina are ARS); without one the name stays as it is.
+SHARED_CURRENCIES = {
+    "PESO": {"argentin": "ARS", "mexi": "MXN", "philippin": "PHP", "filipin": "PHP",
+             "chile": "CLP", "colombia": "COP", "kolumbien": "COP", "cuba": "CUP",
+             "kuba": "CUP", "uruguay": "UYU", "dominican": "DOP", "dominikan": "DOP"},
+    "DINAR": {"alger": "DZD", "iraq": "IQD", "irak": "IQD", "kuwait": "KWD", "jordan": "JOD",
+              "tunis": "TND", "serbi": "RSD", "bahrain": "BHD", "liby": "LYD"},
+}  # fmt: skip
 # Sub-units: the value is stored in the main unit (50 cents -> 0.5 USD).
 CENT_WORDS = {"cent": "EUR", "cents": "USD", "pence": "GBP", "p": "GBP"}
 
@@ -37,13 +46,13 @@ PERSON_NOUNS = frozenset(
     _words("""people persons person workers employees staff subscribers users customers viewers
     visitors fans voters residents children students pupils patients refugees migrants
     asylum-seekers soldiers troops members players deaths victims passengers tourists
-    citizens adults women men households families listeners readers shoppers drivers
+    citizens adults women men listeners readers shoppers drivers electors donors
     menschen personen leute mitarbeiter mitarbeiterinnen beschäftigte beschäftigten
     angestellte angestellten arbeiter abonnenten nutzer nutzerinnen kunden kundinnen
     zuschauer besucher fans wähler wählerinnen einwohner kinder schüler studierende
     studierenden studenten patienten flüchtlinge flüchtlingen migranten asylbewerber
     asylsuchende soldaten mitglieder spieler tote toten todesopfer opfer verletzte
-    verletzten passagiere touristen bürger arbeitslose arbeitslosen haushalte familien
+    verletzten passagiere touristen bürger arbeitslose arbeitslosen
     frauen männer jugendliche jugendlichen teilnehmer schutzsuchende abgeordnete
     abgeordneten kontoinhaber anleger sparer kleinsparer beamte beamten polizisten ärzte
     lehrer pendler rentner pensionisten asylwerber asylwerberinnen einwohnerinnen mps
@@ -97,7 +106,8 @@ _MEASURE_TABLE = {
     "kg": "kg kilogramm kilogram kilograms kilo kilos", "g": "g gramm grams",
     "t": "t tonnes tonnen tons", "l": "litres liter litern",
     "ha": "hectares hektar", "acres": "acres", "m²": "m² quadratmeter quadratmetern",
-    "°": "degrees grad celsius", "MW": "mw megawatt", "GW": "gw gigawatt",
+    "°C": "degrees grad celsius °c", "°F": "fahrenheit °f",
+    "MW": "mw megawatt", "GW": "gw gigawatt",
     "kWh": "kwh kilowattstunden", "GHz": "ghz gigahertz", "MHz": "mhz megahertz",
     "MB": "mb megabyte megabytes", "GB": "gb gigabyte gigabytes", "TB": "tb terabyte terabytes",
     "Mbps": "mbps", "kbps": "kbps", "Mbit": "megabits megabit", "kbit": "kilobits kilobit",

@@ -109,7 +109,9 @@ CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
 MEASURED = re.compile(r"\s?(?:%|Prozent|Euro|Dollar|Mio|Mrd|Millionen|Milliarden)", re.I)
 # Event distances in athletics and swimming, and the words around them.
 _EVENT_METRES = frozenset({50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000})
-_RACE_UNIT = re.compile(r"(m|km|K)(?![\w/²])\s?([^\W\d][\w-]*)?|-(?:km|Meter|metres?)-(\w+)")
+_RACE_UNIT = re.compile(
+    r"(m|km|K)(?![\w/²])\s?([^\W\d][\w-]*)?|-(?:km|Kilometer|Meter|metres?)-(\w+)"
+)
 _EVENT = re.compile(
     r"hurdles|sprint|relay|race|marathon|final|heats?|title|freestyle|backstroke|breaststroke"
     r"|butterfly|medley|steeplechase|walk|record|champion\w*|gold|silver|bronze|event"
@@ -127,7 +129,7 @@ def race_name(sentence: str, pos: int, value: float) -> bool:
     m = _RACE_UNIT.match(sentence, pos)
     if m is None:
         return False
-    metres = m.group(1) == "m"
+    metres = m.group(1) == "m" or (m.group(0).startswith("-M") and not m.group(1))
     if (metres and value not in _EVENT_METRES) or (not metres and value > 100):
         return False
     event = m.group(2) or m.group(3)
@@ -144,3 +146,28 @@ def is_year(core: str, kind: str, unit: str | None) -> bool:
         return False
     round_count = unit in _COUNTABLE and core.endswith("00")
     return kind in ("other", "count") and not round_count
+
+
+# A number right after a name is part of it: "the Commodore 64 computer", "BBC Radio 2
+# listeners", "Formula 1 teams" (English, where only names are capitalized mid-sentence).
+_NAME_BEFORE = re.compile(r"(?<=[\w,;:] )(?:[A-Z][a-z]+|[A-Z]{2,})(?: [A-Z][a-z]+)? $")
+_NOT_NAMES = frozenset(re.findall(r"[A-Za-z]+", _MONTHS)) | frozenset(
+    "Some About Around Nearly Almost Over Under Only Just Top The A An Of By Up Down From To"
+    " In On At For With And Or But Than Mr Mrs Ms Dr Sir Lord Lady Page Year".split()
+)
+
+
+def after_name(sentence: str, start: int) -> bool:
+    """English: the number follows a capitalized word that is not the sentence's first."""
+    m = _NAME_BEFORE.search(sentence, max(0, start - 40), start)
+    return m is not None and m.group(0).split()[-1] not in _NOT_NAMES
+
+
+# "eine Zehntel-Sekunde", "fünffach nominierte": a fraction of a unit of time, a count of
+# occasions ("nominiert", "ausgezeichnet", "gewählt").
+_DURATION_COMPOUND = re.compile(r"-(?:Sekunde|Minute|Stunde|Tag|Woche|Jahr)", re.I)
+_OCCASIONS = re.compile(r"\s+(?:ge\w+t|\w+iert|ausgezeichnet\w*)e?[nmrs]?\b")
+
+
+def occasions(sentence: str, end: int) -> bool:
+    return bool(_OCCASIONS.match(sentence, end) or _DURATION_COMPOUND.match(sentence, end))

@@ -76,6 +76,8 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         return None  # "mehrere hundert Migranten", "tausendfach geteilt"
     if is_word and m.group("mult"):
         is_times = m.group("mult").casefold() == "mal"
+        if excluded.occasions(sentence, m.end()):
+            return None  # "die fünffach nominierte Komödie" counts nominations
         if value < 2 or (is_times and not COMPARATIVE.match(sentence[m.end() :])):
             return None  # "zweimal gewählt" counts occasions, not a multiplier
         if excluded.title_holder(sentence, m.end()):
@@ -102,10 +104,24 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         return None  # "two said", "one dollar bought" are no figures; "two million" is
     if is_word and kind == "count" and factor == 1.0 and value < 10:
         return None  # "five insurers": small counts in words are incidental
+    if kind in ("count", "other") and factor == 1.0 and _named(sentence, m, core, lang):
+        return None  # "the Commodore 64 computer", "Android 6.0 Marshmallow"
     if excluded.is_year(core, kind, unit):
         kind, unit, end = "year", None, m.end()  # "in 2004 results", "2010 Weltmeister"
     start = m.start() if pre else m.start("word" if is_word else "num")
     return Quantity(start, end, value * factor, unit, kind, sentence, scale=factor)
+
+
+_VERSION_DE = re.compile(r"\d+\.\d{1,2}")  # German decimals take a comma: "6.0" is a version
+
+
+def _named(sentence: str, m: re.Match[str], core: str, lang: str) -> bool:
+    """Part of a name or a version, not an amount."""
+    if m.groupdict().get("word") or m.group("pre"):
+        return False
+    if lang == "de":
+        return bool(_VERSION_DE.fullmatch(core))
+    return excluded.after_name(sentence, m.start("num"))
 
 
 _RANGE_AHEAD = re.compile(

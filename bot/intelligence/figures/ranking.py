@@ -8,6 +8,7 @@ restated amounts and old levels last. The weights are named in ``Weights``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -74,6 +75,7 @@ def _keep(q: Quantity) -> bool:
     return not (q.kind == "other" and q.unit in cues.DURATION_NOUNS)
 
 
+_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 # How many sentences on an amount with a scale word lends its unit to one without.
 SCALE_REACH = 3
 
@@ -160,7 +162,7 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     before: list[Quantity] = []  # the figures of the sentence before
     previous = ""  # the sentence before
     for index, sentence in sentences:
-        found = quantities(sentence, lang)
+        found = quantities(_SPACES.sub(" ", sentence), lang)  # "bis zu 60.000  Euro"
         _adopt_orphans(found, before)
         before = found
         for q in found:
@@ -187,7 +189,26 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
         if vague[key] and key in specific:
             q.label = specific[key]
     ranked = sorted(scored.values(), key=lambda pair: -pair[0])
+    _name_shared_currencies([q for _, q in ranked], sentences)
     return [q for score, q in ranked if score >= WEIGHTS.floor]
+
+
+def _name_shared_currencies(
+    found: Sequence[Quantity], sentences: Sequence[tuple[int, str]]
+) -> None:
+    """ "400m pesos" in a story on Argentina are ARS: the first country the story names that
+    uses a currency of that name decides (`cues.SHARED_CURRENCIES`)."""
+    shared = {q.unit for q in found if q.unit in cues.SHARED_CURRENCIES}
+    if not shared:
+        return
+    text = " ".join(s for _, s in sentences).casefold()
+    codes: dict[str | None, str] = {}
+    for name in shared:
+        named = [(text.find(c), code) for c, code in cues.SHARED_CURRENCIES[name].items()]
+        if first := min(((pos, code) for pos, code in named if pos >= 0), default=None):
+            codes[name] = first[1]
+    for q in found:
+        q.unit = codes.get(q.unit, q.unit)
 
 
 def key_figures(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.intelligence.figures import excluded
 from bot.intelligence.figures.numbers import (
     FRACTIONS,
     WORD_NUMBER_DE,
@@ -81,8 +82,8 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
         num = m.group("num").casefold()
         count = 1.0 if num in ("a", "an", "die", "der") else parse_number(num, lang)
         frac = FRACTIONS.get(m.group("frac").casefold())
-        if count is None or frac is None:
-            continue
+        if count is None or frac is None or excluded.occasions(sentence, m.end()):
+            continue  # "eine Zehntel-Sekunde" is a time
         hyphenated = sentence[m.start("frac") - 1] == "-"
         german_count = lang == "de" and num not in ("die", "der")  # "ein Viertel"
         hedged = _HEDGE.search(sentence, max(0, m.start() - 16), m.start())  # "nearly a third"

@@ -22,7 +22,7 @@ _CUR_POST = re.compile(
     r"|francs?|US-Dollars?|Dollars?|Euros?|€|\$|Pfund|pounds?(?:\s+sterling)?|Franken|CHF|Yen"
     r"|USD|EUR|GBP|Rubel|roubles|rubles|Yuan|Renminbi|Kronen|rupees|Cents?|pence|rand|lira"
     r"|zloty|shekels|baht|ringgit|rupiah|naira|hryvnia|forint|kronor|kroner|krona|pesos|dinars"
-    r"|dirhams|riyals|reais)(?!\w)",
+    r"|dirhams|riyals|reais)(?!\w)(?!-(?!Cent)[A-ZÄÖÜ])",  # "18 Euro-Finanzminister": people
     re.I,
 )
 _PERCENT = re.compile(
@@ -31,7 +31,8 @@ _PERCENT = re.compile(
     re.I,
 )
 _TIMES = re.compile(r"\s(times|mal)(?=\s)", re.I)
-_COMPOUND_CURRENCY = re.compile(r"-(Euro|Dollar|Franken|Pfund)-", re.I)
+_COMPOUND_CURRENCY = re.compile(r"-(Euro|Dollar|Franken|Pfund)-(\w+)", re.I)
+_BANKNOTE = re.compile(r"(?:Bank)?(?:[Ss]chein|[Nn]ote|[Mm]ünze)\w*")
 # German compounds and adjectives built on a number: "130-kg-Koloss", "2,00-Meter-Mann",
 # "100.000-Einwohner-Stadt", "137-seitige Bericht", "90-prozentiger Wahrscheinlichkeit".
 _COMPOUND_HEAD = re.compile(r"-([^\W\d_]+)-(?=[A-ZÄÖÜ])")
@@ -70,6 +71,8 @@ def unit_after(
         return 1.0, unit + rate, "other", pos + m.end() + length
     if m := _ATTACHED.match(rest):
         suffix = m.group(1).casefold().lstrip("-")
+        if m.group(1) in ("X", "P") or (m.group(1) == "p" and lang == "de"):
+            return 1.0, None, "name", pos + m.end()  # "Nexus 5X", "Nexus 6P": a model
         if suffix == "%":
             return 1.0, "%", "percent", pos + m.end()
         if suffix in ("x",) or suffix.startswith(("mal", "fach", "fold")):
@@ -100,6 +103,8 @@ def unit_after(
     if m and (COMPARATIVE.match(tail, m.end()) or tail[m.end() :].startswith(" the ")):
         return factor, "x", "multiplier", end + m.end(1)
     if m := _COMPOUND_CURRENCY.match(tail):  # "30-Euro-Gutschein"
+        if _BANKNOTE.fullmatch(m.group(2)):
+            return factor, None, "name", end + m.end()  # "500-Euro-Scheine": a denomination
         return factor, cues.CURRENCY_WORDS[m.group(1).casefold()], "money", end + m.end(1)
     if compound := _in_compound(tail):  # "130-kg-Koloss", "137-seitige Bericht"
         unit, kind, length = compound
@@ -138,6 +143,8 @@ def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
     if key in cues.DURATION_NOUNS:
         return key, "other", m.end()
     if last in cues.MEASURE_NOUNS:
+        if lang == "en" and noun[:1].isupper():
+            return key, "name", m.end()  # "her role in 21 Grams": a title
         rate, length = _rate(tail, m.end())
         return _measure(cues.MEASURE_UNITS[last], rate), "other", m.end() + length
     if (head := key.partition("-")[0]) in cues.MEASURE_NOUNS and head != key:

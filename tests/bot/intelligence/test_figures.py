@@ -1235,3 +1235,37 @@ def test_a_jump_in_ski_jumping_is_no_rise() -> None:
     jump = by_text("Zu verdanken hatte sie dies ihrem 96,5-Meter-Sprung im Durchgang.", "de")
     assert (jump["96,5-Meter"].unit, jump["96,5-Meter"].direction) == ("m", None)
     assert by_text(SEED_REVENUE, "de")["16 Prozent"].direction == "up"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Google stellte die Nexus 6P und 5X sowie Android 6.0 Marshmallow vor.", "de"),
+        ("The groundbreaking Commodore 64 computer elicits fond memories.", "en"),
+        ("It won a vote by BBC Radio 2 listeners to mark 25 years of the ceremony.", "en"),
+        ("Naomi Watts was nominated for her role in 21 Grams last year.", "en"),
+        ("Endstand nach einem Sprung und dem 10-Kilometer-Lauf: Rießle vor Frenzel.", "de"),
+        ("Die 200- und 500-Euro-Scheine seien von sehr guter Qualität, hieß es damals.", "de"),
+        ("Das erste Plasma in der Maschine dauerte eine Zehntel-Sekunde.", "de"),
+        ("Es konkurriert auch die fünffach nominierte Wall-Street-Komödie The Big Short.", "de"),
+    ],
+)
+def test_models_versions_titles_and_denominations_are_no_figures(sentence: str, lang: str) -> None:
+    assert figures(sentence, lang) == []
+
+
+def test_a_country_named_in_the_story_says_which_peso_and_temperatures_are_celsius() -> None:
+    story = [(0, "The bank sold 400m pesos of bonds."), (1, "Argentina's economy grew.")]
+    assert [(f.value, f.unit) for f in key_figures(story, "en")] == [(4e8, "ARS")]
+    plasma = figures("Das Plasma erreichte eine Temperatur von rund einer Million Grad.", "de")
+    assert [(f.value, f.unit) for f in plasma] == [(1e6, "°C")]
+
+
+def test_euro_compounds_count_people_and_double_spaces_do_not_hide_the_unit() -> None:
+    ministers = by_text("Darüber berieten die anderen 18 Euro-Finanzminister anschließend.", "de")
+    assert (ministers["18 Euro-Finanzminister"].unit, ministers["18 Euro-Finanzminister"].kind) == (
+        "people",
+        "count",
+    )
+    fine = figures("Bei wiederholten Verstößen drohen Strafen bis zu 60.000  Euro.", "de")
+    assert [(f.value, f.unit) for f in fine] == [(60_000, "EUR")]
