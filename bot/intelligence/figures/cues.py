@@ -13,6 +13,11 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+def words_of(text: str) -> frozenset[str]:
+    """A word set written as wrapped text, for the modules that keep their own lists."""
+    return frozenset(text.split())
+
+
 CURRENCY_WORDS = {
     "$": "USD", "us$": "USD", "us-$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
     "us-dollar": "USD", "us-dollars": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR",

@@ -151,9 +151,9 @@ def is_year(core: str, kind: str, unit: str | None) -> bool:
 # A number right after a name is part of it: "the Commodore 64 computer", "BBC Radio 2
 # listeners", "Formula 1 teams" (English, where only names are capitalized mid-sentence).
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:] )(?:[A-Z][a-z]+|[A-Z]{2,})(?: [A-Z][a-z]+)? $")
-_NOT_NAMES = frozenset(re.findall(r"[A-Za-z]+", _MONTHS)) | frozenset(
-    "Some About Around Nearly Almost Over Under Only Just Top The A An Of By Up Down From To"
-    " In On At For With And Or But Than Mr Mrs Ms Dr Sir Lord Lady Page Year".split()
+_NOT_NAMES = frozenset(re.findall(r"[A-Za-z]+", _MONTHS)) | cues.words_of(
+    """Some About Around Nearly Almost Over Under Only Just Top The A An Of By Up Down From
+    To In On At For With And Or But Than Mr Mrs Ms Dr Sir Lord Lady Page Year"""
 )
 
 
