@@ -182,7 +182,8 @@ NOT_LABELS = frozenset(
     januar februar märz april mai juni juli august september oktober november dezember
     jänner january february march june july october december monday tuesday wednesday
     thursday friday saturday sunday ago montag dienstag mittwoch donnerstag freitag samstag
-    sonntag jahr jahres vorjahr
+    sonntag jahr jahres vorjahr mitte anfang ende beginn angaben berechnungen schätzungen
+    informationen berichten medienberichten estimates according
     quartal monat woche tag prozent euro dollar unser unsere unserer unseren unserem ihre
     ihren ihrer seine seinen seiner""")
 )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from bot.intelligence.figures import cues
 from bot.intelligence.figures.directions import direction
-from bot.intelligence.figures.labels import clause_subject, named_label
+from bot.intelligence.figures.labels import clause_subject, following_noun, named_label
 from bot.intelligence.figures.phrases import weak_label
 from bot.intelligence.figures.quantities import Quantity, quantities
 from storage.articles import FigureFields
@@ -145,7 +145,12 @@ def _describe(found: Sequence[Quantity], lang: str, previous: str) -> dict[int, 
         if not label and q.unit_from is not None:
             label = q.unit_from.label  # "eine Ablösesumme von 27 Millionen Euro, die sich
             # noch um drei Millionen erhöhen könnte": the Ablöse grows
-        q.label = label or weak_label(q, lang) or clause_subject(q, lang, others, previous)
+        q.label = (
+            label
+            or weak_label(q, lang)
+            or clause_subject(q, lang, others, previous)
+            or following_noun(q, lang)
+        )
         if q.restates is not None:
             q.direction, q.label = q.restates.direction, q.restates.label
             label = q.label

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from bot.intelligence.figures import cues
+from bot.intelligence.figures.numbers import scale_of
 from bot.intelligence.stopwords import FUNCTION_WORDS
 
 
@@ -268,13 +269,27 @@ def _first_noun(text: str, *, skip_first: bool) -> str | None:
     um 1,8 Prozent" opens with its subject."""
     for m in _GERMAN_NOUN.finditer(text):
         word = m.group(0)
-        if skip_first and m.start() == 0 and not _opens_with_noun(word):
-            continue
+        if not _opens_with_noun(word) and (m.start() == 0 or word.casefold() in _OPENERS):
+            continue  # "…: Während 63 Prozent" also opens a clause after a colon
         folded = word.casefold()
         if folded in cues.NOT_LABELS or folded in cues.MEASURE_NOUNS or _TIME_NOUN.search(word):
             continue  # "bei über 200 Gramm könnten 1000 Euro": Gramm is a unit, no subject
         if folded not in cues.CURRENCY_WORDS:
             return word
+    return None
+
+
+def first_noun(text: str) -> str | None:
+    """The first noun of a stretch of German text that may name what a figure measures:
+    no scale word ("180 Millionen unter 1,25 Milliarden") and no person, who is the one
+    speaking or paying ("erzählt Caritas-Mitarbeiterin Elisabeth Hartl")."""
+    for m in _GERMAN_NOUN.finditer(text):
+        word = m.group(0)
+        folded = word.casefold()
+        if scale_of(word, "de") or cues.is_person(folded) or folded in _OPENERS:
+            continue
+        if noun := _first_noun(word, skip_first=False):
+            return noun
     return None
 
 
@@ -313,7 +328,9 @@ _OPENERS = _words(
     mittlerweile insgesamt zuletzt zunächst laut sollte sollten könnte könnten würde würden
     müsste dürfte wird werden hat haben ist sind war waren gibt gab bleibt kommt geht
     ebenfalls derzeit aktuell damals immerhin vor allem besonders weil wenn als ob obwohl
-    während nachdem bevor seit sowohl weder entweder doch denn also so nur noch auch"""
+    während nachdem bevor seit sowohl weder entweder doch denn also so nur noch auch
+    rund ungefähr etwa circa zirka knapp fast beinahe nahezu weitere weiteren ganze ganzen
+    genau gut gute mindestens höchstens maximal lediglich bloß allein alleine satte stolze"""
 )
 
 

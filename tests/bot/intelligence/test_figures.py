@@ -1269,3 +1269,38 @@ def test_euro_compounds_count_people_and_double_spaces_do_not_hide_the_unit() ->
     )
     fine = figures("Bei wiederholten Verstößen drohen Strafen bis zu 60.000  Euro.", "de")
     assert [(f.value, f.unit) for f in fine] == [(60_000, "EUR")]
+
+
+def test_german_hedges_and_clause_openers_are_no_labels() -> None:
+    survey = by_text(
+        "Die Bereitschaft ist am größten: Während 63 Prozent der Befragten beim Einparken "
+        "die Kontrolle abgeben würden, sind es im Stadtverkehr nur neun Prozent.",
+        "de",
+    )
+    assert survey["63 Prozent"].label == "Befragten"
+    assert survey["neun Prozent"].label != "Während"
+    more = by_text("Weitere 73 Prozent sind grundsätzlich bereit, die Kontrolle abzugeben.", "de")
+    assert more["73 Prozent"].label != "Weitere"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "label"),
+    [
+        (
+            "22 Prozent sprechen sich für eine Pkw-Maut zur Finanzierung aus.",
+            "22 Prozent",
+            "Pkw-Maut",
+        ),
+        (
+            "Zu Hause überprüften die Frauen den Gesundheitszustand ihrer Ehemänner: über 40 "
+            "Grad Fieber, unregelmäßiger Herzschlag, schwacher Puls.",
+            "40 Grad",
+            "Fieber",
+        ),
+        ("180 Millionen unter 1,25 Milliarden Indern sind Muslime.", "180 Millionen", "Indern"),
+    ],
+)
+def test_a_german_figure_nothing_else_names_takes_the_next_noun_of_its_clause(
+    sentence: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, "de")[text].label == label
