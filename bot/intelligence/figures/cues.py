@@ -105,11 +105,11 @@ DURATION_NOUNS = frozenset(
 # Measures, written out or as symbols, and the symbol they are shown with.
 _MEASURE_TABLE = {
     "km": "km kilometre kilometres kilometer kilometers kilometern",
-    "m": "metres meters meter metern",
+    "m": "metres meters meter metern metre",
     "cm": "cm zentimeter centimetres", "mm": "mm millimeter millimetres",
-    "miles": "miles meilen", "mph": "mph", "km/h": "km/h",
+    "miles": "miles meilen mile", "mph": "mph", "km/h": "km/h",
     "kg": "kg kilogramm kilogram kilograms kilo kilos", "g": "g gramm grams",
-    "t": "t tonnes tonnen tons", "l": "litres liter litern",
+    "t": "t tonnes tonnen tons tonne", "l": "litres liter litern",
     "ha": "hectares hektar", "acres": "acres", "m²": "m² quadratmeter quadratmetern",
     "°C": "degrees grad celsius °c", "°F": "fahrenheit °f",
     "MW": "mw megawatt", "GW": "gw gigawatt",

@@ -125,6 +125,11 @@ _ATHLETICS = re.compile(
 )
 
 
+def event_word(word: str) -> bool:
+    """ "final", "sprint", "Lauf": the word after a distance that makes it an event."""
+    return bool(_EVENT.fullmatch(word))
+
+
 def race_name(sentence: str, pos: int, value: float) -> bool:
     m = _RACE_UNIT.match(sentence, pos)
     if m is None:

@@ -246,4 +246,24 @@ def _merge_ranges(found: list[Quantity]) -> list[Quantity]:
 def resolve(found: list[Quantity]) -> list[Quantity]:
     """The figures of a sentence in reading order, read together."""
     found.sort(key=lambda q: q.start)
-    return _mark_conversions(_mark_compared(_merge_ranges(_mark_from_to(_inherit(found)))))
+    found = _mark_from_to(_inherit(_drop_rounded_shares(found)))
+    return _mark_conversions(_mark_compared(_merge_ranges(found)))
+
+
+_BRACKETED_PERCENT = re.compile(r"[^()]{0,40}\($")
+
+
+def _drop_rounded_shares(found: list[Quantity]) -> list[Quantity]:
+    """`Rund die Hälfte der Werbeaufträge (48 Prozent)`, `nearly a third (31%)`: the share
+    in words is the bracketed exact one rounded; only the exact one is a figure."""
+    exact = [q for q in found if q.kind == "percent" and any(c.isdigit() for c in q.text)]
+    return [
+        q
+        for q in found
+        if not (q.kind == "percent" and q not in exact and any(_rounds(q, e) for e in exact))
+    ]
+
+
+def _rounds(said: Quantity, exact: Quantity) -> bool:
+    gap = exact.sentence[said.end : exact.start]
+    return bool(_BRACKETED_PERCENT.fullmatch(gap)) and abs(said.value - exact.value) <= 10

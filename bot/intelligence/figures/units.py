@@ -32,6 +32,7 @@ _PERCENT = re.compile(
 )
 _TIMES = re.compile(r"\s(times|mal)(?=\s)", re.I)
 _COMPOUND_CURRENCY = re.compile(r"-(Euro|Dollar|Franken|Pfund)-(\w+)", re.I)
+_HYPHEN_MEASURE = re.compile(r"-([a-z]+)\s+([a-z]+)")
 _BANKNOTE = re.compile(r"(?:Bank)?(?:[Ss]chein|[Nn]ote|[Mm]ünze)\w*")
 # German compounds and adjectives built on a number: "130-kg-Koloss", "2,00-Meter-Mann",
 # "100.000-Einwohner-Stadt", "137-seitige Bericht", "90-prozentiger Wahrscheinlichkeit".
@@ -106,6 +107,10 @@ def unit_after(
         if _BANKNOTE.fullmatch(m.group(2)):
             return factor, None, "name", end + m.end()  # "500-Euro-Scheine": a denomination
         return factor, cues.CURRENCY_WORDS[m.group(1).casefold()], "money", end + m.end(1)
+    if lang == "en" and (m := _HYPHEN_MEASURE.match(tail)):  # "a 25-yard strike"
+        if (measure := cues.MEASURE_UNITS.get(m.group(1).casefold())) is not None:
+            kind = "name" if excluded.event_word(m.group(2)) else "other"  # "100-metre final"
+            return factor, measure, kind, end + m.end(1)
     if compound := _in_compound(tail):  # "130-kg-Koloss", "137-seitige Bericht"
         unit, kind, length = compound
         return factor, unit, kind, end + length
@@ -203,6 +208,8 @@ _ADVERB_DE = ("al", "ell", "ig", "lich", "isch", "iv", "bar", "los", "sam", "haf
 
 def _counted(noun: str, lang: str) -> tuple[str, str] | None:
     key = noun.casefold()
+    if key in cues.CURRENCY_WORDS or key in cues.CENT_WORDS:
+        return None  # "65 Canadian cents" is money, not a count of cents
     if lang == "de" and not noun[:1].isupper():
         return None  # "die 2012 havarierte Costa Concordia": German nouns are capitalized
     if cues.is_person(key):
@@ -218,6 +225,8 @@ def _modifier(word: str, lang: str) -> bool:
     key = word.casefold()
     if lang != "de" and word.isupper() and 2 <= len(word) <= 4:
         return True  # "80 million new PC users", "300 UK firms"
+    if lang != "de" and word.istitle() and word.isalpha() and key not in FUNCTION_WORDS["en"]:
+        return True  # "15 Brit awards", "three Oscar nominations"
     if not word.islower() or key in cues.NOT_COUNTED or key in cues.NOT_LABELS:
         return False
     if key in FUNCTION_WORDS["en"] or key in FUNCTION_WORDS["de"]:
@@ -231,6 +240,6 @@ def _looks_counted(noun: str, lang: str) -> bool:
     if lang == "de":
         return noun[:1].isupper() and noun.casefold() not in cues.NOT_COUNTED
     return (
-        len(noun) >= 4 and noun.endswith("s") and noun.islower()
+        len(noun) >= 4 and noun.endswith("s") and not noun.endswith(("ss", "us")) and noun.islower()
         and noun.casefold() not in cues.NOT_COUNTED
     )  # fmt: skip

@@ -1304,3 +1304,25 @@ def test_a_german_figure_nothing_else_names_takes_the_next_noun_of_its_clause(
     sentence: str, text: str, label: str
 ) -> None:
     assert by_text(sentence, "de")[text].label == label
+
+
+def test_a_share_in_words_gives_way_to_the_exact_one_in_brackets() -> None:
+    found = figures(
+        "Mehr als ein Drittel (36 Prozent) war in den letzten zwei Jahren mit Fällen von "
+        "Wirtschaftskriminalität konfrontiert.",
+        "de",
+    )
+    assert [(f.text, f.value) for f in found] == [("36 Prozent", 36.0)]
+    found = figures("Just under three-quarters of respondents (73%) said so.", "en")
+    assert [f.value for f in found] == [73.0]
+
+
+def test_english_hyphenated_measures_and_capitalized_modifiers() -> None:
+    assert [(f.value, f.unit) for f in figures("He scored with a 25-yard strike.", "en")] == [
+        (25.0, "yd")
+    ]
+    assert figures("She won the 100-metre final in Athens.", "en") == []
+    awards = figures("It is his 15th Brit award, and 15 Brit awards went to his band.", "en")
+    assert [(f.value, f.unit) for f in awards] == [(15.0, "awards")]
+    cents = figures("The Canadian dollar traded at 65 Canadian cents in 2002.", "en")
+    assert [f.kind for f in cents] != ["count"]  # money, never a count of cents
