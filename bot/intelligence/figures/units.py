@@ -107,10 +107,9 @@ def unit_after(
         if _BANKNOTE.fullmatch(m.group(2)):
             return factor, None, "name", end + m.end()  # "500-Euro-Scheine": a denomination
         return factor, cues.CURRENCY_WORDS[m.group(1).casefold()], "money", end + m.end(1)
-    if lang == "en" and (m := _HYPHEN_MEASURE.match(tail)):  # "a 25-yard strike"
-        if (measure := cues.MEASURE_UNITS.get(m.group(1).casefold())) is not None:
-            kind = "name" if excluded.event_word(m.group(2)) else "other"  # "100-metre final"
-            return factor, measure, kind, end + m.end(1)
+    if lang == "en" and (hyphened := _hyphen_measure(tail)):  # "a 25-yard strike"
+        measure, kind, length = hyphened
+        return factor, measure, kind, end + length
     if compound := _in_compound(tail):  # "130-kg-Koloss", "137-seitige Bericht"
         unit, kind, length = compound
         return factor, unit, kind, end + length
@@ -120,6 +119,14 @@ def unit_after(
             return factor, unit, kind, end + length
         # "rund einer Million Eigenerlösen": an amount of money in the story's currency
     return factor, None, "count" if factor > 1 else "other", end
+
+
+def _hyphen_measure(tail: str) -> tuple[str, str, int] | None:
+    """ "a 25-yard strike" measures yards; "the 100-metre final" names an event."""
+    m = _HYPHEN_MEASURE.match(tail)
+    if m is None or (measure := cues.MEASURE_UNITS.get(m.group(1).casefold())) is None:
+        return None
+    return measure, "name" if excluded.event_word(m.group(2)) else "other", m.end(1)
 
 
 _MONEY_NOUN_DE = re.compile(
