@@ -8,7 +8,9 @@ Gold: tests/gold/figures_dev.jsonl (123 articles, 62 German, 61 English; every f
 reader could quote labelled by hand, see docs/benchmarks.md for the rules). The rules were
 tuned on it, and in the second round also on figures_heldout2.jsonl (after it had been
 scored and reported). figures_heldout3.jsonl (50 articles, labelled by someone else) was
-opened only after the rules were frozen and scored once: it is the honest estimate.
+opened only after the rules were frozen and scored once. The third round read it as
+development data; figures_heldout4.jsonl (60 articles, labelled before that round began,
+see figures_heldout4_README.md) was scored once after it: the current honest estimate.
 
 A predicted figure matches a gold one when the values agree within 0.5 % and the units
 agree after normalization (currency code, %, pp, x, people, any other count, measure unit).
