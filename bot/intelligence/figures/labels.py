@@ -65,7 +65,7 @@ def clause_subject(
     # a comma that follows another figure a list item names its own subject.
     comma = q.sentence.rfind(", ", left, q.start)
     listed = any(left <= o.end <= comma for o in others)
-    return subjects.subject(text, lang, sentence_start=left == 0, previous=before, list_item=listed)
+    return subjects.subject(text, lang, previous=before, list_item=listed)
 
 
 def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:

@@ -257,11 +257,9 @@ def _drop_rounded_shares(found: list[Quantity]) -> list[Quantity]:
     """`Rund die Hälfte der Werbeaufträge (48 Prozent)`, `nearly a third (31%)`: the share
     in words is the bracketed exact one rounded; only the exact one is a figure."""
     exact = [q for q in found if q.kind == "percent" and any(c.isdigit() for c in q.text)]
-    return [
-        q
-        for q in found
-        if not (q.kind == "percent" and q not in exact and any(_rounds(q, e) for e in exact))
-    ]
+    said = [q for q in found if q.kind == "percent" and all(q is not e for e in exact)]
+    rounded = {id(q) for q in said if any(_rounds(q, e) for e in exact)}
+    return [q for q in found if id(q) not in rounded]
 
 
 def _rounds(said: Quantity, exact: Quantity) -> bool:

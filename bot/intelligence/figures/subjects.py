@@ -73,20 +73,18 @@ _GENERIC = _words("number amount total level figure sum value share proportion r
 _TOKEN = re.compile(r"(?<![\w£$€])[A-Za-z][\w'’-]*|,|;|:|\(|\)")
 
 
-def subject(
-    before: str, lang: str, *, sentence_start: bool, previous: Sequence[str], list_item: bool
-) -> str | None:
+def subject(before: str, lang: str, *, previous: Sequence[str], list_item: bool) -> str | None:
     """What the clause up to a figure (``before``) talks about; a pronoun subject stands for
     the subject of the first of the ``previous`` clauses that has one. A German list item
     (``list_item``) names its own subject after the last comma."""
     if lang == "de":
         comma = before.rfind(", ")
-        if list_item and (noun := _first_noun(before[comma + 2 :], skip_first=False)):
+        if list_item and (noun := _first_noun(before[comma + 2 :])):
             return noun
-        # The sentence's first word is capitalized whatever it is ("Außerdem", "Sollte").
+        # A clause's first word is capitalized whatever it is ("Außerdem", "Sollte").
         opening = _LEADING_PHRASE.match(before)
         rest = before[opening.end() :] if opening else before
-        if noun := _first_noun(rest, skip_first=sentence_start and not opening):
+        if noun := _first_noun(rest):
             return noun
         pronoun = bool(_PRONOUN_DE.search(before))
     else:
@@ -117,7 +115,7 @@ def main_subject(sentence: str, lang: str) -> str | None:
     """What a whole sentence is about: its first noun (German) or the subject of its first
     verb (English)."""
     if lang == "de":
-        return _first_noun(sentence, skip_first=True) or _first_noun(sentence, skip_first=False)
+        return _first_noun(sentence)
     tokens = _TOKEN.findall(sentence)
     for i, word in enumerate(tokens[1:], start=1):
         if word.casefold() in _AUX or _is_verb(word, near_figure=False):
@@ -263,9 +261,9 @@ _LEADING_PHRASE = re.compile(
 _PRONOUN_DE = re.compile(r"\b(?:[Ss]ie|[Ee]r|[Ee]s)\b")
 
 
-def _first_noun(text: str, *, skip_first: bool) -> str | None:
-    """The first noun of a German clause; at the start of a sentence (``skip_first``) a
-    capitalized adverb or verb is no noun ("Außerdem", "Sollte"), but "Bestellungen sanken
+def _first_noun(text: str) -> str | None:
+    """The first noun of a German clause. A capitalized adverb or verb that opens it is no
+    noun ("Außerdem", "Sollte"; after a colon "Während 63 Prozent"), but "Bestellungen sanken
     um 1,8 Prozent" opens with its subject."""
     for m in _GERMAN_NOUN.finditer(text):
         word = m.group(0)
@@ -288,7 +286,7 @@ def first_noun(text: str) -> str | None:
         folded = word.casefold()
         if scale_of(word, "de") or cues.is_person(folded) or folded in _OPENERS:
             continue
-        if noun := _first_noun(word, skip_first=False):
+        if noun := _first_noun(word):
             return noun
     return None
 
