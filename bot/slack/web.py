@@ -186,8 +186,13 @@ class HttpServer:
         waitress's trigger runs the close inside the loop, which then ends on its own.
         """
         server: Any = self._server
-        if self._thread is not None and self._thread.is_alive():
-            server.trigger.pull_trigger(lambda: _close_all(server))
+        try:
+            alive = self._thread is not None and self._thread.is_alive()
+            if alive:
+                server.trigger.pull_trigger(lambda: _close_all(server))
+        except OSError:  # the loop closed its trigger while ending: nothing left to wake
+            alive = False
+        if alive and self._thread is not None:
             self._thread.join(timeout=5)
         else:
             _close_all(server)
