@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 
 from bot.intelligence.figures import cues, subjects
+from bot.intelligence.figures.cues import words_of
 from bot.intelligence.figures.numbers import parse_number
 from bot.intelligence.figures.quantities import Quantity
 from bot.intelligence.stopwords import FUNCTION_WORDS
@@ -31,17 +32,12 @@ from bot.intelligence.stopwords import FUNCTION_WORDS
 Candidate = tuple[int, int, str]  # position in the sentence, distance, label
 
 
-def _words(text: str) -> frozenset[str]:
-    """Word lists stay readable as wrapped text."""
-    return frozenset(text.split())
-
-
 # Nouns that only say "this is an amount": "a total of", "in Höhe von".
-GENERIC = _words(
+GENERIC = words_of(
     """total figure sum amount number numbers level maximum minimum average tally height
     höhe summe betrag gesamtbetrag zahl anzahl gesamtzahl"""
 )
-TIME_WORDS = _words(
+TIME_WORDS = words_of(
     """year years quarter month months week weeks day days period season decade time jahr
     jahre jahren jahres quartal monat monate monaten woche wochen tag tage tagen zeitraum
     saison"""
@@ -75,15 +71,15 @@ _IN_OF = re.compile(
     r"\s+(?:in|of)\s+(?:(?:the|those|these|all|its|their|his|her)\s+)?(?:[A-Z]\w*'s?\s+)?"
     r"((?:[A-Za-z][\w-]*\s+){0,3}(?:[a-z][\w-]*|[A-Z]+s\b))"
 )
-_PREPOSITIONS = _words(
+_PREPOSITIONS = words_of(
     """off via per onto upon within without toward towards across along amid despite except
     inside outside since till versus vs like near"""
 )
-WHEN = _words("past last next coming previous recent first second third final early late")
+WHEN = words_of("past last next coming previous recent first second third final early late")
 _SHARE_OF_DE = re.compile(r"\s+(?:der|des|aller)\s+(?:[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\wäöüß-]+)")
-_CHANGE_NOUNS = _words("jump rise fall increase drop gain cut decline rally hike surge slump")
+_CHANGE_NOUNS = words_of("jump rise fall increase drop gain cut decline rally hike surge slump")
 _CHANGE_OF = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w-]+)")
-_PARTICIPLES = _words(
+_PARTICIPLES = words_of(
     """seen been done given taken made said told held known shown left paid sold set put
     cut hit spent lost won got kept brought bought found thought felt become grown run"""
 )
@@ -100,7 +96,7 @@ _VOTE = {
         r"\s+(?:voted\s+)?(?:for|against)\s+(?:the|a|an)?\s*([a-z][\w-]+)|\s+(against|in\s+favour)\b"
     ),
 }
-_VOTE_WORDS = _words("dagegen dafür against")
+_VOTE_WORDS = words_of("dagegen dafür against")
 _WORTH_OF = re.compile(r"\s+worth\s+of\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
 _CONVERSION = r"(?:\s*\([^()]{1,40}\))?"
 _FOR = {
@@ -128,7 +124,7 @@ _MONEY_VERB_AFTER_DE = re.compile(
     r"\s+(?:[a-zäöüß]+\s+)?([a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert|investieren|zahlen"
     r"|bezahlen|ausgeben|einnehmen|aufbringen|verdienen|spenden|kosten|sparen|leihen)\b"
 )
-_AUX = _words(
+_AUX = words_of(
     """are were was is have has had been be being will would could may might can also now
     still seien sind waren wurden wurde worden werden haben hatten hat sei"""
 )

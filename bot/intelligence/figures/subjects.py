@@ -19,19 +19,15 @@ import re
 from collections.abc import Sequence
 
 from bot.intelligence.figures import cues
+from bot.intelligence.figures.cues import words_of
 from bot.intelligence.figures.numbers import scale_of
 from bot.intelligence.stopwords import FUNCTION_WORDS
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_AUX = _words(
+_AUX = words_of(
     """is are was were be been being am has have had having will would can could may might
     must shall should do does did 's"""
 )
-_IRREGULAR = _words(
+_IRREGULAR = words_of(
     """took take takes made make makes rose rise rises fell fall falls grew grow grows won
     lost lose loses paid pay pays spent spend spends sold sell sells bought buy buys gave
     give gives got get gets hit hits cut cuts set sets put puts held hold holds kept keep
@@ -44,32 +40,32 @@ _IRREGULAR = _words(
 )
 # Words between subject and figure that belong to the verb group: "was worth just",
 # "is set to be", "will still be".
-_GROUP = _words(
+_GROUP = words_of(
     """not also just only now still already expected set likely due to about around nearly
     almost some worth up down then even further roughly currently previously reportedly
     thought believed estimated"""
 )
-_NOT_ED = _words(
+_NOT_ED = words_of(
     """hundred need speed feed seed bed red shed united limited based listed related
     interested concerned detailed advanced skilled qualified"""
 )
-_PREPOSITIONS = _words(
+_PREPOSITIONS = words_of(
     """of for in at on from with to by among between under over into than about against
     during since after before without within across per via like as such"""
 )
-_CLAUSE_START = _words(
+_CLAUSE_START = words_of(
     """that which who whom whose where when while because although though if as but said
     says say according"""
 )
-_PRONOUNS = _words("it they he she we i you this these those that there which who one ones")
-_RELATIVE = _words("which who that where whom")
-_DETERMINERS = _words("the a an this that these those its their his her our")
+_PRONOUNS = words_of("it they he she we i you this these those that there which who one ones")
+_RELATIVE = words_of("which who that where whom")
+_DETERMINERS = words_of("the a an this that these those its their his her our")
 # Words that trail a noun phrase without heading it: "personal computers worldwide".
-_TRAILING = _words(
+_TRAILING = words_of(
     """worldwide nationwide overall alone abroad globally together combined today now
     currently last next ago year years month months week"""
 )
-_GENERIC = _words("number amount total level figure sum value share proportion rest part")
+_GENERIC = words_of("number amount total level figure sum value share proportion rest part")
 _TOKEN = re.compile(r"(?<![\w£$€])[A-Za-z][\w'’-]*|,|;|:|\(|\)")
 
 
@@ -320,7 +316,7 @@ def verb_between(text: str) -> bool:
 
 
 # Capitalized at a German sentence start but no noun: adverbs, conjunctions, verbs.
-_OPENERS = _words(
+_OPENERS = words_of(
     """außerdem zudem damit dabei deshalb jedoch allerdings dennoch trotzdem danach daher
     somit inzwischen bislang bisher erst heuer heute gestern morgen zuvor dazu demnach
     mittlerweile insgesamt zuletzt zunächst laut sollte sollten könnte könnten würde würden
