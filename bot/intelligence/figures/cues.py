@@ -85,7 +85,12 @@ PERSON_NOUNS = frozenset(
     berechtigte suchende reisende lehrende arbeitende getötete vermisste festgenommene
     angeklagte betroffene geflüchtete erkrankte verstorbene freiwillige bewaffnete
     verantwortliche gestrandete geborene beteiligte überlebende streikende verurteilte
-    hinterbliebene pflegebedürftige mitarbeitende konsumenten produzenten""")
+    hinterbliebene pflegebedürftige mitarbeitende konsumenten produzenten
+    lives singers dancers actors actresses performers writers authors sailors crew
+    israelis iraqis pakistanis saudis somalis kuwaitis yemenis bangladeshis qataris afghans
+    vietnamese portuguese lebanese sudanese congolese taiwanese burmese nepalese senegalese
+    syrer iraker afghanen türken russen ukrainer polen fishermen policemen servicemen
+    firemen businessmen congressmen spokesmen seamen workmen tradesmen linesmen""")
 )
 # Counted things that are not people; the unit is the noun itself.
 THING_NOUNS = frozenset(
@@ -111,6 +116,8 @@ _MEASURE_TABLE = {
     "kg": "kg kilogramm kilogram kilograms kilo kilos", "g": "g gramm grams",
     "t": "t tonnes tonnen tons tonne", "l": "litres liter litern",
     "ha": "hectares hektar", "acres": "acres", "m²": "m² quadratmeter quadratmetern",
+    "km²": "km² quadratkilometer quadratkilometern", "IOPS": "iops", "bpd": "bpd",
+    "magnitude": "magnitude",
     "°C": "degrees grad celsius °c", "°F": "fahrenheit °f",
     "MW": "mw megawatt", "GW": "gw gigawatt",
     "kWh": "kwh kilowattstunden", "GHz": "ghz gigahertz", "MHz": "mhz megahertz",
@@ -197,16 +204,17 @@ _PERSON_HEADS = tuple(p for p in PERSON_NOUNS if len(p) >= 6) + tuple(
 # Endings of plural person nouns (German also in the dative): "Journalisten",
 # "Mitarbeiterinnen", "Politiker", "Nordkoreaner", "Palästinenser", "Aktionäre", "Akteure",
 # "Psychologen", "Ökonomen", "Inhaftierte", "Studierende", "Fachleute", "Konsumenten",
-# "Demonstranten", "musicians", "economists", "refugees".
+# "Demonstranten", "musicians", "economists", "refugees", "Vietnamesen".
 _PERSON_ENDINGS = (
     "isten", "innen", "ianer", "ians", "ists", "iker", "ikern", "aner", "anern", "enser",
     "ensern", "äre", "ären", "eure", "euren", "logen", "nomen", "ierte", "ierten", "ierende",
-    "ierenden", "leute", "leuten", "enten", "anten", "ees",
+    "ierenden", "leute", "leuten", "enten", "anten", "ees", "esen",
 )  # fmt: skip
 # Words with those endings that count things: "Dokumenten", "Varianten", "Katalogen".
 _NOT_PERSON_ENDINGS = (
     "menten", "patenten", "prozenten", "akzenten", "varianten", "konsonanten", "diamanten",
-    "quadranten", "katalogen", "dialogen", "prologen", "fees", "degrees", "trees",
+    "quadranten", "katalogen", "dialogen", "prologen", "fees", "degrees", "trees", "thesen",
+    "diözesen", "wesen", "spesen", "besen",
 )  # fmt: skip
 
 

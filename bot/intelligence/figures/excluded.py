@@ -52,7 +52,8 @@ IDIOM = re.compile(
     r"\s+(?:sure|certain|committed|behind|confident|right|fit|focused|genuine)\b",
     re.I,
 )
-_NEXT_NOUN = re.compile(r"\s+([A-ZÄÖÜ][\w-]*)")
+# The noun after a number, past one German adjective ("der sechsfache spanische Meister").
+_NEXT_NOUN = re.compile(r"\s+(?:[a-zäöüß]+e[nmrs]?\s+)?([A-ZÄÖÜ][\w-]*)")
 
 
 def title_holder(sentence: str, pos: int) -> bool:
@@ -118,6 +119,7 @@ _EVENT = re.compile(
     r"|lauf|langlauf|rennen|staffel|hürden|finale|einzel|verfolgung|massenstart|sprint",
     re.I,
 )
+_THE_BEFORE = re.compile(r"\bthe\s+[\d,]+$", re.I)
 _ATHLETICS = re.compile(
     r"\b(?:athlet\w*|olympi\w*|indoor|outdoor|hurdles|sprint\w*|relay|marathon|championships"
     r"|Leichtathlet\w*|Weltmeister\w*|Langlauf|Biathlon|Schwimm\w*)\b",
@@ -140,6 +142,8 @@ def race_name(sentence: str, pos: int, value: float) -> bool:
     event = m.group(2) or m.group(3)
     if event and _EVENT.fullmatch(event):
         return True
+    if metres and not event and _THE_BEFORE.search(sentence, max(0, pos - 12), pos):
+        return True  # "The pair contest the 60m, the distance ...": the event
     return bool(_ATHLETICS.search(sentence) or cues.SPORT_RE.search(sentence))
 
 

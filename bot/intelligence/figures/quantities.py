@@ -100,7 +100,7 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         return None  # "zu hundert Prozent" means fully
     if excluded.record(sentence, m.end(), unit):
         return None  # "aus 17 Spielen nur 14 Punkte": a standing, not an index
-    if is_word and factor == 1.0 and (unit is None or value < 2):
+    if is_word and factor == 1.0 and (unit is None or (value < 2 and not _measured(kind, unit))):
         return None  # "two said", "one dollar bought" are no figures; "two million" is
     if is_word and kind == "count" and factor == 1.0 and value < 10:
         return None  # "five insurers": small counts in words are incidental
@@ -110,6 +110,12 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         kind, unit, end = "year", None, m.end()  # "in 2004 results", "2010 Weltmeister"
     start = m.start() if pre else m.start("word" if is_word else "num")
     return Quantity(start, end, value * factor, unit, kind, sentence, scale=factor)
+
+
+def _measured(kind: str, unit: str | None) -> bool:
+    """ "nur ein Prozent", "one gigabit a second": one of a percent or a measure is a figure
+    ("one point" in a game is not)."""
+    return kind == "percent" or (kind == "other" and unit not in (None, "Punkte"))
 
 
 _VERSION_DE = re.compile(r"\d+\.\d{1,2}")  # German decimals take a comma: "6.0" is a version

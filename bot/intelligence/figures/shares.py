@@ -50,7 +50,7 @@ _HEDGE = re.compile(
 _NUM = rf"(?:\d{{1,3}}|{WORD_NUMBER_EN}|{WORD_NUMBER_DE})"
 # "drei von vier Befragten", "two out of five", "four out of their six games"
 _PROPORTION = re.compile(
-    rf"(?<![\w.,])(?P<a>{_NUM})\s+(?P<join>out\s+of|in\s+every|von)\s+"
+    rf"(?<![\w.,])(?P<a>{_NUM})\s+(?:times\s+(?=out))?(?P<join>out\s+of|in\s+every|von)\s+"
     rf"(?:(?:their|its|his|her|the|ihren|seinen|den)\s+)?(?P<b>{_NUM})(?![\w.,]|\s?%)"
     r"(?!\s+(?:Prozent|per\s?cent|Euro|Dollar|Mio|Mrd|Millionen|Milliarden|million|billion)\b)",
     re.I,
@@ -59,7 +59,8 @@ _PROPORTION = re.compile(
 _VAGUE_SCALE = re.compile(r"\b(tens|hundreds)\s+of\s+(thousands|millions)(?=\s+of\s)", re.I)
 _DOUBLE = re.compile(
     r"\b(?:(?:to|will|would|could|may|might|set\s+to|expected\s+to|than|nearly|almost)\s+"
-    r"(double|triple)\b(?!\s+up)|(doubled|doubling|tripled|trebled|quadrupled|verdoppel\w*"
+    r"(double|triple)\b(?!\s+up)|(double|triple|treble|quadruple)(?=\s+(?:the|its|their)\s)"
+    r"|(doubled|doubling|tripled|trebled|quadrupled|verdoppel\w*"
     r"|verdreifach\w*|vervierfach\w*|halved|halving|halve[sd]?|halbier\w*)"
     r"|(twice)(?=\s+(?:as|the|that|its|their)\b)|(?<=\s)([Dd]oppelte[nmrs]?))\b",
     re.I,
@@ -152,8 +153,8 @@ def _verb_multipliers(sentence: str, found: list[Quantity]) -> list[Quantity]:
         value, direction = _MULTIPLIER_WORDS[
             next(k for k in _MULTIPLIER_WORDS if word.startswith(k))
         ]
-        if word.startswith(("twice", "doppelt")):
-            direction = None  # "twice as many", "die doppelten Weltcuppunkte": a comparison
+        if word.startswith(("twice", "doppelt")) or group == 2:
+            direction = None  # "twice as many", "triple the price": a comparison
         out.append(Quantity(*span, value, "x", "multiplier", sentence, direction=direction))
     return out
 
@@ -166,6 +167,20 @@ _MULTIPLIER_WORDS = {
 }  # fmt: skip
 
 
+# "rise by a factor of 10", "um den Faktor zehn"
+_FACTOR = re.compile(rf"\b(?:by\s+a\s+factor\s+of|um\s+(?:den\s+)?Faktor)\s+(?P<n>{_NUM})\b", re.I)
+
+
+def _factors(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:
+    """ "by a factor of 10" is a multiplier of 10, not a count of ten."""
+    for m in _FACTOR.finditer(sentence):
+        if (value := parse_number(m.group("n"), lang)) is None or value < 2:
+            continue
+        found = [q for q in found if q.end <= m.start() or q.start >= m.end()]
+        found.append(Quantity(m.start(), m.end(), value, "x", "multiplier", sentence))
+    return found
+
+
 def shares(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:
     """The figures of a sentence with its word shares and multipliers added; cheap
     substring tests decide which of the costly patterns run."""
@@ -176,6 +191,8 @@ def shares(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:
         found = _proportions(sentence, lang, found)
     if any(h in low for h in _FRACTION_HINT):
         found += _fractions(sentence, lang, found)
+    if "factor" in low or "faktor" in low:
+        found = _factors(sentence, lang, found)
     if any(h in low for h in _DOUBLE_HINT):
         found += _verb_multipliers(sentence, found)
     if lang == "en" and any(h in low for h in _VAGUE_SCALE_HINT):

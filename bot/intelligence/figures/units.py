@@ -107,6 +107,10 @@ def unit_after(
         if _BANKNOTE.fullmatch(m.group(2)):
             return factor, None, "name", end + m.end()  # "500-Euro-Scheine": a denomination
         return factor, cues.CURRENCY_WORDS[m.group(1).casefold()], "money", end + m.end(1)
+    if m := _SQUARE.match(tail):  # "1,000 square kilometres"
+        return factor, _SQUARE_UNITS[m.group(1)[:3].casefold()], "other", end + m.end()
+    if lang == "en" and (m := _CREW.match(tail)):  # "a 30-man squad", "a 5,000-strong crowd"
+        return factor, "people", "count", end + m.end()
     if lang == "en" and (hyphened := _hyphen_measure(tail)):  # "a 25-yard strike"
         measure, kind, length = hyphened
         return factor, measure, kind, end + length
@@ -115,6 +119,9 @@ def unit_after(
         return factor, unit, kind, end + length
     if counted := counted_noun(tail, lang):
         unit, kind, length = counted
+        if lang == "de" and (scale := _SCALED_MONEY_DE.search(unit)):
+            # "200 Bruttowerbemillionen": millions of euros of gross advertising
+            return factor * _SCALES_DE[scale.group(1)], "EUR", "money", end + length
         if not (factor > 1 and lang == "de" and _MONEY_NOUN_DE.search(unit)):
             return factor, unit, kind, end + length
         # "rund einer Million Eigenerlösen": an amount of money in the story's currency
@@ -129,6 +136,12 @@ def _hyphen_measure(tail: str) -> tuple[str, str, int] | None:
     return measure, "name" if excluded.event_word(m.group(2)) else "other", m.end(1)
 
 
+_SQUARE = re.compile(r"\s(?:square|sq)\s+(kilomet\w+|met(?:re|er)s?|miles?|feet|foot)(?!\w)", re.I)
+_SQUARE_UNITS = {"kil": "km²", "met": "m²", "mil": "sq mi", "fee": "sq ft", "foo": "sq ft"}
+_CREW = re.compile(r"-(?:man|woman|member|strong|person)(?!\w)")
+# German compounds of a money word and a scale: "Werbemillionen", "Fördermilliarden".
+_SCALED_MONEY_DE = re.compile(r"^[a-zäöüß-]{3,}(millionen|milliarden)$")
+_SCALES_DE = {"millionen": 1e6, "milliarden": 1e9}
 _MONEY_NOUN_DE = re.compile(
     r"(?:erlös|umsatz|umsätz|einnahme|subvention|förderung|kosten|gewinn|ausgabe|schulden"
     r"|budget|gehalt|gehält|prämie|spende|kredit|investition|gebühr|zuschuss|zuschüss"
@@ -161,6 +174,10 @@ def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
         return _measure(cues.MEASURE_UNITS[last], rate), "other", m.end() + length
     if (head := key.partition("-")[0]) in cues.MEASURE_NOUNS and head != key:
         return cues.MEASURE_UNITS[head], "other", m.start(1) + len(head)  # "Megapixel-Kamera"
+    if key == "stück" and (item := _WORD.match(tail, m.end())) and item.group(1)[:1].isupper():
+        return item.group(1).casefold(), "count", item.end()  # "22.105 Stück Granaten"
+    if key.endswith("-") and (joined := _ELLIPSIS.match(tail, m.end())):
+        m, noun = joined, joined.group(1)  # "zwölf Feuerleit- und Beobachtungssysteme"
     if counted := _counted(noun, lang):
         return counted[0], counted[1], m.end()
     pos = m.start(1)
@@ -188,8 +205,10 @@ _BIT_RATES = {
     "Mbit/s": "Mbps",
     "kbit/s": "kbps",
     "Gbit/s": "Gbps",
+    "barrels/day": "bpd",
 }  # "a 2Mb line": broadband speed, not megabytes
-_PER = re.compile(r"\s?(?:/|pro\s|per\s|je\s|an?\s)\s*([^\W\d]+)", re.I)
+# "Meter pro Sekunde", "barrels of oil per day"
+_PER = re.compile(r"(?:\s+of\s+[a-z]+)?\s?(?:/|pro\s|per\s|je\s|an?\s)\s*([^\W\d]+)", re.I)
 
 
 def _rate(text: str, pos: int) -> tuple[str, int]:
@@ -206,8 +225,13 @@ def _measure(unit: str, rate: str) -> str:
 
 
 _WORD = re.compile(r"\s*([^\W\d][\w-]*)")
+_ELLIPSIS = re.compile(r"\s+(?:und|oder|bzw\.)\s+([^\W\d][\w-]*)")
 # "30,000 of its people", "14 of its biggest construction projects", "500 der Beschäftigten"
-_OF_ITS = re.compile(r"\s(?:of\s+(?:its|their|his|her|our|these|those|the)|der)(?=\s)", re.I)
+_OF_ITS = re.compile(
+    r"\s(?:of\s+(?:its|their|his|her|our|these|those|the)|der|dieser|jener|more|fewer|extra)"
+    r"(?=\s)",
+    re.I,
+)
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 _GERMAN_ADJECTIVE = ("e", "en", "er", "es", "em")
 _ADVERB_DE = ("al", "ell", "ig", "lich", "isch", "iv", "bar", "los", "sam", "haft")
@@ -240,7 +264,7 @@ def _modifier(word: str, lang: str) -> bool:
         return False
     if lang == "de":  # an adjective, or an adverb before one ("33 illegal eingereiste")
         return key.endswith(_GERMAN_ADJECTIVE) or (key.endswith(_ADVERB_DE) and key.isalpha())
-    return not key.endswith(("ly", "s"))
+    return not key.endswith(("ly", "s")) or key.endswith("ous")  # "230 fewer serious injuries"
 
 
 def _looks_counted(noun: str, lang: str) -> bool:

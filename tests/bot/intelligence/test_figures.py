@@ -1326,3 +1326,139 @@ def test_english_hyphenated_measures_and_capitalized_modifiers() -> None:
     assert [(f.value, f.unit) for f in awards] == [(15.0, "awards")]
     cents = figures("The Canadian dollar traded at 65 Canadian cents in 2002.", "en")
     assert [f.kind for f in cents] != ["count"]  # money, never a count of cents
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        (
+            "Seit Oktober wurden in Israel und den Palästinensergebieten bei politisch motivierten "
+            "Gewalttaten und bei Protestaktionen gegen die anhaltende Besatzung 176 Palästinenser "
+            "und 27 Israelis getötet.",
+            "de", "27 Israelis", (27.0, "people", "count"),
+        ),
+        (
+            "Innenpolitisch könnte den 90 Millionen Vietnamesen eine steifere Brise ins Gesicht "
+            "wehen.",
+            "de", "90 Millionen Vietnamesen", (90e6, "people", "count"),
+        ),
+        (
+            "Malaysia said as many as 1,000 fishermen will be affected and that damage to the "
+            'industry will be "significant", Agence France Presse reported.',
+            "en", "1,000 fishermen", (1000.0, "people", "count"),
+        ),
+        (
+            "Bath prop Duncan Bell has been added to England's 30-man squad to face Ireland in the "
+            "RBS Six Nations.",
+            "en", "30-man", (30.0, "people", "count"),
+        ),
+        (
+            "The research, carried out by transport expert professor Richard Allsop, says cutting "
+            "the limit would also lead to 230 fewer serious injuries on the UK's roads compared "
+            "with 2003.",
+            "en", "230 fewer serious injuries", (230.0, "injuries", "count"),
+        ),
+        (
+            "Für Saudi Arabien wurden insgesamt 22 Ausfuhrbewilligungen erteilt, im Detail für "
+            "22.105 Stück Granaten, 379 Granatwerfer, 10.636 Maschinenpistolen, fünf Stück "
+            "Munition und zwölf Feuerleit- und Beobachtungssysteme.",
+            "de", "22.105 Stück Granaten", (22105.0, "granaten", "count"),
+        ),
+        ("Die PM1633a versammelt 32 dieser Stacks.", "de", "32 dieser Stacks",
+         (32.0, "stacks", "count")),
+        (
+            "Wien – Mehr als 200 Bruttowerbemillionen wurden 2015 in Österreich in den Äther "
+            "geschickt.",
+            "de", "200 Bruttowerbemillionen", (200e6, "EUR", "money"),
+        ),
+    ],
+)  # fmt: skip
+def test_nationalities_crews_pieces_and_werbemillionen_count_what_a_reader_counts(
+    sentence: str, lang: str, text: str, expected: tuple[float, str, str]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.value, f.unit, f.kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        (
+            "Dies bedeutet einen Netto-Rückgang um 129 Millionen Hektar (1,29 Mio. "
+            "Quadratkilometer) seit dem Jahr 1990 – so groß ist etwa das Staatsgebiet Südafrikas.",
+            "de", "1,29 Mio. Quadratkilometer", (1.29e6, "km²"),
+        ),
+        (
+            '"Foreign investors can enter any construction development area, be it to build '
+            "resorts, townships or commercial premises but they will have to construct at least "
+            '50,000 square meters (538,000 square feet) within a specific timeframe," he said.',
+            "en", "50,000 square meters", (50000.0, "m²"),
+        ),
+        (
+            "Bei diesem erreicht sie bis zu 200.000 IOPS (Messzahl für Input- und "
+            "Output-Operationen pro Sekunde).",
+            "de", "200.000 IOPS", (200000.0, "IOPS"),
+        ),
+        (
+            "India produces about 793,000 barrels of oil per day (bpd), little changed since the "
+            "start of the 1990s, according to oil industry analysts Douglas-Westwood.",
+            "en", "793,000 barrels of oil per day", (793000.0, "bpd"),
+        ),
+        (
+            "Consumption, meanwhile, has jumped to 2.4 million bpd, compared with 474,000 bpd in "
+            "1973.",
+            "en", "2.4 million bpd", (2.4e6, "bpd"),
+        ),
+        (
+            "The German company said data could be transmitted at one gigabit a second - up to "
+            "20 times faster than current 3G networks.",
+            "en", "one gigabit a second", (1.0, "Gbps"),
+        ),
+        (
+            "Freitagmittag hatte es im Walliser Skiort heftig zu schneien begonnen, der Schneefall "
+            "hörte erst spät in der Nacht auf Samstag auf, die Neuschneemenge beträgt jedoch "
+            "einen halben Meter.",
+            "de", "halben Meter", (0.5, "m"),
+        ),
+    ],
+)  # fmt: skip
+def test_areas_rates_and_measures_of_one_keep_their_unit(
+    sentence: str, lang: str, text: str, expected: tuple[float, str]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.value, f.unit, f.kind) == (*expected, "other")
+
+
+def test_one_percent_in_words_is_a_share_and_shares_multipliers_in_words() -> None:
+    dort = (
+        "Dort würden zehn Prozent der Bevölkerung Mindestsicherung beziehen – in Österreich "
+        "seien es nur ein Prozent."
+    )
+    assert by_text(dort, "de")["ein Prozent"].value == 1.0
+    die = 'If you are going at 40mph, nine times out of ten they will die."'
+    assert (by_text(die, "en")["nine times out of ten"].value, "%") == (90.0, "%")
+    resale = (
+        "A resale of Krivorizhstal could potentially triple the price, according to the "
+        "Economist Intelligence Unit's Mr Hensel."
+    )
+    triple = by_text(resale, "en")["triple"]
+    assert (triple.value, triple.unit, triple.direction) == (3.0, "x", None)
+    rise = (
+        "By the time the next generation of mobile communication debuts in 2015, the need for "
+        "transmission capacities is conservatively anticipated to rise by a factor of 10."
+    )
+    factor = by_text(rise, "en")["by a factor of 10"]
+    assert (factor.value, factor.unit, factor.direction) == (10.0, "x", "up")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Der sechsfache spanische Meister schlitterte im Halbfinal-Hinspiel der Copa del Rey "
+         "beim FC Barcelona in ein 0:7-Debakel.", "de"),
+        ("The pair contest the 60m, the distance over which Greene currently holds the world "
+         "record of 6.39 seconds.", "en"),
+    ],
+)  # fmt: skip
+def test_title_counts_and_a_race_by_its_distance_are_no_figures(sentence: str, lang: str) -> None:
+    assert figures(sentence, lang) == []
