@@ -13,7 +13,8 @@ _MONTHS = (
     r"|Dezember|January|February|March|May|June|July|October|December|Jan|Feb|Mar|Apr|Jun"
     r"|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez)\.?"
 )
-# Numbers inside these spans are not figures: dates, times, ages, pages, ordinals, scores.
+# Numbers inside these spans are not figures: dates, times, ages (up to 119 in brackets:
+# "Kärnten (660)" counts), pages, ordinals, scores.
 _BLOCKED = re.compile(
     rf"""\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\s?\d{{2,4}})?
     | \b\d{{4}}-\d{{2}}-\d{{2}}\b | \b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b
@@ -22,7 +23,7 @@ _BLOCKED = re.compile(
     | \b\d{{1,2}}:\d{{1,2}}\b(?:\s?(?:Uhr|h|am|pm))?
     | \b\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:Uhr|am\b|pm\b|a\.m\.|p\.m\.|GMT|BST|MEZ|CET)
     | \b\d{{1,3}}[-\s](?:year|jährig|Jährig|Jahre?\s+alt)\w*
-    | \b(?:aged|Alter\s+von)\s+\d{{1,3}} | \(\d{{1,3}}\) | (?<=,\s)\d{{1,2}}(?=,\s)
+    | \b(?:aged|Alter\s+von)\s+\d{{1,3}} | \((?:\d{{1,2}}|1[01]\d)\) | (?<=,\s)\d{{1,2}}(?=,\s)
     | \b(?:S\.|Seite|page|pp?\.|Nr\.|No\.|Nummer|Artikel|Article|Paragraf|§|Kapitel|chapter|Platz
         |Rang|Punkt|Folge|Episode|Staffel|season|Level|Windows|Version|Tabelle|Abb\.)\s?\d+
     | \b\d+(?:st|nd|rd|th)\b | \b\d{{1,3}}\.(?=\s+[^\W\d]) | \b[Tt]op[-\s]\d{{1,3}}\b

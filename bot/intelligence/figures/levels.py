@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from bot.intelligence.figures import cues
 from bot.intelligence.figures.quantity import Quantity
 
 _PARTITIVE = re.compile(r"\s+(?:of\s+the|of|der|von)\s+", re.I)
@@ -69,7 +70,7 @@ def _inherit(found: list[Quantity]) -> list[Quantity]:
         if nxt and nxt.unit and _PARTITIVE.fullmatch(gap):
             q.unit, q.kind = nxt.unit, nxt.kind
             continue
-        if nxt and nxt.unit and _shares_unit(q, gap):
+        if nxt and nxt.unit and _shares_unit(q, gap) and not (nxt.unit == "%" and q.value > 100):
             if q.scale == 1.0:
                 q.value, q.scale = q.value * nxt.scale, nxt.scale
             q.unit, q.kind = nxt.unit, nxt.kind
@@ -83,6 +84,9 @@ def _inherit(found: list[Quantity]) -> list[Quantity]:
         if group and q.scale == 1.0 and q.value < group[0].value:
             q.unit, q.kind = group[0].unit, "count"
             continue
+        if q.scale == 1.0 and q.value >= 10 and (most := _most(q.sentence[: q.start])):
+            q.unit, q.kind = most, "count"  # "Die meisten Schüler … in Wien (18.478)"
+            continue
         counts = [p for p in found[:i] if p.kind == "count" and p.unit and p.value >= 10]
         ranged = nxt is not None and _RANGE_JOIN.fullmatch(gap)  # "rund 20 bis 25 Personen"
         if counts and not ranged and q.scale == 1.0 and q.value >= 10 and q.value == int(q.value):
@@ -92,6 +96,18 @@ def _inherit(found: list[Quantity]) -> list[Quantity]:
 
 
 _BY_SIDE = re.compile(r"\s*[x×]\s*")
+# "Die meisten Schüler mit nichtdeutschem Unterricht finden sich in Wien (18.478) vor
+# Oberösterreich (4.090)": a ranking whose bare numbers count the noun it ranks.
+_MOST = re.compile(r"\b[Dd]ie\s+meisten\s+(?:[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\w-]+)")
+
+
+def _most(sentence: str) -> str | None:
+    if (m := next(reversed(list(_MOST.finditer(sentence))), None)) is None:
+        return None  # the nearest ranking before the number
+    noun = m.group(1).casefold()
+    return "people" if cues.is_person(noun) else noun
+
+
 # "12 beziehungsweise 8 Prozent", "12 und 8 Prozent": two figures in one unit
 _PAIR = re.compile(r"\s*(?:,|und|and|bzw\.|beziehungsweise|sowie)\s*", re.I)
 _CHANGE_TO = re.compile(r"\s+(?:auf|to)\s+", re.I)  # "um 0,5 auf 54,1 Punkte"

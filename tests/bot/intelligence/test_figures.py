@@ -1462,3 +1462,29 @@ def test_one_percent_in_words_is_a_share_and_shares_multipliers_in_words() -> No
 )  # fmt: skip
 def test_title_counts_and_a_race_by_its_distance_are_no_figures(sentence: str, lang: str) -> None:
     assert figures(sentence, lang) == []
+
+
+def test_a_ranking_by_region_counts_the_noun_it_ranks_and_brackets_above_119_are_no_age() -> None:
+    ranking = (
+        "Die meisten Schüler mit nichtdeutschem muttersprachlichem Unterricht finden sich in "
+        "Wien (18.478) vor Oberösterreich (4.090), der Steiermark (2.683), Kärnten (660) und "
+        "dem Burgenland (211)."
+    )
+    found = by_text(ranking, "de")
+    assert {t: (f.value, f.unit) for t, f in found.items()} == {
+        "18.478": (18478.0, "people"),
+        "4.090": (4090.0, "people"),
+        "2.683": (2683.0, "people"),
+        "660": (660.0, "people"),
+        "211": (211.0, "people"),
+    }
+    teachers = (
+        "Dementsprechend werden die meisten Unterrichtsstunden in Wien abgehalten, auch die "
+        "meisten muttersprachlichen Lehrer unterrichten in Wien (242 von 422, 57 Prozent)."
+    )
+    found = by_text(teachers, "de")
+    assert (found["242"].unit, found["422"].unit, found["57 Prozent"].value) == (
+        "people",
+        "people",
+        57.0,
+    )
