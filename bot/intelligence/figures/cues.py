@@ -254,7 +254,8 @@ _DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decr
     |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sink(?:s|ing)?|slid|slide[s]?
     |sliding|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
     |slash(?:ed|es|ing)?|shed(?:s|ding)?|trimm(?:ed|ing)|worst|halved
-    |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|slow(?:s|ed|ing|down)?|slower
+    |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|slow(?:s|ed|ing|down)
+    |slow(?=\s+(?:to|by|from|down|sharply|further)\b)|slower
     |shav(?:e|es|ed|ing)"""
 # "up" and "down" are particles in most phrases ("up to £820,000", "sets up", "stepped
 # down", "make up 16%"): they only move a figure next to a number or a from/by/on, after
@@ -308,14 +309,15 @@ def is_phrasal(word: str) -> bool:
 # German separable verbs put their particle at the end of the clause: "Die Preise gaben um
 # 4,0 Prozent nach", "Sie legten um 0,1 Prozent zu", "Der Absatz brach um 20 Prozent ein".
 SEPARABLE_DE = re.compile(
-    r"\b(gab|gaben|gibt|legte|legten|legt|nahm|nahmen|nimmt|brach|brachen|bricht)\b"
+    r"\b(gab|gaben|gibt|legte|legten|legt|nahm|nahmen|nimmt|brach|brachen|bricht|büßte|büßten"
+    r"|büßt)\b"
     r"(?:[^,.;:]|[,.](?=\d)){0,80}?\s(nach|zu|ab|ein)(?=\s*(?:[,.;:]|$))",
     re.I,
 )
 _SEPARABLE_MOVES = {
     ("gab", "nach"): "down", ("gib", "nach"): "down", ("leg", "zu"): "up", ("nah", "zu"): "up",
     ("nim", "zu"): "up", ("nah", "ab"): "down", ("nim", "ab"): "down", ("bra", "ein"): "down",
-    ("bri", "ein"): "down",
+    ("bri", "ein"): "down", ("büß", "ein"): "down",
 }  # fmt: skip
 
 
@@ -351,7 +353,8 @@ _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinke
     |zurück|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft|senk\w*
     |gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut|streich\w*
     |gestrichen|kürz(?:t|te|ten|en|ung|ungen)|gekürzt|einbußen|halbiert|geringer
-    |verringer\w*|reduzier\w*|verminder\w*|abgenommen|abnehm\w*|gedrosselt|drossel\w*"""
+    |verringer\w*|reduzier\w*|verminder\w*|abgenommen|abnehm\w*|gedrosselt|drossel\w*
+    |eingebüßt|einbüß\w*"""
 
 UP_RE = {"en": _cue_re(_UP_EN, "up"), "de": _cue_re(_UP_DE)}
 DOWN_RE = {"en": _cue_re(_DOWN_EN, "down"), "de": _cue_re(_DOWN_DE)}

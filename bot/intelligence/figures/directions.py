@@ -82,6 +82,8 @@ def _moves(
         and _HEDGES.fullmatch(sentence[m.end() : q.start])
     ):
         return False  # "the company had already raised about $900m": money collected
+    if word == "growth" and _OF_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
+        return False  # "as much as 1% of annual growth may be lost": growth is the thing
     if word == "zurück" and not _GO.search(sentence, max(0, m.start() - 80), m.start()):
         return False  # "Die anderen 10.000 Quadratmeter geben wir zurück"; "ging … zurück" is
     if any(_owns(o, m, q) for o in others):
@@ -126,6 +128,7 @@ def _separable(
 
 
 _THRESHOLD_DE = re.compile(r"\bab\s+$")
+_OF_BEFORE = re.compile(r"\bof\s+(?:[a-z]+\s+)?$", re.I)
 _HEDGES = re.compile(r"\s*(?:(?:about|around|nearly|almost|some|more\s+than|over|an\s+extra)\s+)?")
 _GO = re.compile(r"\b(?:ging|gingen|geht|gehen|ginge|gegangen)\b", re.I)
 _LESS = frozenset({"less", "fewer", "lower", "smaller", "weniger", "niedriger", "kleiner"})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from bot.intelligence.figures import cues
 from bot.intelligence.figures.directions import direction
@@ -155,7 +156,24 @@ def _describe(found: Sequence[Quantity], lang: str, previous: str) -> dict[int, 
             q.direction, q.label = q.restates.direction, q.restates.label
             label = q.label
         named[id(q)] = label
+    _bracket_moves(found)
     return named
+
+
+_BRACKET = re.compile(r"\s*\(\s*(?:(?:rund|etwa|about|around|or|oder)\s+)?")
+
+
+def _bracket_moves(found: Sequence[Quantity]) -> None:
+    """ "ein Anstieg um 1.100 Schüler (drei Prozent)", "ein Rückgang um 129 Millionen Hektar
+    (1,29 Mio. Quadratkilometer)": a figure in brackets moved the way the one before did."""
+    kept = sorted((q for q in found if _keep(q)), key=lambda q: q.start)
+    for before, q in pairwise(kept):
+        if (
+            q.direction is None
+            and before.direction
+            and _BRACKET.fullmatch(q.sentence[before.end : q.start])
+        ):
+            q.direction = before.direction
 
 
 def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:

@@ -309,6 +309,8 @@ def verb_between(text: str) -> bool:
             return True
         if w in _AUX or w in _GROUP or (i and tokens[i - 1].casefold() in _DETERMINERS):
             continue
+        if i and tokens[i - 1].casefold().endswith("ing"):
+            continue  # "lifted borrowing costs … to 2.25%": the noun an -ing word qualifies
         near = len(tokens) - i <= 2 and i > 0  # "cut spending by £35bn": a gerund object
         if _is_verb(word, near_figure=near) and not cues.is_cue(w):
             return True

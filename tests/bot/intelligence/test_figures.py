@@ -1488,3 +1488,26 @@ def test_a_ranking_by_region_counts_the_noun_it_ranks_and_brackets_above_119_are
         "people",
         57.0,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "way"),
+    [
+        ("Seit Jahresbeginn hat Unicredit bereits 20 Prozent an Wert eingebüßt, weit mehr als "
+         "der Bankenbranchenindex in Mailand.", "de", "20 Prozent", "down"),
+        ("Gegenüber dem Schuljahr davor war das ein Anstieg um 1.100 Schüler (drei Prozent).",
+         "de", "drei Prozent", "up"),
+        ("Dies bedeutet einen Netto-Rückgang um 129 Millionen Hektar (1,29 Mio. "
+         "Quadratkilometer) seit dem Jahr 1990.", "de", "1,29 Mio. Quadratkilometer", "down"),
+        ("In Sri Lanka, some observers have said that as much as 1% of annual growth may be "
+         "lost.", "en", "1%", "down"),
+        ("The Fed lifted borrowing costs five times last year to 2.25%, citing evidence the US "
+         "economic recovery was becoming more robust.", "en", "2.25%", "up"),
+        ("He said the song was a slow ballad and would work with around 10 singers, rather "
+         'than a "sing-along".', "en", "10 singers", None),
+    ],
+)  # fmt: skip
+def test_losses_in_value_bracketed_restatements_and_lifted_costs_move(
+    sentence: str, lang: str, text: str, way: str | None
+) -> None:
+    assert by_text(sentence, lang)[text].direction == way
