@@ -30,8 +30,12 @@ def linked(sentence: str, start: int, end: int) -> bool:
 # Asides never end a clause: "$16bn (£8.3bn) takeover", "the consumer price index (CPI)
 # would rise", "mortgage approvals - loans approved but not yet made - were £2bn".
 ASIDE = re.compile(r"\([^()]{1,40}\)|\s[–—-]\s[^–—()]{1,90}?\s[–—-]\s")
+# ", die Neuschneemenge beträgt jedoch einen halben Meter": a German article and noun after a
+# comma open a clause of their own (a relative "die" is followed by no noun; "…, die
+# Inlandsorders um 2,6 Prozent" shares the verb before it).
 _CLAUSE_BREAK = re.compile(
     r"[;:()]|\s[–—-]\s|,\s(?:while|but|whereas|aber|während|doch|und|and|wobei)\b"
+    r"|,\s(?=(?:der|die|das)\s+[A-ZÄÖÜ][a-zäöüß]+\s+(?!(?:um|auf|von|bei|mit|im|in|zu)\s)[a-zäöüß])"
 )
 
 

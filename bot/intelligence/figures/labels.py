@@ -78,6 +78,10 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         if counted.casefold() not in phrases.GENERIC_PEOPLE:
             return counted  # "464,000 subscribers", "1500 Grenzbeamte"
         generic = counted
+    if what := _measured_thing(q, tail, lang):
+        return what  # "18 Millionen Hektar Wald", "793,000 barrels of oil per day"
+    if q.kind == "money" and lang == "de" and _SCALED_MONEY.search(counted := q.text.split()[-1]):
+        return counted  # "16 Bruttowerbemillionen"
     compared = COMPARATIVE.match(tail) if q.kind == "multiplier" else None
     if compared and (what := _compared(q.sentence, q.end + compared.end(1), compared.group(1))):
         return what  # "zehnmal schneller"; "1.9 times more likely" says how, not what
@@ -114,6 +118,30 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         if word.casefold() not in cues.NOT_LABELS | phrases.WHEN and not verbal:
             return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
     return None
+
+
+_THING_DE = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*)\b")
+_THING_EN = re.compile(r"\bof\s+([a-z][a-z-]{2,})\b")
+_SCALED_MONEY = re.compile(r"^[A-ZÄÖÜ][a-zäöüß-]{2,}(?:millionen|milliarden)$")
+
+
+def _measured_thing(q: Quantity, tail: str, lang: str) -> str | None:
+    """What a measure is of: the noun right after it in German ("3,999 Milliarden Hektar
+    Wald"), the "of" phrase in English ("barrels of oil", "tonnes of cocaine")."""
+    if q.kind != "other" or not q.unit:
+        return None
+    m = (
+        _THING_DE.match(tail)
+        if lang == "de"
+        else (_THING_EN.search(q.text) or _THING_EN.match(tail.lstrip()))
+    )
+    if m is None:
+        return None
+    word = m.group(1)
+    folded = word.casefold()
+    if folded in cues.NOT_LABELS or folded in cues.MEASURE_NOUNS or folded in cues.DURATION_NOUNS:
+        return None
+    return None if folded in cues.CURRENCY_WORDS or scale_of(word, lang) else word
 
 
 def _candidates(q: Quantity, lang: str, lo: int, hi: int) -> Iterator[phrases.Candidate]:
@@ -166,5 +194,13 @@ def following_noun(q: Quantity, lang: str) -> str | None:
     if lang != "de":
         return None
     _, right = _label_clause(q)
-    text = ASIDE.sub(" ", q.sentence[q.end : right])
+    text = _SOURCE_DE.sub(" ", ASIDE.sub(" ", q.sentence[q.end : right]))
     return None if _OF_THEM.match(text) else subjects.first_noun(text)
+
+
+# "fließen laut Berechnungen des Marktforschers Focus in die ORF-Radios": who says it is
+# not what the figure measures.
+_SOURCE_DE = re.compile(
+    r"\b(?:laut|nach\s+Angaben|zufolge)\s+(?:(?:[A-ZÄÖÜ][\w-]*|der|des|dem|den|die|das|eines"
+    r"|einer|eines)\s+)+"
+)

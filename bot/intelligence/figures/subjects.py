@@ -332,4 +332,10 @@ _OPENERS = words_of(
 
 def _opens_with_noun(word: str) -> bool:
     w = word.casefold()
-    return not (w in _OPENERS or w in FUNCTION_WORDS["de"] or w.endswith(("lich", "weise")))
+    if w.endswith("end") and not w.endswith(_NOUNS_IN_END):
+        return False  # "Besorgniserregend ist diese Entwicklung": an adjective
+    return not (w in _OPENERS or w in FUNCTION_WORDS["de"] or w.endswith(("lich", "weise", "iert")))
+
+
+_NOUNS_IN_END = ("stand", "band", "wand", "abend", "gegend", "jugend", "tugend", "legend",
+                 "ende", "dividend")  # fmt: skip

@@ -1511,3 +1511,34 @@ def test_losses_in_value_bracketed_restatements_and_lifted_costs_move(
     sentence: str, lang: str, text: str, way: str | None
 ) -> None:
     assert by_text(sentence, lang)[text].direction == way
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "label"),
+    [
+        ("Sie meldete, die Erde habe 2014 rund 18 Millionen Hektar Wald verloren, was der "
+         "größte Jahresverlust seit 2001 sei.", "de", "18 Millionen Hektar", "Wald"),
+        ("India produces about 793,000 barrels of oil per day (bpd), little changed since the "
+         "start of the 1990s.", "en", "793,000 barrels of oil per day", "oil"),
+        ("Allein 111 Millionen Euro fließen laut Berechnungen des Marktforschers Focus in die "
+         "ORF-Radios, der Rest geht an die Privatsender.", "de", "111 Millionen Euro",
+         "ORF-Radios"),
+        ("Besorgniserregend ist diese Entwicklung für Petra Hauser, die mit ihrer Mediaagentur "
+         "in Österreichs Radiosendern 16 Bruttowerbemillionen bewegt.", "de",
+         "16 Bruttowerbemillionen", "Bruttowerbemillionen"),
+        ("Freitagmittag hatte es im Walliser Skiort heftig zu schneien begonnen, der Schneefall "
+         "hörte erst spät in der Nacht auf Samstag auf, die Neuschneemenge beträgt jedoch "
+         "einen halben Meter.", "de", "halben Meter", "Neuschneemenge"),
+    ],
+)  # fmt: skip
+def test_what_a_measure_is_of_and_no_source_or_earlier_clause_as_its_label(
+    sentence: str, lang: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, lang)[text].label == label
+
+
+def test_a_german_list_sharing_its_verb_keeps_the_direction() -> None:
+    orders = (
+        "Die Bestellungen aus dem Ausland sanken um 1,2 Prozent, die Inlandsorders um 2,6 Prozent."
+    )
+    assert by_text(orders, "de")["2,6 Prozent"].direction == "down"
