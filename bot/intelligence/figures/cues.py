@@ -192,7 +192,8 @@ NOT_LABELS = frozenset(
     sonntag jahr jahres vorjahr mitte anfang ende beginn angaben berechnungen schätzungen
     informationen berichten medienberichten estimates according
     quartal monat woche tag prozent euro dollar unser unsere unserer unseren unserem ihre
-    ihren ihrer seine seinen seiner""")
+    ihren ihrer seine seinen seiner meanwhile however though moreover furthermore
+    nevertheless instead overall currently""")
 )
 
 

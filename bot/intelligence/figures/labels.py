@@ -58,14 +58,28 @@ def clause_subject(
     if lang != "de":
         left = max([left] + [o.end for o in others if left <= o.end <= q.start])
     text = ASIDE.sub(" ", q.sentence[left : q.start])  # "Liquidity - a measure … - was"
+    text = _ADVERB_ASIDE.sub(" ", text)  # "Consumption, meanwhile, has jumped to"
     # "The unemployment rate is improving, too: It is set to slip below 13%": the clause
     # before comes first, then the sentence before.
     before = (q.sentence[:left], previous) if left > 0 else (previous,)
+    if left > 0 and _SAID.search(q.sentence[:left]):
+        before = (previous,)  # 'Professor Allsop said: "Reducing the limit …"': the speaker
     # "Heizöl verbilligte sich um fast ein Viertel, Sprit immerhin um 13,5 Prozent": after
     # a comma that follows another figure a list item names its own subject.
     comma = q.sentence.rfind(", ", left, q.start)
     listed = any(left <= o.end <= comma for o in others)
     return subjects.subject(text, lang, previous=before, list_item=listed)
+
+
+_ADVERB_ASIDE = re.compile(
+    r",\s*(?:meanwhile|however|though|moreover|furthermore|nevertheless|instead|in\s+turn"
+    r"|for\s+example|for\s+instance|jedoch|allerdings|indes|hingegen|dagegen|wiederum)\s*,",
+    re.I,
+)
+_SAID = re.compile(
+    r"\b(?:said|says|told|added|explained|sagte|sagt|meinte|erklärte|betonte)\s*:\s*[\"“„]?\s*$",
+    re.I,
+)
 
 
 def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
@@ -78,10 +92,10 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         if counted.casefold() not in phrases.GENERIC_PEOPLE:
             return counted  # "464,000 subscribers", "1500 Grenzbeamte"
         generic = counted
-    if what := _measured_thing(q, tail, lang):
-        return what  # "18 Millionen Hektar Wald", "793,000 barrels of oil per day"
     if q.kind == "money" and lang == "de" and _SCALED_MONEY.search(counted := q.text.split()[-1]):
         return counted  # "16 Bruttowerbemillionen"
+    if what := _measured_thing(q, tail, lang):
+        return what  # "18 Millionen Hektar Wald", "793,000 barrels of oil per day"
     compared = COMPARATIVE.match(tail) if q.kind == "multiplier" else None
     if compared and (what := _compared(q.sentence, q.end + compared.end(1), compared.group(1))):
         return what  # "zehnmal schneller"; "1.9 times more likely" says how, not what

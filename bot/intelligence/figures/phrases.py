@@ -116,7 +116,8 @@ _MONEY_VERB_BEFORE = re.compile(
     r"|bought|buys?|buying|won|wins?|costs?|costing|charg(?:e[sd]?|ing)|sav(?:e[sd]?|ing)"
     r"|donat(?:e[sd]?|ing)|gave|give[sn]?|giving|offer(?:s|ed|ing)?)"
     r"\s+(?:(?:up\s+to|about|around|nearly|almost|some|more\s+than|less\s+than|over|just"
-    r"|an\s+estimated|a\s+further|another|him|her|them|it|us|(?-i:[A-Z][a-z]+))\s+){0,2}$",
+    r"|an\s+estimated|a\s+further|another|him|her|them|it|us|the\s+[a-z]+|(?-i:[A-Z][a-z]+))"
+    r"\s+){0,2}$",
     re.I,
 )
 _EARNED = re.compile(r"^(?:earn|made|make|receiv|rais|nett|won|win)", re.I)

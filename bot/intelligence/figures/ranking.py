@@ -142,7 +142,7 @@ def _describe(found: Sequence[Quantity], lang: str, previous: str) -> dict[int, 
             q.direction = q.implied or q.direction or direction(q, lang, others)
         else:
             q.direction = q.direction or direction(q, lang, others) or q.implied
-        label = named_label(q, lang, others)
+        label = named_label(q, lang, others) or _old_level_label(q, found, lang)
         if not label and q.unit_from is not None:
             label = q.unit_from.label  # "eine Ablösesumme von 27 Millionen Euro, die sich
             # noch um drei Millionen erhöhen könnte": the Ablöse grows
@@ -158,6 +158,18 @@ def _describe(found: Sequence[Quantity], lang: str, previous: str) -> dict[int, 
         named[id(q)] = label
     _bracket_moves(found)
     return named
+
+
+def _old_level_label(q: Quantity, found: Sequence[Quantity], lang: str) -> str | None:
+    """ "cutting the limit from 80mg … to 50mg": the new level measures what the old one
+    does."""
+    if q.start_value is None:
+        return None
+    old = next((o for o in found if o.baseline and o.value == q.start_value), None)
+    if old is None:
+        return None
+    label = named_label(old, lang, [o for o in found if o is not old and _keep(o)])
+    return None if label is None or cues.is_cue(label.casefold()) else label  # "ein Anstieg von"
 
 
 _BRACKET = re.compile(r"\s*\(\s*(?:(?:rund|etwa|about|around|or|oder)\s+)?")

@@ -1542,3 +1542,28 @@ def test_a_german_list_sharing_its_verb_keeps_the_direction() -> None:
         "Die Bestellungen aus dem Ausland sanken um 1,2 Prozent, die Inlandsorders um 2,6 Prozent."
     )
     assert by_text(orders, "de")["2,6 Prozent"].direction == "down"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "label"),
+    [
+        ("Consumption, meanwhile, has jumped to 2.4 million bpd, compared with 474,000 bpd in "
+         "1973.", "2.4 million bpd", "Consumption"),
+        ('Professor Allsop said: "Reducing the limit from 80mg to 50mg can be expected to save '
+         'around 65 lives a year."', "50mg", "limit"),
+        ("He estimates that this would save the country £119m a year.", "£119m", "save"),
+        ("It cut its holding from 75% to 60% on 20 October.", "60%", "holding"),
+    ],
+)  # fmt: skip
+def test_english_labels_past_asides_speakers_and_from_the_old_level(
+    sentence: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, "en")[text].label == label
+
+
+def test_a_rise_the_old_level_is_said_with_is_no_label_of_the_new_one() -> None:
+    ebitda = (
+        "Für den Gewinn vor Zinsen, Steuern und Abschreibungen (Ebitda) rechnet das Unternehmen "
+        "aus Montabaur mit einem Anstieg von 771,2 Mio. Euro im Vorjahr auf rund 850 Mio. Euro."
+    )
+    assert by_text(ebitda, "de")["850 Mio. Euro"].label != "Anstieg"
