@@ -155,6 +155,8 @@ def _describe(found: Sequence[Quantity], lang: str, previous: str) -> dict[int, 
         if q.restates is not None:
             q.direction, q.label = q.restates.direction, q.restates.label
             label = q.label
+        if q.unit is None and q.kind == "count" and (q.label or "").casefold() in _AUDIENCE:
+            q.unit = "people"  # "Fox's prime-time audience fell by 600,000 to 5.9 million"
         named[id(q)] = label
     _bracket_moves(found)
     return named
@@ -172,6 +174,8 @@ def _old_level_label(q: Quantity, found: Sequence[Quantity], lang: str) -> str |
     return None if label is None or cues.is_cue(label.casefold()) else label  # "ein Anstieg von"
 
 
+_AUDIENCE = frozenset({"audience", "audiences", "viewers", "viewership", "attendance", "crowd",
+                       "publikum", "zuschauer", "reichweite", "besucher"})  # fmt: skip
 _BRACKET = re.compile(r"\s*\(\s*(?:(?:rund|etwa|about|around|or|oder)\s+)?")
 
 

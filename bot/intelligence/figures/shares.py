@@ -107,6 +107,8 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
     for m in _ONE_IN.finditer(sentence):
         if (n := parse_number(m.group(1), lang)) and n >= 2:
             out.append(Quantity(m.start(), m.end(), round(100 / n, 2), "%", "percent", sentence))
+            # "One in 10 adult Americans" is a share, not a count of ten Americans
+            found[:] = [q for q in found if not m.start() <= q.start < m.end()]
     return out
 
 

@@ -206,6 +206,9 @@ _BIT_RATES = {
     "kbit/s": "kbps",
     "Gbit/s": "Gbps",
     "barrels/day": "bpd",
+    "Mbit": "Mbps",  # "a one gigabit network", "a 2 megabit line": a speed without "a second"
+    "Gbit": "Gbps",
+    "kbit": "kbps",
 }  # "a 2Mb line": broadband speed, not megabytes
 # "Meter pro Sekunde", "barrels of oil per day"
 _PER = re.compile(r"(?:\s+of\s+[a-z]+)?\s?(?:/|pro\s|per\s|je\s|an?\s)\s*([^\W\d]+)", re.I)

@@ -1567,3 +1567,13 @@ def test_a_rise_the_old_level_is_said_with_is_no_label_of_the_new_one() -> None:
         "aus Montabaur mit einem Anstieg von 771,2 Mio. Euro im Vorjahr auf rund 850 Mio. Euro."
     )
     assert by_text(ebitda, "de")["850 Mio. Euro"].label != "Anstieg"
+
+
+def test_an_audience_counts_people_and_one_in_n_counts_no_one() -> None:
+    fox = "Last season, Fox's prime-time audience fell by 600,000 to 5.9 million."
+    audience = by_text(fox, "en")["5.9 million"]
+    assert (audience.unit, audience.kind, audience.direction) == ("people", "count", "down")
+    truants = "Serial truants make up one in 13 pupils."
+    assert {t: f.unit for t, f in by_text(truants, "en").items()} == {"one in 13": "%"}
+    siemens = "Siemens' plans for a one gigabit network may be more than a user needs today."
+    assert by_text(siemens, "en")["one gigabit"].unit == "Gbps"
