@@ -71,7 +71,8 @@ _HOLDERS = ("siegerin", "sieger", "meister", "meisterin", "champion", "gewinner"
 # compounds too ("in bis dahin 18 Saisonspielen").
 _RECORD_ENDINGS = ("spiele", "spielen", "games", "matches", "partien", "siege", "siegen",
                    "niederlagen", "wins", "defeats", "spieltage", "spieltagen", "runden",
-                   "rounds", "rennen", "races")  # fmt: skip
+                   "rounds", "rennen", "races", "tore", "toren", "treffer", "treffern", "duelle",
+                   "duellen", "goals", "tries", "wickets", "assists")  # fmt: skip
 # Points are an index's only next to one ("kletterte um 0,5 auf 54,1 Punkte"); otherwise
 # they are a score or a standing ("dass die Offense mehr als zwanzig Punkte macht").
 _INDEX = re.compile(

@@ -1577,3 +1577,17 @@ def test_an_audience_counts_people_and_one_in_n_counts_no_one() -> None:
     assert {t: f.unit for t, f in by_text(truants, "en").items()} == {"one in 13": "%"}
     siemens = "Siemens' plans for a one gigabit network may be more than a user needs today."
     assert by_text(siemens, "en")["one gigabit"].unit == "Gbps"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Mit 14 erzielten Toren ist er der beste Torschütze der Liga, in 20 Duellen blieb "
+         "Rapid ungeschlagen.", "de"),
+        ("The striker has scored 20 goals in all competitions this season.", "en"),
+    ],
+)  # fmt: skip
+def test_goals_and_duels_in_a_sport_report_are_a_record_not_a_figure(
+    sentence: str, lang: str
+) -> None:
+    assert figures(sentence, lang) == []
