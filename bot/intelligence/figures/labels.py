@@ -104,6 +104,8 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
     if q.kind == "money" and (m := _AGAINST.match(tail)):
         return f"{_CURRENCY_NAME.get(q.unit or '', q.unit)}/{m.group(1).casefold()}"
     partitive = _PARTITIVE.match(tail) if q.kind == "count" else None
+    if partitive and lang == "de" and not partitive.group(1)[:1].isupper():
+        partitive = None  # "4.528 von österreichweit 7.228": an adverb, no noun
     if partitive and partitive.group(1).casefold() not in cues.NOT_LABELS:
         return partitive.group(1)  # "25 der 200 Abgeordneten", "25 of the 200 MPs"
     left, right = _label_clause(q)

@@ -28,13 +28,15 @@ _FROM = re.compile(
 
 
 def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
-    """`$1.13bn (£600m)`, `1.16bn euros ($1.5bn; £800m)`: bracketed amounts restate the
-    one before the bracket."""
+    """`$1.13bn (£600m)`, `1.16bn euros ($1.5bn; £800m)`, `60 miles (100 kilometres)`:
+    bracketed amounts and measures restate the one before the bracket."""
     for prev, q in pairwise([q for q in found if q.kind != "year"]):
         gap = q.sentence[prev.end : q.start].strip()  # "3bn yuan in 2004 ($365m; £190m)"
         opened = _BRACKET_OPEN.fullmatch(gap)  # "£1bn (about $2bn)"
         if q.kind == prev.kind == "money" and (opened or (gap == ";" and prev.conversion)):
             q.conversion, q.restates = True, prev.restates or prev
+        elif q.kind == prev.kind == "other" and opened and q.unit != prev.unit:
+            q.conversion, q.restates = True, prev  # "50,000 square meters (538,000 square feet)"
     return found
 
 

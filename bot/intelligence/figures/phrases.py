@@ -145,6 +145,8 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
     yield from _noun_of(q, lang)
     bracket = _BRACKETED.search(q.sentence, max(0, q.start - 40), q.start)
     noun = bracket is not None and (lang != "de" or bracket.group(1)[:1].isupper())
+    if bracket and bracket.group(1).casefold() in cues.MEASURE_NOUNS:
+        noun = False  # "129 Millionen Hektar (1,29 Mio. Quadratkilometer)": a conversion
     if bracket and noun and _ok(bracket.group(1), lang):
         yield bracket.start(1), 0, bracket.group(1)  # "Gemüse (plus 9,4 Prozent)"
     yield from _noun_after(q, lang)

@@ -268,9 +268,15 @@ def _first_noun(text: str) -> str | None:
         folded = word.casefold()
         if folded in cues.NOT_LABELS or folded in cues.MEASURE_NOUNS or _TIME_NOUN.search(word):
             continue  # "bei über 200 Gramm könnten 1000 Euro": Gramm is a unit, no subject
+        if folded in _NUMBER_OF and (of := _GENITIVE.match(text, m.end())):
+            return of.group(1)  # "die Zahl der muttersprachlichen Lehrer wuchs auf 422"
         if folded not in cues.CURRENCY_WORDS:
             return word
     return None
+
+
+_NUMBER_OF = words_of("zahl anzahl gesamtzahl menge")
+_GENITIVE = re.compile(r"\s+(?:der|des)\s+(?:[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\wäöüß-]+)")
 
 
 def first_noun(text: str) -> str | None:

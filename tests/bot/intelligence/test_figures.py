@@ -1591,3 +1591,23 @@ def test_goals_and_duels_in_a_sport_report_are_a_record_not_a_figure(
     sentence: str, lang: str
 ) -> None:
     assert figures(sentence, lang) == []
+
+
+def test_german_number_of_names_what_it_counts_and_a_bracketed_measure_restates() -> None:
+    teachers = (
+        "Gegenüber dem Schuljahr davor war das ein Anstieg um 1.100 Schüler (drei Prozent), die "
+        "Zahl der muttersprachlichen Lehrer wuchs auf 422 (zwei Prozent)."
+    )
+    assert by_text(teachers, "de")["422"].label == "Lehrer"
+    forest = (
+        "Dies bedeutet einen Netto-Rückgang um 129 Millionen Hektar (1,29 Mio. "
+        "Quadratkilometer) seit dem Jahr 1990."
+    )
+    found = figures(forest, "de")
+    assert [f.text for f in found] == ["129 Millionen Hektar", "1,29 Mio. Quadratkilometer"]
+    assert {f.label for f in found} == {"Netto-Rückgang"}
+    hours = (
+        "Dementsprechend werden die meisten Unterrichtsstunden in Wien abgehalten (4.528 von "
+        "österreichweit 7.228 Wochenstunden)."
+    )
+    assert by_text(hours, "de")["4.528"].label != "österreichweit"
