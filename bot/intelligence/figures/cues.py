@@ -33,7 +33,8 @@ CURRENCY_WORDS = {
     "kronor": "SEK", "new zealand dollar": "NZD", "new zealand dollars": "NZD",
     "singapore dollar": "SGD", "singapore dollars": "SGD", "hong kong dollar": "HKD",
     "kroner": "NOK", "krona": "SEK", "pesos": "PESO", "dinars": "DINAR",
-    "dirhams": "AED", "riyals": "SAR", "reais": "BRL", "real": "BRL",
+    "dirhams": "AED", "riyals": "SAR", "reais": "BRL", "real": "BRL", "lewa": "BGN",
+    "leva": "BGN", "lei": "RON", "kuna": "HRK", "rupien": "INR",
 }  # fmt: skip
 # Currencies several countries share a name with: the country the story names decides
 # ("400m pesos" in a story on Argentina are ARS); without one the name stays as it is.
@@ -90,7 +91,10 @@ PERSON_NOUNS = frozenset(
     israelis iraqis pakistanis saudis somalis kuwaitis yemenis bangladeshis qataris afghans
     vietnamese portuguese lebanese sudanese congolese taiwanese burmese nepalese senegalese
     syrer iraker afghanen türken russen ukrainer polen fishermen policemen servicemen
-    firemen businessmen congressmen spokesmen seamen workmen tradesmen linesmen""")
+    firemen businessmen congressmen spokesmen seamen workmen tradesmen linesmen
+    ministers nationals priests bishops clerics monks nuns councillors senators lawmakers
+    legislators peers jurors witnesses staffers executives managers bankers diplomats
+    envoys inhabitants villagers""")
 )
 # Counted things that are not people; the unit is the noun itself.
 THING_NOUNS = frozenset(

@@ -211,7 +211,14 @@ def following_noun(q: Quantity, lang: str) -> str | None:
         return None
     _, right = _label_clause(q)
     text = _SOURCE_DE.sub(" ", ASIDE.sub(" ", q.sentence[q.end : right]))
+    if m := _PREDICATE.match(text):
+        return m.group(1)  # "87 Prozent waren Angestellte und 13 Prozent Arbeiter"
     return None if _OF_THEM.match(text) else subjects.first_noun(text)
+
+
+_PREDICATE = re.compile(
+    r"\s*(?:waren|sind|ist|war|seien|wären)\s+(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][\wäöüß-]+)"
+)
 
 
 # "fließen laut Berechnungen des Marktforschers Focus in die ORF-Radios": who says it is

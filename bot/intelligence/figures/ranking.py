@@ -92,6 +92,9 @@ class _LastScaled:
     index: int = 0
     seen: dict[float, Quantity] = field(default_factory=dict)  # value -> an earlier mention
     money: Quantity | None = None  # the last amount of money in the story
+    # German writes "36,4 Millionen" for euros; English names its currency ("£3bn"), so
+    # "about three billion are in use" counts things.
+    lang: str = "de"
 
     def carry(self, q: Quantity, index: int) -> None:
         if q.kind == "money":
@@ -106,7 +109,9 @@ class _LastScaled:
         # scaled amount nearby, or, further on, the story's currency ("36,4 Millionen").
         same = self.seen.get(q.value)
         near = self.q if self.q is not None and index - self.index <= SCALE_REACH else None
-        source = same or near or self.money
+        if self.lang != "de" and near is not None and near.kind == "money":
+            near = None
+        source = same or near or (self.money if self.lang == "de" else None)
         if source is not None:
             q.unit, q.kind = source.unit, source.kind
 
@@ -197,7 +202,7 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     scored: dict[tuple[float, str | None], tuple[float, Quantity]] = {}
     specific: dict[tuple[float, str | None], str] = {}  # first label a sentence names
     vague: dict[tuple[float, str | None], bool] = {}  # the kept one's label is a subject
-    last_scaled = _LastScaled()
+    last_scaled = _LastScaled(lang=lang)
     before: list[Quantity] = []  # the figures of the sentence before
     previous = ""  # the sentence before
     for index, sentence in sentences:

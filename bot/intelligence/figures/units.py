@@ -22,7 +22,8 @@ _CUR_POST = re.compile(
     r"|francs?|US-Dollars?|Dollars?|Euros?|€|\$|Pfund|pounds?(?:\s+sterling)?|Franken|CHF|Yen"
     r"|USD|EUR|GBP|Rubel|roubles|rubles|Yuan|Renminbi|Kronen|rupees|Cents?|pence|rand|lira"
     r"|zloty|shekels|baht|ringgit|rupiah|naira|hryvnia|forint|kronor|kroner|krona|pesos|dinars"
-    r"|dirhams|riyals|reais)(?!\w)(?!-(?!Cent)[A-ZÄÖÜ])",  # "18 Euro-Finanzminister": people
+    r"|dirhams|riyals|reais|Lewa|Leva|Kuna)"
+    r"(?!\w)(?!-(?!Cent)[A-ZÄÖÜ])",  # "18 Euro-Finanzminister": people
     re.I,
 )
 _PERCENT = re.compile(
@@ -167,6 +168,8 @@ def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
         return key, "score", m.end()  # "97 Zähler", "mit 402 Zählern" in a ski jumping report
     if key in cues.DURATION_NOUNS:
         return key, "other", m.end()
+    if lang == "de" and (span := _YEARS_COMPOUND.search(key)):
+        return span.group(0), "other", m.end()  # "in 29 Dienstjahren": a duration
     if last in cues.MEASURE_NOUNS:
         if lang == "en" and noun[:1].isupper():
             return key, "name", m.end()  # "her role in 21 Grams": a title
@@ -196,6 +199,9 @@ def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
 
 
 _MODIFIERS = 2
+# German compounds on years and months count time ("Dienstjahren", "Lebensmonaten"), not
+# "Lichtjahre", a distance.
+_YEARS_COMPOUND = re.compile(r"(?<!licht)(?:jahre|jahren|monate|monaten)$")
 _ATTACHED_MEASURE = re.compile(
     r"\s?(km/h|km²|m²|Mbit/s|Mbps|kbps|(?i:GHz)|(?i:MHz)|kWh|mAh|GB|MB|TB|Mb|km|kg|mg|mph|mm|cm"
     r"|MW|GW|ft)(?![\w/²])"

@@ -1611,3 +1611,38 @@ def test_german_number_of_names_what_it_counts_and_a_bracketed_measure_restates(
         "österreichweit 7.228 Wochenstunden)."
     )
     assert by_text(hours, "de")["4.528"].label != "österreichweit"
+
+
+def test_a_month_before_a_thousands_number_leaves_it_a_count() -> None:
+    children = "Untersucht wurden im vorigen Mai 75.297 Kinder in ganz Österreich."
+    f = by_text(children, "de")["75.297 Kinder"]
+    assert (f.value, f.unit) == (75297.0, "people")
+
+
+def test_lewa_ministers_and_years_of_service_read_as_a_reader_reads_them() -> None:
+    assert (
+        by_text("Bulgarien zahlte 800 Millionen Lewa an die Bank.", "de")["800 Millionen Lewa"].unit
+        == "BGN"
+    )
+    ministers = "Twelve foreign nationals were among 20 Jonesboro ministers at the meeting."
+    assert {f.unit for f in figures(ministers, "en")} == {"people"}
+    service = (
+        "Aber: Maßnahmen der Kräfte begegneten einer Respektlosigkeit, wie ich sie in 29 "
+        "Dienstjahren noch nicht erlebt habe."
+    )
+    assert figures(service, "de") == []
+
+
+def test_a_german_predicate_noun_names_the_share() -> None:
+    staff = "87 Prozent waren Angestellte und 13 Prozent Arbeiter."
+    assert by_text(staff, "de")["87 Prozent"].label == "Angestellte"
+
+
+def test_english_bare_millions_take_no_currency_from_an_earlier_sentence() -> None:
+    sentences = [
+        (0, "The scheme will cost £68 billion."),
+        (1, "About two billion are shipped every year, and about three billion are in use."),
+    ]
+    found = {f.text: f for f in key_figures(sentences, "en")}
+    assert found["three billion"].kind == "count"
+    assert found["£68 billion"].unit == "GBP"
