@@ -80,6 +80,7 @@ _INDEX = re.compile(
     r"|stimmung|sentiment|konjunktur|börse|stock|shares|market|markt",
     re.I,
 )
+_JUMP = re.compile(r"\b(?:\w*[Ss]prung\w*|sprang|Durchgang|Schanzen?|Schanzenrekord|Weitenjagd)\b")
 _SEEDED = re.compile(r"\s+(?:gesetzte[nmrs]?|seeded)\b", re.I)
 
 
@@ -90,6 +91,8 @@ def record(sentence: str, end: int, unit: str | None) -> bool:
         return True
     if unit == "Punkte":
         return not _INDEX.search(sentence)
+    if unit == "m" and _JUMP.search(sentence):
+        return True  # "im zweiten Durchgang mit 97 Metern": a ski jump, a result
     return bool(
         unit and unit.casefold().endswith(_RECORD_ENDINGS) and cues.SPORT_RE.search(sentence)
     )

@@ -21,8 +21,11 @@ _TO = re.compile(
     r"(?:(?:about|around|nearly|almost|over|more\s+than|rund|etwa|knapp|über|mehr\s+als)\s+)?",
     re.I,
 )
+# "von derzeit 0,5 auf ein Prozent" ("from the current 2.1% level" is an orphan old level)
 _FROM = re.compile(
-    r"\b(?:from|von)\s+(?:(?:about|around|nearly|almost|some|rund|etwa|knapp)\s+)?$", re.I
+    r"\b(?:from|von)\s+(?:(?:about|around|nearly|almost|some|rund|etwa|knapp|derzeit|bisher"
+    r"|zuletzt|aktuell)\s+)?$",
+    re.I,
 )
 # "zehnmal schneller", "three times as many"; words ending in -er that are no comparatives
 
@@ -137,7 +140,7 @@ def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
     level (the units differ), nor is "eine Strafe von 105 Millionen Dollar".
     """
     for i, q in enumerate(found):
-        if not _FROM.search(q.sentence[max(0, q.start - 14) : q.start]):
+        if not _FROM.search(q.sentence[max(0, q.start - 20) : q.start]):
             change = _CHANGE_NOUN.search(q.sentence, max(0, q.start - 40), q.start)
             if change and not _newer_level(found[:i], q, said=True):
                 q.orphan = "up" if change.group(1).casefold() in _RISES else "down"

@@ -264,7 +264,7 @@ def key_figures(
     return [
         FigureFields(
             text=q.text,
-            value=q.value,
+            value=round(q.value, 6),  # "$1.07bn" is 1070000000, not 1070000000.0000001
             unit=q.unit,
             kind=q.kind,
             direction=q.direction,

@@ -1646,3 +1646,11 @@ def test_english_bare_millions_take_no_currency_from_an_earlier_sentence() -> No
     found = {f.text: f for f in key_figures(sentences, "en")}
     assert found["three billion"].kind == "count"
     assert found["£68 billion"].unit == "GBP"
+
+
+def test_ski_jumps_are_results_and_a_current_level_is_the_old_one() -> None:
+    jump = "Die Steirerin sorgte im zweiten Durchgang mit 97 Metern für einen neuen Schanzenrekord."
+    assert figures(jump, "de") == []
+    rate = "Die Regierung will den Beitrag von derzeit 0,5 auf ein Prozent anheben."
+    assert by_text(rate, "de")["ein Prozent"].from_value == 0.5
+    assert by_text("The firm raised $1.07bn.", "en")["$1.07bn"].value == 1.07e9
