@@ -94,7 +94,7 @@ PERSON_NOUNS = frozenset(
     firemen businessmen congressmen spokesmen seamen workmen tradesmen linesmen
     ministers nationals priests bishops clerics monks nuns councillors senators lawmakers
     legislators peers jurors witnesses staffers executives managers bankers diplomats
-    envoys inhabitants villagers""")
+    envoys inhabitants villagers user eltern follower""")
 )
 # Counted things that are not people; the unit is the noun itself.
 THING_NOUNS = frozenset(
@@ -197,7 +197,7 @@ NOT_LABELS = frozenset(
     informationen berichten medienberichten estimates according
     quartal monat woche tag prozent euro dollar unser unsere unserer unseren unserem ihre
     ihren ihrer seine seinen seiner meanwhile however though moreover furthermore
-    nevertheless instead overall currently""")
+    nevertheless instead overall currently every each""")
 )
 
 

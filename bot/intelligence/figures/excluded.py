@@ -62,7 +62,7 @@ def title_holder(sentence: str, pos: int) -> bool:
     if m is None:
         return False
     noun = m.group(1).rpartition("-")[2].casefold()
-    return cues.is_person(noun) or noun.endswith(_HOLDERS)
+    return cues.is_person(noun) or noun.removesuffix("s").endswith(_HOLDERS)  # "Cupsiegers"
 
 
 _HOLDERS = ("siegerin", "sieger", "meister", "meisterin", "champion", "gewinner", "gewinnerin",
@@ -98,6 +98,16 @@ def record(sentence: str, end: int, unit: str | None) -> bool:
     )
 
 
+_NOUN_AFTER = re.compile(r"\s+(?:[a-zäöüß]+e[nmrs]?\s+)?([^\W\d][\w-]*)")
+
+
+def record_noun(sentence: str, pos: int) -> bool:
+    """ "sechs von acht Cup-Duellen", "four out of their six games": what follows is a
+    count of games, a record."""
+    m = _NOUN_AFTER.match(sentence, pos)
+    return m is not None and m.group(1).rpartition("-")[2].casefold().endswith(_RECORD_ENDINGS)
+
+
 # "mehrere hundert Migranten", "several thousand fans", "tausendfach geteilt": no number.
 _VAGUE_BEFORE = re.compile(r"\b(?:mehrere|einige|ein\s+paar|several|a\s+few|some)\s+$", re.I)
 _VAGUE_WORDS = frozenset({"hundert", "tausend", "hundred", "thousand"})
@@ -114,7 +124,7 @@ def vague(sentence: str, start: int, word: str, multiplier: bool) -> bool:
 CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
 MEASURED = re.compile(r"\s?(?:%|Prozent|Euro|Dollar|Mio|Mrd|Millionen|Milliarden)", re.I)
 # Event distances in athletics and swimming, and the words around them.
-_EVENT_METRES = frozenset({50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000})
+_EVENT_METRES = frozenset({50, 60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000})
 _RACE_UNIT = re.compile(
     r"(m|km|K)(?![\w/²])\s?([^\W\d][\w-]*)?|-(?:km|Kilometer|Meter|metres?)-(\w+)"
 )
@@ -127,6 +137,7 @@ _EVENT = re.compile(
 _THE_BEFORE = re.compile(r"\bthe\s+[\d,]+$", re.I)
 _ATHLETICS = re.compile(
     r"\b(?:athlet\w*|olympi\w*|indoor|outdoor|hurdles|sprint\w*|relay|marathon|championships"
+    r"|world-leading|personal\s+best|season's\s+best"
     r"|Leichtathlet\w*|Weltmeister\w*|Langlauf|Biathlon|Schwimm\w*)\b",
     re.I,
 )

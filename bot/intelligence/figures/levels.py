@@ -75,6 +75,9 @@ def _inherit(found: list[Quantity]) -> list[Quantity]:
         if nxt and nxt.unit and _PARTITIVE.fullmatch(gap):
             q.unit, q.kind = nxt.unit, nxt.kind
             continue
+        if nxt and nxt.unit and _CHANGE_GAP.fullmatch(gap) and _after_cue(q):
+            q.unit, q.kind = nxt.unit, nxt.kind  # "rose 7,000 in November to 4.464 million"
+            continue
         if nxt and nxt.unit and _shares_unit(q, gap) and not (nxt.unit == "%" and q.value > 100):
             if q.scale == 1.0:
                 q.value, q.scale = q.value * nxt.scale, nxt.scale
@@ -101,6 +104,16 @@ def _inherit(found: list[Quantity]) -> list[Quantity]:
 
 
 _BY_SIDE = re.compile(r"\s*[x×]\s*")
+_CHANGE_GAP = re.compile(r"\s+(?:in|im|last|this|since)\s+\w+\s+(?:to|auf)\s+(?:about\s+|rund\s+)?")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _after_cue(q: Quantity) -> bool:
+    """ "unemployment rose 7,000": the number right after a verb of change is its amount."""
+    m = _WORD_BEFORE.search(q.sentence, max(0, q.start - 20), q.start)
+    return m is not None and cues.is_cue(m.group(1).casefold())
+
+
 # "Die meisten Schüler mit nichtdeutschem Unterricht finden sich in Wien (18.478) vor
 # Oberösterreich (4.090)": a ranking whose bare numbers count the noun it ranks.
 _MOST = re.compile(r"\b[Dd]ie\s+meisten\s+(?:[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\w-]+)")

@@ -32,7 +32,7 @@ _DE_TENS = "zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig"
 _DE_ONES = "ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
 
 WORD_NUMBER_EN = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four"
     r"|five|six|seven|eight|nine)|" + "|".join(sorted(_UNITS_EN, key=len, reverse=True)) + ")"
 )
 WORD_NUMBER_DE = (
@@ -88,8 +88,8 @@ def parse_word(word: str, lang: str) -> float | None:
     if lang == "en" or w in _UNITS_EN:
         if w in _UNITS_EN:
             return float(_UNITS_EN[w])
-        if "-" in w:
-            tens, _, one = w.partition("-")
+        if "-" in w or " " in w:  # "forty-two", "Fifty nine percent"
+            tens, _, one = w.replace(" ", "-").partition("-")
             if tens in _UNITS_EN and one in _UNITS_EN:
                 return float(_UNITS_EN[tens] + _UNITS_EN[one])
     if w in _UNITS_DE:

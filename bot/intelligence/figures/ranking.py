@@ -111,7 +111,8 @@ class _LastScaled:
         near = self.q if self.q is not None and index - self.index <= SCALE_REACH else None
         if self.lang != "de" and near is not None and near.kind == "money":
             near = None
-        source = same or near or (self.money if self.lang == "de" else None)
+        story = self.money if self.lang == "de" and _MONEY_CONTEXT.search(q.sentence) else None
+        source = same or near or story
         if source is not None:
             q.unit, q.kind = source.unit, source.kind
 
@@ -232,9 +233,30 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     for key, (_, q) in scored.items():
         if vague[key] and key in specific:
             q.label = specific[key]
+    if lang == "de":
+        _story_currency([q for _, q in scored.values()])
     ranked = sorted(scored.values(), key=lambda pair: -pair[0])
     _name_shared_currencies([q for _, q in ranked], sentences)
     return [q for score, q in ranked if score >= WEIGHTS.floor]
+
+
+def _story_currency(found: Sequence[Quantity]) -> None:
+    """ "In absoluten Zahlen werden 2020 13,18 Milliarden aufzuwenden sein": a German amount
+    with a scale word and nothing it counts is in the story's currency, also when the story
+    names it only further down."""
+    money = next((q.unit for q in found if q.kind == "money"), None)
+    for q in found:
+        if money and q.unit is None and q.kind == "count" and q.scale > 1:
+            if _MONEY_CONTEXT.search(q.sentence):  # not "795 Millionen an Hunger leidenden"
+                q.unit, q.kind = money, "money"
+
+
+_MONEY_CONTEXT = re.compile(
+    r"aufzuwenden|aufwend|kost|zahl|ausgab|budget|finanz|mittel|einnahm|erlös|umsatz|gewinn"
+    r"|verlust|schuld|defizit|steuer|förder|invest|kredit|euro|kapital|höhe\s+von|wert|preis"
+    r"|lohn|löhne|gehalt|miete|rechnung|fonds|zuschuss|subvention|dotiert|bezahl|spende",
+    re.I,
+)
 
 
 def _name_shared_currencies(

@@ -62,7 +62,8 @@ _DOUBLE = re.compile(
     r"(double|triple)\b(?!\s+up)|(double|triple|treble|quadruple)(?=\s+(?:the|its|their)\s)"
     r"|(doubled|doubling|tripled|trebled|quadrupled|verdoppel\w*"
     r"|verdreifach\w*|vervierfach\w*|halved|halving|halve[sd]?|halbier\w*)"
-    r"|(twice)(?=\s+(?:as|the|that|its|their)\b)|(?<=\s)([Dd]oppelte[nmrs]?))\b",
+    r"|(twice)(?=\s+(?:as|the|that|its|their)\b)|(?<=\s)([Dd]oppelte[nmrs]?|doppelt(?=\s+so\b)))"
+    r"\b",
     re.I,
 )
 _FRACTION = re.compile(
@@ -71,6 +72,7 @@ _FRACTION = re.compile(
     r"|Sechstel|Achtel|Zehntel|Hälfte)(?!\w)",
     re.I,
 )
+_STAKE = re.compile(r"\s+(?:stake|share|holding)\b", re.I)
 _OF = re.compile(r"\s+(?:of|der|des|aller|ihrer|seiner|unserer)\b", re.I)
 
 
@@ -88,7 +90,8 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
         hyphenated = sentence[m.start("frac") - 1] == "-"
         german_count = lang == "de" and num not in ("die", "der")  # "ein Viertel"
         hedged = _HEDGE.search(sentence, max(0, m.start() - 16), m.start())  # "nearly a third"
-        if not (hyphenated or german_count or hedged or _OF.match(sentence, m.end())):
+        stake = _STAKE.match(sentence, m.end())  # "a quarter stake"
+        if not (hyphenated or german_count or hedged or stake or _OF.match(sentence, m.end())):
             continue  # "the preceding three quarters" are periods, not a share
         share = round(count * frac * 100, 2)
         out.append(Quantity(m.start(), m.end(), share, "%", "percent", sentence))
@@ -118,6 +121,8 @@ def _proportions(sentence: str, lang: str, found: list[Quantity]) -> list[Quanti
         a, b = parse_number(m.group("a"), lang), parse_number(m.group("b"), lang)
         if a is None or b is None or not 0 < a < b:
             continue
+        if excluded.record_noun(sentence, m.end()):
+            continue  # "sechs von acht Cup-Duellen verloren": a record
         german = m.group("join").casefold() == "von"
         if german and (m.group("a")[0].isdigit() or m.group("b")[0].isdigit()) and b > 20:
             continue  # "40 von 250 Unfällen" reads as counts
@@ -155,12 +160,19 @@ def _verb_multipliers(sentence: str, found: list[Quantity]) -> list[Quantity]:
         value, direction = _MULTIPLIER_WORDS[
             next(k for k in _MULTIPLIER_WORDS if word.startswith(k))
         ]
-        if word.startswith(("twice", "doppelt")) or group == 2:
-            direction = None  # "twice as many", "triple the price": a comparison
+        compared = (
+            group == 1
+            and _THAN.search(sentence, max(0, span[0] - 6), span[0])
+            and _COMPARED_THING.match(sentence, span[1])
+        )
+        if word.startswith(("twice", "doppelt")) or group == 2 or compared:
+            direction = None  # "twice as many", "triple the price", "more than double that"
         out.append(Quantity(*span, value, "x", "multiplier", sentence, direction=direction))
     return out
 
 
+_THAN = re.compile(r"\bthan\s+$", re.I)
+_COMPARED_THING = re.compile(r"\s+(?:that|those|the|its|their|what)\b", re.I)
 _MULTIPLIER_WORDS = {
     "doubl": (2.0, "up"), "verdoppel": (2.0, "up"), "twice": (2.0, None), "doppelt": (2.0, None),
     "tripl": (3.0, "up"), "trebl": (3.0, "up"), "verdreifach": (3.0, "up"),

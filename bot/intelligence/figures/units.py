@@ -90,6 +90,8 @@ def unit_after(
         factor, end = scale_of(m.group(1).rstrip("."), lang) or 1.0, pos + m.end()
     tail = sentence[end:]
     if m := _CUR_POST.match(tail):
+        if lang == "en" and m.group(1) == "Cent":
+            return factor, None, "name", end + m.end()  # "50 Cent", the rapper
         word = m.group(1).casefold()
         word = word if word in cues.CURRENCY_WORDS else word.split()[0]
         if word in cues.CENT_WORDS:
@@ -118,6 +120,8 @@ def unit_after(
     if compound := _in_compound(tail):  # "130-kg-Koloss", "137-seitige Bericht"
         unit, kind, length = compound
         return factor, unit, kind, end + length
+    if factor == 1.0 and _PEOPLE_VERB.match(tail):
+        return factor, "people", "count", end  # "Rund 700 arbeiten für die CEE-Sparte"
     if counted := counted_noun(tail, lang):
         unit, kind, length = counted
         if lang == "de" and (scale := _SCALED_MONEY_DE.search(unit)):
@@ -137,6 +141,12 @@ def _hyphen_measure(tail: str) -> tuple[str, str, int] | None:
     return measure, "name" if excluded.event_word(m.group(2)) else "other", m.end(1)
 
 
+# Verbs only people do, right after a bare number: "Rund 700 arbeiten", "856.000 sahen".
+_PEOPLE_VERB = re.compile(
+    r"\s+(?:arbeiten|arbeiteten|sahen|starben|stimmten|wählten|protestierten|demonstrierten"
+    r"|flüchteten|lebten|wohnen|besuchten|work|worked|died|voted|attended|watched|protested"
+    r"|fled)\b"
+)
 _SQUARE = re.compile(r"\s(?:square|sq)\s+(kilomet\w+|met(?:re|er)s?|miles?|feet|foot)(?!\w)", re.I)
 _SQUARE_UNITS = {"kil": "km²", "met": "m²", "mil": "sq mi", "fee": "sq ft", "foo": "sq ft"}
 _CREW = re.compile(r"-(?:man|woman|member|strong|person)(?!\w)")

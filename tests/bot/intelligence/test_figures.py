@@ -1654,3 +1654,61 @@ def test_ski_jumps_are_results_and_a_current_level_is_the_old_one() -> None:
     rate = "Die Regierung will den Beitrag von derzeit 0,5 auf ein Prozent anheben."
     assert by_text(rate, "de")["ein Prozent"].from_value == 0.5
     assert by_text("The firm raised $1.07bn.", "en")["$1.07bn"].value == 1.07e9
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("Fifty nine percent of people said they were worried that RFID tags would allow data "
+         "to be used more freely by third parties.", "en", "Fifty nine percent", (59.0, "%")),
+        ("Trades on the LSE are cleared via Clearnet, in which Euronext has a quarter stake.",
+         "en", "a quarter", (25.0, "%")),
+        ("So kann einfach jeder der 900 Millionen Facebook-User chatten, ohne eine App "
+         "installieren zu müssen.", "de", "900 Millionen Facebook-User", (9e8, "people")),
+        ("Tausende Beschäftigte sind in Österreich betroffen: Rund 700 arbeiten für die "
+         "CEE-Sparte und rund 3.000 in den rund 220 Filialen.", "de", "3.000",
+         (3000.0, "people")),
+        ("German unemployment rose 7,000 in November to 4.464 million people, or 10.8% of the "
+         "workforce.", "en", "7,000", (7000.0, "people")),
+    ],
+)  # fmt: skip
+def test_compound_number_words_stakes_users_and_people_said_by_their_verb(
+    sentence: str, lang: str, text: str, expected: tuple[float, str]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.value, f.unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("An der Favoritenrolle des 27-fachen Cupsiegers ändert sich dennoch nichts.", "de"),
+        ("Gegen die Austria gingen bis dato sechs von acht Cup-Duellen verloren.", "de"),
+        ("Michael Jackson and Beyonce have used the Hit Factory, as well as 50 Cent who "
+         "survived an attempt on his life as he left the premises in 2000.", "en"),
+        ("McIlroy set a world-leading mark for 1,000m at the Sparkassen Cup in Stuttgart last "
+         "weekend.", "en"),
+    ],
+)  # fmt: skip
+def test_cup_titles_cup_records_a_rapper_and_a_race_are_no_figures(
+    sentence: str, lang: str
+) -> None:
+    assert figures(sentence, lang) == []
+
+
+def test_more_than_double_compares_and_bare_german_billions_are_the_story_currency() -> None:
+    earnings = (
+        "British children enjoy the highest average annual income in Europe - more than double "
+        "that of Spanish or Italian youngsters, a report suggests."
+    )
+    assert by_text(earnings, "en")["double"].direction is None
+    asylum = "Erwartet werden 85.000 Asylanträge im Jahr 2015, also mehr als doppelt so vielen."
+    assert by_text(asylum, "de")["doppelt"].value == 2.0
+    pensions = [
+        (0, "In absoluten Zahlen werden 2020 13,18 Milliarden aufzuwenden sein."),
+        (1, "Die Durchschnittspension steigt auf 1.216 Euro."),
+        (2, "Angesichts 795 Millionen an Hunger leidenden Menschen weltweit erwarte er mehr."),
+    ]
+    found = {f.text: f for f in key_figures(pensions, "de")}
+    assert (found["13,18 Milliarden"].unit, found["13,18 Milliarden"].kind) == ("EUR", "money")
+    assert found["795 Millionen"].kind != "money"
