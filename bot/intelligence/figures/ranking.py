@@ -246,9 +246,10 @@ def _story_currency(found: Sequence[Quantity]) -> None:
     names it only further down."""
     money = next((q.unit for q in found if q.kind == "money"), None)
     for q in found:
-        if money and q.unit is None and q.kind == "count" and q.scale > 1:
-            if _MONEY_CONTEXT.search(q.sentence):  # not "795 Millionen an Hunger leidenden"
-                q.unit, q.kind = money, "money"
+        bare = q.unit is None and q.kind == "count" and q.scale > 1
+        # not "795 Millionen an Hunger leidenden Menschen"
+        if money and bare and _MONEY_CONTEXT.search(q.sentence):
+            q.unit, q.kind = money, "money"
 
 
 _MONEY_CONTEXT = re.compile(
