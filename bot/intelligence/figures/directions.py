@@ -84,6 +84,10 @@ def _moves(
         return False  # "the company had already raised about $900m": money collected
     if word == "growth" and _OF_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
         return False  # "as much as 1% of annual growth may be lost": growth is the thing
+    if word == "growth" and _RATE_AFTER.fullmatch(sentence, m.end(), q.start):
+        return False  # "growth of 0.1%", "growth at between 3% and 3.5%": a rate, a level
+    if q.kind == "money" and _LOSS.fullmatch(word):
+        return False  # "einen Verlust von 41 Millionen Euro", "losing $1m a week": a loss made
     if word == "zurück" and not _GO.search(sentence, max(0, m.start() - 80), m.start()):
         return False  # "Die anderen 10.000 Quadratmeter geben wir zurück"; "ging … zurück" is
     if any(_owns(o, m, q) for o in others):
@@ -128,6 +132,8 @@ def _separable(
 
 
 _THRESHOLD_DE = re.compile(r"\bab\s+$")
+_RATE_AFTER = re.compile(r"\s+(?:of|at)\s+(?:between\s+|just\s+|only\s+|about\s+|around\s+)?")
+_LOSS = re.compile(r"lost|lose[s]?|losing|\w*verlust\w*|verloren", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:[a-z]+\s+)?$", re.I)
 _HEDGES = re.compile(r"\s*(?:(?:about|around|nearly|almost|some|more\s+than|over|an\s+extra)\s+)?")
 _GO = re.compile(r"\b(?:ging|gingen|geht|gehen|ginge|gegangen)\b", re.I)

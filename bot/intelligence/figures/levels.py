@@ -18,13 +18,14 @@ _RANGE_OPEN = re.compile(r"\b(?:between|zwischen)\s+$", re.I)
 # "from 62% at the end of 2003 to more than 68%": a few words may stand between.
 _TO = re.compile(
     r"\s+(?:[\w.]+\s+){0,6}?(?:to|auf|bis\s+auf)\s+"
-    r"(?:(?:about|around|nearly|almost|over|more\s+than|rund|etwa|knapp|über|mehr\s+als)\s+)?",
+    r"(?:(?:about|around|nearly|almost|over|more\s+than|rund|etwa|knapp|über|mehr\s+als|nun"
+    r"|jetzt|now)\s+)?",
     re.I,
 )
 # "von derzeit 0,5 auf ein Prozent" ("from the current 2.1% level" is an orphan old level)
 _FROM = re.compile(
     r"\b(?:from|von)\s+(?:(?:about|around|nearly|almost|some|rund|etwa|knapp|derzeit|bisher"
-    r"|zuletzt|aktuell)\s+)?$",
+    r"|zuletzt|aktuell|einst)\s+){0,2}$",
     re.I,
 )
 # "zehnmal schneller", "three times as many"; words ending in -er that are no comparatives

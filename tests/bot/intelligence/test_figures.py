@@ -1712,3 +1712,31 @@ def test_more_than_double_compares_and_bare_german_billions_are_the_story_curren
     found = {f.text: f for f in key_figures(pensions, "de")}
     assert (found["13,18 Milliarden"].unit, found["13,18 Milliarden"].kind) == ("EUR", "money")
     assert found["795 Millionen"].kind != "money"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "way"),
+    [
+        ("Das Retailgeschäft mit 1,6 Millionen Kunden hat der Bank per Ende September einen "
+         "Verlust von 41 Millionen Euro beschert.", "de", "41 Millionen Euro", None),
+        ("Revised figures indicated growth of just 0.1% - and a similar-sized contraction in "
+         "the previous quarter.", "en", "0.1%", None),
+        ("Haben bei der Ausgangsmessung 2010 noch 19 Prozent die Bildungsstandards nicht "
+         "erreicht, waren es 2013 nur noch elf Prozent.", "de", "elf Prozent", "down"),
+        ("Von einst rund 2.000 obdachlosen Asylwerbern sei man auch aufgrund des "
+         "Aufnahmestopps auf nun 200 gekommen.", "de", "200", "down"),
+    ],
+)  # fmt: skip
+def test_a_loss_made_and_a_growth_rate_are_levels_nur_noch_is_a_fall(
+    sentence: str, lang: str, text: str, way: str | None
+) -> None:
+    assert by_text(sentence, lang)[text].direction == way
+
+
+def test_a_level_once_and_now_starts_the_new_one() -> None:
+    homeless = (
+        "Von einst rund 2.000 obdachlosen Asylwerbern sei man auch aufgrund des Aufnahmestopps "
+        "auf nun 200 gekommen."
+    )
+    found = figures(homeless, "de")
+    assert [(f.text, f.from_value) for f in found] == [("200", 2000.0)]
