@@ -169,6 +169,14 @@ LABELS_DE = _words("""Umsatz Umsätze Gewinn Erlös Einnahmen Ausgaben Verlust K
     Prämie Kredit Anleihe Volumen Nachfrage Absatz Auflage Rendite Ertrag Überschuss
     Umsatzsteigerung Abgabe Beitrag Entschädigung Schaden Vergütung Bilanzsumme""")
 
+# Parties a vote share belongs to: "liegen die Grünen im 18. Bezirk mit 27,93 Prozent".
+PARTY_RE = re.compile(
+    r"\b(?:SPÖ|ÖVP|FPÖ|NEOS|BZÖ|KPÖ|CDU|CSU|SPD|AfD|FDP|Grünen?|Linken?|Freiheitlichen"
+    r"|(?<=[Dd]ie\s)(?:Roten|Schwarzen|Blauen|Pinken|Türkisen)"
+    r"|(?<=[Dd]en\s)(?:Roten|Schwarzen|Blauen|Pinken|Türkisen)|Labour|Tories|Tory|Conservatives"
+    r"|Lib\s+Dems|Liberal\s+Democrats|UKIP|SNP|Plaid\s+Cymru|Republicans|Democrats)(?!\w|-)"
+)
+
 # Words after a number that are no counted things ("in 2004 was", "Hannover 96 Der").
 NOT_COUNTED = frozenset(
     _words("""was has is this its as us his hers yes less unless across plus thus always

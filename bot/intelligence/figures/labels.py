@@ -85,6 +85,8 @@ _SAID = re.compile(
 def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
     """The label when the sentence names what the figure measures, else None."""
     tail = q.sentence[q.end :]
+    if q.kind == "percent" and (party := _party(q, others)):
+        return party  # "liegen die Grünen im 18. Bezirk mit 27,93 Prozent"
     noun = NOUN.match(tail) if q.kind == "count" else None
     counted = q.text.split()[-1].strip(".,") if q.kind == "count" else ""
     generic = ""  # "400 people were injured": "injured" says more than "people"
@@ -158,6 +160,18 @@ def _measured_thing(q: Quantity, tail: str, lang: str) -> str | None:
     if folded in cues.NOT_LABELS or folded in cues.MEASURE_NOUNS or folded in cues.DURATION_NOUNS:
         return None
     return None if folded in cues.CURRENCY_WORDS or scale_of(word, lang) else word
+
+
+def _party(q: Quantity, others: Sequence[Quantity]) -> str | None:
+    """The party named last before a share in its clause, with no other figure between."""
+    left, _ = _label_clause(q)
+    fences = walls(q, others)
+    named = [
+        m
+        for m in cues.PARTY_RE.finditer(q.sentence, max(left, q.start - 120), q.start)
+        if not blocked((m.end(), q.start), fences)
+    ]
+    return named[-1].group(0) if named else None
 
 
 def _candidates(q: Quantity, lang: str, lo: int, hi: int) -> Iterator[phrases.Candidate]:

@@ -182,20 +182,30 @@ def _old_level_label(q: Quantity, found: Sequence[Quantity], lang: str) -> str |
 
 _AUDIENCE = frozenset({"audience", "audiences", "viewers", "viewership", "attendance", "crowd",
                        "publikum", "zuschauer", "reichweite", "besucher"})  # fmt: skip
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:\(\s*(plus|minus|up|down)\s*|,\s+(?:ein|einem|an?)\s+(?:\w+\s+)?(plus|minus|rise"
+    r"|fall|increase|drop)\s+(?:von|of)\s+)",
+    re.I,
+)
+_CHANGE_WAY = {"plus": "up", "up": "up", "rise": "up", "increase": "up", "minus": "down",
+               "down": "down", "fall": "down", "drop": "down"}  # fmt: skip
 _BRACKET = re.compile(r"\s*\(\s*(?:(?:rund|etwa|about|around|or|oder)\s+)?")
 
 
 def _bracket_moves(found: Sequence[Quantity]) -> None:
     """ "ein Anstieg um 1.100 Schüler (drei Prozent)", "ein Rückgang um 129 Millionen Hektar
-    (1,29 Mio. Quadratkilometer)": a figure in brackets moved the way the one before did."""
+    (1,29 Mio. Quadratkilometer)": a figure in brackets moved the way the one before did.
+    "38,92 Prozent (plus 8,93 Prozentpunkte)", "37,51 Prozent, ein Minus von 7,49
+    Prozentpunkten": the change right after a level is the change of the same thing."""
     kept = sorted((q for q in found if _keep(q)), key=lambda q: q.start)
     for before, q in pairwise(kept):
-        if (
-            q.direction is None
-            and before.direction
-            and _BRACKET.fullmatch(q.sentence[before.end : q.start])
-        ):
+        gap = q.sentence[before.end : q.start]
+        if q.direction is None and before.direction and _BRACKET.fullmatch(gap):
             q.direction = before.direction
+        if before.label and q.kind == before.kind and (change := _CHANGE_AFTER.fullmatch(gap)):
+            q.label = before.label
+            way = (change.group(1) or change.group(2)).casefold()
+            q.direction = q.direction or _CHANGE_WAY[way]
 
 
 def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:

@@ -1740,3 +1740,18 @@ def test_a_level_once_and_now_starts_the_new_one() -> None:
     )
     found = figures(homeless, "de")
     assert [(f.text, f.from_value) for f in found] == [("200", 2000.0)]
+
+
+def test_a_vote_share_belongs_to_its_party_and_the_change_after_it_too() -> None:
+    sentences = [
+        (0, "In Floridsdorf (21. Bezirk) schafften die Blauen 38,92 Prozent (plus 8,93 "
+            "Prozentpunkte)."),
+        (1, "Die Roten kamen nur mehr auf 37,51 Prozent, ein Minus von 7,49 Prozentpunkten."),
+        (2, "UKIP won 31% of the vote in Erewash in last June's European elections."),
+    ]  # fmt: skip
+    found = {f.text: f for f in key_figures(sentences[:2], "de")}
+    assert (found["38,92 Prozent"].label, found["8,93 Prozentpunkte"].label) == ("Blauen",) * 2
+    assert found["8,93 Prozentpunkte"].direction == "up"
+    minus = found["7,49 Prozentpunkten"]
+    assert (minus.label, minus.direction) == ("Roten", "down")
+    assert by_text(sentences[2][1], "en")["31%"].label == "UKIP"
