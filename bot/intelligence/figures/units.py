@@ -23,7 +23,7 @@ _CUR_POST = re.compile(
     r"|USD|EUR|GBP|Rubel|roubles|rubles|Yuan|Renminbi|Kronen|rupees|Cents?|pence|rand|lira"
     r"|zloty|shekels|baht|ringgit|rupiah|naira|hryvnia|forint|kronor|kroner|krona|pesos|dinars"
     r"|dirhams|riyals|reais|Lewa|Leva|Kuna)"
-    r"(?!\w)(?!-(?!Cent)[A-ZÄÖÜ])",  # "18 Euro-Finanzminister": people
+    r"(?!\w)(?!-(?!Cent)(?-i:[A-ZÄÖÜ]))",  # "18 Euro-Finanzminister": people
     re.I,
 )
 _PERCENT = re.compile(

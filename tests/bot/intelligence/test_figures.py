@@ -1755,3 +1755,12 @@ def test_a_vote_share_belongs_to_its_party_and_the_change_after_it_too() -> None
     minus = found["7,49 Prozentpunkten"]
     assert (minus.label, minus.direction) == ("Roten", "down")
     assert by_text(sentences[2][1], "en")["31%"].label == "UKIP"
+
+
+def test_a_price_per_share_in_pence_is_money() -> None:
+    offer = (
+        "Last week, the LSE rejected a takeover proposal from German rival Deutsche Boerse - "
+        "the 530 pence-a-share offer valued the exchange at about £1.35bn."
+    )
+    pence = by_text(offer, "en")["530 pence"]
+    assert (pence.value, pence.unit) == (5.3, "GBP")
