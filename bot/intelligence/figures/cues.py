@@ -94,7 +94,7 @@ PERSON_NOUNS = frozenset(
     firemen businessmen congressmen spokesmen seamen workmen tradesmen linesmen
     ministers nationals priests bishops clerics monks nuns councillors senators lawmakers
     legislators peers jurors witnesses staffers executives managers bankers diplomats
-    envoys inhabitants villagers user eltern follower""")
+    envoys inhabitants villagers user eltern follower postler sportler künstler population""")
 )
 # Counted things that are not people; the unit is the noun itself.
 THING_NOUNS = frozenset(
@@ -114,14 +114,14 @@ DURATION_NOUNS = frozenset(
 # Measures, written out or as symbols, and the symbol they are shown with.
 _MEASURE_TABLE = {
     "km": "km kilometre kilometres kilometer kilometers kilometern",
-    "m": "metres meters meter metern metre",
+    "m": "metres meters meter metern metre höhenmeter höhenmetern",
     "cm": "cm zentimeter centimetres", "mm": "mm millimeter millimetres",
     "miles": "miles meilen mile", "mph": "mph", "km/h": "km/h",
     "kg": "kg kilogramm kilogram kilograms kilo kilos", "g": "g gramm grams",
     "t": "t tonnes tonnen tons tonne", "l": "litres liter litern",
     "ha": "hectares hektar", "acres": "acres", "m²": "m² quadratmeter quadratmetern",
     "km²": "km² quadratkilometer quadratkilometern", "IOPS": "iops", "bpd": "bpd",
-    "magnitude": "magnitude",
+    "magnitude": "magnitude", "nmi": "seemeilen seemeile", "kn": "knoten knots",
     "°C": "degrees grad celsius °c", "°F": "fahrenheit °f",
     "MW": "mw megawatt", "GW": "gw gigawatt",
     "kWh": "kwh kilowattstunden", "GHz": "ghz gigahertz", "MHz": "mhz megahertz",
@@ -182,7 +182,8 @@ NOT_COUNTED = frozenset(
     _words("""was has is this its as us his hers yes less unless across plus thus always
     perhaps whereas news does goes was series means basis status analysis crisis
     der die das den dem des ein eine und oder mit für auf von bei nach zum zur im am um
-    prozent euro dollar uhr mal jahre jahren jahr""")
+    prozent euro dollar uhr mal jahre jahren jahr says adds makes takes gives gets comes
+    puts sees thinks wants believes remains seems becomes""")
 )
 
 

@@ -56,8 +56,38 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
             if best is None or dist < best[0]:
                 best = (dist, name)
     if lang == "de":
-        best = _separable(q, lo, right, fences, best)
+        best = _separable(q, lo, right, fences, best) or _final_participle(q, right, fences)
     return best[1] if best else None
+
+
+_CLAUSE_END_WORD = re.compile(r"(\w+)[\s.!?\"“”]*$")
+
+
+def _final_participle(
+    q: Quantity, right: int, fences: Sequence[tuple[int, int]]
+) -> tuple[int, str] | None:
+    """German puts the participle last: "hat sein Budget … um 30 Milliarden Rubel
+    (umgerechnet etwa 367 Millionen Euro) gekürzt"."""
+    m = _CLAUSE_END_WORD.search(q.sentence, q.end, right)
+    if m is None or blocked((q.end, m.start(1)), fences):
+        return None
+    way = _FINAL_PARTICIPLES.get(m.group(1).casefold())
+    return (m.start(1) - q.end, way) if way else None
+
+
+# Participles that say a change ("zum Opfer gefallen" is no fall).
+_FINAL_PARTICIPLES = {
+    **dict.fromkeys(
+        cues.words_of("""gekürzt gesenkt gestrichen gesunken verringert reduziert
+        halbiert zurückgegangen eingebrochen geschrumpft zurückgefahren abgebaut"""),
+        "down",
+    ),
+    **dict.fromkeys(
+        cues.words_of("""gestiegen gewachsen erhöht verdoppelt angehoben
+        gesteigert aufgestockt ausgeweitet angestiegen"""),
+        "up",
+    ),
+}
 
 
 def _moves(

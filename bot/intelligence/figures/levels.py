@@ -25,7 +25,7 @@ _TO = re.compile(
 # "von derzeit 0,5 auf ein Prozent" ("from the current 2.1% level" is an orphan old level)
 _FROM = re.compile(
     r"\b(?:from|von)\s+(?:(?:about|around|nearly|almost|some|rund|etwa|knapp|derzeit|bisher"
-    r"|zuletzt|aktuell|einst)\s+){0,2}$",
+    r"|zuletzt|aktuell|einst|just|only)\s+){0,2}$",
     re.I,
 )
 # "zehnmal schneller", "three times as many"; words ending in -er that are no comparatives
@@ -46,7 +46,8 @@ def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
 
 _BRACKET_OPEN = re.compile(
     r"(?:(?:in|for|im|für)\s+\d{4}\s*)?"
-    r"\(\s*(?:(?:about|around|roughly|some|approx\.?|approximately|nearly|rund|etwa|ca\.)\s*)?",
+    r"\(\s*(?:umgerechnet\s+)?(?:(?:about|around|roughly|some|approx\.?|approximately|nearly|rund"
+    r"|etwa|ca\.)\s*)?",
     re.I,
 )
 
@@ -140,7 +141,8 @@ def _shares_unit(q: Quantity, gap: str) -> bool:
     return bool(_CHANGE_TO.fullmatch(gap) and _BY.search(q.sentence[max(0, q.start - 5) : q.start]))
 
 
-_CHANGE_FROM = re.compile(r"\b(up|down|higher|lower)\s+from\s+\S*$", re.I)
+_FROM_END = re.compile(r"\bfrom\s+(?:(?:just|only|about|around|some|nearly|almost)\s+)?$", re.I)
+_CHANGE_FROM = re.compile(r"\b(up|down|higher|lower)\s+from\s+(?:\S+\s+)?$", re.I)
 _NEW_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:\S+\s+)?$", re.I)
 
 
@@ -177,8 +179,8 @@ def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
             _starts(nxt, q, None)
             continue
         before = q.sentence[max(0, q.start - 20) : q.start]
-        if not before.rstrip().casefold().endswith("from"):
-            continue
+        if not _FROM_END.search(before):
+            continue  # "up from just 0.3% in 2003"
         said = _CHANGE_FROM.search(before)
         newer = _newer_level(found[:i], q, said is not None)
         if newer is not None:

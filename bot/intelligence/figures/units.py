@@ -222,6 +222,7 @@ _BIT_RATES = {
     "kbit/s": "kbps",
     "Gbit/s": "Gbps",
     "barrels/day": "bpd",
+    "miles/h": "mph",  # "35 oder 40 Meilen pro Stunde"
     "Mbit": "Mbps",  # "a one gigabit network", "a 2 megabit line": a speed without "a second"
     "Gbit": "Gbps",
     "kbit": "kbps",

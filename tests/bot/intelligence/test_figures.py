@@ -1764,3 +1764,44 @@ def test_a_price_per_share_in_pence_is_money() -> None:
     )
     pence = by_text(offer, "en")["530 pence"]
     assert (pence.value, pence.unit) == (5.3, "GBP")
+
+
+def test_a_german_participle_at_the_clause_end_moves_the_figure_and_its_conversion() -> None:
+    budget = (
+        "Russland hat sein Budget für die Internationale Raumstation ISS wegen seiner "
+        "Wirtschaftskrise um 30 Milliarden Rubel (umgerechnet etwa 367 Millionen Euro) gekürzt."
+    )
+    found = by_text(budget, "de")
+    assert (found["30 Milliarden Rubel"].direction, found["367 Millionen Euro"].direction) == (
+        "down",
+        "down",
+    )
+    victims = "Mehr als 6400 Menschen sind dem Konflikt zum Opfer gefallen."
+    assert by_text(victims, "de")["6400 Menschen"].direction is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("Das Auto fährt 35 oder 40 Meilen pro Stunde.", "de", "35 oder 40 Meilen pro Stunde",
+         (35.0, "mph")),
+        ("Der Rennradfahrer spulte die 2.200 Kilometer und 30.000 Höhenmeter ab.", "de",
+         "30.000 Höhenmeter", (30000.0, "m")),
+        ("Die Yacht legte 628 Seemeilen mit bis zu 65 Knoten zurück.", "de", "65 Knoten",
+         (65.0, "kn")),
+        ("Rund 4000 Postler traten in den Streik.", "de", "4000 Postler", (4000.0, "people")),
+        ("The number of people needing care is expected to quadruple by 2050.", "en",
+         "quadruple", (4.0, "x")),
+    ],
+)  # fmt: skip
+def test_speeds_climbs_knots_postmen_and_quadruple(
+    sentence: str, lang: str, text: str, expected: tuple[float, str]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.value, f.unit) == expected
+
+
+def test_up_from_just_a_level_is_the_old_level() -> None:
+    growth = "Growth was 1.1% in 2004, up from just 0.3% in 2003 and 0.4% in 2002."
+    assert by_text(growth, "en")["1.1%"].from_value == 0.3
+    assert "0.3%" not in by_text(growth, "en")
