@@ -165,7 +165,10 @@ _THRESHOLD_DE = re.compile(r"\bab\s+$")
 _RATE_AFTER = re.compile(r"\s+(?:of|at)\s+(?:between\s+|just\s+|only\s+|about\s+|around\s+)?")
 _LOSS = re.compile(r"lost|lose[s]?|losing|\w*verlust\w*|verloren", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:[a-z]+\s+)?$", re.I)
-_HEDGES = re.compile(r"\s*(?:(?:about|around|nearly|almost|some|more\s+than|over|an\s+extra)\s+)?")
+_HEDGES = re.compile(
+    r"\s*(?:(?:about|around|nearly|almost|some|more\s+than|over|an\s+extra|as\s+much\s+as"
+    r"|up\s+to)\s+)?"
+)
 _GO = re.compile(r"\b(?:ging|gingen|geht|gehen|ginge|gegangen)\b", re.I)
 _LESS = frozenset({"less", "fewer", "lower", "smaller", "weniger", "niedriger", "kleiner"})
 _TO_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:\S+\s+)?$")

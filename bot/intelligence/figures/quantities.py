@@ -69,8 +69,8 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
     is_word = "word" in groups
     core = groups.get("word") or groups["num"]
     value = parse_number(core, lang)
-    if value is None:
-        return None
+    if value is None or (len(core) > 1 and core.startswith("0") and core[1].isdigit()):
+        return None  # "000" of a spaced "10 000", "007": no amount
     pre = groups["pre"]
     if is_word and excluded.vague(sentence, m.start(), core, bool(m.group("mult"))):
         return None  # "mehrere hundert Migranten", "tausendfach geteilt"

@@ -52,6 +52,8 @@ def _in_compound(tail: str) -> tuple[str, str, int] | None:
     if m is None:
         return None
     word = m.group(1)
+    if word.casefold() == "grad":
+        return "°", "name", m.end(1)  # "360-Grad-Kamera", "180-Grad-Wende": an angle
     if (unit := cues.MEASURE_UNITS.get(word.casefold())) is not None:
         return unit, "other", m.end(1)
     if cues.is_person(word.casefold()):

@@ -1805,3 +1805,12 @@ def test_up_from_just_a_level_is_the_old_level() -> None:
     growth = "Growth was 1.1% in 2004, up from just 0.3% in 2003 and 0.4% in 2002."
     assert by_text(growth, "en")["1.1%"].from_value == 0.3
     assert "0.3%" not in by_text(growth, "en")
+
+
+def test_an_angle_a_clock_time_with_a_leading_zero_and_money_raised_are_no_figures_or_moves() -> (
+    None
+):
+    assert figures("Die 360-Grad-Kamera filmt jede Bewegung.", "de") == []
+    assert figures("Die Sendung läuft von 0530 bis 0630 auf allen Kanälen.", "de") == []
+    raise_ = "Italy plans to raise as much as 25bn euros from privatisations in 2005."
+    assert by_text(raise_, "en")["25bn euros"].direction is None
