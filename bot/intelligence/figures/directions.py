@@ -116,8 +116,8 @@ def _moves(
         return False  # "as much as 1% of annual growth may be lost": growth is the thing
     if word == "growth" and _RATE_AFTER.fullmatch(sentence, m.end(), q.start):
         return False  # "growth of 0.1%", "growth at between 3% and 3.5%": a rate, a level
-    if q.kind == "money" and _LOSS.fullmatch(word):
-        return False  # "einen Verlust von 41 Millionen Euro", "losing $1m a week": a loss made
+    if q.kind == "money" and _loss_made(q, m):
+        return False  # "einen Verlust von 41 Millionen Euro", "the $550m it lost on trading"
     if word == "zurück" and not _GO.search(sentence, max(0, m.start() - 80), m.start()):
         return False  # "Die anderen 10.000 Quadratmeter geben wir zurück"; "ging … zurück" is
     if any(_owns(o, m, q) for o in others):
@@ -163,7 +163,28 @@ def _separable(
 
 _THRESHOLD_DE = re.compile(r"\bab\s+$")
 _RATE_AFTER = re.compile(r"\s+(?:of|at)\s+(?:between\s+|just\s+|only\s+|about\s+|around\s+)?")
-_LOSS = re.compile(r"lost|lose[s]?|losing|\w*verlust\w*|verloren", re.I)
+_LOSS_DE = re.compile(r"\w*verlust\w*", re.I)
+_LOSS_EN = re.compile(r"lost|lose[s]?|losing", re.I)
+_OWNED = re.compile(r"\b(?:him|her|them|his|their|its)\b", re.I)
+_LOSS_ON = re.compile(r"\s+on\b|\s+(?:a|per)\s+(?:day|week|month|year)\b", re.I)
+
+
+def _loss_made(q: Quantity, m: re.Match[str]) -> bool:
+    """A loss a firm made is a level, not a fall ("einen Verlust von 41 Millionen Euro",
+    "the $550m it lost on trading", "losing about $1m a week"); "Thailand may lose 30bn
+    baht in earnings" is a fall of its earnings."""
+    if _LOSS_DE.fullmatch(m.group(0)):
+        return True
+    if not _LOSS_EN.fullmatch(m.group(0)):
+        return False
+    between = q.sentence[m.end() : q.start] if m.end() <= q.start else ""
+    return bool(
+        _LOSS_ON.match(q.sentence, m.end())
+        or _LOSS_ON.match(q.sentence, q.end)
+        or _OWNED.search(between)  # "have lost him his £71,433 minister's salary"
+    )
+
+
 _OF_BEFORE = re.compile(r"\bof\s+(?:[a-z]+\s+)?$", re.I)
 _HEDGES = re.compile(
     r"\s*(?:(?:about|around|nearly|almost|some|more\s+than|over|an\s+extra|as\s+much\s+as"

@@ -162,6 +162,12 @@ def _measured_thing(q: Quantity, tail: str, lang: str) -> str | None:
     return None if folded in cues.CURRENCY_WORDS or scale_of(word, lang) else word
 
 
+_SAYS = re.compile(
+    r"\b(?:said|says|say|claim(?:s|ed)?|argue[sd]?|want(?:s|ed)?|sagte[n]?|sagt|meint(?:e|en)?"
+    r"|fordert(?:e|en)?|kritisiert(?:e|en)?)\b"
+)
+
+
 def _party(q: Quantity, others: Sequence[Quantity]) -> str | None:
     """The party named last before a share in its clause, with no other figure between."""
     left, _ = _label_clause(q)
@@ -170,6 +176,7 @@ def _party(q: Quantity, others: Sequence[Quantity]) -> str | None:
         m
         for m in cues.PARTY_RE.finditer(q.sentence, max(left, q.start - 120), q.start)
         if not blocked((m.end(), q.start), fences)
+        and not _SAYS.search(q.sentence, m.end(), q.start)  # "The Conservatives said a third"
     ]
     return named[-1].group(0) if named else None
 

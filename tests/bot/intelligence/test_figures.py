@@ -1814,3 +1814,25 @@ def test_an_angle_a_clock_time_with_a_leading_zero_and_money_raised_are_no_figur
     assert figures("Die Sendung läuft von 0530 bis 0630 auf allen Kanälen.", "de") == []
     raise_ = "Italy plans to raise as much as 25bn euros from privatisations in 2005."
     assert by_text(raise_, "en")["25bn euros"].direction is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "way"),
+    [
+        ("Thailand may lose 30bn baht (£398m; $768m) in earnings from tourism over the next "
+         "three months.", "30bn baht", "down"),
+        ("His time out of office will, however, have lost him his £71,433 minister's salary.",
+         "£71,433", None),
+        ("The firm has offered to repay its creditors $220m of the $550m it lost on trading in "
+         "oil futures.", "$550m", None),
+    ],
+)  # fmt: skip
+def test_earnings_lost_fall_a_salary_or_a_trading_loss_do_not(
+    sentence: str, text: str, way: str | None
+) -> None:
+    assert by_text(sentence, "en")[text].direction == way
+
+
+def test_a_party_that_only_speaks_labels_no_share() -> None:
+    said = "The Conservatives said a third of children did less than two hours of sport."
+    assert by_text(said, "en")["a third"].label != "Conservatives"
