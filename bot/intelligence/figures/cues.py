@@ -94,7 +94,8 @@ PERSON_NOUNS = frozenset(
     firemen businessmen congressmen spokesmen seamen workmen tradesmen linesmen
     ministers nationals priests bishops clerics monks nuns councillors senators lawmakers
     legislators peers jurors witnesses staffers executives managers bankers diplomats
-    envoys inhabitants villagers user eltern follower postler sportler künstler population""")
+    envoys inhabitants villagers user eltern follower postler sportler künstler population
+    directors operators fußballer""")
 )
 # Counted things that are not people; the unit is the noun itself.
 THING_NOUNS = frozenset(
@@ -222,13 +223,13 @@ _PERSON_HEADS = tuple(p for p in PERSON_NOUNS if len(p) >= 6) + tuple(
 _PERSON_ENDINGS = (
     "isten", "innen", "ianer", "ians", "ists", "iker", "ikern", "aner", "anern", "enser",
     "ensern", "äre", "ären", "eure", "euren", "logen", "nomen", "ierte", "ierten", "ierende",
-    "ierenden", "leute", "leuten", "enten", "anten", "ees", "esen",
+    "ierenden", "leute", "leuten", "enten", "anten", "ees", "esen", "seher", "ans",
 )  # fmt: skip
 # Words with those endings that count things: "Dokumenten", "Varianten", "Katalogen".
 _NOT_PERSON_ENDINGS = (
     "menten", "patenten", "prozenten", "akzenten", "varianten", "konsonanten", "diamanten",
     "quadranten", "katalogen", "dialogen", "prologen", "fees", "degrees", "trees", "thesen",
-    "diözesen", "wesen", "spesen", "besen",
+    "diözesen", "wesen", "spesen", "besen", "ozeans", "cardigans", "pelicans",
 )  # fmt: skip
 
 

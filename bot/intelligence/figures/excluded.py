@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.intelligence.figures import cues
+from bot.intelligence.figures.numbers import parse_word
 
 _MONTHS = (
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
@@ -72,7 +73,8 @@ _HOLDERS = ("siegerin", "sieger", "meister", "meisterin", "champion", "gewinner"
 _RECORD_ENDINGS = ("spiele", "spielen", "games", "matches", "partien", "siege", "siegen",
                    "niederlagen", "wins", "defeats", "spieltage", "spieltagen", "runden",
                    "rounds", "rennen", "races", "tore", "toren", "treffer", "treffern", "duelle",
-                   "duellen", "goals", "tries", "wickets", "assists")  # fmt: skip
+                   "duellen", "goals", "tries", "wickets", "assists", "sheets", "caps",
+                   "appearances")  # fmt: skip
 # Points are an index's only next to one ("kletterte um 0,5 auf 54,1 Punkte"); otherwise
 # they are a score or a standing ("dass die Offense mehr als zwanzig Punkte macht").
 _INDEX = re.compile(
@@ -134,6 +136,7 @@ _EVENT = re.compile(
     r"|lauf|langlauf|rennen|staffel|hürden|finale|einzel|verfolgung|massenstart|sprint",
     re.I,
 )
+_LOOSE = frozenset({"in", "at", "on", "and", "or", "for", "with", "was", "is", "last", "this"})
 _THE_BEFORE = re.compile(r"\bthe\s+[\d,]+$", re.I)
 _ATHLETICS = re.compile(
     r"\b(?:athlet\w*|olympi\w*|indoor|outdoor|hurdles|sprint\w*|relay|marathon|championships"
@@ -158,8 +161,9 @@ def race_name(sentence: str, pos: int, value: float) -> bool:
     event = m.group(2) or m.group(3)
     if event and _EVENT.fullmatch(event):
         return True
-    if metres and not event and _THE_BEFORE.search(sentence, max(0, pos - 12), pos):
-        return True  # "The pair contest the 60m, the distance ...": the event
+    loose = not event or event.casefold() in _LOOSE or parse_word(event, "en") is not None
+    if metres and loose and _THE_BEFORE.search(sentence, max(0, pos - 12), pos):
+        return True  # "contest the 60m, the distance", "enter the 10,000m five days later"
     return bool(_ATHLETICS.search(sentence) or cues.SPORT_RE.search(sentence))
 
 

@@ -267,12 +267,13 @@ def _merge_ranges(found: list[Quantity]) -> list[Quantity]:
             if q.value / (q.scale if prev.unit is None else 1.0) < prev.value:
                 out.append(q)  # "5-4" runs backwards: a score or a code, not a range
                 continue
+            unscaled = prev.unit == q.unit and prev.scale == 1 < q.scale  # "$1.3 to $1.5bn"
             joined = _RANGE_JOIN.fullmatch(gap) and (
                 word not in ("and", "und", "to", "or", "oder")
-                or (word in ("to", "or", "oder") and prev.unit is None)
+                or (word in ("to", "or", "oder") and (prev.unit is None or unscaled))
             )
             if joined or (opened and _RANGE_JOIN.fullmatch(gap)):
-                scale = q.scale if prev.unit is None else 1.0
+                scale = q.scale if prev.unit is None or unscaled else 1.0
                 out[-1] = replace(prev, end=q.end, unit=q.unit, kind=q.kind,
                                   value=prev.value * scale, scale=scale)  # fmt: skip
                 continue

@@ -17,7 +17,7 @@ from bot.intelligence.figures import excluded, levels
 from bot.intelligence.figures.numbers import DIGITS, WORD_NUMBER_DE, WORD_NUMBER_EN, parse_number
 from bot.intelligence.figures.quantity import COMPARATIVE, NOUN, Quantity
 from bot.intelligence.figures.shares import shares
-from bot.intelligence.figures.units import counted_noun, unit_after
+from bot.intelligence.figures.units import angle, counted_noun, unit_after
 
 __all__ = ["COMPARATIVE", "NOUN", "Quantity", "counted_noun", "quantities"]
 
@@ -96,6 +96,7 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         # "drei bis vier Millionen", "two or three megapixel": the low end of a range
         return Quantity(m.start("word"), m.end(), value, None, "other", sentence)
     factor, unit, kind, end = unit_after(sentence, m.end(), pre, lang)
+    unit = angle(unit, value * factor, sentence)
     if kind == "percent" and excluded.IDIOM.search(sentence, max(0, m.start() - 4), end + 12):
         return None  # "zu hundert Prozent" means fully
     if excluded.record(sentence, m.end(), unit):

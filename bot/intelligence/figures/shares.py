@@ -18,7 +18,7 @@ from bot.intelligence.figures.units import counted_noun, unit_after
 
 _FRACTION_HINT = ("third", "quarter", "half", "fifth", "sixth", "eighth", "tenth", "drittel",
                   "viertel", "fünftel", "sechstel", "achtel", "zehntel", "hälfte", "one in ",
-                  "1 in ")  # fmt: skip
+                  "1 in ", "jede")  # fmt: skip
 _PROPORTION_HINT = ("out of", "in every")
 # "drei von vier": a number word or digits right before "von"
 _VON_AFTER_NUMBER = re.compile(r"(?:\d|\b(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn"
@@ -72,6 +72,11 @@ _FRACTION = re.compile(
     r"|Sechstel|Achtel|Zehntel|Hälfte)(?!\w)",
     re.I,
 )
+_OF_A_POINT = re.compile(r"\s+of\s+a\s+(?:percentage\s+)?point\b", re.I)
+_MORE = re.compile(r"\s+(more|less|fewer)\s+than\b", re.I)
+_NTH = {"zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5, "sechste": 6, "siebte": 7,
+        "achte": 8, "neunte": 9, "zehnte": 10, "zwanzigste": 20, "hundertste": 100}  # fmt: skip
+_EVERY_NTH = re.compile(r"\b[Jj]ede[rsnm]?\s+(" + "|".join(_NTH) + r")\b")
 _STAKE = re.compile(r"\s+(?:stake|share|holding)\b", re.I)
 _OF = re.compile(r"\s+(?:of|der|des|aller|ihrer|seiner|unserer)\b", re.I)
 
@@ -90,11 +95,20 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
         hyphenated = sentence[m.start("frac") - 1] == "-"
         german_count = lang == "de" and num not in ("die", "der")  # "ein Viertel"
         hedged = _HEDGE.search(sentence, max(0, m.start() - 16), m.start())  # "nearly a third"
+        if point := _OF_A_POINT.match(sentence, m.end()):  # "a quarter of a percentage point"
+            out.append(Quantity(m.start(), point.end(), count * frac, "pp", "percent", sentence))
+            continue
         stake = _STAKE.match(sentence, m.end())  # "a quarter stake"
-        if not (hyphenated or german_count or hedged or stake or _OF.match(sentence, m.end())):
+        more = _MORE.match(sentence, m.end())  # "a third more than last year"
+        of = _OF.match(sentence, m.end())
+        if not (hyphenated or german_count or hedged or stake or more or of):
             continue  # "the preceding three quarters" are periods, not a share
         share = round(count * frac * 100, 2)
-        out.append(Quantity(m.start(), m.end(), share, "%", "percent", sentence))
+        way = None if more is None else "up" if more.group(1).casefold() == "more" else "down"
+        out.append(Quantity(m.start(), m.end(), share, "%", "percent", sentence, direction=way))
+    for m in _EVERY_NTH.finditer(sentence):  # "Jeder zehnte Transport"
+        nth = _NTH[m.group(1).casefold()]
+        out.append(Quantity(m.start(), m.end(), round(100 / nth, 2), "%", "percent", sentence))
     for m in _HALF.finditer(sentence):
         if _HALF_YEAR.search(sentence, m.end(), m.end() + 12) or _HALF_YEAR_BEFORE.search(
             sentence, max(0, m.start() - 8), m.start() + 1

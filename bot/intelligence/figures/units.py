@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.intelligence.figures import cues, excluded
-from bot.intelligence.figures.numbers import scale_of
+from bot.intelligence.figures.numbers import parse_word, scale_of
 from bot.intelligence.figures.quantity import COMPARATIVE, NOUN
 from bot.intelligence.stopwords import FUNCTION_WORDS
 
@@ -202,6 +202,8 @@ def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
         word = _WORD.match(tail, pos)
         if word is None:
             return None
+        if pos > m.start(1) and word.group(1).casefold() in cues.DURATION_NOUNS:
+            return word.group(1).casefold(), "other", word.end()  # "120 torlosen Minuten"
         if pos > m.start(1) and (counted := _counted(word.group(1), lang)):
             return counted[0], counted[1], word.end()
         if not _modifier(word.group(1), lang):
@@ -239,6 +241,16 @@ def _rate(text: str, pos: int) -> tuple[str, int]:
     if m is None or (per := cues.RATE_PER.get(m.group(1).casefold())) is None:
         return "", 0
     return "/" + per, m.end() - pos
+
+
+def angle(unit: str | None, value: float, sentence: str) -> str | None:
+    """ "turn 180 degrees": a right or straight angle is no temperature."""
+    if unit == "°C" and value in (90, 180, 270, 360) and not _HEAT.search(sentence):
+        return "°"
+    return unit
+
+
+_HEAT = re.compile(r"celsius|temperat|heat|hitze|warm|kalt|cold|grad\s+c", re.I)
 
 
 def _measure(unit: str, rate: str) -> str:
@@ -282,6 +294,8 @@ def _modifier(word: str, lang: str) -> bool:
         return True  # "15 Brit awards", "three Oscar nominations"
     if not word.islower() or key in cues.NOT_COUNTED or key in cues.NOT_LABELS:
         return False
+    if parse_word(key, lang) is not None:
+        return False  # "440,000 six months earlier": a second number, no modifier
     if key in FUNCTION_WORDS["en"] or key in FUNCTION_WORDS["de"]:
         return False
     if lang == "de":  # an adjective, or an adverb before one ("33 illegal eingereiste")

@@ -1836,3 +1836,51 @@ def test_earnings_lost_fall_a_salary_or_a_trading_loss_do_not(
 def test_a_party_that_only_speaks_labels_no_share() -> None:
     said = "The Conservatives said a third of children did less than two hours of sport."
     assert by_text(said, "en")["a third"].label != "Conservatives"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("The ECB raised rates by a quarter of a percentage point.", "en",
+         "a quarter of a percentage point", (0.25, "pp", "up")),
+        ("There were nearly 400 entries this year - a third more than last year.", "en",
+         "a third", (33.33, "%", "up")),
+        ("Nach Angaben der Behörde ist jeder zehnte Transport illegal.", "de", "jeder zehnte",
+         (10.0, "%", None)),
+        ("Damage could cost $1.3 to $1.5bn, the bank said.", "en", "$1.3 to $1.5bn",
+         (1.3e9, "USD", None)),
+        ("The camera can turn 180 degrees.", "en", "180 degrees", (180.0, "°", None)),
+        ("At least 400,000 Sri Lankans have lost their jobs.", "en", "400,000 Sri Lankans",
+         (400000.0, "people", "down")),
+    ],
+)  # fmt: skip
+def test_points_shares_more_every_tenth_ranges_angles_and_demonyms(
+    sentence: str, lang: str, text: str, expected: tuple[float, str, str | None]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.value, f.unit, f.direction) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Mit 120 torlosen Minuten hielt der Tormann den Rekord der Liga.", "de"),
+        ("He kept 24 clean sheets in the league this season.", "en"),
+    ],
+)  # fmt: skip
+def test_minutes_and_clean_sheets_in_sport_are_no_figures(sentence: str, lang: str) -> None:
+    assert figures(sentence, lang) == []
+
+
+def test_an_old_level_followed_by_a_time_span_and_a_race_followed_by_one() -> None:
+    drugs = (
+        "The WHO said 700,000 people in poor countries were on life-extending drugs - up from "
+        "440,000 six months earlier."
+    )
+    f = by_text(drugs, "en")["700,000 people"]
+    assert (f.from_value, f.direction) == (440000.0, "up")
+    race = (
+        "Her decision to enter the 10,000m five days later also backfired as she pulled out with "
+        "eight laps remaining."
+    )
+    assert figures(race, "en") == []
