@@ -162,7 +162,12 @@ def _separable(
 
 
 _THRESHOLD_DE = re.compile(r"\bab\s+$")
-_RATE_AFTER = re.compile(r"\s+(?:of|at)\s+(?:between\s+|just\s+|only\s+|about\s+|around\s+)?")
+# "growth of 0.1%", "growth at between 3% and 3.5%", "growth this year is expected to be 4%",
+# "growth in the eurozone of 1.9%"
+_RATE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:of|at|is|was|will\s+be|to\s+be|would\s+be)\s+"
+    r"(?:between\s+|just\s+|only\s+|about\s+|around\s+)?"
+)
 _LOSS_DE = re.compile(r"\w*verlust\w*", re.I)
 _LOSS_EN = re.compile(r"lost|lose[s]?|losing", re.I)
 _OWNED = re.compile(r"\b(?:him|her|them|his|their|its)\b", re.I)

@@ -297,8 +297,13 @@ def _extent(q: Quantity) -> Iterator[Candidate]:
     if m is None:
         return
     word = m.group(1) or m.group(2)
-    if _ok(word, "de"):
+    if _ok(word, "de") and word.casefold() not in _MODALS_DE:
         yield m.start(m.lastindex or 1), 2, word
+
+
+# "auf 1.000 Quadratmetern könnte": a verb, no extent
+_MODALS_DE = words_of("""könnte könnten sollte sollten würde würden müsste müssten dürfte dürften
+    hätte hätten wäre wären werde werden habe haben seien""")
 
 
 # "raising the threshold to £150,000", "lifted interest rates 0.25% to 5.5%", "cut the

@@ -332,7 +332,8 @@ _OPENERS = words_of(
     ebenfalls derzeit aktuell damals immerhin vor allem besonders weil wenn als ob obwohl
     während nachdem bevor seit sowohl weder entweder doch denn also so nur noch auch
     rund ungefähr etwa circa zirka knapp fast beinahe nahezu weitere weiteren ganze ganzen
-    genau gut gute mindestens höchstens maximal lediglich bloß allein alleine satte stolze"""
+    genau gut gute mindestens höchstens maximal lediglich bloß allein alleine satte stolze
+    inklusive exklusive dessen deren dieses jenes solche solcher"""
 )
 
 

@@ -1884,3 +1884,12 @@ def test_an_old_level_followed_by_a_time_span_and_a_race_followed_by_one() -> No
         "eight laps remaining."
     )
     assert figures(race, "en") == []
+
+
+def test_an_expected_growth_rate_is_a_level_and_a_modal_verb_is_no_extent() -> None:
+    growth = "Economic growth this year is expected to be 4%, the central bank said."
+    assert by_text(growth, "en")["4%"].direction is None
+    eurozone = "The ECB has forecast economic growth in the eurozone of 1.9% in 2005."
+    assert by_text(eurozone, "en")["1.9%"].direction is None
+    museum = "Auf 1.000 Quadratmetern könnte die Sammlung neu aufgestellt werden."
+    assert by_text(museum, "de")["1.000 Quadratmetern"].label != "könnte"
