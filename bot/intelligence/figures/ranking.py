@@ -262,10 +262,14 @@ def _story_currency(found: Sequence[Quantity]) -> None:
             q.unit, q.kind = money, "money"
 
 
+# Words of a sentence about money; whole words, so "die Zahl der Flüchtlinge" and "über
+# das Mittelmeer" are none.
 _MONEY_CONTEXT = re.compile(
-    r"aufzuwenden|aufwend|kost|zahl|ausgab|budget|finanz|mittel|einnahm|erlös|umsatz|gewinn"
-    r"|verlust|schuld|defizit|steuer|förder|invest|kredit|euro|kapital|höhe\s+von|wert|preis"
-    r"|lohn|löhne|gehalt|miete|rechnung|fonds|zuschuss|subvention|dotiert|bezahl|spende",
+    r"\b(?:aufzuwenden|aufwend\w*|kost\w*|zahl(?:en|t|te|ten)|bezahl\w*|ausgab\w*|\w*budget\w*"
+    r"|finanz\w*|\w*mittel|einnahm\w*|\w*erlös\w*|\w*umsatz\w*|\w*gewinn\w*|\w*verlust\w*"
+    r"|\w*schulden?|\w*defizit\w*|\w*steuer\w*|förder\w*|invest\w*|kredit\w*|euro|\w*kapital\w*"
+    r"|höhe\s+von|\w*preis\w*|\w*lohn\w*|löhne|gehalt\w*|miete\w*|rechnung\w*|fonds"
+    r"|zuschuss\w*|subvention\w*|dotiert|spende\w*|\w*wert)\b",
     re.I,
 )
 

@@ -1893,3 +1893,12 @@ def test_an_expected_growth_rate_is_a_level_and_a_modal_verb_is_no_extent() -> N
     assert by_text(eurozone, "en")["1.9%"].direction is None
     museum = "Auf 1.000 Quadratmetern könnte die Sammlung neu aufgestellt werden."
     assert by_text(museum, "de")["1.000 Quadratmetern"].label != "könnte"
+
+
+def test_a_number_of_refugees_in_a_story_with_money_stays_a_count() -> None:
+    sentences = [
+        (0, "Die Regierung stellt 50 Millionen Euro bereit."),
+        (1, "Die Zahl der Flüchtlinge über das Mittelmeer stieg im Vorjahr auf 1,2 Millionen."),
+    ]
+    found = {f.text: f for f in key_figures(sentences, "de")}
+    assert found["1,2 Millionen"].kind != "money"
