@@ -109,9 +109,11 @@ class _LastScaled:
         # scaled amount nearby, or, further on, the story's currency ("36,4 Millionen").
         same = self.seen.get(q.value)
         near = self.q if self.q is not None and index - self.index <= SCALE_REACH else None
-        if self.lang != "de" and near is not None and near.kind == "money":
+        about_money = self.lang == "de" and _MONEY_CONTEXT.search(q.sentence)
+        counted = _NUMBER_OF.search(q.sentence)  # "die Zahl der Flüchtlinge stieg auf 1,2 Mio."
+        if near is not None and near.kind == "money" and (self.lang != "de" or counted):
             near = None
-        story = self.money if self.lang == "de" and _MONEY_CONTEXT.search(q.sentence) else None
+        story = self.money if about_money and not counted else None
         source = same or near or story
         if source is not None:
             q.unit, q.kind = source.unit, source.kind
@@ -262,14 +264,16 @@ def _story_currency(found: Sequence[Quantity]) -> None:
             q.unit, q.kind = money, "money"
 
 
+_NUMBER_OF = re.compile(r"\b(?:Zahl|Anzahl|Gesamtzahl|number)\s+(?:der|des|of)\b")
 # Words of a sentence about money; whole words, so "die Zahl der Flüchtlinge" and "über
 # das Mittelmeer" are none.
 _MONEY_CONTEXT = re.compile(
-    r"\b(?:aufzuwenden|aufwend\w*|kost\w*|zahl(?:en|t|te|ten)|bezahl\w*|ausgab\w*|\w*budget\w*"
-    r"|finanz\w*|\w*mittel|einnahm\w*|\w*erlös\w*|\w*umsatz\w*|\w*gewinn\w*|\w*verlust\w*"
-    r"|\w*schulden?|\w*defizit\w*|\w*steuer\w*|förder\w*|invest\w*|kredit\w*|euro|\w*kapital\w*"
-    r"|höhe\s+von|\w*preis\w*|\w*lohn\w*|löhne|gehalt\w*|miete\w*|rechnung\w*|fonds"
-    r"|zuschuss\w*|subvention\w*|dotiert|spende\w*|\w*wert)\b",
+    r"\b(?:aufzuwenden|\w*aufwend\w*|\w*kost\w*|zahl(?:en|t|te|ten)|\w*zahlung\w*|\w*bezahl\w*"
+    r"|\w*ausgab\w*|\w*budget\w*|\w*finanz\w*|\w*mittel|\w*einnahm\w*|\w*erlös\w*|\w*umsatz\w*"
+    r"|\w*gewinn\w*|\w*verlust\w*|\w*schulden?|\w*defizit\w*|\w*steuer\w*|\w*förder\w*"
+    r"|\w*invest\w*|\w*kredit\w*|euro|\w*kapital\w*|höhe\s+von|\w*preis\w*|\w*lohn\w*|löhne"
+    r"|\w*gehalt\w*|\w*miete\w*|\w*rechnung\w*|\w*fonds|\w*zuschuss\w*|\w*subvention\w*"
+    r"|dotiert|\w*spende\w*|\w*wert)\b",
     re.I,
 )
 
