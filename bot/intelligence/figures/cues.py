@@ -95,7 +95,8 @@ PERSON_NOUNS = frozenset(
     ministers nationals priests bishops clerics monks nuns councillors senators lawmakers
     legislators peers jurors witnesses staffers executives managers bankers diplomats
     envoys inhabitants villagers user eltern follower postler sportler künstler population
-    directors operators fußballer""")
+    directors operators fußballer reporter reportern bischöfe kardinäle berater beratern mann
+    householders""")
 )
 # Counted things that are not people; the unit is the noun itself.
 THING_NOUNS = frozenset(
@@ -266,7 +267,7 @@ _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|gr
     |bigger|larger|(?<=[\d%]\s)more"""
 _DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decrease[ds]?
     |cut(?:s|ting)?|lost|lose[s]?|losing|lower(?:ed|ing|s)?|slump(?:ed|s|ing)?
-    |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sink(?:s|ing)?|slid|slide[s]?
+    |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sunk|sink(?:s|ing)?|slid|slide[s]?
     |sliding|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
     |slash(?:ed|es|ing)?|shed(?:s|ding)?|trimm(?:ed|ing)|worst|halved
     |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|slow(?:s|ed|ing|down)
@@ -351,7 +352,7 @@ def _cue_re(words: str, particle: str = "") -> re.Pattern[str]:
 # "higher than expected", "höher als der Wert des Gutscheins" compare two things, which is
 # no movement; "7% more than in 2003" compares with an earlier level, which is.
 THAN = re.compile(
-    r"\s+(?:\w+\s+)?(?:than|als)\b(?P<earlier>\s+(?:in|im|a\s+year|last|the\s+previous"
+    r"\s+(?:\w+\s+)?(?:than|als)\b(?P<earlier>\s+(?:in|im|a\s+year|last|the\s+previous|the\s+prior"
     r"|the\s+same|before|earlier|previously|zuvor|vor|noch|damals|ein\s+Jahr|letzte[ns]?"
     r"|vergangene[ns]?|bisher|ursprünglich"
     r"|[12]\d\d\d)\b)?",

@@ -95,9 +95,8 @@ def record(sentence: str, end: int, unit: str | None) -> bool:
         return not _INDEX.search(sentence)
     if unit == "m" and _JUMP.search(sentence):
         return True  # "im zweiten Durchgang mit 97 Metern": a ski jump, a result
-    return bool(
-        unit and unit.casefold().endswith(_RECORD_ENDINGS) and cues.SPORT_RE.search(sentence)
-    )
+    recorded = unit and (unit.casefold().endswith(_RECORD_ENDINGS) or unit.casefold() == "aces")
+    return bool(recorded and cues.SPORT_RE.search(sentence))
 
 
 _NOUN_AFTER = re.compile(r"\s+(?:[a-zäöüß]+e[nmrs]?\s+)?([^\W\d][\w-]*)")

@@ -141,6 +141,8 @@ def _shares_unit(q: Quantity, gap: str) -> bool:
     return bool(_CHANGE_TO.fullmatch(gap) and _BY.search(q.sentence[max(0, q.start - 5) : q.start]))
 
 
+# "8% to 9% lower than the prior year": a range, not a move from 8% to 9%
+_COMPARED_AFTER = re.compile(r"\s+(?:lower|higher|more|less|fewer|up|down|niedriger|höher)\b", re.I)
 _FROM_END = re.compile(r"\bfrom\s+(?:(?:just|only|about|around|some|nearly|almost)\s+)?$", re.I)
 _CHANGE_FROM = re.compile(r"\b(up|down|higher|lower)\s+from\s+(?:\S+\s+)?$", re.I)
 _NEW_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:\S+\s+)?$", re.I)
@@ -268,9 +270,10 @@ def _merge_ranges(found: list[Quantity]) -> list[Quantity]:
                 out.append(q)  # "5-4" runs backwards: a score or a code, not a range
                 continue
             unscaled = prev.unit == q.unit and prev.scale == 1 < q.scale  # "$1.3 to $1.5bn"
+            compared = prev.unit == q.unit and _COMPARED_AFTER.match(q.sentence, q.end)
             joined = _RANGE_JOIN.fullmatch(gap) and (
                 word not in ("and", "und", "to", "or", "oder")
-                or (word in ("to", "or", "oder") and (prev.unit is None or unscaled))
+                or (word in ("to", "or", "oder") and (prev.unit is None or unscaled or compared))
             )
             if joined or (opened and _RANGE_JOIN.fullmatch(gap)):
                 scale = q.scale if prev.unit is None or unscaled else 1.0

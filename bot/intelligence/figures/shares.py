@@ -76,7 +76,7 @@ _OF_A_POINT = re.compile(r"\s+of\s+a\s+(?:percentage\s+)?point\b", re.I)
 _MORE = re.compile(r"\s+(more|less|fewer)\s+than\b", re.I)
 _NTH = {"zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5, "sechste": 6, "siebte": 7,
         "achte": 8, "neunte": 9, "zehnte": 10, "zwanzigste": 20, "hundertste": 100}  # fmt: skip
-_EVERY_NTH = re.compile(r"\b[Jj]ede[rsnm]?\s+(" + "|".join(_NTH) + r")\b")
+_EVERY_NTH = re.compile(r"\b[Jj]ede[rsnm]?\s+(" + "|".join(_NTH) + r")n?\b")  # "jedem dritten"
 _STAKE = re.compile(r"\s+(?:stake|share|holding)\b", re.I)
 _OF = re.compile(r"\s+(?:of|der|des|aller|ihrer|seiner|unserer)\b", re.I)
 
@@ -107,7 +107,7 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
         way = None if more is None else "up" if more.group(1).casefold() == "more" else "down"
         out.append(Quantity(m.start(), m.end(), share, "%", "percent", sentence, direction=way))
     for m in _EVERY_NTH.finditer(sentence):  # "Jeder zehnte Transport"
-        nth = _NTH[m.group(1).casefold()]
+        nth = _NTH[m.group(1).casefold()]  # the group leaves out the dative "n"
         out.append(Quantity(m.start(), m.end(), round(100 / nth, 2), "%", "percent", sentence))
     for m in _HALF.finditer(sentence):
         if _HALF_YEAR.search(sentence, m.end(), m.end() + 12) or _HALF_YEAR_BEFORE.search(

@@ -98,6 +98,8 @@ def unit_after(
         word = word if word in cues.CURRENCY_WORDS else word.split()[0]
         if word in cues.CENT_WORDS:
             return factor * 0.01, currency or cues.CENT_WORDS[word], "money", end + m.end()
+        if word in ("euro", "euros") and (cents := _CENTS_AFTER.match(tail, m.end())):
+            return factor * 0.01, "EUR", "money", end + cents.end()  # "22 euro cents"
         return factor, cues.CURRENCY_WORDS.get(word, word.upper()), "money", end + m.end()
     if currency:
         return factor, currency, "money", end
@@ -108,6 +110,9 @@ def unit_after(
     m = _TIMES.match(tail)
     if m and (COMPARATIVE.match(tail, m.end()) or tail[m.end() :].startswith(" the ")):
         return factor, "x", "multiplier", end + m.end(1)
+    decimal = factor == 1.0 and _DECIMAL_BEFORE.search(sentence, 0, pos)
+    if decimal and (m := _TIMES_DECIMAL.match(tail)):
+        return factor, "x", "multiplier", end + m.end(1)  # "oversubscribed 16.2 times"
     if m := _COMPOUND_CURRENCY.match(tail):  # "30-Euro-Gutschein"
         if _BANKNOTE.fullmatch(m.group(2)):
             return factor, None, "name", end + m.end()  # "500-Euro-Scheine": a denomination
@@ -149,6 +154,9 @@ _PEOPLE_VERB = re.compile(
     r"|flüchteten|lebten|wohnen|besuchten|work|worked|died|voted|attended|watched|protested"
     r"|fled)\b"
 )
+_DECIMAL_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{1,2}$")  # no one does a thing 16.2 times
+_TIMES_DECIMAL = re.compile(r"\s(times|mal)\b", re.I)
+_CENTS_AFTER = re.compile(r"\s+cents?\b", re.I)
 _SQUARE = re.compile(r"\s(?:square|sq)\s+(kilomet\w+|met(?:re|er)s?|miles?|feet|foot)(?!\w)", re.I)
 _SQUARE_UNITS = {"kil": "km²", "met": "m²", "mil": "sq mi", "fee": "sq ft", "foo": "sq ft"}
 _CREW = re.compile(r"-(?:man|woman|member|strong|person)(?!\w)")

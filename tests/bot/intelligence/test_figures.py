@@ -1902,3 +1902,31 @@ def test_a_number_of_refugees_in_a_story_with_money_stays_a_count() -> None:
     ]
     found = {f.text: f for f in key_figures(sentences, "de")}
     assert found["1,2 Millionen"].kind != "money"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("Sales are now expected to be 8% to 9% lower than the prior year.", "en", "8% to 9%",
+         (8.0, "%", "down")),
+        ("Shares in EMI have sunk by more than 16% after the profit warning.", "en", "16%",
+         (16.0, "%", "down")),
+        ("The shares closed at 22 euro cents on Friday.", "en", "22 euro cents",
+         (0.22, "EUR", None)),
+        ("The offer was oversubscribed 16.2 times, the firm said.", "en", "16.2 times",
+         (16.2, "x", None)),
+        ("Bei jedem dritten Phone gibt es Probleme mit dem Akku.", "de", "jedem dritten",
+         (33.33, "%", None)),
+        ("Der Papst empfing 270 Bischöfe, und 5.000 Mann standen bereit.", "de", "5.000 Mann",
+         (5000.0, "people", None)),
+    ],
+)  # fmt: skip
+def test_ranges_compared_with_a_year_euro_cents_decimal_times_and_men(
+    sentence: str, lang: str, text: str, expected: tuple[float, str, str | None]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.value, f.unit, f.direction) == expected
+
+
+def test_aces_are_a_record_and_places_are_not_aces() -> None:
+    assert figures("Federer served 19 aces in the match.", "en") == []
