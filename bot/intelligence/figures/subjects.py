@@ -333,7 +333,8 @@ _OPENERS = words_of(
     während nachdem bevor seit sowohl weder entweder doch denn also so nur noch auch
     rund ungefähr etwa circa zirka knapp fast beinahe nahezu weitere weiteren ganze ganzen
     genau gut gute mindestens höchstens maximal lediglich bloß allein alleine satte stolze
-    inklusive exklusive dessen deren dieses jenes solche solcher"""
+    inklusive exklusive dessen deren dieses jenes solche solcher neben trotz ohne wegen statt
+    anstatt seitens samt"""
 )
 
 

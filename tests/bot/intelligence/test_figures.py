@@ -1930,3 +1930,8 @@ def test_ranges_compared_with_a_year_euro_cents_decimal_times_and_men(
 
 def test_aces_are_a_record_and_places_are_not_aces() -> None:
     assert figures("Federer served 19 aces in the match.", "en") == []
+
+
+def test_a_german_preposition_opening_the_sentence_is_no_subject() -> None:
+    ads = "Neben 279.000 Euro für Inserate gab das Ministerium auch Geld für Infotrailer aus."
+    assert by_text(ads, "de")["279.000 Euro"].label != "Neben"
