@@ -61,46 +61,57 @@ def _in_compound(tail: str) -> tuple[str, str, int] | None:
     return None
 
 
-def unit_after(
-    sentence: str, pos: int, pre: str | None, lang: str
-) -> tuple[float, str | None, str, int]:
+Unit = tuple[float, str | None, str, int]  # multiplier, unit, kind, end position
+
+
+def unit_after(sentence: str, pos: int, pre: str | None, lang: str) -> Unit:
     """Multiplier, unit, kind and end position from the text right of a number core."""
     rest = sentence[pos:]
     currency = cues.CURRENCY_WORDS.get(" ".join(pre.split()).casefold()) if pre else None
-    factor, end = 1.0, pos
     if not currency and (m := _ATTACHED_MEASURE.match(rest)):  # "6GB", "250 km/h"
         symbol = m.group(1)
         unit = _BITS.get(symbol) or cues.MEASURE_UNITS[symbol.casefold()]
         rate, length = _rate(sentence, pos + m.end())
         return 1.0, unit + rate, "other", pos + m.end() + length
+    factor, end = 1.0, pos
     if m := _ATTACHED.match(rest):
-        suffix = m.group(1).casefold().lstrip("-")
-        if m.group(1) in ("X", "P") or (m.group(1) == "p" and lang == "de"):
-            return 1.0, None, "name", pos + m.end()  # "Nexus 5X", "Nexus 6P": a model
-        if suffix == "%":
-            return 1.0, "%", "percent", pos + m.end()
-        if suffix in ("x",) or suffix.startswith(("mal", "fach", "fold")):
-            if suffix.startswith("fach") and excluded.title_holder(sentence, pos + m.end()):
-                return 1.0, "titles", "score", pos + m.end()  # "die 31-fache Weltcupsiegerin"
-            return 1.0, "x", "multiplier", pos + m.end()
-        if suffix == "m" and not currency and not NOUN.match(rest[m.end() :]):
-            return 1.0, "m", "other", pos + m.end()  # 100m sprint: metres
-        if suffix == "p":
-            return 0.01, "GBP", "money", pos + m.end()
-        factor, end = scale_of(suffix, lang) or 1.0, pos + m.end()
+        if (attached := _attached(sentence, pos, m, currency, lang)) is not None:
+            return attached
+        factor, end = scale_of(m.group(1).casefold().lstrip("-"), lang) or 1.0, pos + m.end()
     elif m := _SCALE_WORD.match(rest):
         factor, end = scale_of(m.group(1).rstrip("."), lang) or 1.0, pos + m.end()
+    return _words_after(sentence, pos, end, factor, currency, lang)
+
+
+def _attached(
+    sentence: str, pos: int, m: re.Match[str], currency: str | None, lang: str
+) -> Unit | None:
+    """A suffix glued to the number that is no scale: "5X", "16%", "zehnfach", "100m",
+    "70p"."""
+    suffix = m.group(1).casefold().lstrip("-")
+    if m.group(1) in ("X", "P") or (m.group(1) == "p" and lang == "de"):
+        return 1.0, None, "name", pos + m.end()  # "Nexus 5X", "Nexus 6P": a model
+    if suffix == "%":
+        return 1.0, "%", "percent", pos + m.end()
+    if suffix in ("x",) or suffix.startswith(("mal", "fach", "fold")):
+        if suffix.startswith("fach") and excluded.title_holder(sentence, pos + m.end()):
+            return 1.0, "titles", "score", pos + m.end()  # "die 31-fache Weltcupsiegerin"
+        return 1.0, "x", "multiplier", pos + m.end()
+    if suffix == "m" and not currency and not NOUN.match(sentence, pos + m.end()):
+        return 1.0, "m", "other", pos + m.end()  # 100m sprint: metres
+    if suffix == "p":
+        return 0.01, "GBP", "money", pos + m.end()
+    return None
+
+
+def _words_after(
+    sentence: str, pos: int, end: int, factor: float, currency: str | None, lang: str
+) -> Unit:
+    """The unit said in words after the number and its scale: a currency, a percent, a
+    multiplier, a measure or what it counts."""
     tail = sentence[end:]
     if m := _CUR_POST.match(tail):
-        if lang == "en" and m.group(1) == "Cent":
-            return factor, None, "name", end + m.end()  # "50 Cent", the rapper
-        word = m.group(1).casefold()
-        word = word if word in cues.CURRENCY_WORDS else word.split()[0]
-        if word in cues.CENT_WORDS:
-            return factor * 0.01, currency or cues.CENT_WORDS[word], "money", end + m.end()
-        if word in ("euro", "euros") and (cents := _CENTS_AFTER.match(tail, m.end())):
-            return factor * 0.01, "EUR", "money", end + cents.end()  # "22 euro cents"
-        return factor, cues.CURRENCY_WORDS.get(word, word.upper()), "money", end + m.end()
+        return _currency_word(m, tail, end, factor, currency, lang)
     if currency:
         return factor, currency, "money", end
     if m := _PERCENT.match(tail):
@@ -113,7 +124,27 @@ def unit_after(
     decimal = factor == 1.0 and _DECIMAL_BEFORE.search(sentence, 0, pos)
     if decimal and (m := _TIMES_DECIMAL.match(tail)):
         return factor, "x", "multiplier", end + m.end(1)  # "oversubscribed 16.2 times"
-    if m := _COMPOUND_CURRENCY.match(tail):  # "30-Euro-Gutschein"
+    return _shaped(tail, end, factor, lang) or _counted_after(tail, end, factor, lang)
+
+
+def _currency_word(
+    m: re.Match[str], tail: str, end: int, factor: float, currency: str | None, lang: str
+) -> Unit:
+    if lang == "en" and m.group(1) == "Cent":
+        return factor, None, "name", end + m.end()  # "50 Cent", the rapper
+    word = m.group(1).casefold()
+    word = word if word in cues.CURRENCY_WORDS else word.split()[0]
+    if word in cues.CENT_WORDS:
+        return factor * 0.01, currency or cues.CENT_WORDS[word], "money", end + m.end()
+    if word in ("euro", "euros") and (cents := _CENTS_AFTER.match(tail, m.end())):
+        return factor * 0.01, "EUR", "money", end + cents.end()  # "22 euro cents"
+    return factor, cues.CURRENCY_WORDS.get(word, word.upper()), "money", end + m.end()
+
+
+def _shaped(tail: str, end: int, factor: float, lang: str) -> Unit | None:
+    """Units in the shape of a compound: "30-Euro-Gutschein", "square kilometres", "a
+    30-man squad", "a 25-yard strike", "130-kg-Koloss"."""
+    if m := _COMPOUND_CURRENCY.match(tail):
         if _BANKNOTE.fullmatch(m.group(2)):
             return factor, None, "name", end + m.end()  # "500-Euro-Scheine": a denomination
         return factor, cues.CURRENCY_WORDS[m.group(1).casefold()], "money", end + m.end(1)
@@ -127,6 +158,10 @@ def unit_after(
     if compound := _in_compound(tail):  # "130-kg-Koloss", "137-seitige Bericht"
         unit, kind, length = compound
         return factor, unit, kind, end + length
+    return None
+
+
+def _counted_after(tail: str, end: int, factor: float, lang: str) -> Unit:
     if factor == 1.0 and _PEOPLE_VERB.match(tail):
         return factor, "people", "count", end  # "Rund 700 arbeiten für die CEE-Sparte"
     if counted := counted_noun(tail, lang):
