@@ -98,6 +98,27 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         return counted  # "16 Bruttowerbemillionen"
     if what := _measured_thing(q, tail, lang):
         return what  # "18 Millionen Hektar Wald", "793,000 barrels of oil per day"
+    if what := _said_after(q, tail, lang):
+        return what
+    best = _nearest_candidate(q, lang, others)
+    if best:
+        return best
+    if generic:
+        return generic
+    capitalized = noun is not None and (lang != "de" or noun.group(1)[:1].isupper())
+    if noun and capitalized and noun.group(1).casefold() not in cues.NOT_LABELS:
+        return noun.group(1)  # not "heuer sollen es maximal 37.500 sein"
+    if lang == "en" and (m := _WHAT_FOLLOWS.match(tail)):
+        word = m.group(1)
+        verbal = cues.is_verb(word) or word.endswith(("ing", "ed"))  # "12% saying they"
+        if word.casefold() not in cues.NOT_LABELS | phrases.WHEN and not verbal:
+            return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
+    return None
+
+
+def _said_after(q: Quantity, tail: str, lang: str) -> str | None:
+    """What the words right after the figure say it measures: a comparative, a compound,
+    an exchange rate, a partitive."""
     compared = COMPARATIVE.match(tail) if q.kind == "multiplier" else None
     if compared and (what := _compared(q.sentence, q.end + compared.end(1), compared.group(1))):
         return what  # "zehnmal schneller"; "1.9 times more likely" says how, not what
@@ -110,6 +131,11 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         partitive = None  # "4.528 von österreichweit 7.228": an adverb, no noun
     if partitive and partitive.group(1).casefold() not in cues.NOT_LABELS:
         return partitive.group(1)  # "25 der 200 Abgeordneten", "25 of the 200 MPs"
+    return None
+
+
+def _nearest_candidate(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
+    """The nearest measure word or phrase label of the clause that no other figure owns."""
     left, right = _label_clause(q)
     lo, hi = max(left, q.start - 90), min(right, q.end + 30)
     apposition = q.sentence[: q.start].rstrip().endswith(",")  # "Posten, 346.000 Euro, sind"
@@ -123,19 +149,7 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
             continue  # the word belongs to another figure ("12,800 jobs ... its $16bn")
         if (pos < q.start or pos >= q.end) and (best is None or dist < best[0]):
             best = (dist, label)
-    if best:
-        return best[1]
-    if generic:
-        return generic
-    capitalized = noun is not None and (lang != "de" or noun.group(1)[:1].isupper())
-    if noun and capitalized and noun.group(1).casefold() not in cues.NOT_LABELS:
-        return noun.group(1)  # not "heuer sollen es maximal 37.500 sein"
-    if lang == "en" and (m := _WHAT_FOLLOWS.match(tail)):
-        word = m.group(1)
-        verbal = cues.is_verb(word) or word.endswith(("ing", "ed"))  # "12% saying they"
-        if word.casefold() not in cues.NOT_LABELS | phrases.WHEN and not verbal:
-            return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
-    return None
+    return best[1] if best else None
 
 
 _THING_DE = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*)\b")

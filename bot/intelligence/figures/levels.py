@@ -85,24 +85,31 @@ def _inherit(found: list[Quantity]) -> list[Quantity]:
                 q.value, q.scale = q.value * nxt.scale, nxt.scale
             q.unit, q.kind = nxt.unit, nxt.kind
             continue
-        money = [p for p in found[:i] if p.kind == "money"]
-        if q.scale > 1 and money:
-            q.unit, q.kind, q.unit_from = money[-1].unit, "money", money[-1]
-            continue
-        group = [p for p in found[:i] if p.kind == "count" and p.unit and _GROUP.search(
-            p.sentence[max(0, p.start - 12) : p.start])]  # fmt: skip
-        if group and q.scale == 1.0 and q.value < group[0].value:
-            q.unit, q.kind = group[0].unit, "count"
-            continue
-        if q.scale == 1.0 and q.value >= 10 and (most := _most(q.sentence[: q.start])):
-            q.unit, q.kind = most, "count"  # "Die meisten Schüler … in Wien (18.478)"
-            continue
-        counts = [p for p in found[:i] if p.kind == "count" and p.unit and p.value >= 10]
-        ranged = nxt is not None and _RANGE_JOIN.fullmatch(gap)  # "rund 20 bis 25 Personen"
-        if counts and not ranged and q.scale == 1.0 and q.value >= 10 and q.value == int(q.value):
-            # "Some 350 films will be screened, with a further 300 shown at the market"
-            q.unit, q.kind = counts[-1].unit, "count"
+        ranged = nxt is not None and bool(_RANGE_JOIN.fullmatch(gap))  # "20 bis 25 Personen"
+        _from_before(q, found[:i], ranged)
     return found
+
+
+def _from_before(q: Quantity, before: list[Quantity], ranged: bool) -> None:
+    """A number without a unit takes one from the figures before it in the sentence: the
+    last amount of money for a scaled amount, the group it is part of, the noun a ranking
+    counts ("Die meisten Schüler … in Wien (18.478)"), else the last count ("Some 350 films
+    will be screened, with a further 300 shown at the market")."""
+    money = [p for p in before if p.kind == "money"]
+    if q.scale > 1 and money:
+        q.unit, q.kind, q.unit_from = money[-1].unit, "money", money[-1]
+        return
+    group = [p for p in before if p.kind == "count" and p.unit and _GROUP.search(
+        p.sentence[max(0, p.start - 12) : p.start])]  # fmt: skip
+    if group and q.scale == 1.0 and q.value < group[0].value:
+        q.unit, q.kind = group[0].unit, "count"
+        return
+    if q.scale == 1.0 and q.value >= 10 and (most := _most(q.sentence[: q.start])):
+        q.unit, q.kind = most, "count"
+        return
+    counts = [p for p in before if p.kind == "count" and p.unit and p.value >= 10]
+    if counts and not ranged and q.scale == 1.0 and q.value >= 10 and q.value == int(q.value):
+        q.unit, q.kind = counts[-1].unit, "count"
 
 
 _BY_SIDE = re.compile(r"\s*[x×]\s*")
