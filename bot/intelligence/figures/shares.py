@@ -106,9 +106,6 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
         share = round(count * frac * 100, 2)
         way = None if more is None else "up" if more.group(1).casefold() == "more" else "down"
         out.append(Quantity(m.start(), m.end(), share, "%", "percent", sentence, direction=way))
-    for m in _EVERY_NTH.finditer(sentence):  # "Jeder zehnte Transport"
-        nth = _NTH[m.group(1).casefold()]  # the group leaves out the dative "n"
-        out.append(Quantity(m.start(), m.end(), round(100 / nth, 2), "%", "percent", sentence))
     for m in _HALF.finditer(sentence):
         if _HALF_YEAR.search(sentence, m.end(), m.end() + 12) or _HALF_YEAR_BEFORE.search(
             sentence, max(0, m.start() - 8), m.start() + 1
@@ -121,11 +118,20 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
         _, unit, kind, end = unit_after(sentence, m.end(), None, lang)
         kind = "count" if kind == "other" else kind
         out.append(Quantity(m.start(), end, scale / 2, unit, kind, sentence, scale=scale))
+    return out + _one_in_n(sentence, lang, found)
+
+
+def _one_in_n(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:
+    """ "one in six", "Jeder zehnte Transport": a share of one in so many."""
+    out = []
     for m in _ONE_IN.finditer(sentence):
         if (n := parse_number(m.group(1), lang)) and n >= 2:
             out.append(Quantity(m.start(), m.end(), round(100 / n, 2), "%", "percent", sentence))
             # "One in 10 adult Americans" is a share, not a count of ten Americans
             found[:] = [q for q in found if not m.start() <= q.start < m.end()]
+    for m in _EVERY_NTH.finditer(sentence):
+        nth = _NTH[m.group(1).casefold()]  # the group leaves out the dative "n"
+        out.append(Quantity(m.start(), m.end(), round(100 / nth, 2), "%", "percent", sentence))
     return out
 
 
