@@ -9,12 +9,12 @@ import re
 
 
 def _words(text: str) -> list[str]:
-    """Word lists stay readable as wrapped text."""
+    """Word lists stay readable as wrapped text; a list where the order matters."""
     return text.split()
 
 
 def words_of(text: str) -> frozenset[str]:
-    """A word set written as wrapped text, for the modules that keep their own lists."""
+    """A word set written as wrapped text."""
     return frozenset(text.split())
 
 
@@ -48,8 +48,8 @@ SHARED_CURRENCIES = {
 # Sub-units: the value is stored in the main unit (50 cents -> 0.5 USD).
 CENT_WORDS = {"cent": "EUR", "cents": "USD", "pence": "GBP", "p": "GBP"}
 
-PERSON_NOUNS = frozenset(
-    _words("""people persons person workers employees staff subscribers users customers viewers
+PERSON_NOUNS = words_of(
+    """people persons person workers employees staff subscribers users customers viewers
     visitors fans voters residents children students pupils patients refugees migrants
     asylum-seekers soldiers troops members players deaths victims passengers tourists
     citizens adults women men listeners readers shoppers drivers electors donors
@@ -96,22 +96,22 @@ PERSON_NOUNS = frozenset(
     legislators peers jurors witnesses staffers executives managers bankers diplomats
     envoys inhabitants villagers user eltern follower postler sportler künstler population
     directors operators fußballer reporter reportern bischöfe kardinäle berater beratern mann
-    householders""")
+    householders"""
 )
 # Counted things that are not people; the unit is the noun itself.
-THING_NOUNS = frozenset(
-    _words("""jobs stellen arbeitsplätze shares aktien cars autos vehicles fahrzeuge units copies
+THING_NOUNS = words_of(
+    """jobs stellen arbeitsplätze shares aktien cars autos vehicles fahrzeuge units copies
     albums singles games spiele films filme homes houses wohnungen häuser flights flüge
     stores shops filialen branches countries länder ländern companies firmen unternehmen
     cases fälle fällen votes stimmen seats sitze mandate
     downloads sales orders aufträge anträge asylanträge applications complaints beschwerden
     accounts konten phones handys devices geräte computers machines beds betten schools
-    schulen hospitals spitäler krankenhäuser goals tore titles titel medals medaillen""")
+    schulen hospitals spitäler krankenhäuser goals tore titles titel medals medaillen"""
 )
-DURATION_NOUNS = frozenset(
-    _words("""years year months month weeks week days day hours hour minutes minute seconds
+DURATION_NOUNS = words_of(
+    """years year months month weeks week days day hours hour minutes minute seconds
     second decades jahre jahren jahr monate monaten monat wochen woche tage tagen tag
-    stunden stunde minuten minute sekunden sekunde jahrzehnte sek sek. sec secs min std""")
+    stunden stunde minuten minute sekunden sekunde jahrzehnte sek sek. sec secs min std"""
 )
 # Measures, written out or as symbols, and the symbol they are shown with.
 _MEASURE_TABLE = {
@@ -137,7 +137,7 @@ _MEASURE_TABLE = {
 MEASURE_UNITS = {word: unit for unit, words in _MEASURE_TABLE.items() for word in words.split()}
 MEASURE_NOUNS = frozenset(MEASURE_UNITS)
 # Sport standings and scores, no key figures: "97 Zähler" (points in a ski jumping report).
-SCORE_NOUNS = frozenset(_words("zähler pts"))
+SCORE_NOUNS = words_of("zähler pts")
 # "30 Meter pro Sekunde", "250 km/h", "5 per cent a year": a rate is one unit.
 RATE_PER = {
     "sekunde": "s", "second": "s", "stunde": "h", "hour": "h", "jahr": "year", "year": "year",
@@ -180,18 +180,18 @@ PARTY_RE = re.compile(
 )
 
 # Words after a number that are no counted things ("in 2004 was", "Hannover 96 Der").
-NOT_COUNTED = frozenset(
-    _words("""was has is this its as us his hers yes less unless across plus thus always
+NOT_COUNTED = words_of(
+    """was has is this its as us his hers yes less unless across plus thus always
     perhaps whereas news does goes was series means basis status analysis crisis
     der die das den dem des ein eine und oder mit für auf von bei nach zum zur im am um
     prozent euro dollar uhr mal jahre jahren jahr says adds makes takes gives gets comes
-    puts sees thinks wants believes remains seems becomes""")
+    puts sees thinks wants believes remains seems becomes"""
 )
 
 
 # Words that never name what a figure measures.
-NOT_LABELS = frozenset(
-    _words("""it its they he she we this that there which who whom whose where the a an
+NOT_LABELS = words_of(
+    """it its they he she we this that there which who whom whose where the a an
     and or but in on at
     of for to from by with as has have had was were is are will would could can may might
     be been said says also some about around nearly almost more than only just set year
@@ -208,7 +208,7 @@ NOT_LABELS = frozenset(
     informationen berichten medienberichten estimates according
     quartal monat woche tag prozent euro dollar unser unsere unserer unseren unserem ihre
     ihren ihrer seine seinen seiner meanwhile however though moreover furthermore
-    nevertheless instead overall currently every each""")
+    nevertheless instead overall currently every each"""
 )
 
 
@@ -279,9 +279,9 @@ _DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decr
 _PARTICLE_AFTER = re.compile(
     r"\s+(?:from|by|on|nearly|almost|about|around|some|sharply|slightly)\b|\s*[\d£$€¥]", re.I
 )
-_PARTICLE_VERBS = frozenset(
-    _words("""is are was were be been push pushed pushing pushes drive drove driven driving
-    drives bring brought bringing brings force forced forcing forces send sent sending sends""")
+_PARTICLE_VERBS = words_of(
+    """is are was were be been push pushed pushing pushes drive drove driven driving
+    drives bring brought bringing brings force forced forcing forces send sent sending sends"""
 )
 _PREVIOUS = re.compile(r"(\S+)\s+$")
 _TO_NEXT = re.compile(r"\s+to\b", re.I)
@@ -300,12 +300,12 @@ def particle_moves(sentence: str, start: int, end: int) -> bool:
 
 
 # Verbs whose "up"/"down" is part of the verb: "racks up only 0.0051%", "make up 16%".
-PHRASAL_VERBS = frozenset(
-    _words("""make made take took rack pick notch chalk clock run ran set ramp sign hook come
+PHRASAL_VERBS = words_of(
+    """make made take took rack pick notch chalk clock run ran set ramp sign hook come
     came end open back give gave free shore prop line stack add sum total mount build built
     fill tot tally ring rake snap buy bought use pay paid put keep kept step speed sped gear
     split break broke ease turn shut play weigh cut slow tone water knock mark scale bid
-    write wrote mop hold held lock bump jack beef crack call hand team wind wound bring""")
+    write wrote mop hold held lock bump jack beef crack call hand team wind wound bring"""
 )
 
 
