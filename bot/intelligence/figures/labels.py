@@ -260,5 +260,5 @@ _PREDICATE = re.compile(
 # not what the figure measures.
 _SOURCE_DE = re.compile(
     r"\b(?:laut|nach\s+Angaben|zufolge)\s+(?:(?:[A-ZÄÖÜ][\w-]*|der|des|dem|den|die|das|eines"
-    r"|einer|eines)\s+)+"
+    r"|einer)\s+)+"
 )

@@ -346,4 +346,4 @@ def _opens_with_noun(word: str) -> bool:
 
 
 _NOUNS_IN_END = ("stand", "band", "wand", "abend", "gegend", "jugend", "tugend", "legend",
-                 "ende", "dividend")  # fmt: skip
+                 "dividend")  # fmt: skip
