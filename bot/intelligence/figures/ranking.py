@@ -109,11 +109,10 @@ class _LastScaled:
         # scaled amount nearby, or, further on, the story's currency ("36,4 Millionen").
         same = self.seen.get(q.value)
         near = self.q if self.q is not None and index - self.index <= SCALE_REACH else None
-        about_money = self.lang == "de" and _MONEY_CONTEXT.search(q.sentence)
         counted = _NUMBER_OF.search(q.sentence)  # "die Zahl der Flüchtlinge stieg auf 1,2 Mio."
         if near is not None and near.kind == "money" and (self.lang != "de" or counted):
             near = None
-        story = self.money if about_money and not counted else None
+        story = self.money if self.lang == "de" and _about_money(q.sentence) else None
         source = same or near or story
         if source is not None:
             q.unit, q.kind = source.unit, source.kind
@@ -260,8 +259,14 @@ def _story_currency(found: Sequence[Quantity]) -> None:
     for q in found:
         bare = q.unit is None and q.kind == "count" and q.scale > 1
         # not "795 Millionen an Hunger leidenden Menschen"
-        if money and bare and _MONEY_CONTEXT.search(q.sentence):
+        if money and bare and _about_money(q.sentence):
             q.unit, q.kind = money, "money"
+
+
+def _about_money(sentence: str) -> bool:
+    """A German sentence about money whose bare amounts are in the story's currency, not
+    one about "die Zahl der …"."""
+    return bool(_MONEY_CONTEXT.search(sentence)) and not _NUMBER_OF.search(sentence)
 
 
 _NUMBER_OF = re.compile(r"\b(?:Zahl|Anzahl|Gesamtzahl|number)\s+(?:der|des|of)\b")
