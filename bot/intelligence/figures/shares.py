@@ -118,21 +118,21 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
         _, unit, kind, end = unit_after(sentence, m.end(), None, lang)
         kind = "count" if kind == "other" else kind
         out.append(Quantity(m.start(), end, scale / 2, unit, kind, sentence, scale=scale))
-    return out + _one_in_n(sentence, lang, found)
+    return out
 
 
 def _one_in_n(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:
-    """ "one in six", "Jeder zehnte Transport": a share of one in so many."""
-    out = []
+    """ "one in six", "Jeder zehnte Transport": a share of one in so many, in place of the
+    count "One in 10 adult Americans" would otherwise give."""
     for m in _ONE_IN.finditer(sentence):
         if (n := parse_number(m.group(1), lang)) and n >= 2:
-            out.append(Quantity(m.start(), m.end(), round(100 / n, 2), "%", "percent", sentence))
-            # "One in 10 adult Americans" is a share, not a count of ten Americans
-            found[:] = [q for q in found if not m.start() <= q.start < m.end()]
+            share = Quantity(m.start(), m.end(), round(100 / n, 2), "%", "percent", sentence)
+            found = _in_place_of(found, share)
     for m in _EVERY_NTH.finditer(sentence):
         nth = _NTH[m.group(1).casefold()]  # the group leaves out the dative "n"
-        out.append(Quantity(m.start(), m.end(), round(100 / nth, 2), "%", "percent", sentence))
-    return out
+        share = Quantity(m.start(), m.end(), round(100 / nth, 2), "%", "percent", sentence)
+        found = [*found, share]
+    return found
 
 
 def _proportions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:
@@ -146,10 +146,15 @@ def _proportions(sentence: str, lang: str, found: list[Quantity]) -> list[Quanti
         german = m.group("join").casefold() == "von"
         if german and (m.group("a")[0].isdigit() or m.group("b")[0].isdigit()) and b > 20:
             continue  # "40 von 250 Unfällen" reads as counts
-        found = [q for q in found if q.end <= m.start() or q.start >= m.end()]
-        share = round(a / b * 100, 2)
-        found.append(Quantity(m.start(), m.end(), share, "%", "percent", sentence))
+        share = Quantity(m.start(), m.end(), round(a / b * 100, 2), "%", "percent", sentence)
+        found = _in_place_of(found, share)
     return found
+
+
+def _in_place_of(found: list[Quantity], said: Quantity) -> list[Quantity]:
+    """``found`` with ``said`` in place of the numbers inside its words: "drei von vier" is
+    one share, not two counts."""
+    return [q for q in found if q.end <= said.start or q.start >= said.end] + [said]
 
 
 def _vague_scales(sentence: str, lang: str) -> list[Quantity]:
@@ -210,8 +215,9 @@ def _factors(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:
     for m in _FACTOR.finditer(sentence):
         if (value := parse_number(m.group("n"), lang)) is None or value < 2:
             continue
-        found = [q for q in found if q.end <= m.start() or q.start >= m.end()]
-        found.append(Quantity(m.start(), m.end(), value, "x", "multiplier", sentence))
+        found = _in_place_of(
+            found, Quantity(m.start(), m.end(), value, "x", "multiplier", sentence)
+        )
     return found
 
 
@@ -224,7 +230,7 @@ def shares(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:
     ):
         found = _proportions(sentence, lang, found)
     if any(h in low for h in _FRACTION_HINT):
-        found += _fractions(sentence, lang, found)
+        found = _one_in_n(sentence, lang, found + _fractions(sentence, lang, found))
     if "factor" in low or "faktor" in low:
         found = _factors(sentence, lang, found)
     if any(h in low for h in _DOUBLE_HINT):
