@@ -230,7 +230,8 @@ _PERSON_ENDINGS = (
 _NOT_PERSON_ENDINGS = (
     "menten", "patenten", "prozenten", "akzenten", "varianten", "konsonanten", "diamanten",
     "quadranten", "katalogen", "dialogen", "prologen", "fees", "degrees", "trees", "thesen",
-    "diözesen", "wesen", "spesen", "besen", "ozeans", "cardigans", "pelicans",
+    "diözesen", "wesen", "spesen", "besen", "ozeans", "cardigans", "pelicans", "bären",
+    "elefanten",
 )  # fmt: skip
 
 
@@ -260,8 +261,8 @@ _LABEL_DE_CANON = {w.casefold(): w for w in LABELS_DE}
 # is no fall) and the other way round.
 _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|grew
     |grow(?:s|n|ing)?|growth|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|surge[ds]?|surging
-    |soar(?:ed|s|ing)?|boost(?:ed|s|ing)?|higher|doubl\w*|tripl(?:ed|ing)|rall(?:ied|y|ies)
-    |hike[ds]?|hiking|rais(?:e[ds]?|ing)|lift(?:ed|s|ing)?|upwards?|leap(?:t|ed|s|ing)?
+    |soar(?:ed|s|ing)?|boost(?:ed|s|ing)?|higher|doubl\w*(?!-)|tripl(?:ed|ing)|rall(?:ied|y|ies)
+    |hike[ds]?|hiking|rais(?:e[ds]?|ing)|lift(?:ed|ing)?|lifts(?=\s+(?:its|their|the|his|her|our|a|an)\s)|upwards?|leap(?:t|ed|s|ing)?
     |rebound(?:ed|s|ing)?|record\s+high|strengthen\w*|expand\w*
     |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s)?[\d£$€])
     |bigger|larger|(?<=[\d%]\s)more"""
@@ -272,7 +273,7 @@ _DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decr
     |slash(?:ed|es|ing)?|shed(?:s|ding)?|trimm(?:ed|ing)|worst|halved
     |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|slow(?:s|ed|ing|down)
     |slow(?=\s+(?:to|by|from|down|sharply|further)\b)|slower
-    |shav(?:e|es|ed|ing)"""
+    |shav(?:e|es|ed|ing)|ax(?:e[ds]|ing)|sack(?:ed|ing)|laid\s+off|scrap(?:ped|ping|s)"""
 # "up" and "down" are particles in most phrases ("up to £820,000", "sets up", "stepped
 # down", "make up 16%"): they only move a figure next to a number or a from/by/on, after
 # "to be" or a verb that pushes ("push down the unemployment rate").
@@ -303,7 +304,7 @@ def particle_moves(sentence: str, start: int, end: int) -> bool:
 PHRASAL_VERBS = words_of(
     """make made take took rack pick notch chalk clock run ran set ramp sign hook come
     came end open back give gave free shore prop line stack add sum total mount build built
-    fill tot tally ring rake snap buy bought use pay paid put keep kept step speed sped gear
+    fill tot tally ring rake snap buy bought use pay paid put keep kept step speed sped gear top
     split break broke ease turn shut play weigh cut slow tone water knock mark scale bid
     write wrote mop hold held lock bump jack beef crack call hand team wind wound bring"""
 )

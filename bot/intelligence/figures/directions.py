@@ -33,6 +33,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
         return "down" if more.group(1).casefold() in _LESS else "up"
     if q.unit in ("times", "mal"):
         return None  # "raising taxes 66 times" counts occasions
+    if _compared_with_other(q):
+        return None  # "profits 15% lower than analysts had expected", "more than double that"
     if lang != "de" and q.kind == "count" and (m := _MORE_OF.search(q.text)):
         return "up" if m.group(1).casefold() == "more" else "down"  # "5,000 more copies"
     if lang == "de" and _THRESHOLD_DE.search(q.sentence, max(0, q.start - 4), q.start):
@@ -49,6 +51,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
             elif m.start() >= q.end:
                 dist = m.start() - q.end + 10  # cues after the number bind a little weaker
                 span = (q.end, m.start())
+                if _RELATIVE_AFTER.search(q.sentence, q.end, m.start()):
+                    continue  # "up to £1,200 a year, which will grow": the fund grows
             else:
                 continue
             if blocked(span, fences) or not _moves(q, m, span, others, cue_lang):
@@ -206,6 +210,22 @@ _ATTRIBUTIVE = re.compile(
 
 
 _MORE_OF = re.compile(r"\s(more|fewer)\s", re.I)
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who|that|die|der|das|welche[rs]?)\s", re.I)
+# "PS2 sales were more than double that": a multiple of something else, no movement.
+_MULTIPLE_OF = re.compile(r"\s+(?:that|this|those|these|what)\b", re.I)
+_COMPARED_AFTER = re.compile(r"\s+(?:\w+\s+)?(\w+er|more|less|fewer|mehr|weniger)\b", re.I)
+
+
+def _compared_with_other(q: Quantity) -> bool:
+    """A figure said to be higher or lower than something that is no earlier level of it:
+    "profits set to be 15% lower than analysts had expected", "more than double that"."""
+    if q.text.casefold() in ("double", "twice", "triple", "treble"):
+        return bool(_MULTIPLE_OF.match(q.sentence, q.end))
+    more = _COMPARED_AFTER.match(q.sentence, q.end)
+    if more is None or not _comparative(more.group(1)):
+        return False
+    than = cues.THAN.match(q.sentence, more.end())
+    return bool(than and not than.group("earlier") and than.start() == more.end())
 
 
 def _comparative(word: str) -> bool:

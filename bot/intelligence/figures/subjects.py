@@ -309,10 +309,18 @@ def verb_between(text: str) -> bool:
     Moving Castle, which took", "ticket sales worth". Forms of "to be" and "to have" join
     ("growth was 5%") and do not count."""
     tokens = [t for t in _TOKEN.findall(text) if t[:1].isalpha()]
+    # "Reduced income tax for those earning less than 250,000 rupees to 20%": a participle
+    # governs the figure it comes to first, not one after it.
+    last_number = max((m.end() for m in _DIGITS.finditer(text)), default=0)
+    participles = _participle_words(tokens) if last_number == 0 else set()
     for i, word in enumerate(tokens):
         w = word.casefold()
         if w in _RELATIVE and w != "that":
             return True
+        if i in participles:
+            return True  # "lost computer tapes containing details of", "those earning"
+        if w == "there" and i + 1 < len(tokens) and tokens[i + 1].casefold() in _AUX:
+            return True  # "After the latest round of cuts there are 80 staff"
         if w in _AUX or w in _GROUP or (i and tokens[i - 1].casefold() in _DETERMINERS):
             continue
         if i and tokens[i - 1].casefold().endswith("ing"):
@@ -321,6 +329,27 @@ def verb_between(text: str) -> bool:
         if _is_verb(word, near_figure=near) and not cues.is_cue(w):
             return True
     return False
+
+
+def _participle_words(tokens: list[str]) -> set[int]:
+    """Indexes of -ing words after a plural noun or "those" that take an object of their
+    own: "tapes containing details", "those earning more than" (not "cut spending")."""
+    found = set()
+    for i in range(1, len(tokens) - 1):
+        w, before = tokens[i].casefold(), tokens[i - 1].casefold()
+        if not (w.endswith("ing") and len(w) > 6) or w in _NOT_PARTICIPLES:
+            continue
+        if cues.is_cue(before) or before in _AUX:
+            continue
+        if before == "those" or (before.endswith("s") and before not in _DETERMINERS):
+            found.add(i)
+    return found
+
+
+_DIGITS = re.compile(r"\d")
+
+
+_NOT_PARTICIPLES = words_of("including according excluding following during something")
 
 
 # Capitalized at a German sentence start but no noun: adverbs, conjunctions, verbs.

@@ -97,11 +97,27 @@ def _attached(
         if suffix.startswith("fach") and excluded.title_holder(sentence, pos + m.end()):
             return 1.0, "titles", "score", pos + m.end()  # "die 31-fache Weltcupsiegerin"
         return 1.0, "x", "multiplier", pos + m.end()
-    if suffix == "m" and not currency and not NOUN.match(sentence, pos + m.end()):
-        return 1.0, "m", "other", pos + m.end()  # 100m sprint: metres
+    if suffix == "m" and not currency and _metres(sentence, pos + m.end()):
+        rate, length = _rate(sentence, pos + m.end())  # "17m/s", "426m per minute"
+        return 1.0, "m" + rate, "other", pos + m.end() + length  # 100m sprint: metres
     if suffix == "p":
         return 0.01, "GBP", "money", pos + m.end()
     return None
+
+
+# What follows a length, never a count of millions: "17m per second", "the 508m tower",
+# "more than 50m taller", "their 382m track".
+_LENGTH_AFTER = re.compile(
+    r"\s*(?:/s\b|(?:per|a)\s+(?:second|minute|hour)\b|(?:tall|taller|high|higher|long|longer"
+    r"|deep|deeper|wide|wider|away|above|below|track|tower|building|skyscraper|wall|bridge"
+    r"|dam|pool|stretch|cliff|drop|descent|climb|span|mast|spire)\b)",
+    re.I,
+)
+
+
+def _metres(sentence: str, pos: int) -> bool:
+    """A bare "100m" is metres unless a counted noun follows ("17m people")."""
+    return bool(_LENGTH_AFTER.match(sentence, pos)) or not NOUN.match(sentence, pos)
 
 
 def _words_after(

@@ -1935,3 +1935,61 @@ def test_aces_are_a_record_and_places_are_not_aces() -> None:
 def test_a_german_preposition_opening_the_sentence_is_no_subject() -> None:
     ads = "Neben 279.000 Euro für Inserate gab das Ministerium auch Geld für Infotrailer aus."
     assert by_text(ads, "de")["279.000 Euro"].label != "Neben"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("The 17m/s top speed of the lifts translates to about 38mph (61km/h).", "17m/s",
+         (17.0, "m/s")),
+        ("The Guinness Book of Records has declared the 17m per second speed of the two lifts "
+         "the swiftest on Earth.", "17m per second", (17.0, "m/s")),
+        ("The lifts can carry 24 passengers while ascending their 382m track.", "382m",
+         (382.0, "m")),
+        ("The tower is more than 50m taller than the old record holder.", "50m", (50.0, "m")),
+        ("The firm has 17m customers.", "17m customers", (17e6, "people")),
+    ],
+)  # fmt: skip
+def test_metres_written_as_m_are_lengths_and_speeds_not_millions(
+    sentence: str, text: str, expected: tuple[float, str]
+) -> None:
+    f = by_text(sentence, "en")[text]
+    assert (f.value, f.unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("In total, the TFC Tower has 61 lifts, 34 of them double-deckers, and 50 escalators.",
+         "en", "61 lifts", None),
+        ("The super-fast lifts can speed up to 24 passengers to the tip of the tower.", "en",
+         "24 passengers", None),
+        ("Some 12,500 civil servant posts have been axed, he added.", "en",
+         "12,500 civil servant posts", "down"),
+        ("The company behind the Harry Potter games has sacked about 100 employees.", "en",
+         "100 employees", "down"),
+        ("The bank has lost computer tapes containing account details of more than one million "
+         "customers.", "en", "one million customers", None),
+        ("He promised to increase income tax on those earning more than £100,000 a year.", "en",
+         "£100,000", None),
+        ("Reduced income tax for those earning less than 250,000 rupees ($5,700) to 20%.", "en",
+         "20%", "down"),
+        ("After the latest round of cuts there are 80 staff at Argonaut headquarters.", "en",
+         "80 staff", None),
+        ("Parents will be able to top up the fund with up to £1,200 a year, which will grow "
+         "free of income and capital gains tax.", "en", "£1,200", None),
+        ("Although Xbox sales also climbed, PS2 sales were more than double that.", "en",
+         "double", None),
+        ("EMI said sales will fall, with profits set to be 15% lower than analysts had "
+         "expected.", "en", "15%", None),
+    ],
+)  # fmt: skip
+def test_lifts_are_elevators_cuts_are_said_and_a_comparison_or_a_clause_between_is_no_move(
+    sentence: str, lang: str, text: str, expected: str | None
+) -> None:
+    assert by_text(sentence, lang)[text].direction == expected
+
+
+def test_brown_bears_are_animals_not_people() -> None:
+    f = by_text("In der Region leben mehr als 50 Braunbären.", "de")["50 Braunbären"]
+    assert f.unit == "braunbären"
