@@ -96,6 +96,9 @@ def _from_before(q: Quantity, before: list[Quantity], ranged: bool) -> None:
     counts ("Die meisten Schüler … in Wien (18.478)"), else the last count ("Some 350 films
     will be screened, with a further 300 shown at the market")."""
     money = [p for p in before if p.kind == "money"]
+    if (q.scale > 1 or q.value >= 10) and (counted := number_of(q, before)):
+        q.unit, q.kind = counted, "count"  # "die Zahl der Rechtssachen … um 260.000 gesunken"
+        return
     if q.scale > 1 and money:
         q.unit, q.kind, q.unit_from = money[-1].unit, "money", money[-1]
         return
@@ -110,6 +113,23 @@ def _from_before(q: Quantity, before: list[Quantity], ranged: bool) -> None:
     counts = [p for p in before if p.kind == "count" and p.unit and p.value >= 10]
     if counts and not ranged and q.scale == 1.0 and q.value >= 10 and q.value == int(q.value):
         q.unit, q.kind = counts[-1].unit, "count"
+
+
+# "Die Zahl der Rechtssachen vor den Bezirksgerichten", "the number of court cases"
+_NUMBER_OF = re.compile(
+    r"\b(?:(?:Zahl|Anzahl|Gesamtzahl)\s+(?:der|an|von)\s+(?:[a-zäöüß]+\s+){0,2}(?P<de>[A-ZÄÖÜ][\w-]+)"
+    r"|(?:number|total)\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<en>[a-z-]{3,}s|unemployed)\b)"
+)
+
+
+def number_of(q: Quantity, before: list[Quantity]) -> str | None:
+    """The noun of "die Zahl der …" / "the number of …" earlier in the sentence, with no
+    other figure between it and the number: what a bare number counts."""
+    last = next(reversed(list(_NUMBER_OF.finditer(q.sentence, 0, q.start))), None)
+    if last is None or any(p.start > last.end() for p in before):
+        return None
+    noun = (last.group("de") or last.group("en")).casefold()
+    return "people" if cues.is_person(noun) or noun == "unemployed" else noun
 
 
 _BY_SIDE = re.compile(r"\s*[x×]\s*")

@@ -1993,3 +1993,21 @@ def test_lifts_are_elevators_cuts_are_said_and_a_comparison_or_a_clause_between_
 def test_brown_bears_are_animals_not_people() -> None:
     f = by_text("In der Region leben mehr als 50 Braunbären.", "de")["50 Braunbären"]
     assert f.unit == "braunbären"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("Seit 2010 ist die Zahl der Rechtssachen vor den Bezirksgerichten um 260.000 "
+         "gesunken.", "de", "260.000", ("rechtssachen", "down")),
+        ("Gegenüber April 2014 verringerte sich die Zahl der Arbeitslosen in der EU um 1,5 "
+         "Millionen und im Euroraum um 849.000.", "de", "849.000", ("people", "down")),
+        ("Early this year, Qantas increased the number of flight attendants based in London "
+         "from 370 to 870.", "en", "870", ("attendants", "up")),
+    ],
+)  # fmt: skip
+def test_a_bare_number_counts_what_the_number_of_names(
+    sentence: str, lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.unit, f.direction) == expected
