@@ -106,7 +106,8 @@ THING_NOUNS = words_of(
     cases fälle fällen votes stimmen seats sitze mandate
     downloads sales orders aufträge anträge asylanträge applications complaints beschwerden
     accounts konten phones handys devices geräte computers machines beds betten schools
-    schulen hospitals spitäler krankenhäuser goals tore titles titel medals medaillen"""
+    schulen hospitals spitäler krankenhäuser goals tore titles titel medals medaillen
+    aircraft sheep fish deer"""
 )
 DURATION_NOUNS = words_of(
     """years year months month weeks week days day hours hour minutes minute seconds
@@ -137,7 +138,7 @@ _MEASURE_TABLE = {
 MEASURE_UNITS = {word: unit for unit, words in _MEASURE_TABLE.items() for word in words.split()}
 MEASURE_NOUNS = frozenset(MEASURE_UNITS)
 # Sport standings and scores, no key figures: "97 Zähler" (points in a ski jumping report).
-SCORE_NOUNS = words_of("zähler pts")
+SCORE_NOUNS = words_of("zähler pts asse")
 # "30 Meter pro Sekunde", "250 km/h", "5 per cent a year": a rate is one unit.
 RATE_PER = {
     "sekunde": "s", "second": "s", "stunde": "h", "hour": "h", "jahr": "year", "year": "year",

@@ -259,6 +259,9 @@ def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
         pos = part.end()
     for _ in range(_MODIFIERS + 1):
         word = _WORD.match(tail, pos)
+        joined = _AND_MODIFIER.match(tail, pos) if pos > m.start(1) else None
+        if joined and tail[:pos].casefold().endswith(_ADJECTIVE_ENDS):
+            word = joined  # "900,000 military and civilian staff"
         if word is None:
             return None
         if pos > m.start(1) and word.group(1).casefold() in cues.DURATION_NOUNS:
@@ -272,6 +275,9 @@ def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
 
 
 _MODIFIERS = 2
+_AND_MODIFIER = re.compile(r"\s+(?:and|or|und|oder)\s+([a-zäöüß][\w-]*)")
+_ADJECTIVE_ENDS = ("al", "ary", "ian", "ic", "ive", "ous", "ful", "ish", "ern", "ische",
+                   "ischen", "liche", "lichen")  # fmt: skip
 # German compounds on years and months count time ("Dienstjahren", "Lebensmonaten"), not
 # "Lichtjahre", a distance.
 _YEARS_COMPOUND = re.compile(r"(?<!licht)(?:jahre|jahren|monate|monaten)$")
@@ -325,6 +331,7 @@ _OF_ITS = re.compile(
     r"(?=\s)",
     re.I,
 )
+_QUANTIFIERS = frozenset({"many", "few", "several", "viele", "wenige", "mehrere", "einige"})
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 _GERMAN_ADJECTIVE = ("e", "en", "er", "es", "em")
 _ADVERB_DE = ("al", "ell", "ig", "lich", "isch", "iv", "bar", "los", "sam", "haft")
@@ -353,6 +360,8 @@ def _modifier(word: str, lang: str) -> bool:
         return True  # "15 Brit awards", "three Oscar nominations"
     if not word.islower() or key in cues.NOT_COUNTED or key in cues.NOT_LABELS:
         return False
+    if key in _QUANTIFIERS:
+        return False  # "During 2000 many motorists": a year, then what happened in it
     if parse_word(key, lang) is not None:
         return False  # "440,000 six months earlier": a second number, no modifier
     if key in FUNCTION_WORDS["en"] or key in FUNCTION_WORDS["de"]:

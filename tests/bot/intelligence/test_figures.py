@@ -2011,3 +2011,29 @@ def test_a_bare_number_counts_what_the_number_of_names(
 ) -> None:
     f = by_text(sentence, lang)[text]
     assert (f.unit, f.direction) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "unit"),
+    [
+        ("About 900,000 military and civilian staff at the defence department are among the "
+         "1.2 million affected.", "en", "900,000 military and civilian staff", "people"),
+        ("Air Deccan sold 20% of its equity to buy 42 aircraft and runs 40 flights a day.", "en",
+         "42 aircraft", "aircraft"),
+    ],
+)  # fmt: skip
+def test_two_adjectives_joined_by_and_and_nouns_whose_plural_has_no_s_are_counted(
+    sentence: str, lang: str, text: str, unit: str
+) -> None:
+    assert by_text(sentence, lang)[text].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("During 2000 many motorists campaigned against the rises.", "en"),
+        ("Anderson servierte im Finale 45 Asse.", "de"),
+    ],
+)
+def test_a_year_before_many_and_aces_in_german_are_no_figures(sentence: str, lang: str) -> None:
+    assert figures(sentence, lang) == []
