@@ -10,9 +10,11 @@ from bot.intelligence.figures import cues, subjects
 from bot.intelligence.figures.clauses import blocked, clause, linked, walls
 from bot.intelligence.figures.quantity import COMPARATIVE, Quantity
 
-# "80% or higher" is a threshold, "weighed down by debts" a burden: no movement.
+# "80% or higher" is a threshold, "weighed down by debts" a burden, "zum Opfer gefallen"
+# died: no movement.
 _NO_MOVE = re.compile(
-    r"\b(?:or|oder|weigh(?:ed|s)?|step(?:ped|s)?|turn(?:ed|s)?|shut|play(?:ed|s)?|broke)\s+$",
+    r"\b(?:or|oder|weigh(?:ed|s)?|step(?:ped|s)?|turn(?:ed|s)?|shut|play(?:ed|s)?|broke"
+    r"|Opfer)\s+$",
     re.I,
 )
 

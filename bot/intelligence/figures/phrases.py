@@ -13,7 +13,7 @@ reporters and readers name a figure by (dev gold, docs/benchmarks.md):
 - the verb that earns or spends it: "Jugnot made 5.45m Euros", "earning up to £820,000",
   "600.000 Euro ausgegeben", "20 Millionen Dollar investieren";
 - what happened to people counted with a generic noun: "400 people were injured",
-  "18 Menschen seien verletzt worden";
+  "18 Menschen seien verletzt worden", "38 Menschen starben" (``verbs``);
 - how a German distance extends: "80 Kilometer breiten", "15 Kilometer von einer
   Landesgrenze".
 """
@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.intelligence.figures import cues, subjects
+from bot.intelligence.figures import cues, subjects, verbs
 from bot.intelligence.figures.cues import words_of
 from bot.intelligence.figures.numbers import parse_number
 from bot.intelligence.figures.quantities import Quantity
@@ -157,12 +157,13 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
     if q.kind == "money":
         yield from _paid_for(q, lang)
         verb = _MONEY_VERB_BEFORE.search(q.sentence, max(0, q.start - 50), q.start)
-        if lang == "en" and verb:
-            yield verb.start(1), 8, verb.group(1)  # "Jugnot made 5.45m Euros"
+        if lang == "en" and verb:  # "Jugnot made 5.45m Euros", "raised £12.5m" is funding
+            yield verb.start(1), 8, verbs.MONEY_NOUNS.get(verb.group(1).casefold(), verb.group(1))
     if lang == "en":
         yield from _clause_phrases(q)
     if q.kind == "count" and q.unit == "people":
         yield from _what_happened(q, lang)
+    yield from verbs.candidates(q, lang)
     if q.kind == "other" and lang == "de" and q.unit in cues.MEASURE_UNITS.values():
         yield from _extent(q)
 
@@ -281,6 +282,9 @@ def weak_label(q: Quantity, lang: str) -> str | None:
 def _what_happened(q: Quantity, lang: str) -> Iterator[Candidate]:
     """`400 people were injured`: the generic noun says less than what befell them."""
     if q.text.split()[-1].casefold() not in GENERIC_PEOPLE:
+        return
+    if befell := verbs.fate(q.sentence, q.end, lang):
+        yield befell[0], 2, befell[1]  # "38 Menschen starben" are Tote
         return
     for m in _WORD.finditer(q.sentence, q.end, min(len(q.sentence), q.end + 40)):
         word = m.group(1)
