@@ -14,8 +14,10 @@ from collections.abc import Iterator, Sequence
 
 from bot.intelligence.figures import cues, phrases, subjects
 from bot.intelligence.figures.clauses import ASIDE, blocked, clause, layout, walls
+from bot.intelligence.figures.cues import words_of
 from bot.intelligence.figures.numbers import scale_of
 from bot.intelligence.figures.quantities import COMPARATIVE, NOUN, Quantity
+from bot.intelligence.stopwords import FUNCTION_WORDS
 
 _ALPHA = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WHAT_FOLLOWS = re.compile(
@@ -232,6 +234,59 @@ def _compared(sentence: str, pos: int, comparative: str) -> str | None:
     elif m := _COMPARED_WITH.match(sentence, pos):
         return m.group(1)
     return comparative
+
+
+# "More than half of 2,000 people surveyed said they had privacy worries", "59% are men",
+# "two-thirds sold their music via the net", "with nine out of 10 going online to promote"
+_SHARE_SUBJECT_EN = re.compile(
+    r"(?:\s+of(?:\s+[\w',-]+){1,5}?(?=\s+(?:(?:said|say|says)\b|(?!(?:surveyed|questioned|polled|asked|interviewed)\b)[a-z]+(?:ed|ing)\b|(?:are|were"
+    r"|is|was|have|had|knew|think|thought|believe|believed|want|wanted|own|sold|went|did|do)\b)))?"
+    r"\s+(?:(?:said|say|says)\s+(?:that\s+)?(?:they|it|he|she)\s+)?"
+    r"(?:(?:are|were|is|was|would\s+be)\s+)?"
+    r"(?:[a-z]+ly\s+)?(?P<verb>[a-z][a-z-]+)"
+)
+# The share opens its clause: "More than 80% offered", "with nine out of 10 going", not
+# "creditors - which own 99% of LG Card - have".
+_OPENS_CLAUSE = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:with|while|and|but|however|whereas|only|just|that)\s+)(?:(?:only|just|almost"
+    r"|nearly|about|around|some|roughly|more\s+than|less\s+than|fewer\s+than|over|under)\s+)*$",
+    re.I,
+)
+_NO_PREDICATE = words_of("before after ago this next last than from with more less")
+_PREDICATE_WORDS = 3
+
+
+def predicate(q: Quantity, lang: str) -> str | None:
+    """English, when nothing else names it: what a share that is a sentence's subject says
+    its part did or is ("More than 80% offered free samples online" -> "offered free
+    samples", "59% are men" -> "men")."""
+    if lang == "de" or q.kind != "percent":
+        return None
+    m = _SHARE_SUBJECT_EN.match(q.sentence, q.end)
+    if m is None or not _OPENS_CLAUSE.search(q.sentence, 0, q.start):
+        return None
+    verb = m.group("verb").casefold()
+    if cues.is_cue(verb) or verb in _NO_PREDICATE or verb in FUNCTION_WORDS["en"] - _HAVE:
+        return None  # "5% rose" is a change, said by direction; "10% before the uprising"
+    words = [m.group("verb")]
+    for word in _NEXT_WORD.finditer(q.sentence, m.end("verb")):
+        key = word.group(1).casefold()
+        if len(words) == _PREDICATE_WORDS or not key.isalpha():
+            break
+        if key not in _INSIDE_PREDICATE and (key in cues.NOT_LABELS or key in FUNCTION_WORDS["en"]):
+            break
+        if key.endswith(("ed", "ing")):
+            break  # "59% are men compared to 41% of women"
+        words.append(word.group(1))
+        if q.sentence[word.end() : word.end() + 1] in ",.;:":
+            break
+    while words[-1].casefold() in _INSIDE_PREDICATE:
+        words.pop()  # "wanted a player", not "wanted a"
+    return " ".join(w for w in words if w.casefold() not in ("their", "its"))
+
+
+_INSIDE_PREDICATE = words_of("their its not a an the")
+_HAVE = words_of("have has had")
 
 
 _OF_THEM = re.compile(r"^\s*(?:von|unter)\s+(?:ihnen|denen)\b", re.I)

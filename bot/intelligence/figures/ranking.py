@@ -15,7 +15,12 @@ from itertools import pairwise
 
 from bot.intelligence.figures import cues
 from bot.intelligence.figures.directions import direction
-from bot.intelligence.figures.labels import clause_subject, following_noun, named_label
+from bot.intelligence.figures.labels import (
+    clause_subject,
+    following_noun,
+    named_label,
+    predicate,
+)
 from bot.intelligence.figures.phrases import weak_label
 from bot.intelligence.figures.quantities import Quantity, quantities
 from storage.articles import FigureFields
@@ -158,6 +163,7 @@ def _describe(found: Sequence[Quantity], lang: str, previous: str) -> dict[int, 
             or weak_label(q, lang)
             or clause_subject(q, lang, others, previous)
             or following_noun(q, lang)
+            or predicate(q, lang)
         )
         if q.restates is not None:
             q.direction, q.label = q.restates.direction, q.restates.label

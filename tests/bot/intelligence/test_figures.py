@@ -2062,3 +2062,28 @@ def test_a_label_names_what_the_verb_says_not_who_speaks_gives_or_ranks(
     sentence: str, lang: str, text: str, label: str
 ) -> None:
     assert by_text(sentence, lang)[text].label == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "label"),
+    [
+        ("More than 80% offered free samples online, while two-thirds sold their music via "
+         "the net.", "80%", "offered free samples"),
+        ("More than half of 2,000 people surveyed said they had privacy worries about the "
+         "tags.", "More than half", "had privacy worries"),
+        ("Of the 22 million Americans who own MP3 players, 59% are men compared to 41% of "
+         "women.", "59%", "men"),
+        ("Only 7% wanted a player that could handle games and video.", "7%", "wanted a player"),
+    ],
+)  # fmt: skip
+def test_a_share_that_is_the_subject_is_labelled_by_what_its_part_did(
+    sentence: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, "en")[text].label == label
+
+
+def test_a_share_inside_a_clause_or_before_a_time_word_takes_no_predicate() -> None:
+    found = by_text("Unemployment stood at 25%, compared with 10% before the uprising.", "en")
+    assert found["10%"].label is None
+    owned = "The firm's creditors - which own 99% of LG Card - have been trying to agree a deal."
+    assert by_text(owned, "en")["99%"].label is None
