@@ -119,7 +119,8 @@ _MEASURE_TABLE = {
     "km": "km kilometre kilometres kilometer kilometers kilometern",
     "m": "metres meters meter metern metre höhenmeter höhenmetern",
     "cm": "cm zentimeter centimetres", "mm": "mm millimeter millimetres",
-    "miles": "miles meilen mile", "mph": "mph", "km/h": "km/h",
+    "miles": "miles meilen mile", "mph": "mph",
+    "km/h": "km/h stundenkilometer stundenkilometern kmh",
     "kg": "kg kilogramm kilogram kilograms kilo kilos", "g": "g gramm grams",
     "t": "t tonnes tonnen tons tonne", "l": "litres liter litern",
     "ha": "hectares hektar", "acres": "acres", "m²": "m² quadratmeter quadratmetern",
@@ -133,7 +134,7 @@ _MEASURE_TABLE = {
     "Gbit": "gigabits gigabit", "barrels": "barrels fass", "Zoll": "zoll inches",
     "megapixels": "megapixel megapixels", "Punkte": "punkte punkten points",
     "Pixel": "pixel pixels", "yd": "yards yard", "ft": "ft feet foot",
-    "mAh": "mah milliamperestunden", "mg": "mg milligramm milligrams",
+    "mAh": "mah milliamperestunden", "mg": "mg milligramm milligrams", "ppi": "ppi",
 }  # fmt: skip
 MEASURE_UNITS = {word: unit for unit, words in _MEASURE_TABLE.items() for word in words.split()}
 MEASURE_NOUNS = frozenset(MEASURE_UNITS)

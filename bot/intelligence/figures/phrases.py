@@ -78,7 +78,10 @@ _PREPOSITIONS = words_of(
 WHEN = words_of("past last next coming previous recent first second third final early late")
 _SHARE_OF_DE = re.compile(r"\s+(?:der|des|aller)\s+(?:[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\wäöüß-]+)")
 _CHANGE_NOUNS = words_of("jump rise fall increase drop gain cut decline rally hike surge slump")
-_CHANGE_OF = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w-]+)")
+# "a 1% fall in profits", "The 3.3% fall in car sales" (a noun before the head noun)
+_CHANGE_OF = re.compile(
+    r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w-]+(?:\s+(?!(?:was|is|has|its|his|this|as|plus|thus|less)\b)[a-z][\w-]*s\b(?<!ss\b))?)"
+)
 _PARTICIPLES = words_of(
     """seen been done given taken made said told held known shown left paid sold set put
     cut hit spent lost won got kept brought bought found thought felt become grown run"""
@@ -159,6 +162,8 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
         verb = _MONEY_VERB_BEFORE.search(q.sentence, max(0, q.start - 50), q.start)
         if lang == "en" and verb:  # "Jugnot made 5.45m Euros", "raised £12.5m" is funding
             yield verb.start(1), 8, verbs.MONEY_NOUNS.get(verb.group(1).casefold(), verb.group(1))
+    if heading := _HEADING.search(q.sentence, max(0, q.start - 40), q.start):
+        yield heading.start(1), 0, heading.group(1)  # "UVP: 59,90 Euro", "Price: £199"
     if lang == "en":
         yield from _clause_phrases(q)
     if q.kind == "count" and q.unit == "people":
@@ -283,7 +288,7 @@ def _what_happened(q: Quantity, lang: str) -> Iterator[Candidate]:
     """`400 people were injured`: the generic noun says less than what befell them."""
     if q.text.split()[-1].casefold() not in GENERIC_PEOPLE:
         return
-    if befell := verbs.fate(q.sentence, q.end, lang):
+    if befell := verbs.fate(q, lang):
         yield befell[0], 2, befell[1]  # "38 Menschen starben" are Tote
         return
     for m in _WORD.finditer(q.sentence, q.end, min(len(q.sentence), q.end + 40)):
@@ -320,6 +325,8 @@ _CHANGED = re.compile(
     rf"(?:to|by|from|at)?\s*{_HEDGE}$",
     re.I,
 )
+# A short heading and a colon right before the figure name it: "UVP: 59,90 Euro".
+_HEADING = re.compile(rf"(?:^|[.;]\s*|\n)([A-ZÄÖÜ][\wäöüß-]{{1,24}})\s*:\s*{_HEDGE}$")
 # "wipe somebody's backside for £5", "Broadband for less than £10": what the money buys.
 _BOUGHT = re.compile(rf"\b([A-Za-z][\w-]+)\s+for\s+{_HEDGE}$")
 # "At 2.6%, inflation remains within the Bank's 2-3% target range."

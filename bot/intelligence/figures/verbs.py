@@ -25,24 +25,32 @@ Candidate = tuple[int, int, str]  # position in the sentence, distance, label
 # flohen", "25 people died"
 _FATE = {
     "de": re.compile(
-        r"\s+(?:[a-zäöüß]+\s+){0,3}?(starben|sterben|gestorben|getötet|ums\s+Leben|zum\s+Opfer"
-        r"|flohen|geflohen|flüchteten|geflüchtet|verletzt|festgenommen)\b"
+        r"\s(?:[^\W\d][\w-]*\s+){0,8}?(starben|sterben|gestorben|getötet|ums\s+Leben|zum\s+Opfer"
+        r"|flohen|geflohen|flüchteten|geflüchtet|verletzt|festgenommen|ertrunken|ertranken"
+        r"|gerettet|retten|evakuiert)\b"
     ),
     "en": re.compile(r"\s+(?:[a-z]+\s+){0,2}?(died|die|have\s+died|fled|were\s+arrested)\b"),
 }
+_PART_OF = re.compile(
+    r"\d\s+(?:der|von|of|of\s+the)\s+(?:(?:mehr\s+als|über|rund|etwa|more\s+than|about|some)\s+)?$"
+)
 _FATE_NOUN = {
     "starben": "Tote", "sterben": "Tote", "gestorben": "Tote", "getötet": "Tote",
     "ums leben": "Tote", "zum opfer": "Todesopfer", "flohen": "Flüchtlinge",
     "geflohen": "Flüchtlinge", "flüchteten": "Flüchtlinge", "geflüchtet": "Flüchtlinge",
-    "verletzt": "Verletzte", "festgenommen": "Festgenommene", "died": "deaths", "die": "deaths",
-    "have died": "deaths", "fled": "refugees", "were arrested": "arrests",
+    "verletzt": "Verletzte", "ertrunken": "Ertrunkene", "ertranken": "Ertrunkene",
+    "gerettet": "Gerettete", "retten": "Gerettete", "evakuiert": "Evakuierte",
+    "festgenommen": "Festgenommene", "died": "deaths", "die": "deaths", "have died": "deaths", "fled": "refugees", "were arrested": "arrests",
 }  # fmt: skip
 
 
-def fate(sentence: str, end: int, lang: str) -> tuple[int, str] | None:
-    """(position, noun) of what befell the people counted right before ``end``: "38
-    Menschen starben" are Tote; None when no such verb follows."""
-    if m := _FATE["de" if lang == "de" else "en"].match(sentence, end):
+def fate(q: Quantity, lang: str) -> tuple[int, str] | None:
+    """(position, noun) of what befell the people ``q`` counts: "38 Menschen starben" are
+    Tote; None when no such verb follows or ``q`` is the whole a part of it befell ("32
+    der mehr als 4.200 Menschen an Bord kamen ums Leben")."""
+    if _PART_OF.search(q.sentence, max(0, q.start - 40), q.start):
+        return None
+    if m := _FATE["de" if lang == "de" else "en"].match(q.sentence, q.end):
         return m.start(1), _FATE_NOUN[" ".join(m.group(1).casefold().split())]
     return None
 
@@ -97,6 +105,36 @@ def estimated(q: Quantity, lang: str) -> Iterator[Candidate]:
     regex = _ESTIMATE["de" if lang == "de" else "en"]
     if m := regex.search(q.sentence, max(0, q.start - 150), q.start):
         yield m.start(1), 0, m.group(1)
+    elif lang == "de" and (changed := _changed_object_de(q)):
+        yield changed
+
+
+# "hatte der Volkskongress den Militäretat des Landes um 10,1 Prozent auf 127 Milliarden Euro
+# erhöht", "hatte die Schäden in der Steiermark auf bis zu 125 Millionen Euro geschätzt"
+_OBJECT_DE = re.compile(
+    r"\b(?:den|die|das|seinen|seine|ihren|ihre)\s+(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][\wäöüß-]+)"
+)
+_CLAUSE_END_DE = re.compile(
+    r"[^,;:.()]{0,80}?\s(?:(?:um|auf)\s[^,;:()]{0,60}?\s)?(\w+)\s*(?:[,;:.]|$)"
+)
+_CHANGE_PARTICIPLES_DE = frozenset(
+    ["erhöht", "gesenkt", "gekürzt", "angehoben", "gesteigert", "reduziert", "verringert", "aufgestockt", "halbiert", "verdoppelt", "geschätzt", "beziffert", "veranschlagt", "taxiert"]
+)
+_BREAK = re.compile(r"[;:(]|,\s")  # not the comma of "10,1 Prozent"
+_NOT_OBJECTS_DE = frozenset({"zahl", "anzahl", "summe", "höhe", "hälfte"})
+
+
+def _changed_object_de(q: Quantity) -> Candidate | None:
+    """The noun a German change or estimate participle at the clause end acts on, the
+    last object before the figure (not the subject: "der Volkskongress")."""
+    end = _CLAUSE_END_DE.match(q.sentence, q.end)
+    if end is None or end.group(1).casefold() not in _CHANGE_PARTICIPLES_DE:
+        return None
+    start = max((m.end() for m in _BREAK.finditer(q.sentence, 0, q.start)), default=0)
+    found = list(_OBJECT_DE.finditer(q.sentence, max(start, q.start - 120), q.start))
+    if not found or found[-1].group(1).casefold() in _NOT_OBJECTS_DE:
+        return None
+    return found[-1].start(1), 0, found[-1].group(1)
 
 
 _ENDOWED = re.compile(r"\s+(?:\([^()]{1,40}\)\s+)?dotierte[nmrs]?\b")

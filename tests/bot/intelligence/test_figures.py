@@ -2087,3 +2087,28 @@ def test_a_share_inside_a_clause_or_before_a_time_word_takes_no_predicate() -> N
     assert found["10%"].label is None
     owned = "The firm's creditors - which own 99% of LG Card - have been trying to agree a deal."
     assert by_text(owned, "en")["99%"].label is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("Im März hatte der Volkskongress den Militäretat des Landes zweistellig um 10,1 "
+         "Prozent auf 127 Milliarden Euro erhöht.", "de", "127 Milliarden Euro",
+         ("Militäretat", "EUR")),
+        ("Landeshauptmann Schützenhöfer hatte die Schäden in der Steiermark gestern auf bis zu "
+         "125 Millionen Euro geschätzt.", "de", "125 Millionen Euro", ("Schäden", "EUR")),
+        ("87 Menschen sind im neuen Jahr bereits im Mittelmeer ertrunken oder werden vermisst.",
+         "de", "87 Menschen", ("Ertrunkene", "people")),
+        ("32 der mehr als 4.200 Menschen an Bord kamen dabei ums Leben.", "de", "4.200 Menschen",
+         ("Menschen", "people")),
+        ("Der Testwaggon wurde erfolgreich auf 187 Stundenkilometer beschleunigt.", "de",
+         "187 Stundenkilometer", ("Testwaggon", "km/h")),
+        ("UVP: 59,90 Euro.", "de", "59,90 Euro", ("UVP", "EUR")),
+        ("The 3.3% fall in car sales had been expected.", "en", "3.3%", ("car sales", "%")),
+    ],
+)  # fmt: skip
+def test_the_object_a_change_acts_on_a_heading_and_a_compound_name_the_figure(
+    sentence: str, lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.label, f.unit) == expected
