@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.intelligence.figures.cues import words_of
 from bot.intelligence.figures.quantity import Quantity
 
 Candidate = tuple[int, int, str]  # position in the sentence, distance, label
@@ -40,7 +41,8 @@ _FATE_NOUN = {
     "geflohen": "Flüchtlinge", "flüchteten": "Flüchtlinge", "geflüchtet": "Flüchtlinge",
     "verletzt": "Verletzte", "ertrunken": "Ertrunkene", "ertranken": "Ertrunkene",
     "gerettet": "Gerettete", "retten": "Gerettete", "evakuiert": "Evakuierte",
-    "festgenommen": "Festgenommene", "died": "deaths", "die": "deaths", "have died": "deaths", "fled": "refugees", "were arrested": "arrests",
+    "festgenommen": "Festgenommene", "died": "deaths", "die": "deaths", "have died": "deaths",
+    "fled": "refugees", "were arrested": "arrests",
 }  # fmt: skip
 
 
@@ -117,8 +119,9 @@ _OBJECT_DE = re.compile(
 _CLAUSE_END_DE = re.compile(
     r"[^,;:.()]{0,80}?\s(?:(?:um|auf)\s[^,;:()]{0,60}?\s)?(\w+)\s*(?:[,;:.]|$)"
 )
-_CHANGE_PARTICIPLES_DE = frozenset(
-    ["erhöht", "gesenkt", "gekürzt", "angehoben", "gesteigert", "reduziert", "verringert", "aufgestockt", "halbiert", "verdoppelt", "geschätzt", "beziffert", "veranschlagt", "taxiert"]
+_CHANGE_PARTICIPLES_DE = words_of(
+    """erhöht gesenkt gekürzt angehoben gesteigert reduziert verringert aufgestockt halbiert
+    verdoppelt geschätzt beziffert veranschlagt taxiert"""
 )
 _BREAK = re.compile(r"[;:(]|,\s")  # not the comma of "10,1 Prozent"
 _NOT_OBJECTS_DE = frozenset({"zahl", "anzahl", "summe", "höhe", "hälfte"})
