@@ -22,9 +22,14 @@ _TO = re.compile(
     r"|jetzt|now)\s+)?",
     re.I,
 )
+# "down from an earlier estimate of 1.7%": the estimate is the old level
+_ESTIMATE_OF = (
+    r"(?:(?:an?|the|its)\s+(?:earlier|previous|initial|original|first|prior)\s+(?:estimate"
+    r"|forecast|figure|reading|projection)\s+of\s+)?"
+)
 # "von derzeit 0,5 auf ein Prozent" ("from the current 2.1% level" is an orphan old level)
 _FROM = re.compile(
-    r"\b(?:from|von)\s+(?:(?:about|around|nearly|almost|some|rund|etwa|knapp|derzeit|bisher"
+    rf"\b(?:from|von)\s+{_ESTIMATE_OF}(?:(?:about|around|nearly|almost|some|rund|etwa|knapp|derzeit|bisher"
     r"|zuletzt|aktuell|einst|just|only)\s+){0,2}$",
     re.I,
 )
@@ -170,8 +175,10 @@ def _shares_unit(q: Quantity, gap: str) -> bool:
 
 # "8% to 9% lower than the prior year": a range, not a move from 8% to 9%
 _COMPARED_AFTER = re.compile(r"\s+(?:lower|higher|more|less|fewer|up|down|niedriger|höher)\b", re.I)
-_FROM_END = re.compile(r"\bfrom\s+(?:(?:just|only|about|around|some|nearly|almost)\s+)?$", re.I)
-_CHANGE_FROM = re.compile(r"\b(up|down|higher|lower)\s+from\s+(?:\S+\s+)?$", re.I)
+_FROM_END = re.compile(
+    rf"\bfrom\s+{_ESTIMATE_OF}(?:(?:just|only|about|around|some|nearly|almost)\s+)?$", re.I
+)
+_CHANGE_FROM = re.compile(rf"\b(up|down|higher|lower)\s+from\s+{_ESTIMATE_OF}(?:\S+\s+)?$", re.I)
 _NEW_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:\S+\s+)?$", re.I)
 
 
@@ -185,7 +192,7 @@ def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
     level (the units differ), nor is "eine Strafe von 105 Millionen Dollar".
     """
     for i, q in enumerate(found):
-        if not _FROM.search(q.sentence[max(0, q.start - 20) : q.start]):
+        if not _FROM.search(q.sentence[max(0, q.start - 50) : q.start]):
             change = _CHANGE_NOUN.search(q.sentence, max(0, q.start - 40), q.start)
             if change and not _newer_level(found[:i], q, said=True):
                 q.orphan = "up" if change.group(1).casefold() in _RISES else "down"
@@ -207,7 +214,7 @@ def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
             q.unit, q.kind = nxt.unit, nxt.kind
             _starts(nxt, q, None)
             continue
-        before = q.sentence[max(0, q.start - 20) : q.start]
+        before = q.sentence[max(0, q.start - 50) : q.start]
         if not _FROM_END.search(before):
             continue  # "up from just 0.3% in 2003"
         said = _CHANGE_FROM.search(before)

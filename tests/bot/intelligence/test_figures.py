@@ -2112,3 +2112,12 @@ def test_the_object_a_change_acts_on_a_heading_and_a_compound_name_the_figure(
 ) -> None:
     f = by_text(sentence, lang)[text]
     assert (f.label, f.unit) == expected
+
+
+def test_down_from_an_earlier_estimate_is_the_old_level() -> None:
+    sentence = (
+        "Growth for the whole of 2004 was 1.6%, after a year of contraction in 2003, down from "
+        "an earlier estimate of 1.7%."
+    )
+    [f] = figures(sentence, "en")
+    assert (f.text, f.direction, f.from_value) == ("1.6%", "down", 1.7)
