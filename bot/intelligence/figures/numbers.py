@@ -31,10 +31,16 @@ _UNITS_DE = {
 _DE_TENS = "zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig"
 _DE_ONES = "ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
 
+_EN_ONES = "one|two|three|four|five|six|seven|eight|nine"
+# "two and a half million cars", "two-and-a-half"; "a million jobs" (only before a scale)
 WORD_NUMBER_EN = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four"
-    r"|five|six|seven|eight|nine)|" + "|".join(sorted(_UNITS_EN, key=len, reverse=True)) + ")"
+    rf"(?:(?:{_EN_ONES}|ten)(?:\s+and\s+a\s+half|-and-a-half)(?=[\s-]+(?:million|billion)s?\b)"
+    r"|(?<![Hh]alf\s)an?(?=\s+(?:million|billion|trillion)\b)"
+    rf"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:{_EN_ONES})|"
+    + "|".join(sorted(_UNITS_EN, key=len, reverse=True))
+    + ")"
 )
+_AND_A_HALF = re.compile(r"(\w+)(?:\s+and\s+a\s+half|-and-a-half)")
 WORD_NUMBER_DE = (
     rf"(?:(?:{_DE_ONES})und(?:{_DE_TENS})|(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)"
     r"einhalb|" + "|".join(sorted(_UNITS_DE, key=len, reverse=True)) + ")"
@@ -104,6 +110,11 @@ def parse_word(word: str, lang: str) -> float | None:
 def parse_number(text: str, lang: str) -> float | None:
     if text[:1].isdigit():
         return parse_digits(text, lang)
+    if lang == "en" and text.casefold() in ("a", "an"):
+        return 1.0  # "a million jobs": the pattern only takes it before a scale word
+    if lang == "en" and (half := _AND_A_HALF.fullmatch(text.casefold())):
+        whole = parse_word(half.group(1), lang)
+        return None if whole is None else whole + 0.5
     return parse_word(text, lang)
 
 

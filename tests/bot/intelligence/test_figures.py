@@ -2121,3 +2121,19 @@ def test_down_from_an_earlier_estimate_is_the_old_level() -> None:
     )
     [f] = figures(sentence, "en")
     assert (f.text, f.direction, f.from_value) == ("1.6%", "down", 1.7)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("There are now two and a half million cars on the city's roads.",
+         "two and a half million cars", 2.5e6),
+        ("Christian Aid said it would see almost a million jobs in Bangladesh alone being "
+         "axed.", "a million jobs", 1e6),
+        ("About half a million people marched.", "half a million people", 5e5),
+    ],
+)  # fmt: skip
+def test_a_million_and_two_and_a_half_million_are_read(
+    sentence: str, text: str, value: float
+) -> None:
+    assert [(f.text, f.value) for f in figures(sentence, "en")] == [(text, value)]
