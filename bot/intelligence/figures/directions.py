@@ -55,6 +55,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
                 span = (q.end, m.start())
                 if _RELATIVE_AFTER.search(q.sentence, q.end, m.start()):
                     continue  # "up to £1,200 a year, which will grow": the fund grows
+                if _NEXT_ITEM.fullmatch(q.sentence, q.end, m.start()):
+                    continue  # "five million and impending cuts to welfare": a noun
             else:
                 continue
             if blocked(span, fences) or not _moves(q, m, span, others, cue_lang):
@@ -212,6 +214,9 @@ _ATTRIBUTIVE = re.compile(
 
 
 _MORE_OF = re.compile(r"\s(more|fewer)\s", re.I)
+_NEXT_ITEM = re.compile(
+    r"\s+(?:and|und)\s+[a-zäöüß-]+(?:ing|al|ive|ous|ent|ant|ful|ic|ary|ern|ende[nr]?)\s+", re.I
+)
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who|that|die|der|das|welche[rs]?)\s", re.I)
 # "PS2 sales were more than double that": a multiple of something else, no movement.
 _MULTIPLE_OF = re.compile(r"\s+(?:that|this|those|these|what)\b", re.I)

@@ -188,7 +188,9 @@ def _old_level_label(q: Quantity, found: Sequence[Quantity], lang: str) -> str |
 
 
 _AUDIENCE = frozenset({"audience", "audiences", "viewers", "viewership", "attendance", "crowd",
-                       "publikum", "zuschauer", "reichweite", "besucher"})  # fmt: skip
+                       "publikum", "zuschauer", "reichweite", "besucher", "unemployment",
+                       "jobless", "arbeitslosigkeit", "workforce", "belegschaft", "electorate",
+                       "membership"})  # fmt: skip
 _CHANGE_AFTER = re.compile(
     r"\s*(?:\(\s*(plus|minus|up|down)\s*|,\s+(?:ein|einem|an?)\s+(?:\w+\s+)?(plus|minus|rise"
     r"|fall|increase|drop)\s+(?:von|of)\s+)",

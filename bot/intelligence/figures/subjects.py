@@ -325,6 +325,8 @@ def verb_between(text: str) -> bool:
             continue
         if i and tokens[i - 1].casefold().endswith("ing"):
             continue  # "lifted borrowing costs … to 2.25%": the noun an -ing word qualifies
+        if i == 0 and w in _OBJECT_NOUNS:
+            continue  # "reduce costs by $5bn": the noun right after the cue is its object
         near = len(tokens) - i <= 2 and i > 0  # "cut spending by £35bn": a gerund object
         if _is_verb(word, near_figure=near) and not cues.is_cue(w):
             return True
@@ -347,6 +349,7 @@ def _participle_words(tokens: list[str]) -> set[int]:
 
 
 _DIGITS = re.compile(r"\d")
+_OBJECT_NOUNS = words_of("cost costs pay total totals forecast forecasts estimate estimates need")
 
 
 _NOT_PARTICIPLES = words_of("including according excluding following during something")

@@ -114,7 +114,8 @@ def estimated(q: Quantity, lang: str) -> Iterator[Candidate]:
 # "hatte der Volkskongress den Militäretat des Landes um 10,1 Prozent auf 127 Milliarden Euro
 # erhöht", "hatte die Schäden in der Steiermark auf bis zu 125 Millionen Euro geschätzt"
 _OBJECT_DE = re.compile(
-    r"\b(?:den|die|das|seinen|seine|ihren|ihre)\s+(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][\wäöüß-]+)"
+    r"\b(?:den|die|das|seinen|seine|ihren|ihre|deren|dessen)\s+(?:[a-zäöüß]+\s+)?"
+    r"([A-ZÄÖÜ][\wäöüß-]+)"
 )
 _CLAUSE_END_DE = re.compile(
     r"[^,;:.()]{0,80}?\s(?:(?:um|auf)\s[^,;:()]{0,60}?\s)?(\w+)\s*(?:[,;:.]|$)"

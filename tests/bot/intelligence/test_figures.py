@@ -2137,3 +2137,21 @@ def test_a_million_and_two_and_a_half_million_are_read(
     sentence: str, text: str, value: float
 ) -> None:
     assert [(f.text, f.value) for f in figures(sentence, "en")] == [(text, value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("It will cut between 6,000 and 7,000 jobs and reduce costs by $5bn (£2.7bn) a year.",
+         "en", "$5bn", ("down", "costs", "USD")),
+        ("Germany has unemployment of more than five million and impending cuts to welfare.",
+         "en", "five million", (None, "unemployment", "people")),
+        ("Die Machbarkeitsstudie, deren Kosten Schmuckenschlager mit rund 50.000 Euro beziffert, "
+         "soll bis Herbst fertig sein.", "de", "50.000 Euro", (None, "Kosten", "EUR")),
+    ],
+)  # fmt: skip
+def test_costs_cut_unemployment_counts_people_and_an_estimate_names_its_object(
+    sentence: str, lang: str, text: str, expected: tuple[str | None, str, str]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.direction, f.label, f.unit) == expected
