@@ -73,6 +73,7 @@ PERSON_NOUNS = words_of(
     militants gunmen hostages survivors casualties injured dead americans britons
     europeans germans danes swedes norwegians russians indians chinese japanese
     zivilisten kämpfer experten anrainer befragte befragten bewohner häftlinge insassen
+    rebellen besitzer eigentümer inhaber
     gefangene gefangenen demonstranten schmuggler verdächtige verdächtigen festgenommene
     täter arbeitnehmer arbeitnehmerinnen journalisten pflegekräfte lehrkräfte
     minderjährige erwachsene erwachsenen senioren mädchen buben jungen kandidaten
@@ -135,6 +136,7 @@ _MEASURE_TABLE = {
     "megapixels": "megapixel megapixels", "Punkte": "punkte punkten points",
     "Pixel": "pixel pixels", "yd": "yards yard", "ft": "ft feet foot",
     "mAh": "mah milliamperestunden", "mg": "mg milligramm milligrams", "ppi": "ppi",
+    "W": "watt watts", "kW": "kw kilowatt kilowatts", "µm": "µm mikrometer micrometres",
 }  # fmt: skip
 MEASURE_UNITS = {word: unit for unit, words in _MEASURE_TABLE.items() for word in words.split()}
 MEASURE_NOUNS = frozenset(MEASURE_UNITS)

@@ -20,9 +20,11 @@ _BLOCKED = re.compile(
     rf"""\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\s?\d{{2,4}})?
     | \b\d{{4}}-\d{{2}}-\d{{2}}\b | \b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b
     | \b\d{{1,2}}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:\s+\d{{4}})?
-    | \b{_MONTHS}\s+\d{{1,4}}(?:st|nd|rd|th)?\b(?![.,]\d)(?:,?\s+\d{{4}})?
+    | \b{_MONTHS}\s+\d{{1,4}}(?:st|nd|rd|th)?\b(?![.,]\d)(?!\s+(?:Euro|Dollar|Prozent|Millionen
+        |Milliarden|euros?|dollars?|pounds|per\s+cent|million|billion)\b)(?:,?\s+\d{{4}})?
     | \b\d{{1,2}}:\d{{1,2}}\b(?:\s?(?:Uhr|h|am|pm))?
     | \b\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:Uhr|am\b|pm\b|a\.m\.|p\.m\.|GMT|BST|MEZ|CET)
+    | \b[012]\d[0-5]\d\s?(?:GMT|BST|CET)\b
     | \b\d{{1,3}}[-\s](?:year|jährig|Jährig|Jahre?\s+alt)\w*
     | \b(?:aged|Alter\s+von)\s+\d{{1,3}} | \((?:\d{{1,2}}|1[01]\d)\) | (?<=,\s)\d{{1,2}}(?=,\s)
     | \b(?:S\.|Seite|page|pp?\.|Nr\.|No\.|Nummer|Artikel|Article|Paragraf|§|Kapitel|chapter|Platz
@@ -130,11 +132,12 @@ _RACE_UNIT = re.compile(
     r"(m|km|K)(?![\w/²])\s?([^\W\d][\w-]*)?|-(?:km|Kilometer|Meter|metres?)-(\w+)"
 )
 _EVENT = re.compile(
-    r"hurdles|sprint|relay|race|marathon|final|heats?|title|freestyle|backstroke|breaststroke"
+    r"hurdles|sprint|relay|race|marathon|finals?|heats?|titles?|freestyle|backstroke|breaststroke"
     r"|butterfly|medley|steeplechase|walk|record|champion\w*|gold|silver|bronze|event"
     r"|lauf|langlauf|rennen|staffel|hürden|finale|einzel|verfolgung|massenstart|sprint",
     re.I,
 )
+_PAIRED_RACE = re.compile(r"\s*,?\s*[\d,]+m\s+([^\W\d][\w-]*)")
 _LOOSE = frozenset({"in", "at", "on", "and", "or", "for", "with", "was", "is", "last", "this"})
 _THE_BEFORE = re.compile(r"\bthe\s+[\d,]+$", re.I)
 _ATHLETICS = re.compile(
@@ -160,6 +163,8 @@ def race_name(sentence: str, pos: int, value: float) -> bool:
     event = m.group(2) or m.group(3)
     if event and _EVENT.fullmatch(event):
         return True
+    if (paired := _PAIRED_RACE.match(sentence, m.end())) and _EVENT.fullmatch(paired.group(1)):
+        return True  # "her world 100m and 200m titles"
     loose = not event or event.casefold() in _LOOSE or parse_word(event, "en") is not None
     if metres and loose and _THE_BEFORE.search(sentence, max(0, pos - 12), pos):
         return True  # "contest the 60m, the distance", "enter the 10,000m five days later"

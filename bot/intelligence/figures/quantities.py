@@ -110,7 +110,12 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
     if excluded.is_year(core, kind, unit):
         kind, unit, end = "year", None, m.end()  # "in 2004 results", "2010 Weltmeister"
     start = m.start() if pre else m.start("word" if is_word else "num")
+    if unit in ("°C", "°F") and (minus := _MINUS.search(sentence, max(0, start - 7), start)):
+        start, value = minus.start(), -value  # "minus 35 Grad Celsius", "-273,15 Grad"
     return Quantity(start, end, value * factor, unit, kind, sentence, scale=factor)
+
+
+_MINUS = re.compile(r"(?:(?<=\s)|^)(?:minus\s+|-|−)$", re.I)
 
 
 def _measured(kind: str, unit: str | None) -> bool:

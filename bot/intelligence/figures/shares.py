@@ -34,6 +34,7 @@ _HALF = re.compile(
 )
 # "more than half a million people": 500,000, no share
 _HALF_A = re.compile(r"\bhalf\s+an?\s+(million|billion)\b", re.I)
+_OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(million|billion)\b", re.I)
 _HALF_YEAR = re.compile(r"^\s*of\s+(?:the\s+)?(?:\d{4}|year|season|century)", re.I)
 _HALF_YEAR_BEFORE = re.compile(r"\b(?:first|second|latter|last)\s+h?$", re.I)
 # "one in six", not "his third number one in three weeks"
@@ -98,6 +99,9 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
         if point := _OF_A_POINT.match(sentence, m.end()):  # "a quarter of a percentage point"
             out.append(Quantity(m.start(), point.end(), count * frac, "pp", "percent", sentence))
             continue
+        if scaled := _OF_A_SCALE.match(sentence, m.end()):  # "a quarter of a million jobs"
+            out.append(_scaled(sentence, m.start(), scaled, count * frac, lang))
+            continue
         stake = _STAKE.match(sentence, m.end())  # "a quarter stake"
         more = _MORE.match(sentence, m.end())  # "a third more than last year"
         of = _OF.match(sentence, m.end())
@@ -114,11 +118,17 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
         if not any(q.start <= m.start() < q.end for q in found + out):
             out.append(Quantity(m.start(), m.end(), 50.0, "%", "percent", sentence))
     for m in _HALF_A.finditer(sentence):
-        scale = 1e6 if m.group(1).casefold() == "million" else 1e9
-        _, unit, kind, end = unit_after(sentence, m.end(), None, lang)
-        kind = "count" if kind == "other" else kind
-        out.append(Quantity(m.start(), end, scale / 2, unit, kind, sentence, scale=scale))
+        out.append(_scaled(sentence, m.start(), m, 0.5, lang))
     return out
+
+
+def _scaled(sentence: str, start: int, m: re.Match[str], part: float, lang: str) -> Quantity:
+    """ "half a million people", "a quarter of a million jobs": a part of a scale word, with
+    what follows it as the unit."""
+    scale = 1e6 if m.group(1).casefold() == "million" else 1e9
+    _, unit, kind, end = unit_after(sentence, m.end(), None, lang)
+    kind = "count" if kind == "other" else kind
+    return Quantity(start, end, scale * part, unit, kind, sentence, scale=scale)
 
 
 def _one_in_n(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity]:

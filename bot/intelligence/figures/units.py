@@ -32,6 +32,7 @@ _PERCENT = re.compile(
     re.I,
 )
 _TIMES = re.compile(r"\s(times|mal)(?=\s)", re.I)
+_AS_MUCH_AS = re.compile(r"\s+(?:as|so)\s+[^\W\d]+\s+(?:as|wie)\b", re.I)
 _COMPOUND_CURRENCY = re.compile(r"-(Euro|Dollar|Franken|Pfund)-(\w+)", re.I)
 _HYPHEN_MEASURE = re.compile(r"-([a-z]+)\s+([a-z]+)")
 _BANKNOTE = re.compile(r"(?:Bank)?(?:[Ss]chein|[Nn]ote|[Mm]ünze)\w*")
@@ -135,7 +136,11 @@ def _words_after(
         unit = "%" if word in ("%", "prozent", "percent", "pct") else "pp"
         return factor, unit, "percent", end + m.end()
     m = _TIMES.match(tail)
-    if m and (COMPARATIVE.match(tail, m.end()) or tail[m.end() :].startswith(" the ")):
+    if m and (
+        COMPARATIVE.match(tail, m.end())
+        or tail[m.end() :].startswith(" the ")
+        or _AS_MUCH_AS.match(tail, m.end())  # "four times as fast as Qrio"
+    ):
         return factor, "x", "multiplier", end + m.end(1)
     decimal = factor == 1.0 and _DECIMAL_BEFORE.search(sentence, 0, pos)
     if decimal and (m := _TIMES_DECIMAL.match(tail)):

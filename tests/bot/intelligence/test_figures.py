@@ -2155,3 +2155,39 @@ def test_costs_cut_unemployment_counts_people_and_an_estimate_names_its_object(
 ) -> None:
     f = by_text(sentence, lang)[text]
     assert (f.direction, f.label, f.unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("In all, almost a quarter of a million jobs and 168 public bodies would go.", "en",
+         "a quarter of a million jobs", (250_000.0, "jobs")),
+        ("It is capable of 3km/h, which its makers claim is almost four times as fast as Qrio.",
+         "en", "four times", (4.0, "x")),
+        ("Der absolute Nullpunkt liegt bei -273,15 Grad Celsius.", "de", "-273,15 Grad",
+         (-273.15, "°C")),
+        ("Nachts sinkt die Temperatur auf minus 35 Grad Celsius.", "de", "minus 35 Grad",
+         (-35.0, "°C")),
+        ("Die Lampe braucht 24 Watt statt 19 Watt.", "de", "24 Watt", (24.0, "W")),
+        ("Die Partikel sind kleiner als ein Mikrometer.", "de", "ein Mikrometer", (1.0, "µm")),
+        ("Befragt wurden 1.000 Ölheizungsbesitzer.", "de", "1.000 Ölheizungsbesitzer",
+         (1000.0, "people")),
+        ("Flugtickets werden ab September 16 Euro teurer.", "de", "16 Euro", (16.0, "EUR")),
+    ],
+)  # fmt: skip
+def test_parts_of_a_million_times_as_fast_below_zero_watts_owners_and_a_month_before_money(
+    sentence: str, lang: str, text: str, expected: tuple[float, str]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.value, f.unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("About 8,500 vehicles had arrived on Saturday before 1130 GMT.", "en"),
+        ("American Kelli White was stripped of her world 100m and 200m titles.", "en"),
+    ],
+)
+def test_a_clock_time_and_paired_race_titles_are_no_figures(sentence: str, lang: str) -> None:
+    assert all(f.text not in ("1130", "100m", "200m") for f in figures(sentence, lang))
