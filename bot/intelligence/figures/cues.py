@@ -194,7 +194,13 @@ NOT_COUNTED = words_of(
 
 
 # Words that never name what a figure measures.
-NOT_LABELS = words_of(
+# Words no label may be, whichever rule found them: conjunctions, adverbs, time words, an
+# age noun ("beziehungsweise", "Zurzeit", "Hierfür", "Jahre", "Der 26-Jährige").
+NOT_THINGS = words_of(
+    """beziehungsweise bzw hierfür dafür hierzu zurzeit jahre jahren wie jährige jährigen
+    eigenen eigene times mal"""
+)
+_NOT_LABEL_WORDS = words_of(
     """it its they he she we this that there which who whom whose where the a an
     and or but in on at
     of for to from by with as has have had was were is are will would could can may might
@@ -214,6 +220,7 @@ NOT_LABELS = words_of(
     ihren ihrer seine seinen seiner meanwhile however though moreover furthermore
     nevertheless instead overall currently every each"""
 )
+NOT_LABELS = _NOT_LABEL_WORDS | NOT_THINGS
 
 
 _PERSON_HEADS = tuple(p for p in PERSON_NOUNS if len(p) >= 6) + tuple(

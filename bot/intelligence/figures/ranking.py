@@ -9,8 +9,9 @@ restated amounts and old levels last. The weights are named in ``Weights``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import pairwise
 
 from bot.intelligence.figures import cues
@@ -21,8 +22,9 @@ from bot.intelligence.figures.labels import (
     named_label,
     predicate,
 )
-from bot.intelligence.figures.phrases import weak_label
+from bot.intelligence.figures.phrases import TIME_WORDS, weak_label
 from bot.intelligence.figures.quantities import Quantity, quantities
+from bot.intelligence.stopwords import FUNCTION_WORDS
 from storage.articles import FigureFields
 
 MAX_FIGURES = 5
@@ -158,13 +160,8 @@ def _describe(found: Sequence[Quantity], lang: str, previous: str) -> dict[int, 
         if not label and q.unit_from is not None:
             label = q.unit_from.label  # "eine Ablösesumme von 27 Millionen Euro, die sich
             # noch um drei Millionen erhöhen könnte": the Ablöse grows
-        q.label = (
-            label
-            or weak_label(q, lang)
-            or clause_subject(q, lang, others, previous)
-            or following_noun(q, lang)
-            or predicate(q, lang)
-        )
+        label = label if _usable(label) else None
+        q.label = label or _fallback_label(q, lang, others, previous)
         if q.restates is not None:
             q.direction, q.label = q.restates.direction, q.restates.label
             label = q.label
@@ -173,6 +170,29 @@ def _describe(found: Sequence[Quantity], lang: str, previous: str) -> dict[int, 
         named[id(q)] = label
     _bracket_moves(found)
     return named
+
+
+def _usable(label: str | None) -> bool:
+    """A label names a thing: no adverb, conjunction or time word ("Zurzeit", "Hierfür",
+    "beziehungsweise", "Jahre")."""
+    return bool(label) and label.casefold() not in _NOT_LABELS_ANYWHERE  # type: ignore[union-attr]
+
+
+_NOT_LABELS_ANYWHERE = cues.NOT_THINGS | FUNCTION_WORDS["en"] | FUNCTION_WORDS["de"] | TIME_WORDS
+
+
+def _fallback_label(
+    q: Quantity, lang: str, others: Sequence[Quantity], previous: str
+) -> str | None:
+    """When the sentence names nothing: the verb that spends it, the clause's subject, the
+    noun after it, what a share's part did; the first usable one (later ones not read)."""
+    sources: tuple[Callable[[], str | None], ...] = (
+        partial(weak_label, q, lang),
+        partial(clause_subject, q, lang, others, previous),
+        partial(following_noun, q, lang),
+        partial(predicate, q, lang),
+    )
+    return next((label for source in sources if _usable(label := source())), None)
 
 
 def _old_level_label(q: Quantity, found: Sequence[Quantity], lang: str) -> str | None:

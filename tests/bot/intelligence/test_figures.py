@@ -2191,3 +2191,20 @@ def test_parts_of_a_million_times_as_fast_below_zero_watts_owners_and_a_month_be
 )
 def test_a_clock_time_and_paired_race_titles_are_no_figures(sentence: str, lang: str) -> None:
     assert all(f.text not in ("1130", "100m", "200m") for f in figures(sentence, lang))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "label"),
+    [
+        ("Zurzeit ist der Zaun 20 Kilometer lang.", "20 Kilometer", "Zaun"),
+        ("Der Verkauf stieg um 2,2 Prozent auf 1,13 Millionen Tonnen beziehungsweise 1,33 "
+         "Milliarden Liter.", "1,13 Millionen Tonnen", "Verkauf"),
+    ],
+)  # fmt: skip
+def test_an_adverb_or_a_conjunction_is_never_a_label(sentence: str, text: str, label: str) -> None:
+    assert by_text(sentence, "de")[text].label == label
+
+
+def test_a_race_distance_before_season_is_no_figure() -> None:
+    sentence = "She is likely to start her 3,000m season with a race in Boston or Stuttgart."
+    assert figures(sentence, "en") == []
