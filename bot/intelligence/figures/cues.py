@@ -280,7 +280,7 @@ _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|gr
 _DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decrease[ds]?
     |cut(?:s|ting)?|lost|lose[s]?|losing|lower(?:ed|ing|s)?|slump(?:ed|s|ing)?
     |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sunk|sink(?:s|ing)?|slid|slide[s]?
-    |sliding|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
+    |sliding|slip(?:s|ped|ping)?|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
     |slash(?:ed|es|ing)?|shed(?:s|ding)?|trimm(?:ed|ing)|worst|halved
     |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|slow(?:s|ed|ing|down)
     |slow(?=\s+(?:to|by|from|down|sharply|further)\b)|slower

@@ -11,10 +11,10 @@ from bot.intelligence.figures.clauses import blocked, clause, linked, walls
 from bot.intelligence.figures.quantity import COMPARATIVE, Quantity
 
 # "80% or higher" is a threshold, "weighed down by debts" a burden, "zum Opfer gefallen"
-# died: no movement.
+# died, "without cutting jobs" did not happen: no movement.
 _NO_MOVE = re.compile(
     r"\b(?:or|oder|weigh(?:ed|s)?|step(?:ped|s)?|turn(?:ed|s)?|shut|play(?:ed|s)?|broke"
-    r"|Opfer)\s+$",
+    r"|Opfer|without|ohne|avoid(?:ed|ing|s)?)\s+$",
     re.I,
 )
 
@@ -57,6 +57,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
                     continue  # "up to £1,200 a year, which will grow": the fund grows
                 if _NEXT_ITEM.fullmatch(q.sentence, q.end, m.start()):
                     continue  # "five million and impending cuts to welfare": a noun
+                if _PURPOSE.fullmatch(q.sentence, q.end, m.start()):
+                    continue  # "£4bn in tax cuts", "£6bn will be available for tax cuts"
             else:
                 continue
             if blocked(span, fences) or not _moves(q, m, span, others, cue_lang):
@@ -217,6 +219,7 @@ _MORE_OF = re.compile(r"\s(more|fewer)\s", re.I)
 _NEXT_ITEM = re.compile(
     r"\s+(?:and|und)\s+[a-zäöüß-]+(?:ing|al|ive|ous|ent|ant|ful|ic|ary|ern|ende[nr]?)\s+", re.I
 )
+_PURPOSE = re.compile(r"\s+(?:[a-z]+\s+){0,4}?(?:in|for)\s+(?:[a-z]+\s+)?", re.I)
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who|that|die|der|das|welche[rs]?)\s", re.I)
 # "PS2 sales were more than double that": a multiple of something else, no movement.
 _MULTIPLE_OF = re.compile(r"\s+(?:that|this|those|these|what)\b", re.I)

@@ -77,10 +77,14 @@ _PREPOSITIONS = words_of(
 )
 WHEN = words_of("past last next coming previous recent first second third final early late")
 _SHARE_OF_DE = re.compile(r"\s+(?:der|des|aller)\s+(?:[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\wäöüß-]+)")
-_CHANGE_NOUNS = words_of("jump rise fall increase drop gain cut decline rally hike surge slump")
-# "a 1% fall in profits", "The 3.3% fall in car sales" (a noun before the head noun)
+_CHANGE_NOUNS = words_of(
+    "jump rise fall increase drop gain cut decline rally hike surge slump slip dip"
+)
+# "a 1% fall in profits", "The 3.3% fall in car sales", "a 0.2% slip in High Street sales"
+# (a noun or a name before the head noun)
 _CHANGE_OF = re.compile(
-    r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w-]+(?:\s+(?!(?:was|is|has|its|his|this|as|plus|thus|less)\b)[a-z][\w-]*s\b(?<!ss\b))?)"
+    r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w-]+(?:\s+[A-Z][\w-]+)?"
+    r"(?:\s+(?!(?:was|is|has|its|his|this|as|plus|thus|less)\b)[a-z][\w-]*s\b(?<!ss\b))?)"
 )
 _PARTICIPLES = words_of(
     """seen been done given taken made said told held known shown left paid sold set put

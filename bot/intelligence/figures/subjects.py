@@ -325,8 +325,10 @@ def verb_between(text: str) -> bool:
             continue
         if i and tokens[i - 1].casefold().endswith("ing"):
             continue  # "lifted borrowing costs … to 2.25%": the noun an -ing word qualifies
-        if i == 0 and w in _OBJECT_NOUNS:
-            continue  # "reduce costs by $5bn": the noun right after the cue is its object
+        if i <= 1 and w in _OBJECT_NOUNS:
+            continue  # "reduce (wage) costs by $5bn": the noun right after the cue is its object
+        if i > 1 and tokens[i - 1].casefold() == "to" and _infinitive(w):
+            return True  # "increase taxes to cover an £11bn gap": the gap is not increased
         near = len(tokens) - i <= 2 and i > 0  # "cut spending by £35bn": a gerund object
         if _is_verb(word, near_figure=near) and not cues.is_cue(w):
             return True
@@ -349,6 +351,17 @@ def _participle_words(tokens: list[str]) -> set[int]:
 
 
 _DIGITS = re.compile(r"\d")
+
+
+def _infinitive(word: str) -> bool:
+    """A verb after "to", not a level ("to about", "to a record", "to levels")."""
+    w = word.casefold()
+    if not word.islower() or w.endswith("s") or w in FUNCTION_WORDS["en"]:
+        return False
+    return w not in _GROUP | _DETERMINERS | _NOT_INFINITIVE
+
+
+_NOT_INFINITIVE = words_of("record more less over under almost nearly just new fresh between")
 _OBJECT_NOUNS = words_of("cost costs pay total totals forecast forecasts estimate estimates need")
 
 

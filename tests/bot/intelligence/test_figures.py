@@ -2208,3 +2208,24 @@ def test_an_adverb_or_a_conjunction_is_never_a_label(sentence: str, text: str, l
 def test_a_race_distance_before_season_is_no_figure() -> None:
     sentence = "She is likely to start her 3,000m season with a race in Boston or Stuttgart."
     assert figures(sentence, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("Mr Howard is expected to say that around £6bn will be available for tax cuts.", "£6bn",
+         None),
+        ("The Tories have promised £4bn in tax cuts.", "£4bn", None),
+        ("Labour will need to increase taxes to cover an £11bn gap in its spending plans.",
+         "£11bn", None),
+        ("It has managed to save $1.1bn in costs without cutting jobs.", "$1.1bn", None),
+        ("It fails to reduce wage costs by $500m by the end of February.", "$500m", "down"),
+        ("Recent data showed a 0.2% slip in High Street sales during November.", "0.2%", "down"),
+        ("The government hopes to increase the number of mobile users from 95 million to "
+         "between 200 and 250 million by 2007.", "200 and 250 million", "up"),
+    ],
+)  # fmt: skip
+def test_cuts_a_sum_is_for_a_gap_another_verb_covers_and_a_cut_not_made_are_no_moves(
+    sentence: str, text: str, expected: str | None
+) -> None:
+    assert by_text(sentence, "en")[text].direction == expected
