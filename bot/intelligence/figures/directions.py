@@ -37,6 +37,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
         return None  # "raising taxes 66 times" counts occasions
     if _compared_with_other(q):
         return None  # "profits 15% lower than analysts had expected", "more than double that"
+    if above := _ABOVE_EARLIER.match(q.sentence, q.end):
+        return "up" if above.group(1).casefold() in ("über", "above") else "down"
     if lang != "de" and q.kind == "count" and (m := _MORE_OF.search(q.text)):
         return "up" if m.group(1).casefold() == "more" else "down"  # "5,000 more copies"
     if lang == "de" and _THRESHOLD_DE.search(q.sentence, max(0, q.start - 4), q.start):
@@ -220,6 +222,15 @@ _NEXT_ITEM = re.compile(
     r"\s+(?:and|und)\s+[a-zäöüß-]+(?:ing|al|ive|ous|ent|ant|ful|ic|ary|ern|ende[nr]?)\s+", re.I
 )
 _PURPOSE = re.compile(r"\s+(?:[a-z]+\s+){0,4}?(?:in|for)\s+(?:[a-z]+\s+)?", re.I)
+# "lag der Verbrauch mit 8,1 Millionen Tonnen um 1,5 Prozent über dem Wert von 2014",
+# "sales were 3% below last year's level": above or below an earlier level of itself
+_ABOVE_EARLIER = re.compile(
+    r"(?:\s+um\s+[\d.,]+\s+(?:Prozent(?:punkte)?|%))?\s+(über|unter|above|below)\s+(?:dem|den"
+    r"|the|its|last\s+year's)\s+(?:[\w-]+\s+){0,2}?(?:Wert|Niveau|Stand|Vorjahr\w*|Vorjahreswert"
+    r"|level|figure)\s+(?:von\s+\d{4}|des\s+Vorjahres|of\s+\d{4}|(?:of\s+)?a\s+year\s+(?:ago"
+    r"|earlier|before))",
+    re.I,
+)
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who|that|die|der|das|welche[rs]?)\s", re.I)
 # "PS2 sales were more than double that": a multiple of something else, no movement.
 _MULTIPLE_OF = re.compile(r"\s+(?:that|this|those|these|what)\b", re.I)

@@ -2229,3 +2229,17 @@ def test_cuts_a_sum_is_for_a_gap_another_verb_covers_and_a_cut_not_made_are_no_m
     sentence: str, text: str, expected: str | None
 ) -> None:
     assert by_text(sentence, "en")[text].direction == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("Nach einer ersten Markteinschätzung lag der Verbrauch von Benzin und Diesel mit 8,1 "
+         "Millionen Tonnen um 1,5 Prozent über dem Wert von 2014.", "de", "1,5 Prozent", "up"),
+        ("Sales were 3% below the level of a year earlier.", "en", "3%", "down"),
+    ],
+)  # fmt: skip
+def test_above_or_below_an_earlier_level_of_itself_is_a_move(
+    sentence: str, lang: str, text: str, expected: str
+) -> None:
+    assert by_text(sentence, lang)[text].direction == expected
