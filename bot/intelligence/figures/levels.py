@@ -122,7 +122,7 @@ def _from_before(q: Quantity, before: list[Quantity], ranged: bool) -> None:
 
 # "Die Zahl der Rechtssachen vor den Bezirksgerichten", "the number of court cases"
 _NUMBER_OF = re.compile(
-    r"\b(?:(?:Zahl|Anzahl|Gesamtzahl)\s+(?:der|an|von)\s+(?:[a-zäöüß]+\s+){0,2}(?P<de>[A-ZÄÖÜ][\w-]+)"
+    r"\b(?:(?:Zahl|Anzahl|Gesamtzahl)\s+(?:der|an|von)\s+(?:[a-zäöüß]+\s+){0,2}(?P<de>[A-ZÄÖÜ0-9][\w-]*[a-zäöüß])"
     r"|(?:number|total)\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<en>[a-z-]{3,}s|unemployed)\b)"
 )
 

@@ -22,6 +22,7 @@ from bot.intelligence.figures.labels import (
     named_label,
     predicate,
 )
+from bot.intelligence.figures.names import people_named
 from bot.intelligence.figures.phrases import TIME_WORDS, weak_label
 from bot.intelligence.figures.quantities import Quantity, quantities
 from bot.intelligence.stopwords import FUNCTION_WORDS
@@ -142,10 +143,13 @@ def _adopt_orphans(found: Sequence[Quantity], before: Sequence[Quantity]) -> Non
             q.orphan = None  # nothing to start from: a figure of its own
 
 
-def _describe(found: Sequence[Quantity], lang: str, previous: str) -> dict[int, str | None]:
+def _describe(
+    found: Sequence[Quantity], lang: str, previous: str, names: frozenset[str] = frozenset()
+) -> dict[int, str | None]:
     """Set direction and label of the figures of one sentence; returns the label each one's
     sentence names (by id), None where the label is only a verb or the clause's subject.
-    ``previous`` is the sentence before (what a pronoun subject stands for)."""
+    ``previous`` is the sentence before (what a pronoun subject stands for); ``names`` are
+    the people the story names, no label."""
     named: dict[int, str | None] = {}
     # One that borrows its unit borrows its label, so the lenders are labelled first.
     for q in sorted(found, key=lambda q: q.unit_from is not None):
@@ -160,8 +164,8 @@ def _describe(found: Sequence[Quantity], lang: str, previous: str) -> dict[int, 
         if not label and q.unit_from is not None:
             label = q.unit_from.label  # "eine Ablösesumme von 27 Millionen Euro, die sich
             # noch um drei Millionen erhöhen könnte": the Ablöse grows
-        label = label if _usable(label) else None
-        q.label = label or _fallback_label(q, lang, others, previous)
+        label = label if _usable(label, names) else None
+        q.label = label or _fallback_label(q, lang, others, previous, names)
         if q.restates is not None:
             q.direction, q.label = q.restates.direction, q.restates.label
             label = q.label
@@ -172,17 +176,19 @@ def _describe(found: Sequence[Quantity], lang: str, previous: str) -> dict[int, 
     return named
 
 
-def _usable(label: str | None) -> bool:
+def _usable(label: str | None, names: frozenset[str] = frozenset()) -> bool:
     """A label names a thing: no adverb, conjunction or time word ("Zurzeit", "Hierfür",
-    "beziehungsweise", "Jahre")."""
-    return bool(label) and label.casefold() not in _NOT_LABELS_ANYWHERE  # type: ignore[union-attr]
+    "beziehungsweise", "Jahre"), no person ("Pirklhuber")."""
+    if not label:
+        return False
+    return label.casefold() not in _NOT_LABELS_ANYWHERE and label.split("'")[0] not in names
 
 
 _NOT_LABELS_ANYWHERE = cues.NOT_THINGS | FUNCTION_WORDS["en"] | FUNCTION_WORDS["de"] | TIME_WORDS
 
 
 def _fallback_label(
-    q: Quantity, lang: str, others: Sequence[Quantity], previous: str
+    q: Quantity, lang: str, others: Sequence[Quantity], previous: str, names: frozenset[str]
 ) -> str | None:
     """When the sentence names nothing: the verb that spends it, the clause's subject, the
     noun after it, what a share's part did; the first usable one (later ones not read)."""
@@ -192,7 +198,7 @@ def _fallback_label(
         partial(following_noun, q, lang),
         partial(predicate, q, lang),
     )
-    return next((label for source in sources if _usable(label := source())), None)
+    return next((label for source in sources if _usable(label := source(), names)), None)
 
 
 def _old_level_label(q: Quantity, found: Sequence[Quantity], lang: str) -> str | None:
@@ -245,13 +251,14 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     last_scaled = _LastScaled(lang=lang)
     before: list[Quantity] = []  # the figures of the sentence before
     previous = ""  # the sentence before
+    names = people_named(sentence for _, sentence in sentences)
     for index, sentence in sentences:
         found = quantities(_SPACES.sub(" ", sentence), lang)  # "bis zu 60.000  Euro"
         _adopt_orphans(found, before)
         before = found
         for q in found:
             last_scaled.carry(q, max(index, 0))
-        named = _describe(found, lang, previous)
+        named = _describe(found, lang, previous, names)
         previous = sentence
         for q in found:
             if id(q) not in named:
