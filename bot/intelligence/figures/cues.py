@@ -198,7 +198,8 @@ NOT_COUNTED = words_of(
 # age noun ("beziehungsweise", "Zurzeit", "Hierfür", "Jahre", "Der 26-Jährige").
 NOT_THINGS = words_of(
     """beziehungsweise bzw hierfür dafür hierzu zurzeit jahre jahren wie jährige jährigen
-    eigenen eigene times mal below above"""
+    eigenen eigene times mal below above millionen milliarden million billion tausend
+    tausende thousand thousands stück near"""
 )
 _NOT_LABEL_WORDS = words_of(
     """it its they he she we this that there which who whom whose where the a an

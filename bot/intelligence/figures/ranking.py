@@ -25,6 +25,7 @@ from bot.intelligence.figures.labels import (
 from bot.intelligence.figures.names import people_named
 from bot.intelligence.figures.phrases import TIME_WORDS, weak_label
 from bot.intelligence.figures.quantities import Quantity, quantities
+from bot.intelligence.figures.verbs import dimension
 from bot.intelligence.stopwords import FUNCTION_WORDS
 from storage.articles import FigureFields
 
@@ -194,6 +195,7 @@ def _fallback_label(
     noun after it, what a share's part did; the first usable one (later ones not read)."""
     sources: tuple[Callable[[], str | None], ...] = (
         partial(weak_label, q, lang),
+        partial(dimension, q, lang),
         partial(clause_subject, q, lang, others, previous),
         partial(following_noun, q, lang),
         partial(predicate, q, lang),

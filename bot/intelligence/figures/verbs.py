@@ -155,3 +155,18 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
     yield from given(q, lang)
     yield from estimated(q, lang)
     yield from endowed(q, lang)
+
+
+# What a speed or a temperature measures, when the sentence names nothing else: the rule
+# before the clause's subject, which for "Anderson misst …" or "capable of 3km/h" is a
+# person or an adjective.
+_DIMENSIONS = {
+    **dict.fromkeys(("km/h", "mph", "m/s", "kn"), ("Geschwindigkeit", "speed")),
+    **dict.fromkeys(("°C", "°F"), ("Temperatur", "temperature")),
+}
+
+
+def dimension(q: Quantity, lang: str) -> str | None:
+    """ "speed" for 38mph, "Temperatur" for minus 35 Grad Celsius."""
+    names = _DIMENSIONS.get(q.unit or "") if q.kind == "other" else None
+    return None if names is None else names[0 if lang == "de" else 1]

@@ -2102,7 +2102,7 @@ def test_a_share_inside_a_clause_or_before_a_time_word_takes_no_predicate() -> N
         ("32 der mehr als 4.200 Menschen an Bord kamen dabei ums Leben.", "de", "4.200 Menschen",
          ("Menschen", "people")),
         ("Der Testwaggon wurde erfolgreich auf 187 Stundenkilometer beschleunigt.", "de",
-         "187 Stundenkilometer", ("Testwaggon", "km/h")),
+         "187 Stundenkilometer", ("Geschwindigkeit", "km/h")),
         ("UVP: 59,90 Euro.", "de", "59,90 Euro", ("UVP", "EUR")),
         ("The 3.3% fall in car sales had been expected.", "en", "3.3%", ("car sales", "%")),
     ],
@@ -2243,3 +2243,20 @@ def test_above_or_below_an_earlier_level_of_itself_is_a_move(
     sentence: str, lang: str, text: str, expected: str
 ) -> None:
     assert by_text(sentence, lang)[text].direction == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "label"),
+    [
+        ("The accident happened when the London to Leeds express came off the tracks at 115 "
+         "mph.", "en", "115 mph", "speed"),
+        ("Nachts sinkt es in Agadez auf minus 35 Grad Celsius.", "de", "minus 35 Grad",
+         "Temperatur"),
+        ("Die Einlagen der Griechen sanken auf 127,5 Milliarden Euro.", "de",
+         "127,5 Milliarden Euro", "Einlagen"),
+    ],
+)  # fmt: skip
+def test_a_speed_or_temperature_with_nothing_named_is_labelled_by_what_it_measures(
+    sentence: str, lang: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, lang)[text].label == label
