@@ -72,11 +72,20 @@ _HOLDERS = ("siegerin", "sieger", "meister", "meisterin", "champion", "gewinner"
             "preisträger", "preisträgerin", "mutter", "vater", "olympiasieger")  # fmt: skip
 # Counted in a sport sentence these are a record or a standing, no key figure; German
 # compounds too ("in bis dahin 18 Saisonspielen").
-_RECORD_ENDINGS = ("spiele", "spielen", "games", "matches", "partien", "siege", "siegen",
-                   "niederlagen", "wins", "defeats", "spieltage", "spieltagen", "runden",
-                   "rounds", "rennen", "races", "tore", "toren", "treffer", "treffern", "duelle",
-                   "duellen", "goals", "tries", "wickets", "assists", "sheets", "caps",
-                   "appearances")  # fmt: skip
+# German compounds end in them ("Saisonspielen", "Cup-Duellen"); English words are whole
+# ("countries" ends in "tries" but is none).
+_RECORD_ENDINGS = ("spiele", "spielen", "partien", "siege", "siegen", "niederlagen", "spieltage",
+                   "spieltagen", "runden", "rennen", "tore", "toren", "treffer", "treffern",
+                   "duelle", "duellen", "aufeinandertreffen", "begegnungen",
+                   "vorlagen")  # fmt: skip
+_RECORD_WORDS = frozenset({"games", "matches", "wins", "defeats", "rounds", "races", "goals",
+                           "tries", "wickets", "assists", "sheets", "caps", "appearances",
+                           "aces"})  # fmt: skip
+
+
+def _record_word(noun: str) -> bool:
+    word = noun.rpartition("-")[2].casefold()
+    return word in _RECORD_WORDS or word.endswith(_RECORD_ENDINGS)
 # Points are an index's only next to one ("kletterte um 0,5 auf 54,1 Punkte"); otherwise
 # they are a score or a standing ("dass die Offense mehr als zwanzig Punkte macht").
 _INDEX = re.compile(
@@ -97,8 +106,7 @@ def record(sentence: str, end: int, unit: str | None) -> bool:
         return not _INDEX.search(sentence)
     if unit == "m" and _JUMP.search(sentence):
         return True  # "im zweiten Durchgang mit 97 Metern": a ski jump, a result
-    recorded = unit and (unit.casefold().endswith(_RECORD_ENDINGS) or unit.casefold() == "aces")
-    return bool(recorded and cues.SPORT_RE.search(sentence))
+    return bool(unit and _record_word(unit) and cues.SPORT_RE.search(sentence))
 
 
 _NOUN_AFTER = re.compile(r"\s+(?:[a-zäöüß]+e[nmrs]?\s+)?([^\W\d][\w-]*)")
@@ -108,7 +116,7 @@ def record_noun(sentence: str, pos: int) -> bool:
     """ "sechs von acht Cup-Duellen", "four out of their six games": what follows is a
     count of games, a record."""
     m = _NOUN_AFTER.match(sentence, pos)
-    return m is not None and m.group(1).rpartition("-")[2].casefold().endswith(_RECORD_ENDINGS)
+    return m is not None and _record_word(m.group(1))
 
 
 # "mehrere hundert Migranten", "several thousand fans", "tausendfach geteilt": no number.

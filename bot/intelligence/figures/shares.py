@@ -60,7 +60,8 @@ _PROPORTION = re.compile(
 _VAGUE_SCALE = re.compile(r"\b(tens|hundreds)\s+of\s+(thousands|millions)(?=\s+of\s)", re.I)
 _DOUBLE = re.compile(
     r"\b(?:(?:to|will|would|could|may|might|set\s+to|expected\s+to|than|nearly|almost)\s+"
-    r"(double|triple|quadruple)\b(?!\s+up)|(double|triple|treble|quadruple)(?=\s+(?:the|its|their)\s)"
+    r"(double|triple|quadruple)\b(?!\s+(?:up|gold|silver|bronze|medals?|titles?|crowns?|winners?"
+    r"|champions?)\b)|(double|triple|treble|quadruple)(?=\s+(?:the|its|their)\s)"
     r"|(doubled|doubling|tripled|trebled|quadrupled|verdoppel\w*"
     r"|verdreifach\w*|vervierfach\w*|halved|halving|halve[sd]?|halbier\w*)"
     r"|(twice)(?=\s+(?:as|the|that|its|their)\b)|(?<=\s)([Dd]oppelte[nmrs]?|doppelt(?=\s+so\b)))"

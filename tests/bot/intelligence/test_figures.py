@@ -2260,3 +2260,27 @@ def test_a_speed_or_temperature_with_nothing_named_is_labelled_by_what_it_measur
     sentence: str, lang: str, text: str, label: str
 ) -> None:
     assert by_text(sentence, lang)[text].label == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Dort trifft er auf Cilic, gegen den er die bisherigen zwölf Aufeinandertreffen "
+         "allesamt gewonnen hat.", "de"),
+        ("Dass der VfB keines der zurückliegenden elf Duelle gegen den BVB gewonnen hatte, war "
+         "ihm anzumerken.", "de"),
+        ("Der 24-Jährige war mit zehn Toren und 21 Vorlagen vergangene Saison der beste Scorer "
+         "der Bundesliga.", "de"),
+        ("Cudicini kept a club record 24 clean sheets last season for Chelsea.", "en"),
+        ("Kelly Holmes stormed to double gold on the track at the Olympic Games.", "en"),
+    ],
+)  # fmt: skip
+def test_head_to_heads_assists_clean_sheets_and_double_gold_are_sport_records(
+    sentence: str, lang: str
+) -> None:
+    assert figures(sentence, lang) == []
+
+
+def test_member_countries_of_a_club_are_counted() -> None:
+    sentence = "The 19 member countries of the Paris Club are owed about $5bn this year."
+    assert by_text(sentence, "en")["19 member countries"].unit == "countries"
