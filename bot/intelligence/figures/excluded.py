@@ -86,6 +86,8 @@ _RECORD_WORDS = frozenset({"games", "matches", "wins", "defeats", "rounds", "rac
 def _record_word(noun: str) -> bool:
     word = noun.rpartition("-")[2].casefold()
     return word in _RECORD_WORDS or word.endswith(_RECORD_ENDINGS)
+
+
 # Points are an index's only next to one ("kletterte um 0,5 auf 54,1 Punkte"); otherwise
 # they are a score or a standing ("dass die Offense mehr als zwanzig Punkte macht").
 _INDEX = re.compile(
