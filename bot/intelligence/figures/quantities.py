@@ -107,6 +107,8 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         return None  # "five insurers": small counts in words are incidental
     if kind in ("count", "other") and factor == 1.0 and _named(sentence, m, core, lang):
         return None  # "the Commodore 64 computer", "Android 6.0 Marshmallow"
+    if value * factor in _BASES and _PER_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
+        return None  # "609 Pensionisten auf 1.000 Erwerbstätige", "per 100,000 people": a base
     if excluded.is_year(core, kind, unit):
         kind, unit, end = "year", None, m.end()  # "in 2004 results", "2010 Weltmeister"
     start = m.start() if pre else m.start("word" if is_word else "num")
@@ -115,6 +117,13 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
     return Quantity(start, end, value * factor, unit, kind, sentence, scale=factor)
 
 
+_BASES = frozenset({100.0, 1000.0, 10_000.0, 100_000.0, 1_000_000.0})
+# A number and its noun before: "9,4 Personen pro 1.000", not "bieten je 100 Plätze"
+_PER_BEFORE = re.compile(
+    rf"(?:\d[\d.,]*|\b(?:{WORD_NUMBER_EN}|{WORD_NUMBER_DE}))\s+(?:[^\W\d]+\s+){{1,2}}"
+    r"(?:auf|pro|je|per|for\s+every|in\s+every|out\s+of\s+every)\s+$",
+    re.I,
+)
 _MINUS = re.compile(r"(?:(?<=\s)|^)(?:minus\s+|-|−)$", re.I)
 
 

@@ -157,9 +157,17 @@ def _proportions(sentence: str, lang: str, found: list[Quantity]) -> list[Quanti
         german = m.group("join").casefold() == "von"
         if german and (m.group("a")[0].isdigit() or m.group("b")[0].isdigit()) and b > 20:
             continue  # "40 von 250 Unfällen" reads as counts
+        if german and not _of_people(sentence, m.end()):
+            continue  # "eine von vier Institutionen": two small counts, no survey share
         share = Quantity(m.start(), m.end(), round(a / b * 100, 2), "%", "percent", sentence)
         found = _in_place_of(found, share)
     return found
+
+
+def _of_people(sentence: str, pos: int) -> bool:
+    """ "drei von vier Befragten", "zwei von drei Österreichern": a share of people."""
+    counted = counted_noun(sentence[pos:], "de")
+    return counted is not None and counted[0] == "people"
 
 
 def _in_place_of(found: list[Quantity], said: Quantity) -> list[Quantity]:

@@ -97,6 +97,8 @@ def _attached(
     if suffix in ("x",) or suffix.startswith(("mal", "fach", "fold")):
         if suffix.startswith("fach") and excluded.title_holder(sentence, pos + m.end()):
             return 1.0, "titles", "score", pos + m.end()  # "die 31-fache Weltcupsiegerin"
+        if suffix == "mal" and not COMPARATIVE.match(sentence, pos + m.end()):
+            return 1.0, "mal", "count", pos + m.end()  # "13-mal novelliert": occasions
         return 1.0, "x", "multiplier", pos + m.end()
     if suffix == "m" and not currency and _metres(sentence, pos + m.end()):
         rate, length = _rate(sentence, pos + m.end())  # "17m/s", "426m per minute"
@@ -306,11 +308,13 @@ _PER = re.compile(r"(?:\s+of\s+[a-z]+)?\s?(?:/|pro\s|per\s|je\s|an?\s)\s*([^\W\d
 
 
 def _rate(text: str, pos: int) -> tuple[str, int]:
-    """("/s", length) for "Meter pro Sekunde"; ("", 0) when no rate follows."""
+    """("/s", length) for "Meter pro Sekunde"; ("", 0) when no rate follows. A year is the
+    time frame of an amount, no rate: "140 Millionen Tonnen pro Jahr" are tonnes, as "170
+    Tonnen im Jahr" are (the way all gold sets read them)."""
     m = _PER.match(text, pos)
     if m is None or (per := cues.RATE_PER.get(m.group(1).casefold())) is None:
         return "", 0
-    return "/" + per, m.end() - pos
+    return ("" if per == "year" else "/" + per), m.end() - pos
 
 
 def angle(unit: str | None, value: float, sentence: str) -> str | None:

@@ -2284,3 +2284,32 @@ def test_head_to_heads_assists_clean_sheets_and_double_gold_are_sport_records(
 def test_member_countries_of_a_club_are_counted() -> None:
     sentence = "The 19 member countries of the Paris Club are owed about $5bn this year."
     assert by_text(sentence, "en")["19 member countries"].unit == "countries"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("Österreich exportiert mehr als 140 Millionen Tonnen pro Jahr.",
+         "140 Millionen Tonnen pro Jahr", (140e6, "t", "other")),
+        ("Das Asylrecht wurde in zehn Jahren 13-mal novelliert.", "13-mal", (13.0, "mal", "count")),
+        ("Der Wert ist 42-mal höher als erlaubt.", "42-mal", (42.0, "x", "multiplier")),
+        ("Jene in Mondsee bieten je 100 Plätze.", "100 Plätze", (100.0, "plätze", "count")),
+    ],
+)  # fmt: skip
+def test_a_yearly_amount_occasions_and_each_are_read_as_said(
+    sentence: str, text: str, expected: tuple[float, str, str]
+) -> None:
+    f = by_text(sentence, "de")[text]
+    assert (f.value, f.unit, f.kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("Die Pensionsquote werde mit 609 Pensionisten auf 1.000 Erwerbstätige beim Stand von "
+         "2008 sein.", "1.000 Erwerbstätige"),
+        ("Die Bank ist eine von vier Institutionen, die betroffen sind.", "eine von vier"),
+    ],
+)  # fmt: skip
+def test_a_ratio_base_and_small_counts_of_things_are_no_figures(sentence: str, absent: str) -> None:
+    assert absent not in by_text(sentence, "de")
