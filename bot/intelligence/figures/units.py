@@ -274,6 +274,9 @@ def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
         if pos > m.start(1) and word.group(1).casefold() in cues.DURATION_NOUNS:
             return word.group(1).casefold(), "other", word.end()  # "120 torlosen Minuten"
         if pos > m.start(1) and (counted := _counted(word.group(1), lang)):
+            device = _DEVICE.search(tail, m.start(1), word.start(1))
+            if device and word.group(1).casefold() == "players":
+                return word.group(1).casefold(), "count", word.end()  # "portable players"
             return counted[0], counted[1], word.end()
         if not _modifier(word.group(1), lang):
             return None
@@ -282,6 +285,7 @@ def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
 
 
 _MODIFIERS = 2
+_DEVICE = re.compile(r"\b(?:portable|music|mp3|dvd|cd|media|video|digital|blu-ray)\s", re.I)
 _AND_MODIFIER = re.compile(r"\s+(?:and|or|und|oder)\s+([a-zäöüß][\w-]*)")
 _ADJECTIVE_ENDS = ("al", "ary", "ian", "ic", "ive", "ous", "ful", "ish", "ern", "ische",
                    "ischen", "liche", "lichen")  # fmt: skip

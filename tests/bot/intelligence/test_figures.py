@@ -2313,3 +2313,9 @@ def test_a_yearly_amount_occasions_and_each_are_read_as_said(
 )  # fmt: skip
 def test_a_ratio_base_and_small_counts_of_things_are_no_figures(sentence: str, absent: str) -> None:
     assert absent not in by_text(sentence, "de")
+
+
+def test_portable_players_are_devices_and_senior_players_people() -> None:
+    sold = "During 2004 about 25 million portable players were sold, 10 million of them iPods."
+    assert by_text(sold, "en")["25 million portable players"].unit == "players"
+    assert by_text("The club has 25 senior players.", "en")["25 senior players"].unit == "people"
