@@ -132,7 +132,7 @@ _MEASURE_TABLE = {
     "kWh": "kwh kilowattstunden", "GHz": "ghz gigahertz", "MHz": "mhz megahertz",
     "MB": "mb megabyte megabytes", "GB": "gb gigabyte gigabytes", "TB": "tb terabyte terabytes",
     "Mbps": "mbps", "kbps": "kbps", "Mbit": "megabits megabit", "kbit": "kilobits kilobit",
-    "Gbit": "gigabits gigabit", "barrels": "barrels fass", "Zoll": "zoll inches",
+    "Gbit": "gigabits gigabit", "barrels": "barrels barrel fass", "Zoll": "zoll inches",
     "megapixels": "megapixel megapixels", "Punkte": "punkte punkten points",
     "Pixel": "pixel pixels", "yd": "yards yard", "ft": "ft feet foot",
     "mAh": "mah milliamperestunden", "mg": "mg milligramm milligrams", "ppi": "ppi",
@@ -199,7 +199,7 @@ NOT_COUNTED = words_of(
 NOT_THINGS = words_of(
     """beziehungsweise bzw hierfür dafür hierzu zurzeit jahre jahren wie jährige jährigen
     eigenen eigene times mal below above millionen milliarden million billion tausend
-    tausende thousand thousands stück near"""
+    tausende thousand thousands stück near dadurch damit deshalb"""
 )
 _NOT_LABEL_WORDS = words_of(
     """it its they he she we this that there which who whom whose where the a an
@@ -376,7 +376,7 @@ _UP_DE = r"""verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg
     |zugelegt|legte|legten|wuchs|wächst|gewachsen|wachstum|erhöh\w*|\w{3,}sprung|sprang
     |kletter\w*|geklettert|höher|verdoppel\w*|\w*steigerung|gesteigert|steigert\w*|\w*plus
     |\w*anstieg|\w*zuwachs|aufschwung|vergrößer\w*|zugenommen|zunehm\w*|anheb\w*
-    |angehoben|ausgeweitet|gewachsen"""
+    |angehoben|ausgeweitet|gewachsen|verlänger\w*"""
 _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?
     |fällt|gefallen|\w*rückgang|rückläufig|ging\s+zurück|gingen\s+zurück|zurückgegangen
     |zurück|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft|senk\w*

@@ -130,6 +130,8 @@ def _moves(
         return False  # "growth of 0.1%", "growth at between 3% and 3.5%": a rate, a level
     if q.kind == "money" and _loss_made(q, m):
         return False  # "einen Verlust von 41 Millionen Euro", "the $550m it lost on trading"
+    if q.unit in ("km", "m") and word.endswith(("anstieg", "aufstieg")):
+        return False  # "den 3,7 km langen Schlussanstieg": a climb of a road, no rise
     if word == "zurück" and not _GO.search(sentence, max(0, m.start() - 80), m.start()):
         return False  # "Die anderen 10.000 Quadratmeter geben wir zurück"; "ging … zurück" is
     if any(_owns(o, m, q) for o in others):
@@ -205,7 +207,7 @@ def _loss_made(q: Quantity, m: re.Match[str]) -> bool:
 _OF_BEFORE = re.compile(r"\bof\s+(?:[a-z]+\s+)?$", re.I)
 _HEDGES = re.compile(
     r"\s*(?:(?:about|around|nearly|almost|some|more\s+than|over|an\s+extra|as\s+much\s+as"
-    r"|up\s+to)\s+)?"
+    r"|up\s+to|just|only)\s+)?"
 )
 _GO = re.compile(r"\b(?:ging|gingen|geht|gehen|ginge|gegangen)\b", re.I)
 _LESS = frozenset({"less", "fewer", "lower", "smaller", "weniger", "niedriger", "kleiner"})

@@ -55,7 +55,7 @@ SCALES = {
     "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6, "mio": 1e6, "mio.": 1e6,
     "millionen": 1e6, "bn": 1e9, "billion": 1e9, "billions": 1e9, "mrd": 1e9, "mrd.": 1e9,
     "milliarde": 1e9, "milliarden": 1e9, "tn": 1e12, "trn": 1e12, "trillion": 1e12,
-    "billionen": 1e12,
+    "billionen": 1e12, "dozen": 12, "dutzend": 12,
 }  # fmt: skip
 # German "Billion" is 10^12; only the English reading is 10^9.
 SCALES_DE = {**SCALES, "billion": 1e12}

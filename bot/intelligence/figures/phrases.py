@@ -284,7 +284,7 @@ def weak_label(q: Quantity, lang: str) -> str | None:
         return None
     after = _MONEY_VERB_AFTER_DE.match(q.sentence, q.end)
     if after and after.group(1).casefold() not in FUNCTION_WORDS["de"]:
-        return after.group(1)
+        return verbs.MONEY_NOUNS.get(after.group(1).casefold(), after.group(1))  # Investition
     return None
 
 

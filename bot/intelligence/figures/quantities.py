@@ -61,7 +61,22 @@ def quantities(sentence: str, lang: str) -> list[Quantity]:
         q = _quantity(sentence, m, lang)
         if q is not None:
             found.append(q)
-    return levels.resolve(shares(sentence, lang, found))
+    return levels.resolve(shares(sentence, lang, _outermost(found)))
+
+
+def _outermost(found: list[Quantity]) -> list[Quantity]:
+    """ "three dozen firms" is one figure, not also the "dozen firms" inside it."""
+    return [
+        q
+        for q in found
+        if not any(
+            o is not q
+            and o.start <= q.start
+            and q.end <= o.end
+            and o.end - o.start > q.end - q.start
+            for o in found
+        )
+    ]
 
 
 def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:

@@ -165,7 +165,7 @@ def _describe(
         if not label and q.unit_from is not None:
             label = q.unit_from.label  # "eine Ablösesumme von 27 Millionen Euro, die sich
             # noch um drei Millionen erhöhen könnte": the Ablöse grows
-        label = label if _usable(label, names) else None
+        label = label if _usable(label, names, lang) else None
         q.label = label or _fallback_label(q, lang, others, previous, names)
         if q.restates is not None:
             q.direction, q.label = q.restates.direction, q.restates.label
@@ -177,12 +177,18 @@ def _describe(
     return named
 
 
-def _usable(label: str | None, names: frozenset[str] = frozenset()) -> bool:
+def _usable(label: str | None, names: frozenset[str] = frozenset(), lang: str = "") -> bool:
     """A label names a thing: no adverb, conjunction or time word ("Zurzeit", "Hierfür",
-    "beziehungsweise", "Jahre"), no person ("Pirklhuber")."""
+    "beziehungsweise", "Jahre"), no person ("Pirklhuber"), no German infinitive
+    ("belassen", "importieren": German nouns are capitalized)."""
     if not label:
         return False
+    if lang == "de" and label.islower() and label.endswith(_INFINITIVE_DE):
+        return False
     return label.casefold() not in _NOT_LABELS_ANYWHERE and label.split("'")[0] not in names
+
+
+_INFINITIVE_DE = ("ieren", "assen", "ahlen", "ellen", "ehen", "ören", "ufen", "ragen")
 
 
 _NOT_LABELS_ANYWHERE = cues.NOT_THINGS | FUNCTION_WORDS["en"] | FUNCTION_WORDS["de"] | TIME_WORDS
@@ -200,7 +206,7 @@ def _fallback_label(
         partial(following_noun, q, lang),
         partial(predicate, q, lang),
     )
-    return next((label for source in sources if _usable(label := source(), names)), None)
+    return next((label for source in sources if _usable(label := source(), names, lang)), None)
 
 
 def _old_level_label(q: Quantity, found: Sequence[Quantity], lang: str) -> str | None:

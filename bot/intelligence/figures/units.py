@@ -14,7 +14,7 @@ from bot.intelligence.stopwords import FUNCTION_WORDS
 _ATTACHED = re.compile(r"(bn|mn|m|k|tn|trn|%|x|-?mal|-?fache?[nmrs]?|-fold|p)(?![\w%])", re.I)
 _SCALE_WORD = re.compile(
     r"\s?(Mrd\.?|Mio\.?|Tsd\.?|Milliarden?|Millionen?|Billionen?|Tausend|billions?|millions?"
-    r"|trillions?|thousand|bn|mn|tn)(?![\w])",
+    r"|trillions?|thousand|bn|mn|tn|dozen|Dutzend)(?![\w])",
     re.I,
 )
 _CUR_POST = re.compile(
@@ -118,6 +118,10 @@ _LENGTH_AFTER = re.compile(
 )
 
 
+# Korea's won only after a scale word: "the team of 11 won" is no money.
+_WON = re.compile(r"\s(won)\b")
+
+
 def _metres(sentence: str, pos: int) -> bool:
     """A bare "100m" is metres unless a counted noun follows ("17m people")."""
     return bool(_LENGTH_AFTER.match(sentence, pos)) or not NOUN.match(sentence, pos)
@@ -129,8 +133,8 @@ def _words_after(
     """The unit said in words after the number and its scale: a currency, a percent, a
     multiplier, a measure or what it counts."""
     tail = sentence[end:]
-    if m := _CUR_POST.match(tail):
-        return _currency_word(m, tail, end, factor, currency, lang)
+    if m := _CUR_POST.match(tail) or (_WON.match(tail) if factor > 1 else None):
+        return _currency_word(m, tail, end, factor, currency, lang)  # "100 trillion won"
     if currency:
         return factor, currency, "money", end
     if m := _PERCENT.match(tail):
@@ -322,10 +326,16 @@ def _rate(text: str, pos: int) -> tuple[str, int]:
 
 
 def angle(unit: str | None, value: float, sentence: str) -> str | None:
-    """ "turn 180 degrees": a right or straight angle is no temperature."""
+    """ "turn 180 degrees": a right or straight angle is no temperature, nor is a slope
+    ("ein etwa 35 Grad steiler Hang")."""
+    if unit == "°C" and _SLOPE.search(sentence) and not _HEAT.search(sentence):
+        return "°"
     if unit == "°C" and value in (90, 180, 270, 360) and not _HEAT.search(sentence):
         return "°"
     return unit
+
+
+_SLOPE = re.compile(r"\bGrad\s+(?:steil\w*|Neigung|Gefälle)|\bdegrees?\s+(?:slope|incline|angle)")
 
 
 _HEAT = re.compile(r"celsius|temperat|heat|hitze|warm|kalt|cold|grad\s+c", re.I)

@@ -61,6 +61,10 @@ def fate(q: Quantity, lang: str) -> tuple[int, str] | None:
 MONEY_NOUNS = {
     "spendete": "Spende", "spendeten": "Spende", "gespendet": "Spende", "spendet": "Spende",
     "investierte": "Investition", "investiert": "Investition", "investieren": "Investition",
+    "spenden": "Spende", "zahlen": "Zahlung", "bezahlen": "Zahlung",
+    "verdienen": "Verdienst", "einnehmen": "Einnahmen",
+    "eingenommen": "Einnahmen", "sparen": "Einsparung", "gespart": "Einsparung",
+    "kosten": "Kosten", "gekostet": "Kosten", "leihen": "Kredit",
     "zahlte": "Zahlung", "zahlten": "Zahlung", "bezahlte": "Zahlung", "verdiente": "Verdienst",
     "donated": "donation", "donate": "donation", "donating": "donation",
     "raise": "funding", "raised": "funding", "raising": "funding", "raises": "funding",

@@ -2319,3 +2319,47 @@ def test_portable_players_are_devices_and_senior_players_people() -> None:
     sold = "During 2004 about 25 million portable players were sold, 10 million of them iPods."
     assert by_text(sold, "en")["25 million portable players"].unit == "players"
     assert by_text("The club has 25 senior players.", "en")["25 senior players"].unit == "people"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("Die Opec hat die offizielle Förderung unverändert bei 30 Mio. Barrel pro Tag "
+         "belassen.", "de", "30 Mio. Barrel pro Tag", (30e6, "bpd", None)),
+        ("Die Männer waren in einen etwa 35 Grad steilen Hang eingefahren.", "de", "35 Grad",
+         (35.0, "°", None)),
+        ("Er nahm den 3,7 km langen Schlussanstieg auf den Poggio.", "de", "3,7 km",
+         (3.7, "km", None)),
+        ("Dadurch verlängerte sich die Distanz um vier Kilometer.", "de", "vier Kilometer",
+         (4.0, "km", "up")),
+        ("About three dozen small firms were attracted to the area.", "en",
+         "three dozen small firms", (36.0, "firms", None)),
+        ("It spent 8.16 million euros in 2003 and raised just 2.56 million euros.", "en",
+         "2.56 million euros", (2.56e6, "EUR", None)),
+        ("It has earmarked 100 trillion won ($96bn) for the first six months of 2005.", "en",
+         "100 trillion won", (1e14, "KRW", None)),
+    ],
+)  # fmt: skip
+def test_barrels_a_day_slopes_climbs_longer_dozens_money_raised_and_won(
+    sentence: str, lang: str, text: str, expected: tuple[float, str, str | None]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.value, f.unit, f.direction) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Erst 17 Schüsse ließen die Veilchen laut Bundesliga-Statistik bisher zu.", "de"),
+        ("The team of 11 won the cup.", "en"),
+    ],
+)
+def test_shots_in_a_league_and_a_team_that_won_are_no_figures(sentence: str, lang: str) -> None:
+    assert figures(sentence, lang) == []
+
+
+def test_a_german_verb_in_the_infinitive_is_no_label_and_investieren_is_an_investment() -> None:
+    opec = "Die Opec hat die offizielle Förderung unverändert bei 30 Mio. Barrel pro Tag belassen."
+    assert by_text(opec, "de")["30 Mio. Barrel pro Tag"].label != "belassen"
+    plan = "Der Konzern will in Wien 20 Millionen Dollar investieren."
+    assert by_text(plan, "de")["20 Millionen Dollar"].label == "Investition"
