@@ -112,6 +112,8 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         return Quantity(m.start("word"), m.end(), value, None, "other", sentence)
     factor, unit, kind, end = unit_after(sentence, m.end(), pre, lang)
     unit = angle(unit, value * factor, sentence)
+    if unit == "ft" and (inches := _INCHES.match(sentence, end)):
+        value, end = value + int(inches.group(1)) / 12, inches.end()  # "6ft 4in" is 6.33 ft
     if kind == "percent" and excluded.IDIOM.search(sentence, max(0, m.start() - 4), end + 12):
         return None  # "zu hundert Prozent" means fully
     if excluded.record(sentence, m.end(), unit):
@@ -132,6 +134,7 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
     return Quantity(start, end, value * factor, unit, kind, sentence, scale=factor)
 
 
+_INCHES = re.compile(r"\s?(\d{1,2})\s?(?:in|ins|inches)\b")
 _BASES = frozenset({100.0, 1000.0, 10_000.0, 100_000.0, 1_000_000.0})
 # A number and its noun before: "9,4 Personen pro 1.000", not "bieten je 100 Plätze"
 _PER_BEFORE = re.compile(

@@ -154,8 +154,25 @@ def endowed(q: Quantity, lang: str) -> Iterator[Candidate]:
         yield m.start(), 0, "Preisgeld"
 
 
+# "6ft 6in tall", "382m long", "20 Kilometer lang": the dimension a length is of.
+# German only predicative ("ist 20 Kilometer lang"); "ein 3,7 km langer Anstieg" is the
+# Anstieg's (``phrases``).
+_EXTENT = re.compile(r"\s+(tall|high|long|wide|deep|hoch|lang|breit|tief)\b(?!\s+[A-ZÄÖÜ])", re.I)
+_EXTENT_NOUN = {"tall": "height", "high": "height", "long": "length", "wide": "width",
+                "deep": "depth", "hoch": "Höhe", "lang": "Länge", "breit": "Breite",
+                "tief": "Tiefe"}  # fmt: skip
+_LENGTHS = frozenset({"m", "km", "cm", "mm", "ft", "miles", "yd", "Zoll"})
+
+
+def extent(q: Quantity) -> Iterator[Candidate]:
+    """ "6ft 6in tall" is a height, "3,7 km lang" a length."""
+    if q.kind == "other" and q.unit in _LENGTHS and (m := _EXTENT.match(q.sentence, q.end)):
+        yield m.start(1), 0, _EXTENT_NOUN[m.group(1).casefold()]
+
+
 def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
     """Every label the verbs around one figure name."""
+    yield from extent(q)
     yield from given(q, lang)
     yield from estimated(q, lang)
     yield from endowed(q, lang)

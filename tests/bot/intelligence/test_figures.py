@@ -2363,3 +2363,21 @@ def test_a_german_verb_in_the_infinitive_is_no_label_and_investieren_is_an_inves
     assert by_text(opec, "de")["30 Mio. Barrel pro Tag"].label != "belassen"
     plan = "Der Konzern will in Wien 20 Millionen Dollar investieren."
     assert by_text(plan, "de")["20 Millionen Dollar"].label == "Investition"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("The 6ft 4in Sherwood is ranked 264th in the world.", "en", "6ft 4in",
+         (6.333333, "ft", None)),
+        ("The lock stands 6ft 6in tall.", "en", "6ft 6in", (6.5, "ft", "height")),
+        ("Der Zaun ist 20 Kilometer lang.", "de", "20 Kilometer", (20.0, "km", "Länge")),
+        ("Es gibt eine hundert Meter breite Pufferzone.", "de", "hundert Meter",
+         (100.0, "m", "Pufferzone")),
+    ],
+)  # fmt: skip
+def test_feet_and_inches_and_the_dimension_or_thing_a_length_measures(
+    sentence: str, lang: str, text: str, expected: tuple[float, str, str | None]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.value, f.unit, f.label) == expected
