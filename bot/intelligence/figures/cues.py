@@ -199,7 +199,7 @@ NOT_COUNTED = words_of(
 NOT_THINGS = words_of(
     """beziehungsweise bzw hierfür dafür hierzu zurzeit jahre jahren wie jährige jährigen
     eigenen eigene times mal below above millionen milliarden million billion tausend
-    tausende thousand thousands stück near dadurch damit deshalb"""
+    tausende thousand thousands stück near dadurch damit deshalb tall high long wide deep"""
 )
 _NOT_LABEL_WORDS = words_of(
     """it its they he she we this that there which who whom whose where the a an

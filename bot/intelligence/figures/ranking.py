@@ -25,7 +25,7 @@ from bot.intelligence.figures.labels import (
 from bot.intelligence.figures.names import people_named
 from bot.intelligence.figures.phrases import TIME_WORDS, weak_label
 from bot.intelligence.figures.quantities import Quantity, quantities
-from bot.intelligence.figures.verbs import dimension
+from bot.intelligence.figures.verbs import dimension, extent
 from bot.intelligence.stopwords import FUNCTION_WORDS
 from storage.articles import FigureFields
 
@@ -203,6 +203,7 @@ def _fallback_label(
         partial(weak_label, q, lang),
         partial(dimension, q, lang),
         partial(clause_subject, q, lang, others, previous),
+        partial(extent, q, lang),
         partial(following_noun, q, lang),
         partial(predicate, q, lang),
     )

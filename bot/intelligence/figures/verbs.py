@@ -164,15 +164,29 @@ _EXTENT_NOUN = {"tall": "height", "high": "height", "long": "length", "wide": "w
 _LENGTHS = frozenset({"m", "km", "cm", "mm", "ft", "miles", "yd", "Zoll"})
 
 
-def extent(q: Quantity) -> Iterator[Candidate]:
-    """ "6ft 6in tall" is a height, "3,7 km lang" a length."""
+def extent(q: Quantity, lang: str) -> str | None:
+    """ "6ft 6in tall" is a height, "20 Kilometer lang" a length: when the clause names no
+    subject that is ("Der Zaun ist 20 Kilometer lang" is the Zaun's)."""
     if q.kind == "other" and q.unit in _LENGTHS and (m := _EXTENT.match(q.sentence, q.end)):
-        yield m.start(1), 0, _EXTENT_NOUN[m.group(1).casefold()]
+        return _EXTENT_NOUN[m.group(1).casefold()]
+    return None
+
+
+_ATTRIBUTIVE_EN = re.compile(r"\s+(?:tall|high|long|wide|deep)\s+([a-z][a-z-]{2,})\b")
+_NOT_THINGS_EN = frozenset({"and", "but", "the", "than", "with", "from", "into", "over", "for"})
+
+
+def described(q: Quantity, lang: str) -> Iterator[Candidate]:
+    """ "a 10ft long table": the thing an English length describes."""
+    if lang == "de" or q.kind != "other" or q.unit not in _LENGTHS:
+        return
+    if (m := _ATTRIBUTIVE_EN.match(q.sentence, q.end)) and m.group(1) not in _NOT_THINGS_EN:
+        yield m.start(1), 1, m.group(1)
 
 
 def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
     """Every label the verbs around one figure name."""
-    yield from extent(q)
+    yield from described(q, lang)
     yield from given(q, lang)
     yield from estimated(q, lang)
     yield from endowed(q, lang)

@@ -2370,8 +2370,9 @@ def test_a_german_verb_in_the_infinitive_is_no_label_and_investieren_is_an_inves
     [
         ("The 6ft 4in Sherwood is ranked 264th in the world.", "en", "6ft 4in",
          (6.333333, "ft", None)),
-        ("The lock stands 6ft 6in tall.", "en", "6ft 6in", (6.5, "ft", "height")),
-        ("Der Zaun ist 20 Kilometer lang.", "de", "20 Kilometer", (20.0, "km", "Länge")),
+        ("It stands 6ft 6in tall.", "en", "6ft 6in", (6.5, "ft", "height")),
+        ("Der Zaun ist 20 Kilometer lang.", "de", "20 Kilometer", (20.0, "km", "Zaun")),
+        ("Er ist 20 Kilometer lang.", "de", "20 Kilometer", (20.0, "km", "Länge")),
         ("Es gibt eine hundert Meter breite Pufferzone.", "de", "hundert Meter",
          (100.0, "m", "Pufferzone")),
     ],
