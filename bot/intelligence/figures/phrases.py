@@ -29,7 +29,7 @@ from bot.intelligence.figures.numbers import parse_number
 from bot.intelligence.figures.quantities import Quantity
 from bot.intelligence.stopwords import FUNCTION_WORDS
 
-Candidate = tuple[int, int, str]  # position in the sentence, distance, label
+Candidate = verbs.Candidate  # position in the sentence, distance, label
 
 
 # Nouns that only say "this is an amount": "a total of", "in Höhe von".

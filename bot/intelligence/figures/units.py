@@ -354,7 +354,7 @@ _OF_ITS = re.compile(
     r"(?=\s)",
     re.I,
 )
-_QUANTIFIERS = frozenset({"many", "few", "several", "viele", "wenige", "mehrere", "einige"})
+_NO_MODIFIERS = frozenset({"many", "few", "several", "viele", "wenige", "mehrere", "einige"})
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 _GERMAN_ADJECTIVE = ("e", "en", "er", "es", "em")
 _ADVERB_DE = ("al", "ell", "ig", "lich", "isch", "iv", "bar", "los", "sam", "haft")
@@ -383,7 +383,7 @@ def _modifier(word: str, lang: str) -> bool:
         return True  # "15 Brit awards", "three Oscar nominations"
     if not word.islower() or key in cues.NOT_COUNTED or key in cues.NOT_LABELS:
         return False
-    if key in _QUANTIFIERS:
+    if key in _NO_MODIFIERS:
         return False  # "During 2000 many motorists": a year, then what happened in it
     if parse_word(key, lang) is not None:
         return False  # "440,000 six months earlier": a second number, no modifier
