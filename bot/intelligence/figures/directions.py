@@ -46,30 +46,45 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
     left, right = clause(q.sentence, q.start, q.end)
     lo, hi = max(left, q.start - 90), min(right, q.end + 30)
     fences = walls(q, others)
-    best: tuple[int, str] | None = None
-    cue_lang = "de" if lang == "de" else "en"
-    for regex, name in ((cues.UP_RE[cue_lang], "up"), (cues.DOWN_RE[cue_lang], "down")):
-        for m in regex.finditer(q.sentence, lo, hi):
-            if m.end() <= q.start:
-                dist, span = q.start - m.end(), (m.end(), q.start)
-            elif m.start() >= q.end:
-                dist = m.start() - q.end + 10  # cues after the number bind a little weaker
-                span = (q.end, m.start())
-                if _RELATIVE_AFTER.search(q.sentence, q.end, m.start()):
-                    continue  # "up to £1,200 a year, which will grow": the fund grows
-                if _NEXT_ITEM.fullmatch(q.sentence, q.end, m.start()):
-                    continue  # "five million and impending cuts to welfare": a noun
-                if _PURPOSE.fullmatch(q.sentence, q.end, m.start()):
-                    continue  # "£4bn in tax cuts", "£6bn will be available for tax cuts"
-            else:
-                continue
-            if blocked(span, fences) or not _moves(q, m, span, others, cue_lang):
-                continue
-            if best is None or dist < best[0]:
-                best = (dist, name)
+    best = _nearest_cue(q, "de" if lang == "de" else "en", others, (lo, hi), fences)
     if lang == "de":
         best = _separable(q, lo, right, fences, best) or _final_participle(q, right, fences)
     return best[1] if best else None
+
+
+def _nearest_cue(
+    q: Quantity,
+    lang: str,
+    others: Sequence[Quantity],
+    window: tuple[int, int],
+    fences: Sequence[tuple[int, int]],
+) -> tuple[int, str] | None:
+    """(distance, way) of the nearest up or down cue in the window that moves ``q``."""
+    best: tuple[int, str] | None = None
+    for regex, name in ((cues.UP_RE[lang], "up"), (cues.DOWN_RE[lang], "down")):
+        for m in regex.finditer(q.sentence, *window):
+            if m.end() <= q.start:
+                dist, span = q.start - m.end(), (m.end(), q.start)
+            elif m.start() >= q.end and not _other_after(q, m):
+                dist = m.start() - q.end + 10  # cues after the number bind a little weaker
+                span = (q.end, m.start())
+            else:
+                continue
+            if blocked(span, fences) or not _moves(q, m, span, others, lang):
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, name)
+    return best
+
+
+def _other_after(q: Quantity, m: re.Match[str]) -> bool:
+    """A cue after the figure that speaks of something else: "up to £1,200 a year, which
+    will grow" (the fund), "five million and impending cuts" (a noun), "£4bn in tax cuts"."""
+    return bool(
+        _RELATIVE_AFTER.search(q.sentence, q.end, m.start())
+        or _NEXT_ITEM.fullmatch(q.sentence, q.end, m.start())
+        or _PURPOSE.fullmatch(q.sentence, q.end, m.start())
+    )
 
 
 _CLAUSE_END_WORD = re.compile(r"(\w+)[\s.!?\"“”]*$")

@@ -90,14 +90,7 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
     if is_word and excluded.vague(sentence, m.start(), core, bool(m.group("mult"))):
         return None  # "mehrere hundert Migranten", "tausendfach geteilt"
     if is_word and m.group("mult"):
-        is_times = m.group("mult").casefold() == "mal"
-        if excluded.occasions(sentence, m.end()):
-            return None  # "die fünffach nominierte Komödie" counts nominations
-        if value < 2 or (is_times and not COMPARATIVE.match(sentence[m.end() :])):
-            return None  # "zweimal gewählt" counts occasions, not a multiplier
-        if excluded.title_holder(sentence, m.end()):
-            return None  # "die fünffache Grand-Slam-Siegerin" counts titles
-        return Quantity(m.start(), m.end(), value, "x", "multiplier", sentence)
+        return _said_multiplier(sentence, m, value)
     if not pre and not is_word and excluded.race_name(sentence, m.end(), value):
         return None  # "the 5,000m final", "60m hurdles": an event, not 5e9 of anything
     if (
@@ -112,8 +105,7 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         return Quantity(m.start("word"), m.end(), value, None, "other", sentence)
     factor, unit, kind, end = unit_after(sentence, m.end(), pre, lang)
     unit = angle(unit, value * factor, sentence)
-    if unit == "ft" and (inches := _INCHES.match(sentence, end)):
-        value, end = value + int(inches.group(1)) / 12, inches.end()  # "6ft 4in" is 6.33 ft
+    value, end = _with_inches(sentence, end, value, unit)
     if kind == "percent" and excluded.IDIOM.search(sentence, max(0, m.start() - 4), end + 12):
         return None  # "zu hundert Prozent" means fully
     if excluded.record(sentence, m.end(), unit):
@@ -129,9 +121,35 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
     if excluded.is_year(core, kind, unit):
         kind, unit, end = "year", None, m.end()  # "in 2004 results", "2010 Weltmeister"
     start = m.start() if pre else m.start("word" if is_word else "num")
-    if unit in ("°C", "°F") and (minus := _MINUS.search(sentence, max(0, start - 7), start)):
-        start, value = minus.start(), -value  # "minus 35 Grad Celsius", "-273,15 Grad"
+    start, value = _signed(sentence, start, value, unit)
     return Quantity(start, end, value * factor, unit, kind, sentence, scale=factor)
+
+
+def _said_multiplier(sentence: str, m: re.Match[str], value: float) -> Quantity | None:
+    """ "zehnmal so viele", "fünffach": a multiplier said in one word, unless it counts
+    occasions or titles."""
+    is_times = m.group("mult").casefold() == "mal"
+    if excluded.occasions(sentence, m.end()):
+        return None  # "die fünffach nominierte Komödie" counts nominations
+    if value < 2 or (is_times and not COMPARATIVE.match(sentence[m.end() :])):
+        return None  # "zweimal gewählt" counts occasions, not a multiplier
+    if excluded.title_holder(sentence, m.end()):
+        return None  # "die fünffache Grand-Slam-Siegerin" counts titles
+    return Quantity(m.start(), m.end(), value, "x", "multiplier", sentence)
+
+
+def _with_inches(sentence: str, end: int, value: float, unit: str | None) -> tuple[float, int]:
+    """ "6ft 4in" is 6.33 ft."""
+    if unit == "ft" and (inches := _INCHES.match(sentence, end)):
+        return value + int(inches.group(1)) / 12, inches.end()
+    return value, end
+
+
+def _signed(sentence: str, start: int, value: float, unit: str | None) -> tuple[int, float]:
+    """ "minus 35 Grad Celsius", "-273,15 Grad": a temperature below zero."""
+    if unit in ("°C", "°F") and (minus := _MINUS.search(sentence, max(0, start - 7), start)):
+        return minus.start(), -value
+    return start, value
 
 
 _INCHES = re.compile(r"\s?(\d{1,2})\s?(?:in|ins|inches)\b")

@@ -265,20 +265,24 @@ def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
         m, noun = joined, joined.group(1)  # "zwölf Feuerleit- und Beobachtungssysteme"
     if counted := _counted(noun, lang):
         return counted[0], counted[1], m.end()
-    pos = m.start(1)
-    if part := _OF_ITS.match(tail):
-        pos = part.end()
+    return _after_modifiers(tail, m.start(1), lang)
+
+
+def _after_modifiers(tail: str, first: int, lang: str) -> tuple[str, str, int] | None:
+    """What a number counts past up to two modifiers from ``first``: "17 mutmaßliche
+    Schmuggler", "900,000 military and civilian staff", "120 torlosen Minuten"."""
+    pos = part.end() if (part := _OF_ITS.match(tail)) else first
     for _ in range(_MODIFIERS + 1):
         word = _WORD.match(tail, pos)
-        joined = _AND_MODIFIER.match(tail, pos) if pos > m.start(1) else None
+        joined = _AND_MODIFIER.match(tail, pos) if pos > first else None
         if joined and tail[:pos].casefold().endswith(_ADJECTIVE_ENDS):
             word = joined  # "900,000 military and civilian staff"
         if word is None:
             return None
-        if pos > m.start(1) and word.group(1).casefold() in cues.DURATION_NOUNS:
+        if pos > first and word.group(1).casefold() in cues.DURATION_NOUNS:
             return word.group(1).casefold(), "other", word.end()  # "120 torlosen Minuten"
-        if pos > m.start(1) and (counted := _counted(word.group(1), lang)):
-            device = _DEVICE.search(tail, m.start(1), word.start(1))
+        if pos > first and (counted := _counted(word.group(1), lang)):
+            device = _DEVICE.search(tail, first, word.start(1))
             if device and word.group(1).casefold() == "players":
                 return word.group(1).casefold(), "count", word.end()  # "portable players"
             return counted[0], counted[1], word.end()
