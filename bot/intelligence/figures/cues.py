@@ -73,7 +73,7 @@ PERSON_NOUNS = words_of(
     militants gunmen hostages survivors casualties injured dead americans britons
     europeans germans danes swedes norwegians russians indians chinese japanese
     zivilisten kämpfer experten anrainer befragte befragten bewohner häftlinge insassen
-    rebellen besitzer eigentümer inhaber
+    rebellen besitzer eigentümer inhaber manager managers
     gefangene gefangenen demonstranten schmuggler verdächtige verdächtigen festgenommene
     täter arbeitnehmer arbeitnehmerinnen journalisten pflegekräfte lehrkräfte
     minderjährige erwachsene erwachsenen senioren mädchen buben jungen kandidaten
@@ -383,7 +383,7 @@ _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinke
     |gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut|streich\w*
     |gestrichen|kürz(?:t|te|ten|en|ung|ungen)|gekürzt|einbußen|halbiert|geringer
     |verringer\w*|reduzier\w*|verminder\w*|abgenommen|abnehm\w*|gedrosselt|drossel\w*
-    |eingebüßt|einbüß\w*|nur\s+noch"""
+    |eingebüßt|einbüß\w*|nur\s+noch|verkleiner\w*"""
 
 UP_RE = {"en": _cue_re(_UP_EN, "up"), "de": _cue_re(_UP_DE)}
 DOWN_RE = {"en": _cue_re(_DOWN_EN, "down"), "de": _cue_re(_DOWN_DE)}
@@ -391,7 +391,7 @@ DOWN_RE = {"en": _cue_re(_DOWN_EN, "down"), "de": _cue_re(_DOWN_DE)}
 SPORT_RE = re.compile(
     r"\b(win|won|beat|beaten|lost|draw|drew|victory|defeat|score[ds]?|goals?|match|league"
     r"|cup|half-time|sieg\w*|niederlage|tor(?:e|en)?|spiel\w*|gewann|gewinnt|gewonnen|verlor\w*"
-    r"|season|saison|bundesliga|premiership|club|scorer"
+    r"|season|saison|bundesliga|premiership|club|scorer|turnier\w*|tournament|golf\w*|birdie\w*"
     r"|remis|halbzeit|unentschieden|partie|satz|sätze|runde|set|sets|finale?|rennen"
     r"|grand\s+prix)\b",
     re.I,

@@ -43,6 +43,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
         return "up" if m.group(1).casefold() == "more" else "down"  # "5,000 more copies"
     if lang == "de" and _THRESHOLD_DE.search(q.sentence, max(0, q.start - 4), q.start):
         return None  # "Das Barometer signalisiert ab 50 Punkten Wachstum": a threshold
+    if _INCOME_THRESHOLD.search(q.sentence, max(0, q.start - 40), q.start):
+        return None  # "an increase of the same amount on earnings over £100,000": a threshold
     left, right = clause(q.sentence, q.start, q.end)
     lo, hi = max(left, q.start - 90), min(right, q.end + 30)
     fences = walls(q, others)
@@ -145,6 +147,8 @@ def _moves(
         return False  # "growth of 0.1%", "growth at between 3% and 3.5%": a rate, a level
     if q.kind == "money" and _loss_made(q, m):
         return False  # "einen Verlust von 41 Millionen Euro", "the $550m it lost on trading"
+    if word in ("weniger", "mehr") and _VERB_NEXT_DE.match(sentence, m.end()):
+        return False  # "Fast eine Million Menschen wollten weniger arbeiten": the work
     if q.unit in ("km", "m") and word.endswith(("anstieg", "aufstieg")):
         return False  # "den 3,7 km langen Schlussanstieg": a climb of a road, no rise
     if word == "zurück" and not _GO.search(sentence, max(0, m.start() - 80), m.start()):
@@ -191,6 +195,11 @@ def _separable(
 
 
 _THRESHOLD_DE = re.compile(r"\bab\s+$")
+_INCOME_THRESHOLD = re.compile(
+    r"\b(?:earnings|incomes?|salaries|wages|earning|earn|verdienen|Einkommen)\s+(?:of\s+)?(?:over"
+    r"|above|more\s+than|below|under|less\s+than|über|unter|ab|von\s+mehr\s+als)\s+$",
+    re.I,
+)
 # "growth of 0.1%", "growth at between 3% and 3.5%", "growth this year is expected to be 4%",
 # "growth in the eurozone of 1.9%"
 _RATE_AFTER = re.compile(
@@ -224,6 +233,7 @@ _HEDGES = re.compile(
     r"\s*(?:(?:about|around|nearly|almost|some|more\s+than|over|an\s+extra|as\s+much\s+as"
     r"|up\s+to|just|only)\s+)?"
 )
+_VERB_NEXT_DE = re.compile(r"\s+[a-zäöüß]+(?:en|ern|eln)\b(?!\s+[A-ZÄÖÜ])")
 _GO = re.compile(r"\b(?:ging|gingen|geht|gehen|ginge|gegangen)\b", re.I)
 _LESS = frozenset({"less", "fewer", "lower", "smaller", "weniger", "niedriger", "kleiner"})
 _TO_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:\S+\s+)?$")

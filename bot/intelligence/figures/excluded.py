@@ -77,10 +77,10 @@ _HOLDERS = ("siegerin", "sieger", "meister", "meisterin", "champion", "gewinner"
 _RECORD_ENDINGS = ("spiele", "spielen", "partien", "siege", "siegen", "niederlagen", "spieltage",
                    "spieltagen", "runden", "rennen", "tore", "toren", "treffer", "treffern",
                    "duelle", "duellen", "aufeinandertreffen", "begegnungen",
-                   "vorlagen", "schüsse", "torschüsse")  # fmt: skip
+                   "vorlagen", "schüsse", "torschüsse", "schläge", "schlägen")  # fmt: skip
 _RECORD_WORDS = frozenset({"games", "matches", "wins", "defeats", "rounds", "races", "goals",
                            "tries", "wickets", "assists", "sheets", "caps", "appearances",
-                           "aces", "shots"})  # fmt: skip
+                           "aces", "shots", "strokes"})  # fmt: skip
 
 
 def _record_word(noun: str) -> bool:

@@ -237,13 +237,28 @@ _COMPARED = re.compile(
 
 def _mark_compared(found: list[Quantity]) -> list[Quantity]:
     """`£17.9bn, compared with £21.8bn in January last year`, `6GB compared to a previous
-    4GB`: the figure moved from the one it is compared with (which stays a figure)."""
-    for q, p in pairwise(found):
-        same = q.unit and q.unit == p.unit and q.value != p.value and q.implied is None
-        if same and _COMPARED.fullmatch(q.sentence[q.end : p.start]):
+    4GB`, `9.5bn kronor (£722m; $1.3bn) against 6.3bn kronor last year`: the figure moved
+    from the one it is compared with (which stays a figure)."""
+    for i, p in enumerate(found):
+        q = next((o for o in reversed(found[:i]) if o.unit == p.unit), None)
+        same = q is not None and q.unit and q.value != p.value and q.implied is None
+        if not same or q is None:
+            continue
+        gap = _BRACKETS.sub(" ", q.sentence[q.end : p.start])
+        earlier = _AGAINST.fullmatch(gap) and _EARLIER_TIME.match(p.sentence, p.end)
+        if _COMPARED.fullmatch(gap) or earlier:
             q.implied = "up" if q.value > p.value else "down"
             p.earlier = True
     return found
+
+
+_BRACKETS = re.compile(r"\s*\([^()]{1,60}\)")
+_AGAINST = re.compile(r"\s*,?\s*against\s+(?:a\s+|the\s+)?", re.I)
+_EARLIER_TIME = re.compile(
+    r"\s+(?:(?:in\s+)?(?:last|the\s+previous|the\s+same)\s+\w+|a\s+year\s+(?:ago|earlier)"
+    r"|(?:in|for)\s+\d{4})",
+    re.I,
+)
 
 
 # "While it predicts this fall from the current 2.1% level": the new level came before.

@@ -2382,3 +2382,30 @@ def test_feet_and_inches_and_the_dimension_or_thing_a_length_measures(
 ) -> None:
     f = by_text(sentence, lang)[text]
     assert (f.value, f.unit, f.label) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("Operating profit was 9.5bn kronor (£722m; $1.3bn) against 6.3bn kronor last year.",
+         "en", "9.5bn kronor", "up"),
+        ("The weekend's top 12 films took an estimated $121.9m (£63.3m), compared with $165.8m "
+         "(£86.1m) last year.", "en", "$121.9m", "down"),
+        ("Now he is promising a modest increase of the same amount on earnings over £100,000 a "
+         "year.", "en", "£100,000", None),
+        ("The plan would cut unemployment by half.", "en", "half", "down"),
+        ("Fast eine Million Menschen in Österreich wollten weniger arbeiten.", "de",
+         "eine Million Menschen", None),
+        ("Weitgehende Entmachtung des Senats und Verkleinerung auf 100 Mitglieder.", "de",
+         "100 Mitglieder", "down"),
+    ],
+)  # fmt: skip
+def test_against_last_year_an_income_threshold_by_half_working_less_and_shrinking(
+    sentence: str, lang: str, text: str, expected: str | None
+) -> None:
+    assert by_text(sentence, lang)[text].direction == expected
+
+
+def test_managers_are_people_and_golf_strokes_a_score() -> None:
+    assert by_text("Befragt wurden 503 Manager.", "de")["503 Manager"].unit == "people"
+    assert figures("Er beendete das Turnier mit 271 Schlägen auf Rang drei.", "de") == []
