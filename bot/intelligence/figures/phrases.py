@@ -66,6 +66,11 @@ _NOUN_AFTER = {
     "en": re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:[A-Z][A-Za-z]*\s+)?([a-z][a-z-]{2,})\b"),
     "de": re.compile(r"\s+(?:(?:an|für)\s+)?([A-ZÄÖÜ][\wäöüß-]{2,})\b"),
 }
+_ING_COMPOUND = re.compile(
+    r"(?:accounting|banking|trading|marketing|advertising|operating|licensing|housing|lending"
+    r"|spending|funding|pricing|shipping|mining|building|manufacturing)\s+(?!(?:in|of|on|at|for"
+    r"|to|by|and|or|the|a|an)\b)[a-z][a-z-]{2,}"
+)
 # "of the UK's population", "in fines", "of Labour waste and inefficiency"
 _IN_OF = re.compile(
     r"\s+(?:in|of)\s+(?:(?:the|those|these|all|its|their|his|her)\s+)?(?:[A-Z]\w*'s?\s+)?"
@@ -121,7 +126,8 @@ _MONEY_VERB_BEFORE = re.compile(
     r"|raised?|rais(?:es|ing)|spen[dt]|spends|spending|netted|nets?|lent|lend(?:s|ing)?"
     r"|invest(?:s|ed|ing)?|borrow(?:s|ed|ing)?|owe[sd]?|owing|fined|sold|sells?|selling"
     r"|bought|buys?|buying|won|wins?|costs?|costing|charg(?:e[sd]?|ing)|sav(?:e[sd]?|ing)"
-    r"|donat(?:e[sd]?|ing)|gave|give[sn]?|giving|offer(?:s|ed|ing)?)"
+    r"|donat(?:e[sd]?|ing)|gave|give[sn]?|giving|offer(?:s|ed|ing)?|took|taking|takes|grossed"
+    r"|grossing)"
     r"\s+(?:(?:up\s+to|about|around|nearly|almost|some|more\s+than|less\s+than|over|just"
     r"|an\s+estimated|a\s+further|another|him|her|them|it|us|the\s+[a-z]+|(?-i:[A-Z][a-z]+))"
     r"\s+){0,2}$",
@@ -243,6 +249,9 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
         return
     if m.group(1).casefold() not in _CHANGE_NOUNS and cues.is_verb(m.group(1)):
         return  # "an 82% jump" names the change; "5% fell" is a verb
+    if lang == "en" and (compound := _ING_COMPOUND.match(q.sentence, m.start(1))):
+        yield m.start(1), 1, compound.group(0)  # "an $11bn (£6bn) accounting fraud"
+        return
     if lang == "en" and (m.group(1).endswith(("ed", "ing", "ly")) or m.group(1) in _PARTICIPLES):
         return  # "5% said", "£5m spending" reads as a verb or adverb
     changed = _CHANGE_OF.match(q.sentence, m.end())

@@ -31,7 +31,7 @@ _FATE = {
     "de": re.compile(
         r"\s(?:[^\W\d][\w-]*\s+){0,8}?(starben|sterben|gestorben|getötet|ums\s+Leben|zum\s+Opfer"
         r"|flohen|geflohen|flüchteten|geflüchtet|verletzt|festgenommen|ertrunken|ertranken"
-        r"|gerettet|retten|evakuiert)\b"
+        r"|gerettet|retten|evakuiert|ermordet|vermisst)\b"
     ),
     "en": re.compile(r"\s+(?:[a-z]+\s+){0,2}?(died|die|have\s+died|fled|were\s+arrested)\b"),
 }
@@ -44,6 +44,7 @@ _FATE_NOUN = {
     "geflohen": "Flüchtlinge", "flüchteten": "Flüchtlinge", "geflüchtet": "Flüchtlinge",
     "verletzt": "Verletzte", "ertrunken": "Ertrunkene", "ertranken": "Ertrunkene",
     "gerettet": "Gerettete", "retten": "Gerettete", "evakuiert": "Evakuierte",
+    "ermordet": "Mordopfer", "vermisst": "Vermisste",
     "festgenommen": "Festgenommene", "died": "deaths", "die": "deaths", "have died": "deaths",
     "fled": "refugees", "were arrested": "arrests",
 }  # fmt: skip
@@ -79,6 +80,8 @@ MONEY_NOUNS = {
     "fined": "fine", "owe": "debt", "owes": "debt", "owed": "debt", "owing": "debt",
     "lent": "loan", "lend": "loan", "lending": "loan", "save": "savings", "saved": "savings",
     "saving": "savings", "bought": "purchase", "buy": "purchase", "buying": "purchase",
+    "took": "takings", "taking": "takings", "takes": "takings", "grossed": "takings",
+    "grossing": "takings",
 }  # fmt: skip
 _GIVEN_DE = re.compile(
     r"\b(spendete[n]?|gespendet|spendet|investierte|zahlte[n]?|bezahlte|verdiente)\s+"
@@ -148,7 +151,7 @@ def _changed_object_de(q: Quantity) -> Candidate | None:
     return found[-1].start(1), 0, found[-1].group(1)
 
 
-_ENDOWED = re.compile(r"\s+(?:\([^()]{1,40}\)\s+)?dotierte[nmrs]?\b")
+_ENDOWED = re.compile(r"\s+(?:\([^()]{1,40}\)\s+)?dotiert(?:e[nmrs]?)?\b")
 
 
 def endowed(q: Quantity, lang: str) -> Iterator[Candidate]:

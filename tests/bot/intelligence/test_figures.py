@@ -2409,3 +2409,20 @@ def test_against_last_year_an_income_threshold_by_half_working_less_and_shrinkin
 def test_managers_are_people_and_golf_strokes_a_score() -> None:
     assert by_text("Befragt wurden 503 Manager.", "de")["503 Manager"].unit == "people"
     assert figures("Er beendete das Turnier mit 271 Schlägen auf Rang drei.", "de") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "label"),
+    [
+        ("Bernard Ebbers is accused of overseeing an $11bn (£6bn) accounting fraud at the "
+         "firm.", "en", "£6bn", "accounting fraud"),
+        ("The weekend's top film took $40.8m (£21m) at the box office.", "en", "$40.8m",
+         "takings"),
+        ("Zehn Menschen wurden in der Stadt ermordet.", "de", "Zehn Menschen", "Mordopfer"),
+        ("Das Turnier ist mit 2 Mio. Euro dotiert.", "de", "2 Mio. Euro", "Preisgeld"),
+    ],
+)  # fmt: skip
+def test_box_office_takings_a_compound_noun_after_money_murder_victims_and_prize_money(
+    sentence: str, lang: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, lang)[text].label == label
