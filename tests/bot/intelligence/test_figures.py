@@ -965,7 +965,7 @@ def test_currency_written_out_before_a_scaled_amount() -> None:
         ("Japanese films accounted for 37.5% of Japan's box office total last year, with "
          "foreign films taking the remaining 62.5%.", "62.5%", "films"),
         ("The surge was led by animated movie Howl's Moving Castle, which took 20bn yen (£102m) "
-         "to become the biggest film in Japan in 2004.", "20bn yen", "Castle"),
+         "to become the biggest film in Japan in 2004.", "20bn yen", "takings"),
         ("Meanwhile, the amount of factory capacity in use during the month rose to 77.6% - its "
          "highest level since May 2001.", "77.6%", "capacity"),
         ("A tie-up between Barclays and California-based Wells Fargo would create the world's "
