@@ -2426,3 +2426,8 @@ def test_box_office_takings_a_compound_noun_after_money_murder_victims_and_prize
     sentence: str, lang: str, text: str, label: str
 ) -> None:
     assert by_text(sentence, lang)[text].label == label
+
+
+def test_gigawatt_hours_are_a_measure() -> None:
+    f = by_text("Der Stromabsatz lag bei 21.758 Gigawattstunden.", "de")["21.758 Gigawattstunden"]
+    assert (f.value, f.unit, f.kind) == (21758.0, "GWh", "other")
