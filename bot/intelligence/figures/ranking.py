@@ -189,16 +189,15 @@ def _usable(label: str | None, names: frozenset[str] = frozenset(), lang: str = 
 
 
 _INFINITIVE_DE = ("ieren", "assen", "ahlen", "ellen", "ehen", "ören", "ufen", "ragen")
-
-
 _NOT_LABELS_ANYWHERE = cues.NOT_THINGS | FUNCTION_WORDS["en"] | FUNCTION_WORDS["de"] | TIME_WORDS
 
 
 def _fallback_label(
     q: Quantity, lang: str, others: Sequence[Quantity], previous: str, names: frozenset[str]
 ) -> str | None:
-    """When the sentence names nothing: the verb that spends it, the clause's subject, the
-    noun after it, what a share's part did; the first usable one (later ones not read)."""
+    """When the sentence names nothing: the verb that spends it, the dimension of a speed or
+    temperature, the clause's subject, the dimension of a length, the noun after it, what a
+    share's part did; the first usable one (later ones are not read)."""
     sources: tuple[Callable[[], str | None], ...] = (
         partial(weak_label, q, lang),
         partial(dimension, q, lang),
