@@ -73,7 +73,7 @@ PERSON_NOUNS = words_of(
     militants gunmen hostages survivors casualties injured dead americans britons
     europeans germans danes swedes norwegians russians indians chinese japanese
     zivilisten kämpfer experten anrainer befragte befragten bewohner häftlinge insassen
-    rebellen besitzer eigentümer inhaber manager managers
+    rebellen besitzer eigentümer inhaber manager managers probanden versuchspersonen
     gefangene gefangenen demonstranten schmuggler verdächtige verdächtigen festgenommene
     täter arbeitnehmer arbeitnehmerinnen journalisten pflegekräfte lehrkräfte
     minderjährige erwachsene erwachsenen senioren mädchen buben jungen kandidaten
@@ -200,7 +200,7 @@ NOT_COUNTED = words_of(
 NOT_THINGS = words_of(
     """beziehungsweise bzw hierfür dafür hierzu zurzeit jahre jahren wie jährige jährigen
     eigenen eigene times mal below above millionen milliarden million billion tausend
-    tausende thousand thousands stück near dadurch damit deshalb tall high long wide deep"""
+    tausende thousand thousands stück near dadurch damit deshalb tall high long wide deep ab"""
 )
 _NOT_LABEL_WORDS = words_of(
     """it its they he she we this that there which who whom whose where the a an
@@ -279,7 +279,7 @@ _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|gr
     |rebound(?:ed|s|ing)?|record\s+high|strengthen\w*|expand\w*
     |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s)?[\d£$€])
     |bigger|larger|(?<=[\d%]\s)more"""
-_DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s)?|decline[ds]?|declining|decrease[ds]?
+_DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s|ping)?|decline[ds]?|declining|decrease[ds]?
     |cut(?:s|ting)?|lost|lose[s]?|losing|lower(?:ed|ing|s)?|slump(?:ed|s|ing)?
     |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sunk|sink(?:s|ing)?|slid|slide[s]?
     |sliding|slip(?:s|ped|ping)?|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
@@ -384,7 +384,7 @@ _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinke
     |gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut|streich\w*
     |gestrichen|kürz(?:t|te|ten|en|ung|ungen)|gekürzt|einbußen|halbiert|geringer
     |verringer\w*|reduzier\w*|verminder\w*|abgenommen|abnehm\w*|gedrosselt|drossel\w*
-    |eingebüßt|einbüß\w*|nur\s+noch|verkleiner\w*"""
+    |eingebüßt|einbüß\w*|nur\s+noch|verkleiner\w*|einbrach|einbrachen"""
 
 UP_RE = {"en": _cue_re(_UP_EN, "up"), "de": _cue_re(_UP_DE)}
 DOWN_RE = {"en": _cue_re(_DOWN_EN, "down"), "de": _cue_re(_DOWN_DE)}

@@ -239,7 +239,8 @@ _LESS = frozenset({"less", "fewer", "lower", "smaller", "weniger", "niedriger", 
 _TO_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:\S+\s+)?$")
 # A comparative before a noun describes it: "smaller capacity", "lower interest rate".
 _ATTRIBUTIVE = re.compile(
-    r"\s+(?!(?:than|from|by|at|in|on|to|and|or|year|years|month|quarter|week|day|today|now"
+    r"\s+(?!(?:than|from|by|at|in|on|to|and|or|for|of|over|per|each|with|year|years|month"
+    r"|quarter|week|day|today|now"
     r"|still|again|overall|respectively)\b)[a-z]{3,}\b(?!-)"
 )
 

@@ -52,7 +52,8 @@ def blocked_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 IDIOM = re.compile(
-    r"\bzu\s+(?:100|hundert)\s+Prozent|\b(?:100|a\s+hundred|one\s+hundred)\s+(?:per\s?cent|%)"
+    r"\bzu\s+(?:100|hundert)\s+Prozent|\b(?:100|hundert)-?prozentig\w*"
+    r"|\b(?:100|a\s+hundred|one\s+hundred)\s+(?:per\s?cent|%)"
     r"\s+(?:sure|certain|committed|behind|confident|right|fit|focused|genuine)\b",
     re.I,
 )

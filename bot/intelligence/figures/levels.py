@@ -235,6 +235,24 @@ _COMPARED = re.compile(
 )
 
 
+def _mark_previously(found: list[Quantity]) -> list[Quantity]:
+    """ "ein Überstundenzuschlag von bloß 10 Prozent – bisher 25 Prozent –", "3% (previously
+    5%)": the aside names the old level, which is no figure of its own."""
+    for q, p in pairwise(found):
+        same = q.unit and q.unit == p.unit and q.value != p.value and q.start_value is None
+        if same and _PREVIOUSLY.fullmatch(q.sentence, q.end, p.start):
+            q.start_value, p.baseline = p.value, True
+            q.implied = "up" if q.value > p.value else "down"
+    return found
+
+
+_PREVIOUSLY = re.compile(
+    r"\s*(?:[–—(,]|\s-)\s*(?:bisher|zuvor|vorher|davor|previously|formerly|from)\s+"
+    r"(?:(?:rund|etwa|about|around)\s+)?",
+    re.I,
+)
+
+
 def _mark_compared(found: list[Quantity]) -> list[Quantity]:
     """`£17.9bn, compared with £21.8bn in January last year`, `6GB compared to a previous
     4GB`, `9.5bn kronor (£722m; $1.3bn) against 6.3bn kronor last year`: the figure moved
@@ -337,7 +355,7 @@ def resolve(found: list[Quantity]) -> list[Quantity]:
     """The figures of a sentence in reading order, read together."""
     found.sort(key=lambda q: q.start)
     found = _mark_from_to(_inherit(_drop_rounded_shares(found)))
-    return _mark_conversions(_mark_compared(_merge_ranges(found)))
+    return _mark_conversions(_mark_compared(_mark_previously(_merge_ranges(found))))
 
 
 _BRACKETED_PERCENT = re.compile(r"[^()]{0,40}\($")

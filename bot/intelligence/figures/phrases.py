@@ -46,7 +46,7 @@ GENERIC_PEOPLE = frozenset({"people", "persons", "menschen", "personen", "leute"
 _HEDGE = (
     r"(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just\s+over"
     r"|just\s+under|roughly|an\s+estimated|rund|etwa|knapp|fast|über|mehr\s+als|bis\s+zu"
-    r"|insgesamt|revidiert|gut|maximal|mindestens|mehr\s+als)\s+)?"
+    r"|insgesamt|revidiert|gut|maximal|mindestens|mehr\s+als|bloß|nur|lediglich|only|just)\s+)?"
 )
 _NOUN_OF = {
     "en": re.compile(rf"\b([A-Za-z][\w-]*)\s+of\s+{_HEDGE}$", re.I),

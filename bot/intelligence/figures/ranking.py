@@ -174,6 +174,7 @@ def _describe(
             q.unit = "people"  # "Fox's prime-time audience fell by 600,000 to 5.9 million"
         named[id(q)] = label
     _bracket_moves(found)
+    _parallel_moves(found)
     return named
 
 
@@ -207,6 +208,21 @@ def _fallback_label(
         partial(predicate, q, lang),
     )
     return next((label for source in sources if _usable(label := source(), names, lang)), None)
+
+
+_AND_BY = re.compile(r"\b(?:and|und|while|but|sowie)\s+(?:\w+\s+)?(?:by|um)\s+$", re.I)
+
+
+def _parallel_moves(found: Sequence[Quantity]) -> None:
+    """ "Steel prices rose by 8% globally in January alone and by 24% in China": the second
+    "by" repeats the move of the first, past the wall the first figure is for a cue."""
+    kept = [q for q in found if _keep(q)]
+    for i, q in enumerate(kept):
+        if q.direction or not _AND_BY.search(q.sentence, max(0, q.start - 25), q.start):
+            continue
+        first = next((p for p in reversed(kept[:i]) if p.unit == q.unit and p.direction), None)
+        if first is not None:
+            q.direction, q.label = first.direction, q.label or first.label
 
 
 def _old_level_label(q: Quantity, found: Sequence[Quantity], lang: str) -> str | None:

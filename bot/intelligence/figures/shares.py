@@ -64,7 +64,8 @@ _DOUBLE = re.compile(
     r"(double|triple|quadruple)\b(?!\s+(?:up|gold|silver|bronze|medals?|titles?|crowns?|winners?"
     r"|champions?)\b)|(double|triple|treble|quadruple)(?=\s+(?:the|its|their)\s)"
     r"|(doubled|doubling|tripled|trebled|quadrupled|verdoppel\w*"
-    r"|verdreifach\w*|vervierfach\w*|halved|halving|halve[sd]?|halbier\w*)"
+    r"|verdreifach\w*|vervierfach\w*|halved|halving|halve[d]?|(?<!both\s)(?<!two\s)(?<!the\s)halves"
+    r"|halbier\w*)"
     r"|(twice)(?=\s+(?:as|the|that|its|their)\b)|(?<=\s)([Dd]oppelte[nmrs]?|doppelt(?=\s+so\b)))"
     r"\b",
     re.I,

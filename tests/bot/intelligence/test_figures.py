@@ -2431,3 +2431,39 @@ def test_box_office_takings_a_compound_noun_after_money_murder_victims_and_prize
 def test_gigawatt_hours_are_a_measure() -> None:
     f = by_text("Der Stromabsatz lag bei 21.758 Gigawattstunden.", "de")["21.758 Gigawattstunden"]
     assert (f.value, f.unit, f.kind) == (21758.0, "GWh", "other")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("Ab der 36. Arbeitsstunde werde ein Überstundenzuschlag von bloß 10 Prozent – bisher "
+         "25 Prozent – des Salärs bezahlt.", "de", "10 Prozent",
+         ("down", 25.0, "Überstundenzuschlag")),
+        ("In Europe, Arcelor shed 2.1% to 17.58 euros in Paris, with ThyssenKrupp dropping 1.7% "
+         "to 16.87 euros.", "en", "1.7%", ("down", None, "ThyssenKrupp")),
+        ("Steel prices rose by 8% globally in January alone and by 24% in China.", "en", "24%",
+         ("up", None, "prices")),
+        ("Nippon Steel slid after it agreed to pay 72% more for iron ore.", "en", "72%",
+         ("up", None, "pay")),
+        ("Es ist die schwerste Krise seit 2009, als das BIP um 7,9 Prozent einbrach.", "de",
+         "7,9 Prozent", ("down", None, "BIP")),
+    ],
+)  # fmt: skip
+def test_an_old_level_in_an_aside_a_second_by_dropping_paying_more_and_einbrach(
+    sentence: str, lang: str, text: str, expected: tuple[str, float | None, str]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.direction, f.from_value, f.label) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Die Schule verlangt eine 100-prozentige Zustimmung.", "de"),
+        ("The scores were level in both halves.", "en"),
+    ],
+)
+def test_a_hundred_percent_agreement_and_both_halves_are_no_figures(
+    sentence: str, lang: str
+) -> None:
+    assert figures(sentence, lang) == []
