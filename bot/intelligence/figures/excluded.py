@@ -107,8 +107,8 @@ def record(sentence: str, end: int, unit: str | None) -> bool:
         return True
     if unit == "Punkte":
         return not _INDEX.search(sentence)
-    if unit == "m" and _JUMP.search(sentence):
-        return True  # "im zweiten Durchgang mit 97 Metern": a ski jump, a result
+    if unit == "m" and (_JUMP.search(sentence) or athletics(sentence)):
+        return True  # "im zweiten Durchgang mit 97 Metern", "cleared 1.76m": a result
     return bool(unit and _record_word(unit) and cues.SPORT_RE.search(sentence))
 
 
@@ -152,11 +152,17 @@ _PAIRED_RACE = re.compile(r"\s*,?\s*[\d,]+m\s+([^\W\d][\w-]*)")
 _LOOSE = frozenset({"in", "at", "on", "and", "or", "for", "with", "was", "is", "last", "this"})
 _THE_BEFORE = re.compile(r"\bthe\s+[\d,]+$", re.I)
 _ATHLETICS = re.compile(
-    r"\b(?:athlet\w*|olympi\w*|indoor|outdoor|hurdles|sprint\w*|relay|marathon|championships"
-    r"|world-leading|personal\s+best|season's\s+best"
+    r"\b(?:athlet\w*|olympi\w*|indoor|outdoor|hurdle\w*|sprint\w*|relay|marathon|championships"
+    r"|world-leading|personal\s+best|season's\s+best|(?:triple|high|long)\s+jump|pole\s+vault"
+    r"|shot\s+put|javelin|discus|cleared|threw"
     r"|Leichtathlet\w*|Weltmeister\w*|Langlauf|Biathlon|Schwimm\w*)\b",
     re.I,
 )
+
+
+def athletics(sentence: str) -> bool:
+    """A sentence about track and field, where "16.50m" and "1.76m" are metres."""
+    return bool(_ATHLETICS.search(sentence))
 
 
 def event_word(word: str) -> bool:

@@ -210,13 +210,22 @@ def _fallback_label(
     return next((label for source in sources if _usable(label := source(), names, lang)), None)
 
 
+_TO_LEVEL = re.compile(r"\s+(?:to|auf)\s+(?:(?:about|around|rund|etwa)\s+)?", re.I)
 _AND_BY = re.compile(r"\b(?:and|und|while|but|sowie)\s+(?:\w+\s+)?(?:by|um)\s+$", re.I)
 
 
 def _parallel_moves(found: Sequence[Quantity]) -> None:
     """ "Steel prices rose by 8% globally in January alone and by 24% in China": the second
-    "by" repeats the move of the first, past the wall the first figure is for a cue."""
+    "by" repeats the move of the first, past the wall the first figure is for a cue; the
+    level a change went to is the same thing's ("shed 2.1% to 17.58 euros")."""
     kept = [q for q in found if _keep(q)]
+    for before, q in pairwise(kept):
+        if (
+            q.label is None
+            and before.label
+            and _TO_LEVEL.fullmatch(q.sentence, before.end, q.start)
+        ):
+            q.label = before.label  # "Arcelor shed 2.1% to 17.58 euros": Arcelor's price
     for i, q in enumerate(kept):
         if q.direction or not _AND_BY.search(q.sentence, max(0, q.start - 25), q.start):
             continue

@@ -123,8 +123,14 @@ _WON = re.compile(r"\s(won)\b")
 
 
 def _metres(sentence: str, pos: int) -> bool:
-    """A bare "100m" is metres unless a counted noun follows ("17m people")."""
-    return bool(_LENGTH_AFTER.match(sentence, pos)) or not NOUN.match(sentence, pos)
+    """A bare "100m" is metres unless a counted noun follows ("17m people"); in athletics
+    copy also before a word that is no noun ("set a best of 16.50m in the triple jump")."""
+    if _LENGTH_AFTER.match(sentence, pos) or not (noun := NOUN.match(sentence, pos)):
+        return True
+    return excluded.athletics(sentence) and noun.group(1).casefold() in _NOT_COUNTED_AFTER
+
+
+_NOT_COUNTED_AFTER = frozenset({"in", "to", "and", "at", "for", "on", "with", "from", "of"})
 
 
 def _words_after(

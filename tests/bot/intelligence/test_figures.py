@@ -2467,3 +2467,19 @@ def test_a_hundred_percent_agreement_and_both_halves_are_no_figures(
     sentence: str, lang: str
 ) -> None:
     assert figures(sentence, lang) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He set an indoor personal best of 16.50m in the triple jump at a meeting in Ghent.",
+        "The 28-year-old cleared 1.76m to win the high jump and threw 13.86m in the shot put.",
+    ],
+)
+def test_athletics_marks_are_results_not_millions(sentence: str) -> None:
+    assert figures(sentence, "en") == []
+
+
+def test_the_level_a_share_price_fell_to_is_that_company_s() -> None:
+    sentence = "In Europe, Arcelor shed 2.1% to 17.58 euros in Paris."
+    assert by_text(sentence, "en")["17.58 euros"].label == "Arcelor"
