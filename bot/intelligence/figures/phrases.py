@@ -218,19 +218,9 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
         yield q.end, 1, worth.group(1)  # "£22 billions worth of efficiency savings"
         return
     if lang == "en" and (part := _IN_OF.match(q.sentence, q.end)):
-        words: list[str] = []
-        for word in part.group(1).split():  # "£82.7m in fines", "£4 billion of tax cuts"
-            if not words and word in ("new", "other", "more"):
-                continue  # "a third of all new PCs"
-            if word in FUNCTION_WORDS[lang] or word in _PREPOSITIONS:
-                break
-            if words and (cues.is_verb(word) or word.endswith(("ed", "ing"))):
-                break  # "two-thirds of voters backed the plan"
-            if len(words) > 1 and words[-1].endswith("s") and word.islower():
-                break  # "one in 10 of the US's internet users read political blogs"
-            if word.casefold() in WHEN or parse_number(word, lang) is not None:
-                return  # "1% in the past three sessions" says when
-            words.append(word)
+        words = _in_of_words(part.group(1))
+        if words is None:
+            return  # "1% in the past three sessions" says when
         if words and all(_ok(w, lang) for w in words):
             yield part.start(1), 3, " ".join(words[-2:])
             return
@@ -259,6 +249,25 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
         yield changed.start(1), 1, changed.group(1)  # "a 1% fall in profits"
         return
     yield m.start(1), 1, m.group(1)
+
+
+def _in_of_words(phrase: str) -> list[str] | None:
+    """The noun phrase after "in"/"of" an English amount ("£82.7m in fines", "£4 billion of
+    tax cuts"), None when it says when."""
+    words: list[str] = []
+    for word in phrase.split():
+        if not words and word in ("new", "other", "more"):
+            continue  # "a third of all new PCs"
+        if word in FUNCTION_WORDS["en"] or word in _PREPOSITIONS:
+            break
+        if words and (cues.is_verb(word) or word.endswith(("ed", "ing"))):
+            break  # "two-thirds of voters backed the plan"
+        if len(words) > 1 and words[-1].endswith("s") and word.islower():
+            break  # "one in 10 of the US's internet users read political blogs"
+        if word.casefold() in WHEN or parse_number(word, "en") is not None:
+            return None  # "1% in the past three sessions" says when
+        words.append(word)
+    return words
 
 
 def _paid_for(q: Quantity, lang: str) -> Iterator[Candidate]:
