@@ -239,8 +239,10 @@ def _compared(sentence: str, pos: int, comparative: str) -> str | None:
 # "More than half of 2,000 people surveyed said they had privacy worries", "59% are men",
 # "two-thirds sold their music via the net", "with nine out of 10 going online to promote"
 _SHARE_SUBJECT_EN = re.compile(
-    r"(?:\s+of(?:\s+[\w',-]+){1,5}?(?=\s+(?:(?:said|say|says)\b|(?!(?:surveyed|questioned|polled|asked|interviewed)\b)[a-z]+(?:ed|ing)\b|(?:are|were"
-    r"|is|was|have|had|knew|think|thought|believe|believed|want|wanted|own|sold|went|did|do)\b)))?"
+    r"(?:\s+of(?:\s+[\w',-]+){1,5}?(?=\s+(?:(?:said|say|says)\b"
+    r"|(?!(?:surveyed|questioned|polled|asked|interviewed)\b)[a-z]+(?:ed|ing)\b"
+    r"|(?:are|were|is|was|have|had|knew|think|thought|believe|believed|want|wanted|own|sold"
+    r"|went|did|do)\b)))?"
     r"\s+(?:(?:said|say|says)\s+(?:that\s+)?(?:they|it|he|she)\s+)?"
     r"(?:(?:are|were|is|was|would\s+be)\s+)?"
     r"(?:[a-z]+ly\s+)?(?P<verb>[a-z][a-z-]+)"

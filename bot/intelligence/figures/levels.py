@@ -259,8 +259,7 @@ def _mark_compared(found: list[Quantity]) -> list[Quantity]:
     from the one it is compared with (which stays a figure)."""
     for i, p in enumerate(found):
         q = next((o for o in reversed(found[:i]) if o.unit == p.unit), None)
-        same = q is not None and q.unit and q.value != p.value and q.implied is None
-        if not same or q is None:
+        if q is None or not (q.unit and q.value != p.value and q.implied is None):
             continue
         gap = _BRACKETS.sub(" ", q.sentence[q.end : p.start])
         earlier = _AGAINST.fullmatch(gap) and _EARLIER_TIME.match(p.sentence, p.end)

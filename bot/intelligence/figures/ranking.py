@@ -178,7 +178,7 @@ def _describe(
     return named
 
 
-def _usable(label: str | None, names: frozenset[str] = frozenset(), lang: str = "") -> bool:
+def _usable(label: str | None, names: frozenset[str], lang: str) -> bool:
     """A label names a thing: no adverb, conjunction or time word ("Zurzeit", "Hierfür",
     "beziehungsweise", "Jahre"), no person ("Pirklhuber"), no German infinitive
     ("belassen", "importieren": German nouns are capitalized)."""
@@ -216,16 +216,8 @@ _AND_BY = re.compile(r"\b(?:and|und|while|but|sowie)\s+(?:\w+\s+)?(?:by|um)\s+$"
 
 def _parallel_moves(found: Sequence[Quantity]) -> None:
     """ "Steel prices rose by 8% globally in January alone and by 24% in China": the second
-    "by" repeats the move of the first, past the wall the first figure is for a cue; the
-    level a change went to is the same thing's ("shed 2.1% to 17.58 euros")."""
+    "by" repeats the move of the first, past the wall the first figure is for a cue."""
     kept = [q for q in found if _keep(q)]
-    for before, q in pairwise(kept):
-        if (
-            q.label is None
-            and before.label
-            and _TO_LEVEL.fullmatch(q.sentence, before.end, q.start)
-        ):
-            q.label = before.label  # "Arcelor shed 2.1% to 17.58 euros": Arcelor's price
     for i, q in enumerate(kept):
         if q.direction or not _AND_BY.search(q.sentence, max(0, q.start - 25), q.start):
             continue
@@ -264,12 +256,15 @@ def _bracket_moves(found: Sequence[Quantity]) -> None:
     """ "ein Anstieg um 1.100 Schüler (drei Prozent)", "ein Rückgang um 129 Millionen Hektar
     (1,29 Mio. Quadratkilometer)": a figure in brackets moved the way the one before did.
     "38,92 Prozent (plus 8,93 Prozentpunkte)", "37,51 Prozent, ein Minus von 7,49
-    Prozentpunkten": the change right after a level is the change of the same thing."""
+    Prozentpunkten": the change right after a level is the change of the same thing, and
+    the level a change went to is the same thing's ("shed 2.1% to 17.58 euros")."""
     kept = sorted((q for q in found if _keep(q)), key=lambda q: q.start)
     for before, q in pairwise(kept):
         gap = q.sentence[before.end : q.start]
         if q.direction is None and before.direction and _BRACKET.fullmatch(gap):
             q.direction = before.direction
+        if q.label is None and before.label and _TO_LEVEL.fullmatch(gap):
+            q.label = before.label  # "Arcelor shed 2.1% to 17.58 euros": Arcelor's price
         if before.label and q.kind == before.kind and (change := _CHANGE_AFTER.fullmatch(gap)):
             q.label = before.label
             way = (change.group(1) or change.group(2)).casefold()
