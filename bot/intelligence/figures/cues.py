@@ -97,7 +97,14 @@ PERSON_NOUNS = words_of(
     legislators peers jurors witnesses staffers executives managers bankers diplomats
     envoys inhabitants villagers user eltern follower postler sportler künstler population
     directors operators fußballer reporter reportern bischöfe kardinäle berater beratern mann
-    householders"""
+    householders slaves critics winners bosses seekers meps couriers postdocs docs
+    kurden uiguren tschetschenen serben kroaten bosniaken albaner araber jesiden tibeter
+    inder pakistaner chinesen griechen franzosen schweizer ungarn rumänen bulgaren
+    tschechen slowaken slowenen georgier armenier usbeken kasachen afrikaner somalier
+    eritreer äthiopier libyer ägypter jemeniten sunniten schiiten roma sinti
+    gläubiger schuldner empfänger bezieher entscheider architekten ankömmlinge
+    neuankömmlinge aufständische damen zuseher zuseherinnen zuhörer hörerinnen gegner
+    sklaven häftlinge geiseln soldatinnen lehrerinnen ärztinnen pflegerinnen pfleger"""
 )
 # Counted things that are not people; the unit is the noun itself.
 THING_NOUNS = words_of(
@@ -237,7 +244,8 @@ _PERSON_HEADS = tuple(p for p in PERSON_NOUNS if len(p) >= 6) + tuple(
 _PERSON_ENDINGS = (
     "isten", "innen", "ianer", "ians", "ists", "iker", "ikern", "aner", "anern", "enser",
     "ensern", "äre", "ären", "eure", "euren", "logen", "nomen", "ierte", "ierten", "ierende",
-    "ierenden", "leute", "leuten", "enten", "anten", "ees", "esen", "seher", "ans",
+    "ierenden", "leute", "leuten", "enten", "anten", "ees", "esen", "seher", "sehern", "ans",
+    "arier", "ariern", "onier", "oniern", "iener", "ienern", "nehmer", "nehmern",
 )  # fmt: skip
 # Words with those endings that count things: "Dokumenten", "Varianten", "Katalogen".
 _NOT_PERSON_ENDINGS = (

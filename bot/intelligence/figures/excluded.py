@@ -27,6 +27,7 @@ _BLOCKED = re.compile(
     | \b[012]\d[0-5]\d\s?(?:GMT|BST|CET)\b
     | \b\d{{1,3}}[-\s](?:year|jährig|Jährig|Jahre?\s+alt)\w*
     | \b(?:aged|Alter\s+von)\s+\d{{1,3}} | \((?:\d{{1,2}}|1[01]\d)\) | (?<=,\s)\d{{1,2}}(?=,\s)
+    | \(\d{{1,3}}\.\)
     | \b(?:S\.|Seite|page|pp?\.|Nr\.|No\.|Nummer|Artikel|Article|Paragraf|§|Kapitel|chapter|Platz
         |Rang|Punkt|Folge|Episode|Staffel|season|Level|Windows|Version|Tabelle|Abb\.)\s?\d+
     | \b\d+(?:st|nd|rd|th)\b | \b\d{{1,3}}\.(?=\s+[^\W\d]) | \b[Tt]op[-\s]\d{{1,3}}\b
@@ -81,7 +82,7 @@ _RECORD_ENDINGS = ("spiele", "spielen", "partien", "siege", "siegen", "niederlag
                    "vorlagen", "schüsse", "torschüsse", "schläge", "schlägen")  # fmt: skip
 _RECORD_WORDS = frozenset({"games", "matches", "wins", "defeats", "rounds", "races", "goals",
                            "tries", "wickets", "assists", "sheets", "caps", "appearances",
-                           "aces", "shots", "strokes"})  # fmt: skip
+                           "aces", "shots", "strokes", "titles", "records"})  # fmt: skip
 
 
 def _record_word(noun: str) -> bool:
@@ -97,6 +98,17 @@ _INDEX = re.compile(
     re.I,
 )
 _JUMP = re.compile(r"\b(?:\w*[Ss]prung\w*|sprang|Durchgang|Schanzen?|Schanzenrekord|Weitenjagd)\b")
+_SHOT = re.compile(
+    r"\b(?:traf|trifft|schoss|schießt|Schuss|Weitschuss|Freistoß|Kopfball|Distanzschuss|fired"
+    r"|Ball|Strafraum|Elfmeter|Tormann|Torhüter|strike|volley(?:ed)?|free-kick|header|curled"
+    r"|drilled|blasted|lashed|ball|drive|effort|corner|penalty|keeper|goalkeeper)\b",
+    re.I,
+)
+# A shot's distance: "from 18 yards", "16 yards out", "a 25-yard strike".
+_PITCH = re.compile(
+    r"\bfrom\s+[\w-]+\s+yards\b|\byards\s+out\b"
+    r"|-yard\s+(?:strike|shot|drive|effort|free-kick|volley|curler|chip|pass|run)\b"
+)
 _SEEDED = re.compile(r"\s+(?:gesetzte[nmrs]?|seeded)\b", re.I)
 
 
@@ -109,7 +121,12 @@ def record(sentence: str, end: int, unit: str | None) -> bool:
         return not _INDEX.search(sentence)
     if unit == "m" and (_JUMP.search(sentence) or athletics(sentence)):
         return True  # "im zweiten Durchgang mit 97 Metern", "cleared 1.76m": a result
-    return bool(unit and _record_word(unit) and cues.SPORT_RE.search(sentence))
+    if unit in ("m", "yd") and (
+        _SHOT.search(sentence) or (unit == "yd" and _PITCH.search(sentence))
+    ):
+        return True  # "traf aus über 20 Metern", "fired in from 25 yards": a goal's distance
+    sport = cues.SPORT_RE.search(sentence) or athletics(sentence)
+    return bool(unit and _record_word(unit) and sport)
 
 
 _NOUN_AFTER = re.compile(r"\s+(?:[a-zäöüß]+e[nmrs]?\s+)?([^\W\d][\w-]*)")
@@ -154,7 +171,7 @@ _THE_BEFORE = re.compile(r"\bthe\s+[\d,]+$", re.I)
 _ATHLETICS = re.compile(
     r"\b(?:athlet\w*|olympi\w*|indoor|outdoor|hurdle\w*|sprint\w*|relay|marathon|championships"
     r"|world-leading|personal\s+best|season's\s+best|(?:triple|high|long)\s+jump|pole\s+vault"
-    r"|shot\s+put|javelin|discus|cleared|threw"
+    r"|shot\s+put|javelin|discus|cleared|threw|jump(?:ed|ing)|vault(?:ed|ing)|world\s+records?"
     r"|Leichtathlet\w*|Weltmeister\w*|Langlauf|Biathlon|Schwimm\w*)\b",
     re.I,
 )

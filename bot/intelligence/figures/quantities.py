@@ -122,7 +122,8 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         kind, unit, end = "year", None, m.end()  # "in 2004 results", "2010 Weltmeister"
     start = m.start() if pre else m.start("word" if is_word else "num")
     start, value = _signed(sentence, start, value, unit)
-    return Quantity(start, end, value * factor, unit, kind, sentence, scale=factor)
+    way = "down" if unit == "%" and value < 0 else None  # "a growth rate of -0.1%": a fall
+    return Quantity(start, end, value * factor, unit, kind, sentence, scale=factor, direction=way)
 
 
 def _said_multiplier(sentence: str, m: re.Match[str], value: float) -> Quantity | None:
@@ -146,9 +147,13 @@ def _with_inches(sentence: str, end: int, value: float, unit: str | None) -> tup
 
 
 def _signed(sentence: str, start: int, value: float, unit: str | None) -> tuple[int, float]:
-    """ "minus 35 Grad Celsius", "-273,15 Grad": a temperature below zero."""
+    """ "minus 35 Grad Celsius", "-273,15 Grad": a temperature below zero; "a growth rate
+    of -0.1%", "DAX -0,25 Prozent": a share below zero when the sign is written on it ("jobs
+    - 17%" is a dash)."""
     if unit in ("°C", "°F") and (minus := _MINUS.search(sentence, max(0, start - 7), start)):
         return minus.start(), -value
+    if unit == "%" and _SIGN.search(sentence, max(0, start - 2), start):
+        return start - 1, -value
     return start, value
 
 
@@ -161,6 +166,7 @@ _PER_BEFORE = re.compile(
     re.I,
 )
 _MINUS = re.compile(r"(?:(?<=\s)|^)(?:minus\s+|-|−)$", re.I)
+_SIGN = re.compile(r"(?:(?<=[\s(])|^)[-−]$")
 
 
 def _measured(kind: str, unit: str | None) -> bool:

@@ -55,6 +55,8 @@ def _in_compound(tail: str) -> tuple[str, str, int] | None:
     word = m.group(1)
     if word.casefold() == "grad":
         return "°", "name", m.end(1)  # "360-Grad-Kamera", "180-Grad-Wende": an angle
+    if word.casefold() == "prozent":
+        return "%", "percent", m.end(1)  # "die Fünf-Prozent-Hürde", "das Zwei-Prozent-Ziel"
     if (unit := cues.MEASURE_UNITS.get(word.casefold())) is not None:
         return unit, "other", m.end(1)
     if cues.is_person(word.casefold()):

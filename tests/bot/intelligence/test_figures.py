@@ -1297,13 +1297,18 @@ def test_german_hedges_and_clause_openers_are_no_labels() -> None:
             "40 Grad",
             "Fieber",
         ),
-        ("180 Millionen unter 1,25 Milliarden Indern sind Muslime.", "180 Millionen", "Indern"),
     ],
 )
 def test_a_german_figure_nothing_else_names_takes_the_next_noun_of_its_clause(
     sentence: str, text: str, label: str
 ) -> None:
     assert by_text(sentence, "de")[text].label == label
+
+
+def test_a_part_of_a_people_is_labelled_by_what_the_part_is() -> None:
+    found = by_text("180 Millionen unter 1,25 Milliarden Indern sind Muslime.", "de")
+    assert found["1,25 Milliarden Indern"].unit == "people"
+    assert found["180 Millionen"].label == "Muslime"
 
 
 def test_a_share_in_words_gives_way_to_the_exact_one_in_brackets() -> None:
@@ -1318,9 +1323,8 @@ def test_a_share_in_words_gives_way_to_the_exact_one_in_brackets() -> None:
 
 
 def test_english_hyphenated_measures_and_capitalized_modifiers() -> None:
-    assert [(f.value, f.unit) for f in figures("He scored with a 25-yard strike.", "en")] == [
-        (25.0, "yd")
-    ]
+    laid = figures("Workers laid a 300-yard pipeline under the river.", "en")
+    assert [(f.value, f.unit) for f in laid] == [(300.0, "yd")]
     assert figures("She won the 100-metre final in Athens.", "en") == []
     awards = figures("It is his 15th Brit award, and 15 Brit awards went to his band.", "en")
     assert [(f.value, f.unit) for f in awards] == [(15.0, "awards")]
@@ -2483,3 +2487,80 @@ def test_athletics_marks_are_results_not_millions(sentence: str) -> None:
 def test_the_level_a_share_price_fell_to_is_that_company_s() -> None:
     sentence = "In Europe, Arcelor shed 2.1% to 17.58 euros in Paris."
     assert by_text(sentence, "en")["17.58 euros"].label == "Arcelor"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text"),
+    [
+        ("About 13,000 slaves were shipped by the company.", "en", "13,000 slaves"),
+        ("Xi traf auf 100 Uiguren in der Provinz.", "de", "100 Uiguren"),
+        ("Der Bericht wurde von 586.000 Zusehern gesehen.", "de", "586.000 Zusehern"),
+        ("Die Firma hat Schulden bei 276 Gläubigern.", "de", "276 Gläubigern"),
+        ("An dem Treffen nahmen 200 Parlamentariern teil.", "de", "200 Parlamentariern"),
+        ("Unter den Opfern sind 81 Italiener.", "de", "81 Italiener"),
+        ("Die Firma soll mit knapp 300 Dienstnehmern fortgeführt werden.", "de",
+         "300 Dienstnehmern"),
+        ("The survey asked 110 impartial critics for their verdict.", "en",
+         "110 impartial critics"),
+    ],
+)  # fmt: skip
+def test_slaves_ethnic_groups_nationalities_creditors_and_critics_are_people(
+    sentence: str, lang: str, text: str
+) -> None:
+    assert by_text(sentence, lang)[text].unit == "people"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "value"),
+    [
+        ("In the three months to January, like-for-like sales showed a growth rate of -0.1%, "
+         "the BRC said.", "en", "-0.1%", -0.1),
+        ("Dämpfend wirkte die träge Entwicklung im Wohnbau (-0,1 Prozent).", "de",
+         "-0,1 Prozent", -0.1),
+    ],
+)  # fmt: skip
+def test_a_share_written_with_a_minus_sign_is_negative_and_a_fall(
+    sentence: str, lang: str, text: str, value: float
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.value, f.direction) == (value, "down")
+
+
+def test_a_dash_between_words_and_a_share_is_no_minus_sign() -> None:
+    assert by_text("Cuts of jobs - 17% - were announced.", "en")["17%"].value == 17.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "label"),
+    [
+        ("Die Partei scheiterte an der Zehn-Prozent-Hürde.", 10.0, "Hürde"),
+        ("Das Zwei-Prozent-Ziel der Nato wurde verfehlt.", 2.0, "Ziel"),
+        ("Ziel ist eine Sanierung mit 20-Prozent-Quote.", 20.0, "Quote"),
+    ],
+)
+def test_a_percentage_inside_a_german_compound_is_a_share(
+    sentence: str, value: float, label: str
+) -> None:
+    (f,) = figures(sentence, "de")
+    assert (f.value, f.unit, f.label) == (value, "%", label)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Berisha schnappte sich den Ball und traf aus über 20 Metern mit einem strammen "
+         "Schuss via Latten-Unterkante.", "de"),
+        ("Giggs dragged a left-foot effort badly wide from 10 yards.", "en"),
+        ("Stevie Crawford restored United's lead from 18 yards before half time.", "en"),
+        ("Red Bull Salzburg – Sturm Graz 1:1 (1:0) SR Ouschan Tore: 1:0 (15.) Berisha 1:1 (70.) "
+         "Edomwonyi", "de"),
+        ("Isinbayeva, 22, has set 10 world records in the pole vault.", "en"),
+        ("The pair had a thrilling battle in Athens which ended with Isinbayeva finally "
+         "jumping a world record of 4.91m to claim the gold medal.", "en"),
+        ("He has huge experience, he's won two Grand Slam titles, he's won 24 titles.", "en"),
+    ],
+)  # fmt: skip
+def test_shot_distances_goal_minutes_world_records_and_titles_are_sport_records(
+    sentence: str, lang: str
+) -> None:
+    assert figures(sentence, lang) == []
