@@ -97,7 +97,7 @@ PERSON_NOUNS = words_of(
     legislators peers jurors witnesses staffers executives managers bankers diplomats
     envoys inhabitants villagers user eltern follower postler sportler künstler population
     directors operators fußballer reporter reportern bischöfe kardinäle berater beratern mann
-    householders slaves critics winners bosses seekers meps couriers postdocs docs
+    householders parents deputies slaves critics winners bosses seekers meps couriers postdocs docs
     kurden uiguren tschetschenen serben kroaten bosniaken albaner araber jesiden tibeter
     inder pakistaner chinesen griechen franzosen schweizer ungarn rumänen bulgaren
     tschechen slowaken slowenen georgier armenier usbeken kasachen afrikaner somalier
@@ -145,6 +145,7 @@ _MEASURE_TABLE = {
     "Pixel": "pixel pixels", "yd": "yards yard", "ft": "ft feet foot",
     "mAh": "mah milliamperestunden", "mg": "mg milligramm milligrams", "ppi": "ppi",
     "W": "watt watts", "kW": "kw kilowatt kilowatts", "µm": "µm mikrometer micrometres",
+    "‰": "promille ‰", "bit": "bit bits",
 }  # fmt: skip
 MEASURE_UNITS = {word: unit for unit, words in _MEASURE_TABLE.items() for word in words.split()}
 MEASURE_NOUNS = frozenset(MEASURE_UNITS)

@@ -55,7 +55,9 @@ def blocked_spans(sentence: str) -> list[tuple[int, int]]:
 IDIOM = re.compile(
     r"\bzu\s+(?:100|hundert)\s+Prozent|\b(?:100|hundert)-?prozentig\w*"
     r"|\b(?:100|a\s+hundred|one\s+hundred)\s+(?:per\s?cent|%)"
-    r"\s+(?:sure|certain|committed|behind|confident|right|fit|focused|genuine)\b",
+    r"\s+(?:sure|certain|committed|behind|confident|right|fit|focused|genuine|effort)\b"
+    r"|(?:\b(?:do|give|giving|gave|given|feel|felt|I\s+am)|I'm)\s+(?:it\s+)?(?:100|110)\s?"
+    r"(?:%|per\s?cent)",
     re.I,
 )
 # The noun after a number, past one German adjective ("der sechsfache spanische Meister").

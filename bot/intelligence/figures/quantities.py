@@ -106,8 +106,10 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
     factor, unit, kind, end = unit_after(sentence, m.end(), pre, lang)
     unit = angle(unit, value * factor, sentence)
     value, end = _with_inches(sentence, end, value, unit)
-    if kind == "percent" and excluded.IDIOM.search(sentence, max(0, m.start() - 4), end + 12):
+    if kind == "percent" and excluded.IDIOM.search(sentence, max(0, m.start() - 11), end + 12):
         return None  # "zu hundert Prozent" means fully
+    if unit == "bit" and sentence.startswith(" of", end):
+        return None  # "on one bit of silicon"
     if excluded.record(sentence, m.end(), unit):
         return None  # "aus 17 Spielen nur 14 Punkte": a standing, not an index
     if is_word and factor == 1.0 and (unit is None or (value < 2 and not _measured(kind, unit))):

@@ -201,8 +201,8 @@ def _verb_multipliers(sentence: str, found: list[Quantity]) -> list[Quantity]:
         group = m.lastindex or 0
         word = m.group(group).casefold()
         span = m.span(group)
-        if any(q.start <= span[0] < q.end for q in found):
-            continue
+        if any(q.start <= span[0] < q.end for q in found) or _LEAD.match(sentence, span[1]):
+            continue  # "Giggs doubled their lead": a score
         value, direction = _MULTIPLIER_WORDS[
             next(k for k in _MULTIPLIER_WORDS if word.startswith(k))
         ]
@@ -218,6 +218,10 @@ def _verb_multipliers(sentence: str, found: list[Quantity]) -> list[Quantity]:
 
 
 _THAN = re.compile(r"\bthan\s+$", re.I)
+_LEAD = re.compile(
+    r"\s+(?:(?:the|their|his|its|\w+'s|die|seine|ihre)\s+)?(?:lead|advantage|Führung)\b",
+    re.I,
+)
 _COMPARED_THING = re.compile(r"\s+(?:that|those|the|its|their|what)\b", re.I)
 _MULTIPLIER_WORDS = {
     "doubl": (2.0, "up"), "verdoppel": (2.0, "up"), "twice": (2.0, None), "doppelt": (2.0, None),

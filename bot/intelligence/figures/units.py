@@ -17,6 +17,7 @@ _SCALE_WORD = re.compile(
     r"|trillions?|thousand|bn|mn|tn|dozen|Dutzend)(?![\w])",
     re.I,
 )
+_SPACED_SCALE = re.compile(r"\s(m|bn)(?![\w%])")  # "$458 m" after a currency sign
 _CUR_POST = re.compile(
     r"\s?(Australian\s+dollars?|Canadian\s+dollars?|Hong\s+Kong\s+dollars?|Swiss\s+francs?"
     r"|francs?|US-Dollars?|Dollars?|Euros?|€|\$|Pfund|pounds?(?:\s+sterling)?|Franken|CHF|Yen"
@@ -81,7 +82,7 @@ def unit_after(sentence: str, pos: int, pre: str | None, lang: str) -> Unit:
         if (attached := _attached(sentence, pos, m, currency, lang)) is not None:
             return attached
         factor, end = scale_of(m.group(1).casefold().lstrip("-"), lang) or 1.0, pos + m.end()
-    elif m := _SCALE_WORD.match(rest):
+    elif (m := _SCALE_WORD.match(rest)) or (currency and (m := _SPACED_SCALE.match(rest))):
         factor, end = scale_of(m.group(1).rstrip("."), lang) or 1.0, pos + m.end()
     return _words_after(sentence, pos, end, factor, currency, lang)
 

@@ -2564,3 +2564,41 @@ def test_shot_distances_goal_minutes_world_records_and_titles_are_sport_records(
     sentence: str, lang: str
 ) -> None:
     assert figures(sentence, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("21-Jähriger fuhr mit 100 km/h durch Saalfelden – Alkotest ergab rund zwei Promille.",
+         "de", "zwei Promille", (2.0, "‰")),
+        ("Der Lenker hatte zum Unfallzeitpunkt 1,9 Promille.", "de", "1,9 Promille", (1.9, "‰")),
+        ("The 64-bit chip is fast.", "en", "64-bit", (64.0, "bit")),
+        ("The film made $458 m worldwide.", "en", "$458 m", (458e6, "USD")),
+        ("Parliament will be cut to 75 deputies.", "en", "75 deputies", (75.0, "people")),
+        ("About 800 parents were fined last year.", "en", "800 parents", (800.0, "people")),
+    ],
+)  # fmt: skip
+def test_blood_alcohol_key_lengths_a_spaced_million_and_deputies_are_read(
+    sentence: str, lang: str, text: str, expected: tuple[float, str]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.value, f.unit) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Giggs doubled their lead before half-time.",
+        "I couldn't do 100% in the final.",
+        '"Physically I am 100% since December of last year," said Ferrero.',
+        "A mobile phone chip combines a modem and a processor on one bit of silicon.",
+    ],
+)
+def test_a_doubled_lead_giving_100_percent_and_a_bit_of_silicon_are_no_figures(
+    sentence: str,
+) -> None:
+    assert figures(sentence, "en") == []
+
+
+def test_a_rise_of_100_percent_is_still_a_figure() -> None:
+    assert by_text("Prices rose 100% last year.", "en")["100%"].direction == "up"
