@@ -250,6 +250,29 @@ _CHANGE_AFTER = re.compile(
 _CHANGE_WAY = {"plus": "up", "up": "up", "rise": "up", "increase": "up", "minus": "down",
                "down": "down", "fall": "down", "drop": "down"}  # fmt: skip
 _BRACKET = re.compile(r"\s*\(\s*(?:(?:rund|etwa|about|around|or|oder)\s+)?")
+# The gap between a level and its change: "$6.2bn in its last financial year, a 9% increase",
+# "£3.1bn, a 5% rise", "$2bn, up 12%", "1,8 Milliarden Euro, ein Plus von 5 Prozent".
+_LEVEL_THEN_CHANGE = re.compile(
+    r"(?:\s+(?:in|for|over|at|im|in\s+the)\s+[^,;()]{1,40})?\s*,\s+(?:an?\s+|ein\s+)?"
+    r"(?:(?:up|down|plus|minus)\s+(?:by\s+)?)?",
+    re.I,
+)
+_CHANGE_NOUN = re.compile(r"\s+(?:increase|rise|fall|drop|decline|gain|jump|improvement)\b", re.I)
+
+
+def _changed_level(q: Quantity, gap: str) -> bool:
+    """A share right after a level that says how much that level changed."""
+    if not _LEVEL_THEN_CHANGE.fullmatch(gap):
+        return False
+    said_way = re.search(r"(?:up|down|plus|minus)\s+(?:by\s+)?$", gap, re.I)
+    return bool(said_way or _CHANGE_NOUN.match(q.sentence, q.end)) and (
+        q.label is None or cues.is_cue(q.label.casefold())
+    )
+
+
+# An English verb a level was labelled with ("made £347m, an 82% jump"): no name for its
+# change, which keeps its own change noun.
+_VERB_LABEL = re.compile(r"[a-z]+(?<!e)ed|made|paid|won|lost|sold|spent|took|had|got")
 
 
 def _bracket_moves(found: Sequence[Quantity]) -> None:
@@ -269,6 +292,13 @@ def _bracket_moves(found: Sequence[Quantity]) -> None:
             q.label = before.label
             way = (change.group(1) or change.group(2)).casefold()
             q.direction = q.direction or _CHANGE_WAY[way]
+        elif (
+            before.label
+            and q.kind == "percent" != before.kind
+            and not _VERB_LABEL.fullmatch(before.label)
+            and _changed_level(q, gap)
+        ):
+            q.label = before.label  # "net income of $6.2bn last year, a 9% increase": income's
 
 
 def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:

@@ -2602,3 +2602,19 @@ def test_a_doubled_lead_giving_100_percent_and_a_bit_of_silicon_are_no_figures(
 
 def test_a_rise_of_100_percent_is_still_a_figure() -> None:
     assert by_text("Prices rose 100% last year.", "en")["100%"].direction == "up"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "label"),
+    [
+        ("Wells Fargo had net income of $6.2bn in its last financial year, a 9% increase on the "
+         "previous year, and revenues of $28.4bn.", "9%", "income"),
+        ("Sales reached £3.1bn, a 5% rise on last year.", "5%", "sales"),
+        ("Profits were $2bn, up 12% from a year earlier.", "12%", "profits"),
+    ],
+)  # fmt: skip
+def test_a_change_right_after_an_amount_is_labelled_by_what_the_amount_measures(
+    sentence: str, text: str, label: str
+) -> None:
+    f = by_text(sentence, "en")[text]
+    assert (f.label, f.direction) == (label, "up")
