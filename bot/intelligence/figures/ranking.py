@@ -2,8 +2,9 @@
 
 ``quantities`` finds every number with its unit, ``labels`` says what it measures and
 which way it moved; this module drops what is context (years, dates, durations), keeps one
-figure per value and ranks them: money, shares and counts near the top of the story first,
-restated amounts and old levels last. The weights are named in ``Weights``.
+figure per value (two in one sentence are two) and ranks them: money, shares and counts near
+the top of the story first, restated amounts and old levels last. The weights are named in
+``Weights``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
+from typing import Any
 
 from bot.intelligence.figures import cues
 from bot.intelligence.figures.directions import direction
@@ -301,11 +303,16 @@ def _bracket_moves(found: Sequence[Quantity]) -> None:
             q.label = before.label  # "net income of $6.2bn last year, a 9% increase": income's
 
 
+def _beside(kept: Quantity, q: Quantity) -> bool:
+    """Another figure of the same value in the same sentence, not the same words again."""
+    return kept.sentence is q.sentence and (q.start >= kept.end or q.end <= kept.start)
+
+
 def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     """All figures worth showing, best first. ``index`` < 0 marks title and teaser."""
-    scored: dict[tuple[float, str | None], tuple[float, Quantity]] = {}
-    specific: dict[tuple[float, str | None], str] = {}  # first label a sentence names
-    vague: dict[tuple[float, str | None], bool] = {}  # the kept one's label is a subject
+    scored: dict[tuple[Any, ...], tuple[float, Quantity]] = {}
+    specific: dict[tuple[Any, ...], str] = {}  # first label a sentence names
+    vague: dict[tuple[Any, ...], bool] = {}  # the kept one's label is a subject
     last_scaled = _LastScaled(lang=lang)
     before: list[Quantity] = []  # the figures of the sentence before
     previous = ""  # the sentence before
@@ -323,10 +330,13 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
                 continue
             score = _score(q, index)
             # One count per value: "18 reissues" and "18 hits" are the same figure.
-            key = (
+            key: tuple[Any, ...] = (
                 round(q.value, 6),
                 "count" if q.kind == "count" and q.unit != "people" else q.unit,
             )
+            if key in scored and _beside(scored[key][1], q):
+                key = (*key, q.start)  # "zu 25 Prozent mit Drogengeldern und zu weiteren 25
+                # Prozent mit Wahlkampfspenden": two figures of one sentence, two meanings
             if (label := named[id(q)]) and key not in specific:
                 specific[key] = label
             if key not in scored or scored[key][0] < score:

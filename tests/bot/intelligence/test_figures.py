@@ -2618,3 +2618,24 @@ def test_a_change_right_after_an_amount_is_labelled_by_what_the_amount_measures(
 ) -> None:
     f = by_text(sentence, "en")[text]
     assert (f.label, f.direction) == (label, "up")
+
+
+def test_the_same_value_twice_in_one_sentence_is_two_figures() -> None:
+    sentence = (
+        "Der Wahlkampf wird zu 50 Prozent mit abgezweigten Korruptionsgeldern finanziert, zu 25 "
+        "Prozent mit Drogengeldern und zu weiteren 25 Prozent mit Wahlkampfspenden."
+    )
+    assert [f.value for f in figures(sentence, "de")].count(25.0) == 2
+    fees = (
+        "Universities may charge fees of up to £3,000 a year, with the poorest students eligible "
+        "for non-repayable support of up to £3,000."
+    )
+    assert [f.label for f in figures(fees, "en")] == ["fees", "support"]
+
+
+def test_a_share_is_shown_once_however_its_words_are_read() -> None:
+    sentence = (
+        "Aktuell leidet mit rund vier Milliarden Personen mehr als die Hälfte der Menschheit "
+        "unter Wassermangel."
+    )
+    assert [f.value for f in figures(sentence, "de")].count(50.0) == 1
