@@ -23,6 +23,14 @@ _ALPHA = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WHAT_FOLLOWS = re.compile(
     r"\s(?:(?:in|of)\s+)?(?:(?:the|those|these|all|its|their|new)\s+)*([a-z][a-z-]{3,})\b"
 )
+# The people a poll asked, who are no label of its shares: "51% of those polled had made
+# up their minds", "45% of people would vote against".
+_POLLED = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:those\s+(?:polled|asked|surveyed|questioned|interviewed)"
+    r"|(?:people|respondents|adults|voters|users|consumers|Britons|Americans)\b"
+    r"(?:\s+(?:polled|asked|surveyed|questioned|interviewed))?)\b",
+    re.I,
+)
 # "$1.354 to the euro", "$1.20 against the euro": an exchange rate.
 _AGAINST = re.compile(
     r"\s+(?:against|versus|to|per|gegenüber)\s+(?:the\s+|dem\s+)?(?:[A-Z][a-z]+\s+)?"
@@ -89,6 +97,8 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
     tail = q.sentence[q.end :]
     if q.kind == "percent" and (party := _party(q, others)):
         return party  # "liegen die Grünen im 18. Bezirk mit 27,93 Prozent"
+    if lang == "en" and _POLLED.match(tail) and (said := predicate(q, lang)):
+        return said  # "45% of people would vote against": not "people"
     noun = NOUN.match(tail) if q.kind == "count" else None
     counted = q.text.split()[-1].strip(".,") if q.kind == "count" else ""
     generic = ""  # "400 people were injured": "injured" says more than "people"
@@ -239,19 +249,22 @@ def _compared(sentence: str, pos: int, comparative: str) -> str | None:
 # "More than half of 2,000 people surveyed said they had privacy worries", "59% are men",
 # "two-thirds sold their music via the net", "with nine out of 10 going online to promote"
 _SHARE_SUBJECT_EN = re.compile(
-    r"(?:\s+of(?:\s+[\w',-]+){1,5}?(?=\s+(?:(?:said|say|says)\b"
+    r"(?:\s+of(?:\s+(?!who\b|which\b)[\w',-]+){1,5}?(?=\s+(?:(?:said|say|says)\b"
     r"|(?!(?:surveyed|questioned|polled|asked|interviewed)\b)[a-z]+(?:ed|ing)\b"
     r"|(?:are|were|is|was|have|had|knew|think|thought|believe|believed|want|wanted|own|sold"
-    r"|went|did|do)\b)))?"
+    r"|went|did|do|would|will|could|can|may|might|should)\b)))?"
     r"\s+(?:(?:said|say|says)\s+(?:that\s+)?(?:they|it|he|she)\s+)?"
-    r"(?:(?:are|were|is|was|would\s+be)\s+)?"
-    r"(?:[a-z]+ly\s+)?(?P<verb>[a-z][a-z-]+)"
+    r"(?:(?:are|were|is|was|would\s+be|would|will|could|can|may|might|should|did|do|does)\s+)?"
+    r"(?:(?:had|have|has)\s+(?=\w+(?:ed|en)\b|made\b|done\b))?"
+    r"(?P<neg>not\s+)?(?:[a-z]+ly\s+)?(?P<verb>[a-z][a-z-]+)"
 )
 # The share opens its clause: "More than 80% offered", "with nine out of 10 going", not
 # "creditors - which own 99% of LG Card - have".
 _OPENS_CLAUSE = re.compile(
-    r"(?:^|[,;:(]\s*|\b(?:with|while|and|but|however|whereas|only|just|that)\s+)(?:(?:only|just|almost"
-    r"|nearly|about|around|some|roughly|more\s+than|less\s+than|fewer\s+than|over|under)\s+)*$",
+    r"(?:^|[,;:(]\s*|\b(?:with|while|and|but|however|whereas|only|just|that|found|finds|showed"
+    r"|shows|suggests|suggested|revealed|reveals)\s+)(?:(?:only|just|almost"
+    r"|nearly|about|around|some|roughly|more\s+than|less\s+than|fewer\s+than|over|under|another"
+    r"|a\s+further)\s+)*$",
     re.I,
 )
 _NO_PREDICATE = words_of("before after ago this next last than from with more less")
@@ -270,12 +283,15 @@ def predicate(q: Quantity, lang: str) -> str | None:
     verb = m.group("verb").casefold()
     if cues.is_cue(verb) or verb in _NO_PREDICATE or verb in FUNCTION_WORDS["en"] - _HAVE:
         return None  # "5% rose" is a change, said by direction; "10% before the uprising"
-    words = [m.group("verb")]
+    words = [f"not {m.group('verb')}" if m.group("neg") else m.group("verb")]
     for word in _NEXT_WORD.finditer(q.sentence, m.end("verb")):
         key = word.group(1).casefold()
         if len(words) == _PREDICATE_WORDS or not key.isalpha():
             break
-        if key not in _INSIDE_PREDICATE and (key in cues.NOT_LABELS or key in FUNCTION_WORDS["en"]):
+        particle = len(words) == 1 and key in _PARTICLES  # "vote against", "made up"
+        if not (key in _INSIDE_PREDICATE or particle) and (
+            key in cues.NOT_LABELS or key in FUNCTION_WORDS["en"]
+        ):
             break
         if key.endswith(("ed", "ing")):
             break  # "59% are men compared to 41% of women"
@@ -288,6 +304,7 @@ def predicate(q: Quantity, lang: str) -> str | None:
 
 
 _INSIDE_PREDICATE = words_of("their its not a an the")
+_PARTICLES = words_of("up against out off down over for")
 _HAVE = words_of("have has had")
 
 

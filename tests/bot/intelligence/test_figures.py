@@ -2639,3 +2639,32 @@ def test_a_share_is_shown_once_however_its_words_are_read() -> None:
         "unter Wassermangel."
     )
     assert [f.value for f in figures(sentence, "de")].count(50.0) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "label"),
+    [
+        ("The Daily Telegraph poll suggests that 45% of people would vote against the "
+         "constitution and 24% in favour.", "45%", "vote against"),
+        ("Only 51% of those polled had made up their minds about the constitution.", "51%",
+         "made up"),
+        ("However the YouGov poll, which questioned 1,943 British adults online, found 25% did "
+         "not know how they would vote.", "25%", "not know"),
+        ("Another 7% said they would not vote at all.", "7%", "not vote"),
+        ("The survey of more than 1,000 people reported that 43% were not willing to hand over "
+         "personal information online.", "43%", "not willing"),
+        ("Only one-quarter of that group at most will have taken out policies.", "one-quarter",
+         "taken out policies"),
+    ],
+)  # fmt: skip
+def test_a_poll_share_is_labelled_by_what_its_part_said_or_did_not_the_people_asked(
+    sentence: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, "en")[text].label == label
+
+
+def test_a_share_of_people_in_a_relative_clause_takes_no_verb_of_that_clause() -> None:
+    sentence = (
+        "Over 90% of the 2,200 employees who have accessed and remained on treatment are well."
+    )
+    assert by_text(sentence, "en")["90%"].label != "accessed"
