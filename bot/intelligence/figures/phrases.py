@@ -307,12 +307,17 @@ def weak_label(q: Quantity, lang: str) -> str | None:
 
 
 def _what_happened(q: Quantity, lang: str) -> Iterator[Candidate]:
-    """`400 people were injured`: the generic noun says less than what befell them."""
-    if q.text.split()[-1].casefold() not in GENERIC_PEOPLE:
+    """`400 people were injured`, "von denen knapp 800 starben": the generic noun (or none)
+    says less than what befell them."""
+    last = q.text.split()[-1]
+    bare = q.unit == "people" and last[0].isdigit()  # "von denen knapp 800 starben"
+    if last.casefold() not in GENERIC_PEOPLE and not bare:
         return
     if befell := verbs.fate(q, lang):
         yield befell[0], 2, befell[1]  # "38 Menschen starben" are Tote
         return
+    if bare:
+        return  # "die Zahl der Mitarbeiter … auf 2680 verringert": what, not what befell
     for m in _WORD.finditer(q.sentence, q.end, min(len(q.sentence), q.end + 40)):
         word = m.group(1)
         if word in _AUX:

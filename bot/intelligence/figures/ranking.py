@@ -272,6 +272,21 @@ def _changed_level(q: Quantity, gap: str) -> bool:
     )
 
 
+_CLAUSE_END = re.compile(r"(?:\s+[^\W\d][\w-]*){0,3}\s*,\s*")  # " gestorben, "
+_SO_MANY = re.compile(r"\s+(?:so|as)\s+(?:viele|many|much|hoch|high)\b", re.I)
+_BEFORE_NOW = re.compile(
+    r"\b(?:wie|as|than)\s+(?:im\s+|in\s+the\s+|the\s+|a\s+)?(?:Vorjahr|Jahr\s+zuvor|previous\s+year"
+    r"|year\s+before|year\s+earlier|last\s+year)",
+    re.I,
+)
+
+
+def _as_many_as(before: Quantity, q: Quantity, gap: str) -> bool:
+    """ "mehr als 1.900 Menschen gestorben, zwei Mal so viele wie im Jahr zuvor": a
+    multiplier right after a figure compares that figure."""
+    return bool(_CLAUSE_END.fullmatch(gap) and _SO_MANY.match(q.sentence, q.end))
+
+
 # An English verb a level was labelled with ("made £347m, an 82% jump"): no name for its
 # change, which keeps its own change noun.
 _VERB_LABEL = re.compile(r"[a-z]+(?<!e)ed|made|paid|won|lost|sold|spent|took|had|got")
@@ -301,6 +316,10 @@ def _bracket_moves(found: Sequence[Quantity]) -> None:
             and _changed_level(q, gap)
         ):
             q.label = before.label  # "net income of $6.2bn last year, a 9% increase": income's
+        elif q.kind == "multiplier" and before.label and _as_many_as(before, q, gap):
+            q.label = before.label  # "1.900 Menschen gestorben, zwei Mal so viele wie …"
+            if _BEFORE_NOW.search(q.sentence, q.end, q.end + 60):
+                q.direction = q.direction or ("up" if q.value > 1 else "down")
 
 
 def _beside(kept: Quantity, q: Quantity) -> bool:

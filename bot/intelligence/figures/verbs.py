@@ -31,7 +31,7 @@ _FATE = {
     "de": re.compile(
         r"\s(?:[^\W\d][\w-]*\s+){0,8}?(starben|sterben|gestorben|getötet|ums\s+Leben|zum\s+Opfer"
         r"|flohen|geflohen|flüchteten|geflüchtet|verletzt|festgenommen|ertrunken|ertranken"
-        r"|gerettet|retten|evakuiert|ermordet|vermisst)\b"
+        r"|gerettet|retten|evakuiert|ermordet|vermisst|in\s+den\s+Tod)\b"
     ),
     "en": re.compile(r"\s+(?:[a-z]+\s+){0,2}?(died|die|have\s+died|fled|were\s+arrested)\b"),
 }
@@ -45,8 +45,8 @@ _FATE_NOUN = {
     "verletzt": "Verletzte", "ertrunken": "Ertrunkene", "ertranken": "Ertrunkene",
     "gerettet": "Gerettete", "retten": "Gerettete", "evakuiert": "Evakuierte",
     "ermordet": "Mordopfer", "vermisst": "Vermisste",
-    "festgenommen": "Festgenommene", "died": "deaths", "die": "deaths", "have died": "deaths",
-    "fled": "refugees", "were arrested": "arrests",
+    "festgenommen": "Festgenommene", "in den tod": "Tote", "died": "deaths", "die": "deaths",
+    "have died": "deaths", "fled": "refugees", "were arrested": "arrests",
 }  # fmt: skip
 
 

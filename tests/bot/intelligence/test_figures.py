@@ -2668,3 +2668,40 @@ def test_a_share_of_people_in_a_relative_clause_takes_no_verb_of_that_clause() -
         "Over 90% of the 2,200 employees who have accessed and remained on treatment are well."
     )
     assert by_text(sentence, "en")["90%"].label != "accessed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "label"),
+    [
+        ("Bis heute wurden weltweit über 10.000 Menschen infiziert, von denen knapp 800 "
+         "starben.", "800", "Tote"),
+        ("Laut Rotem Kreuz starben 32 Menschen, 80 weitere wurden verletzt.", "80", "Verletzte"),
+        ("In Brüssel rissen drei Selbstmordattentäter am 22. März 28 Menschen mit in den Tod.",
+         "28 Menschen", "Tote"),
+    ],
+)  # fmt: skip
+def test_people_counted_without_a_noun_are_named_by_what_befell_them(
+    sentence: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, "de")[text].label == label
+
+
+def test_the_number_of_staff_cut_to_a_level_is_not_named_by_the_cut() -> None:
+    sentence = "Die Zahl der Mitarbeiter hat sich 2015 um 51 Personen auf 2680 verringert."
+    assert by_text(sentence, "de")["2680"].label != "verringert"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "label"),
+    [
+        ("Bei der versuchten Überfahrt sind mehr als 1.900 Menschen gestorben, zwei Mal so "
+         "viele wie im Jahr zuvor.", "de", "zwei Mal", "Tote"),
+        ("Some 400 people were killed, twice as many as the year before.", "en", "twice",
+         "killed"),
+    ],
+)  # fmt: skip
+def test_twice_as_many_as_the_year_before_compares_the_figure_before_it(
+    sentence: str, lang: str, text: str, label: str
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.label, f.direction) == (label, "up")
