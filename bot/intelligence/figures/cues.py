@@ -285,7 +285,7 @@ _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|gr
     |grow(?:s|n|ing)?|growth|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|surge[ds]?|surging
     |soar(?:ed|s|ing)?|boost(?:ed|s|ing)?|higher|doubl\w*(?!-)|tripl(?:ed|ing)|rall(?:ied|y|ies)
     |hike[ds]?|hiking|rais(?:e[ds]?|ing)|lift(?:ed|ing)?|lifts(?=\s+(?:its|their|the|his|her|our|a|an)\s)|upwards?|leap(?:t|ed|s|ing)?
-    |rebound(?:ed|s|ing)?|record\s+high|strengthen\w*|expand\w*
+    |rebound(?:ed|s|ing)?|record\s+high|strengthen\w*|expand\w*|widen(?:ed|s|ing)?
     |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s)?[\d£$€])
     |bigger|larger|(?<=[\d%]\s)more"""
 _DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s|ping)?|decline[ds]?|declining|decrease[ds]?
@@ -295,7 +295,8 @@ _DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s|ping)?|decline[ds]?|declining
     |slash(?:ed|es|ing)?|shed(?:s|ding)?|trimm(?:ed|ing)|worst|halved
     |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|slow(?:s|ed|ing|down)
     |slow(?=\s+(?:to|by|from|down|sharply|further)\b)|slower
-    |shav(?:e|es|ed|ing)|ax(?:e[ds]|ing)|sack(?:ed|ing)|laid\s+off|scrap(?:ped|ping|s)"""
+    |shav(?:e|es|ed|ing)|ax(?:e[ds]|ing)|sack(?:ed|ing)|laid\s+off|scrap(?:ped|ping|s)
+    |narrow(?:ed|s|ing)(?!\s+(?:margin|defeat|victory|win|majority)\b)"""
 # "up" and "down" are particles in most phrases ("up to £820,000", "sets up", "stepped
 # down", "make up 16%"): they only move a figure next to a number or a from/by/on, after
 # "to be" or a verb that pushes ("push down the unemployment rate").

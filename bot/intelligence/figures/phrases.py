@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import takewhile
 
 from bot.intelligence.figures import cues, subjects, verbs
 from bot.intelligence.figures.cues import words_of
@@ -244,11 +245,27 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
         return
     if lang == "en" and (m.group(1).endswith(("ed", "ing", "ly")) or m.group(1) in _PARTICIPLES):
         return  # "5% said", "£5m spending" reads as a verb or adverb
-    changed = _CHANGE_OF.match(q.sentence, m.end())
-    if m.group(1).casefold() in _CHANGE_NOUNS and changed and _ok(changed.group(1), lang):
-        yield changed.start(1), 1, changed.group(1)  # "a 1% fall in profits"
+    if m.group(1).casefold() in _CHANGE_NOUNS and (what := _changed(q.sentence, m.end(), lang)):
+        yield what  # "a 1% fall in profits", "a 20% fall in Britain's exports"
         return
     yield m.start(1), 1, m.group(1)
+
+
+def _changed(sentence: str, pos: int, lang: str) -> Candidate | None:
+    """What a change noun's "in"/"of" phrase names, past an owner ("the country's current
+    account deficit" -> "account deficit")."""
+    if owned := _OWNED.match(sentence, pos):
+        phrase = list(takewhile(lambda w: w.casefold() not in WHEN, owned.group(1).split()))
+        words = _in_of_words(" ".join(phrase))
+        if words and all(_ok(w, lang) for w in words):
+            return owned.start(1), 1, " ".join(words[-2:])
+    changed = _CHANGE_OF.match(sentence, pos)
+    if changed and _ok(changed.group(1), lang):
+        return changed.start(1), 1, changed.group(1)
+    return None
+
+
+_OWNED = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?[A-Za-z][\w-]*'s?\s+((?:[a-z][\w-]*\s*){1,3})")
 
 
 def _in_of_words(phrase: str) -> list[str] | None:

@@ -2705,3 +2705,33 @@ def test_twice_as_many_as_the_year_before_compares_the_figure_before_it(
 ) -> None:
     f = by_text(sentence, lang)[text]
     assert (f.label, f.direction) == (label, "up")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The argument was amplified by a 134% rise in the country's current account deficit.",
+         "account deficit"),
+        ("There was a 20% fall in Britain's exports last year.", "exports"),
+    ],
+)  # fmt: skip
+def test_a_change_in_someone_s_thing_is_labelled_by_the_thing_not_its_owner(
+    sentence: str, label: str
+) -> None:
+    (f,) = figures(sentence, "en")
+    assert f.label == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direction"),
+    [
+        ("The UK's trade deficit widened by 12% in March.", "up"),
+        ("However, on a monthly basis the US trade gap narrowed by 4.9% in December.", "down"),
+        ("Labour won by a narrow margin of 5%.", None),
+    ],
+)
+def test_a_gap_that_widens_rises_and_one_that_narrows_falls(
+    sentence: str, direction: str | None
+) -> None:
+    (f,) = figures(sentence, "en")
+    assert f.direction == direction
