@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from bot.intelligence.figures import cues, phrases, subjects
+from bot.intelligence.figures import cues, phrases, subjects, verbs
 from bot.intelligence.figures.clauses import ASIDE, blocked, clause, layout, walls
 from bot.intelligence.figures.cues import words_of
 from bot.intelligence.figures.numbers import scale_of
@@ -108,6 +108,8 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         generic = counted
     if q.kind == "money" and lang == "de" and _SCALED_MONEY.search(counted := q.text.split()[-1]):
         return counted  # "16 Bruttowerbemillionen"
+    if far := verbs.distance(q, lang):
+        return far  # "Der Grenzübertritt rund 4.000 Kilometer von Syrien entfernt"
     if what := _measured_thing(q, tail, lang):
         return what  # "18 Millionen Hektar Wald", "793,000 barrels of oil per day"
     if what := _said_after(q, tail, lang):

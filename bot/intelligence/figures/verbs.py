@@ -178,6 +178,17 @@ def extent(q: Quantity, lang: str) -> str | None:
     return None
 
 
+_AWAY = re.compile(r"\s+(?:(?:von|vom|from)\s+(?:[\w-]+\s+){0,4}?)?(entfernt|away)\b", re.I)
+
+
+def distance(q: Quantity, lang: str) -> str | None:
+    """ "rund 4.000 Kilometer von Syrien entfernt", "50 miles away": a distance, whatever
+    the clause is about."""
+    if q.kind == "other" and q.unit in _LENGTHS and _AWAY.match(q.sentence, q.end):
+        return "Entfernung" if lang == "de" else "distance"
+    return None
+
+
 _ATTRIBUTIVE_EN = re.compile(r"\s+(?:tall|high|long|wide|deep)\s+([a-z][a-z-]{2,})\b")
 _NOT_THINGS_EN = frozenset({"and", "but", "the", "than", "with", "from", "into", "over", "for"})
 

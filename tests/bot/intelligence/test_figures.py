@@ -2735,3 +2735,16 @@ def test_a_gap_that_widens_rises_and_one_that_narrows_falls(
 ) -> None:
     (f,) = figures(sentence, "en")
     assert f.direction == direction
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "label"),
+    [
+        ("Der Grenzübertritt rund 4.000 Kilometer von Syrien entfernt sei legal.", "de",
+         "Entfernung"),
+        ("The town lies 50 miles away from the capital.", "en", "distance"),
+    ],
+)  # fmt: skip
+def test_a_length_away_from_somewhere_is_a_distance(sentence: str, lang: str, label: str) -> None:
+    (f,) = figures(sentence, lang)
+    assert f.label == label
