@@ -97,7 +97,9 @@ _PARTICIPLES = words_of(
     cut hit spent lost won got kept brought bought found thought felt become grown run"""
 )
 _BRACKETED = re.compile(
-    r"([^\W\d][\w-]*)\s*\((?:plus|minus|up|down|rund|etwa|about|around)?\s*[+-]?\s*$", re.I
+    r"([^\W\d][\w-]*)\s*\((?:im\s+(?:Jahres)?(?:durch)?schnitt\s+|on\s+average\s+)?"
+    r"(?:plus|minus|up|down|rund|etwa|about|around)?\s*[+-]?\s*$",
+    re.I,
 )
 # How a share voted: "48 Prozent für die Fusion und 39 Prozent dagegen", "52% for the plan".
 _VOTE = {

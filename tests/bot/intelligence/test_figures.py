@@ -2748,3 +2748,8 @@ def test_a_gap_that_widens_rises_and_one_that_narrows_falls(
 def test_a_length_away_from_somewhere_is_a_distance(sentence: str, lang: str, label: str) -> None:
     (f,) = figures(sentence, lang)
     assert f.label == label
+
+
+def test_an_average_in_brackets_is_labelled_by_the_noun_before_them() -> None:
+    sentence = "Die Arbeitslosenrate (im Jahresschnitt 8,3 Prozent) stieg nicht so rapid."
+    assert by_text(sentence, "de")["8,3 Prozent"].label == "Arbeitslosenrate"
