@@ -253,7 +253,7 @@ _NOT_PERSON_ENDINGS = (
     "menten", "patenten", "prozenten", "akzenten", "varianten", "konsonanten", "diamanten",
     "quadranten", "katalogen", "dialogen", "prologen", "fees", "degrees", "trees", "thesen",
     "diözesen", "wesen", "spesen", "besen", "ozeans", "cardigans", "pelicans", "bären",
-    "elefanten",
+    "elefanten", "assists", "lists", "twists", "wrists", "fists",
 )  # fmt: skip
 
 
@@ -404,7 +404,7 @@ SPORT_RE = re.compile(
     r"|cup|half-time|sieg\w*|niederlage|tor(?:e|en)?|spiel\w*|gewann|gewinnt|gewonnen|verlor\w*"
     r"|season|saison|bundesliga|premiership|club|scorer|turnier\w*|tournament|golf\w*|birdie\w*"
     r"|remis|halbzeit|unentschieden|partie|satz|sätze|runde|set|sets|finale?|rennen"
-    r"|grand\s+prix)\b",
+    r"|grand\s+prix|weltcup\w*)\b",
     re.I,
 )
 

@@ -29,10 +29,13 @@ _BLOCKED = re.compile(
     | \b(?:aged|Alter\s+von)\s+\d{{1,3}} | \((?:\d{{1,2}}|1[01]\d)\) | (?<=,\s)\d{{1,2}}(?=,\s)
     | \(\d{{1,3}}\.\)
     | \b(?:S\.|Seite|page|pp?\.|Nr\.|No\.|Nummer|Artikel|Article|Paragraf|§|Kapitel|chapter|Platz
-        |Rang|Punkt|Folge|Episode|Staffel|season|Level|Windows|Version|Tabelle|Abb\.)\s?\d+
+        |Rang|Punkt|Folge|Episode|Staffel|season|Level|Windows|Version|Tabelle|Abb\.|Absatz)\s?\d+
     | \b\d+(?:st|nd|rd|th)\b | \b\d{{1,3}}\.(?=\s+[^\W\d]) | \b[Tt]op[-\s]\d{{1,3}}\b
     | \b\d{{2,4}}(?:er|s|ern)\b | \b\d{{4}}/\d{{2,4}}\b""",
     re.X,
+)
+_RANK_WORD = re.compile(
+    r"\b(?:Platz|Rang)\s+(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\b"
 )
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _COUNTABLE = frozenset({"people"}) | cues.THING_NOUNS
@@ -44,9 +47,10 @@ _DIGIT = re.compile(r"\d")
 
 
 def blocked_spans(sentence: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _RANK_WORD.finditer(sentence)]  # "Auf Rang zehn folgen"
     if not _DIGIT.search(sentence):
-        return []  # every blocked pattern holds a digit
-    spans = [m.span() for m in _BLOCKED.finditer(sentence)]
+        return spans  # every other blocked pattern holds a digit
+    spans += [m.span() for m in _BLOCKED.finditer(sentence)]
     if cues.SPORT_RE.search(sentence):
         spans += [m.span() for m in _SCORE.finditer(sentence)]
     return spans
@@ -81,7 +85,8 @@ _HOLDERS = ("siegerin", "sieger", "meister", "meisterin", "champion", "gewinner"
 _RECORD_ENDINGS = ("spiele", "spielen", "partien", "siege", "siegen", "niederlagen", "spieltage",
                    "spieltagen", "runden", "rennen", "tore", "toren", "treffer", "treffern",
                    "duelle", "duellen", "aufeinandertreffen", "begegnungen",
-                   "vorlagen", "schüsse", "torschüsse", "schläge", "schlägen")  # fmt: skip
+                   "vorlagen", "schüsse", "torschüsse", "schläge", "schlägen", "bewerbe",
+                   "bewerben")  # fmt: skip
 _RECORD_WORDS = frozenset({"games", "matches", "wins", "defeats", "rounds", "races", "goals",
                            "tries", "wickets", "assists", "sheets", "caps", "appearances",
                            "aces", "shots", "strokes", "titles", "records"})  # fmt: skip
@@ -99,9 +104,12 @@ _INDEX = re.compile(
     r"|stimmung|sentiment|konjunktur|börse|stock|shares|market|markt",
     re.I,
 )
-_JUMP = re.compile(r"\b(?:\w*[Ss]prung\w*|sprang|Durchgang|Schanzen?|Schanzenrekord|Weitenjagd)\b")
+_JUMP = re.compile(
+    r"\b(?:\w*[Ss]prung\w*|sprang|Durchgang|Schanzen?|Schanzenrekord|Weitenjagd|Weltcup\w*)\b"
+)
 _SHOT = re.compile(
     r"\b(?:traf|trifft|schoss|schießt|Schuss|Weitschuss|Freistoß|Kopfball|Distanzschuss|fired"
+    r"|volliert\w*|köpft\w*|Flanke"
     r"|Ball|Strafraum|Elfmeter|Tormann|Torhüter|strike|volley(?:ed)?|free-kick|header|curled"
     r"|drilled|blasted|lashed|ball|drive|effort|corner|penalty|keeper|goalkeeper)\b",
     re.I,

@@ -57,8 +57,9 @@ SCALES = {
     "milliarde": 1e9, "milliarden": 1e9, "tn": 1e12, "trn": 1e12, "trillion": 1e12,
     "billionen": 1e12, "dozen": 12, "dutzend": 12,
 }  # fmt: skip
-# German "Billion" is 10^12; only the English reading is 10^9.
-SCALES_DE = {**SCALES, "billion": 1e12}
+# German "Billion" is 10^12; only the English reading is 10^9. German "4K" is a screen
+# resolution, never four thousand.
+SCALES_DE = {**{k: v for k, v in SCALES.items() if k != "k"}, "billion": 1e12}
 
 FRACTIONS = {
     "half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,

@@ -31,11 +31,16 @@ _CUR_PRE = rf"(?:US-?\$|A\$|C\$|HK\$|\$|£|€|¥|(?:EUR|USD|GBP|CHF)\s|{_CUR_WO
 _CORE_DIGITS = re.compile(
     rf"(?<![\w$€£¥.,/])(?<![^\W\d]-)(?P<pre>{_CUR_PRE})?\s?(?P<num>{DIGITS})(?![.,]\d)"
 )
-_CORE_WORDS = re.compile(
-    rf"(?<![\w-])(?P<pre>{_CUR_PRE})?(?P<word>{WORD_NUMBER_EN}|{WORD_NUMBER_DE})"
-    r"(?P<mult>mal|fache?[nmrs]?|fold)?(?![\w])",
-    re.I,
-)
+# Number words of the article's language only: "die meis- ten Verteidigungstechniken" holds
+# no English ten, "Elf Aquitaine" no German eleven.
+_CORE_WORDS = {
+    lang: re.compile(
+        rf"(?<![\w-])(?P<pre>{_CUR_PRE})?(?P<word>{words})"
+        r"(?P<mult>mal|fache?[nmrs]?|fold)?(?![\w])",
+        re.I,
+    )
+    for lang, words in (("en", WORD_NUMBER_EN), ("de", WORD_NUMBER_DE))
+}
 # Cheap test before the costly number-word pattern runs (most sentences hold none).
 _ALPHA = re.compile(r"[^\W\d_]+")
 _NUMBER_WORDS = frozenset(re.findall(r"[a-zäöüß]+", (WORD_NUMBER_EN + WORD_NUMBER_DE).lower()))
@@ -54,7 +59,7 @@ def quantities(sentence: str, lang: str) -> list[Quantity]:
     found: list[Quantity] = []
     matches = list(_CORE_DIGITS.finditer(sentence))
     if _may_hold_number_word(sentence):
-        matches += _CORE_WORDS.finditer(sentence)
+        matches += _CORE_WORDS["de" if lang == "de" else "en"].finditer(sentence)
     for m in matches:
         if any(a <= m.start("num" if "num" in m.groupdict() else "word") < b for a, b in blocked):
             continue

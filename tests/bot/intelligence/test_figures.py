@@ -2753,3 +2753,28 @@ def test_a_length_away_from_somewhere_is_a_distance(sentence: str, lang: str, la
 def test_an_average_in_brackets_is_labelled_by_the_noun_before_them() -> None:
     sentence = "Die Arbeitslosenrate (im Jahresschnitt 8,3 Prozent) stieg nicht so rapid."
     assert by_text(sentence, "de")["8,3 Prozent"].label == "Arbeitslosenrate"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Auf Rang zehn folgen Deutschland und Frankreich.",
+        "52. Minute: Flanke Dijks, der Pole Milik volliert aus zwölf Metern das 1:2.",
+        "Sie profitierte davon, dass die 31-fache Weltcupsiegerin Takanashi in der Entscheidung "
+        "über 90 Meter nicht hinauskam.",
+        "Absatz 35 der Carta setzte ein einheitliches Biermaß fest.",
+        "Das Gerät zeigt 4K-Videos auf dem großen Display.",
+        "Gegen Menschen werden auch in Zukunft die meis- ten Verteidigungstechniken wirkungslos "
+        "bleiben.",
+        "Weltcup-Stand nach 2 Bewerben: Takanashi führt vor Iraschko.",
+    ],
+)
+def test_ranks_in_words_volleys_ski_jumps_paragraphs_4k_and_broken_words_are_no_figures(
+    sentence: str,
+) -> None:
+    assert figures(sentence, "de") == []
+
+
+def test_assists_are_no_people() -> None:
+    sentence = "Jagr ist der sechste Spieler der Liga mit der Marke von 1.100 Assists."
+    assert "1.100 Assists" not in by_text(sentence, "de")
