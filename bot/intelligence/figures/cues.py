@@ -34,7 +34,11 @@ CURRENCY_WORDS = {
     "singapore dollar": "SGD", "singapore dollars": "SGD", "hong kong dollar": "HKD",
     "kroner": "NOK", "krona": "SEK", "pesos": "PESO", "dinars": "DINAR",
     "dirhams": "AED", "riyals": "SAR", "reais": "BRL", "real": "BRL", "lewa": "BGN",
-    "leva": "BGN", "lei": "RON", "kuna": "HRK", "rupien": "INR",
+    "leva": "BGN", "lei": "RON", "kuna": "HRK", "rupien": "INR", "danish kroner": "DKK",
+    "norwegian kroner": "NOK", "swedish kronor": "SEK", "australischen dollar": "AUD",
+    "australische dollar": "AUD", "kanadischen dollar": "CAD", "kanadische dollar": "CAD",
+    "dänische kronen": "DKK", "dänischen kronen": "DKK", "norwegische kronen": "NOK",
+    "norwegischen kronen": "NOK", "schwedische kronen": "SEK", "schwedischen kronen": "SEK",
 }  # fmt: skip
 # Currencies several countries share a name with: the country the story names decides
 # ("400m pesos" in a story on Argentina are ARS); without one the name stays as it is.
@@ -96,7 +100,8 @@ PERSON_NOUNS = words_of(
     ministers nationals priests bishops clerics monks nuns councillors senators lawmakers
     legislators peers jurors witnesses staffers executives managers bankers diplomats
     envoys inhabitants villagers user eltern follower postler sportler künstler population
-    directors operators fußballer reporter reportern bischöfe kardinäle berater beratern mann
+    directors operators stars celebrities fußballer reporter reportern bischöfe kardinäle
+    berater beratern mann
     householders parents deputies slaves critics winners bosses seekers meps couriers postdocs docs
     kurden uiguren tschetschenen serben kroaten bosniaken albaner araber jesiden tibeter
     inder pakistaner chinesen griechen franzosen schweizer ungarn rumänen bulgaren

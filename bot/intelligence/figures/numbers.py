@@ -32,11 +32,12 @@ _DE_TENS = "zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig"
 _DE_ONES = "ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
 
 _EN_ONES = "one|two|three|four|five|six|seven|eight|nine"
-# "two and a half million cars", "two-and-a-half"; "a million jobs" (only before a scale;
-# "half a million", "a quarter of a million" are shares of one, ``shares``)
+# "two and a half million cars", "two-and-a-half"; "a million jobs", "a thousand people"
+# (only before a scale; "a thousand better songs" is no count; "half a million", "a quarter
+# of a million" are shares of one, ``shares``)
 WORD_NUMBER_EN = (
     rf"(?:(?:{_EN_ONES}|ten)(?:\s+and\s+a\s+half|-and-a-half)(?=[\s-]+(?:million|billion)s?\b)"
-    r"|(?<![Hh]alf\s)(?<!\bof\s)an?(?=\s+(?:million|billion|trillion)\b)"
+    r"|(?<![Hh]alf\s)(?<!\bof\s)an?(?=\s+(?:thousand(?!\s+\w+er\b)|million|billion|trillion)\b)"
     rf"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:{_EN_ONES})|"
     + "|".join(sorted(_UNITS_EN, key=len, reverse=True))
     + ")"

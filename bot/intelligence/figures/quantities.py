@@ -166,9 +166,10 @@ def _signed(sentence: str, start: int, value: float, unit: str | None) -> tuple[
 
 _INCHES = re.compile(r"\s?(\d{1,2})\s?(?:in|ins|inches)\b")
 _BASES = frozenset({100.0, 1000.0, 10_000.0, 100_000.0, 1_000_000.0})
-# A number and its noun before: "9,4 Personen pro 1.000", not "bieten je 100 Plätze"
+# A number (and its noun) before: "9,4 Personen pro 1.000", "$2 per 1,000 cubic metres",
+# not "bieten je 100 Plätze"
 _PER_BEFORE = re.compile(
-    rf"(?:\d[\d.,]*|\b(?:{WORD_NUMBER_EN}|{WORD_NUMBER_DE}))\s+(?:[^\W\d]+\s+){{1,2}}"
+    rf"(?:\d[\d.,]*|\b(?:{WORD_NUMBER_EN}|{WORD_NUMBER_DE}))\s+(?:[^\W\d]+\s+){{0,2}}"
     r"(?:auf|pro|je|per|for\s+every|in\s+every|out\s+of\s+every)\s+$",
     re.I,
 )

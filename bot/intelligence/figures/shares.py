@@ -52,7 +52,7 @@ _HEDGE = re.compile(
 _NUM = rf"(?:\d{{1,3}}|{WORD_NUMBER_EN}|{WORD_NUMBER_DE})"
 # "drei von vier Befragten", "two out of five", "four out of their six games"
 _PROPORTION = re.compile(
-    rf"(?<![\w.,])(?P<a>{_NUM})\s+(?:times\s+(?=out))?(?P<join>out\s+of|in\s+every|von)\s+"
+    rf"(?<![\w.,])(?P<a>{_NUM})\s+(?:times\s+(?=out))?(?P<join>out\s+of(?:\s+every)?|in\s+every|von)\s+"
     rf"(?:(?:their|its|his|her|the|ihren|seinen|den)\s+)?(?P<b>{_NUM})(?![\w.,]|\s?%)"
     r"(?!\s+(?:Prozent|per\s?cent|Euro|Dollar|Mio|Mrd|Millionen|Milliarden|million|billion)\b)",
     re.I,

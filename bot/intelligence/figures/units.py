@@ -20,6 +20,8 @@ _SCALE_WORD = re.compile(
 _SPACED_SCALE = re.compile(r"\s(m|bn)(?![\w%])")  # "$458 m" after a currency sign
 _CUR_POST = re.compile(
     r"\s?(Australian\s+dollars?|Canadian\s+dollars?|Hong\s+Kong\s+dollars?|Swiss\s+francs?"
+    r"|Danish\s+kroner|Norwegian\s+kroner|Swedish\s+kronor|australischen?\s+Dollars?"
+    r"|kanadischen?\s+Dollars?|dänischen?\s+Kronen|norwegischen?\s+Kronen|schwedischen?\s+Kronen"
     r"|francs?|US-Dollars?|Dollars?|Euros?|€|\$|Pfund|pounds?(?:\s+sterling)?|Franken|CHF|Yen"
     r"|USD|EUR|GBP|Rubel|roubles|rubles|Yuan|Renminbi|Kronen|rupees|Cents?|pence|rand|lira"
     r"|zloty|shekels|baht|ringgit|rupiah|naira|hryvnia|forint|kronor|kroner|krona|pesos|dinars"

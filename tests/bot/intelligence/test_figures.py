@@ -2778,3 +2778,38 @@ def test_ranks_in_words_volleys_ski_jumps_paragraphs_4k_and_broken_words_are_no_
 def test_assists_are_no_people() -> None:
     sentence = "Jagr ist der sechste Spieler der Liga mit der Marke von 1.100 Assists."
     assert "1.100 Assists" not in by_text(sentence, "de")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("Das Gerät kostet 200 australischen Dollar.", "de", "200 australischen Dollar",
+         (200.0, "AUD")),
+        ("Die Strafe beträgt 3 Millionen dänische Kronen.", "de", "3 Millionen dänische Kronen",
+         (3e6, "DKK")),
+        ("Carlsberg saw annual pre-tax profits fall to 3.4bn Danish kroner (456m euros).", "en",
+         "3.4bn Danish kroner", (3.4e9, "DKK")),
+        ("About six out of every 10 planes were delayed.", "en", "six out of every 10",
+         (60.0, "%")),
+        ("More than a thousand people attended.", "en", "a thousand people", (1000.0, "people")),
+        ("Some 40 stars attended the party.", "en", "40 stars", (40.0, "people")),
+    ],
+)  # fmt: skip
+def test_currencies_named_by_country_every_ten_a_thousand_and_stars_are_read(
+    sentence: str, lang: str, text: str, expected: tuple[float, str]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.value, f.unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("There must be a thousand better songs than a formulated cheesy pop song.", "thousand"),
+        ("The price demanded fell by $2 per 1,000 cubic metres.", "1,000"),
+    ],
+)
+def test_a_thousand_better_songs_and_a_price_s_base_are_no_figures(
+    sentence: str, absent: str
+) -> None:
+    assert not [f for f in figures(sentence, "en") if absent in f.text]
