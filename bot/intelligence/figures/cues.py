@@ -102,7 +102,8 @@ PERSON_NOUNS = words_of(
     envoys inhabitants villagers user eltern follower postler sportler künstler population
     directors operators stars celebrities fußballer reporter reportern bischöfe kardinäle
     berater beratern mann
-    householders parents deputies slaves critics winners bosses seekers meps couriers postdocs docs
+    householders parents deputies leaders victors tutsis hutus slaves critics winners bosses
+    seekers meps couriers postdocs docs
     kurden uiguren tschetschenen serben kroaten bosniaken albaner araber jesiden tibeter
     inder pakistaner chinesen griechen franzosen schweizer ungarn rumänen bulgaren
     tschechen slowaken slowenen georgier armenier usbeken kasachen afrikaner somalier
@@ -150,7 +151,7 @@ _MEASURE_TABLE = {
     "Pixel": "pixel pixels", "yd": "yards yard", "ft": "ft feet foot",
     "mAh": "mah milliamperestunden", "mg": "mg milligramm milligrams", "ppi": "ppi",
     "W": "watt watts", "kW": "kw kilowatt kilowatts", "µm": "µm mikrometer micrometres",
-    "‰": "promille ‰", "bit": "bit bits",
+    "‰": "promille ‰", "bit": "bit bits", "m³": "m³ kubikmeter kubikmetern",
 }  # fmt: skip
 MEASURE_UNITS = {word: unit for unit, words in _MEASURE_TABLE.items() for word in words.split()}
 MEASURE_NOUNS = frozenset(MEASURE_UNITS)
@@ -233,7 +234,8 @@ _NOT_LABEL_WORDS = words_of(
     informationen berichten medienberichten estimates according
     quartal monat woche tag prozent euro dollar unser unsere unserer unseren unserem ihre
     ihren ihrer seine seinen seiner meanwhile however though moreover furthermore
-    nevertheless instead overall currently every each"""
+    nevertheless instead overall currently every each zwischen gegenüber während wegen trotz
+    innerhalb außerhalb"""
 )
 NOT_LABELS = _NOT_LABEL_WORDS | NOT_THINGS
 
@@ -409,7 +411,8 @@ SPORT_RE = re.compile(
     r"|cup|half-time|sieg\w*|niederlage|tor(?:e|en)?|spiel\w*|gewann|gewinnt|gewonnen|verlor\w*"
     r"|season|saison|bundesliga|premiership|club|scorer|turnier\w*|tournament|golf\w*|birdie\w*"
     r"|remis|halbzeit|unentschieden|partie|satz|sätze|runde|set|sets|finale?|rennen"
-    r"|grand\s+prix|weltcup\w*)\b",
+    r"|grand\s+prix|weltcup\w*|\w*(?:länderspiel|ligaspiel|pflichtspiel|torschütze|spitzenduell"
+    r"|doppelpack)\w*)\b",
     re.I,
 )
 

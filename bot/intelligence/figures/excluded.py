@@ -100,8 +100,8 @@ def _record_word(noun: str) -> bool:
 # Points are an index's only next to one ("kletterte um 0,5 auf 54,1 Punkte"); otherwise
 # they are a score or a standing ("dass die Offense mehr als zwanzig Punkte macht").
 _INDEX = re.compile(
-    r"index|indizes|barometer|dax|atx|dow|nikkei|ftse|nasdaq|s&p|hang\s+seng|cac|klima"
-    r"|stimmung|sentiment|konjunktur|börse|stock|shares|market|markt",
+    r"index|indizes|barometer|\b(?:dax|atx|dow|nikkei|ftse|nasdaq|s&p|hang\s+seng|cac|stocks?"
+    r"|shares|markets?|pisa|pirls|timss)\b|klima|stimmung|sentiment|konjunktur|börse|markt",
     re.I,
 )
 _JUMP = re.compile(
@@ -149,9 +149,10 @@ def record_noun(sentence: str, pos: int) -> bool:
     return m is not None and _record_word(m.group(1))
 
 
-# "mehrere hundert Migranten", "several thousand fans", "tausendfach geteilt": no number.
-_VAGUE_BEFORE = re.compile(r"\b(?:mehrere|einige|ein\s+paar|several|a\s+few|some)\s+$", re.I)
-_VAGUE_WORDS = frozenset({"hundert", "tausend", "hundred", "thousand"})
+# "mehrere hundert Migranten", "wenige hundert Meter", "mehrere Dutzend Menschen",
+# "several thousand fans", "tausendfach geteilt": no number.
+_VAGUE_BEFORE = re.compile(r"\b(?:mehrere|einige|wenige|ein\s+paar|several|a\s+few|some)\s+$", re.I)
+_VAGUE_WORDS = frozenset({"hundert", "tausend", "dutzend", "hundred", "thousand", "dozen"})
 
 
 def vague(sentence: str, start: int, word: str, multiplier: bool) -> bool:

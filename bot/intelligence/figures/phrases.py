@@ -354,8 +354,8 @@ def _extent(q: Quantity) -> Iterator[Candidate]:
     word = m.group(1) or m.group(2)
     if m.group(1) and (thing := _NOUN_NEXT.match(q.sentence, m.end(1))) and _ok(thing[1], "de"):
         yield thing.start(1), 1, thing.group(1)  # "eine hundert Meter breite Pufferzone"
-    elif _ok(word, "de") and word.casefold() not in _MODALS_DE:
-        yield m.start(m.lastindex or 1), 2, word
+    elif _ok(word, "de") and word.casefold() not in _MODALS_DE and not cues.is_cue(word):
+        yield m.start(m.lastindex or 1), 2, word  # not "auf 17 Milliarden Kubikmeter erhöhen"
 
 
 _NOUN_NEXT = re.compile(r"\s+([A-ZÄÖÜ][\wäöüß-]+)")

@@ -200,7 +200,7 @@ def _shaped(tail: str, end: int, factor: float, lang: str) -> Unit | None:
 
 
 def _counted_after(tail: str, end: int, factor: float, lang: str) -> Unit:
-    if factor == 1.0 and _PEOPLE_VERB.match(tail):
+    if _PEOPLE_VERB.match(tail):
         return factor, "people", "count", end  # "Rund 700 arbeiten für die CEE-Sparte"
     if counted := counted_noun(tail, lang):
         unit, kind, length = counted
@@ -225,7 +225,7 @@ def _hyphen_measure(tail: str) -> tuple[str, str, int] | None:
 _PEOPLE_VERB = re.compile(
     r"\s+(?:arbeiten|arbeiteten|sahen|starben|stimmten|wählten|protestierten|demonstrierten"
     r"|flüchteten|lebten|wohnen|besuchten|work|worked|died|voted|attended|watched|protested"
-    r"|fled)\b"
+    r"|fled|saw|tuned\s+in)\b"
 )
 _DECIMAL_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{1,2}$")  # no one does a thing 16.2 times
 _TIMES_DECIMAL = re.compile(r"\s(times|mal)\b", re.I)

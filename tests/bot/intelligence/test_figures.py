@@ -2813,3 +2813,44 @@ def test_a_thousand_better_songs_and_a_price_s_base_are_no_figures(
     sentence: str, absent: str
 ) -> None:
     assert not [f for f in figures(sentence, "en") if absent in f.text]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mit 49 Länderspieltreffern ist Rooney nun Englands Rekordtorschütze.",
+        "Der 77-jährige Charlton bestritt insgesamt 106 Länderspiele.",
+        "Mehrere Dutzend Menschen protestierten auf griechischer Seite.",
+        "Nur wenige hundert Meter von dem Polizeieinsatz entfernt wurde Ivanov empfangen.",
+        "Valentin Stocker drehte die Partie, die Gastgeber liegen nun sechs Punkte vorne.",
+    ],
+)
+def test_caps_goals_for_a_country_a_few_dozen_and_a_lead_in_points_are_no_figures(
+    sentence: str,
+) -> None:
+    assert figures(sentence, "de") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "expected"),
+    [
+        ("Es flossen eine Million Kubikmeter Wasser.", "de", "eine Million Kubikmeter",
+         (1e6, "m³")),
+        ("Two years later, 24 million saw him apparently shot.", "en", "24 million",
+         (24e6, "people")),
+        ("Some 20 government leaders attended the forum.", "en", "20 government leaders",
+         (20.0, "people")),
+        ("Pupils scored 529 points in the PIRLS reading test.", "en", "529 points",
+         (529.0, "Punkte")),
+    ],
+)  # fmt: skip
+def test_cubic_metres_millions_who_saw_leaders_and_test_scores_are_read(
+    sentence: str, lang: str, text: str, expected: tuple[float, str]
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.value, f.unit) == expected
+
+
+def test_a_preposition_opening_the_sentence_is_no_label() -> None:
+    sentence = "Zwischen zwei und 20 Kilometer sind es 31 Euro im Monat."
+    assert all(f.label != "Zwischen" for f in figures(sentence, "de"))
