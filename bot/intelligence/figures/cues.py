@@ -291,12 +291,14 @@ _LABEL_DE_CANON = {w.casefold(): w for w in LABELS_DE}
 _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|grew
     |grow(?:s|n|ing)?|growth|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|surge[ds]?|surging
     |soar(?:ed|s|ing)?|boost(?:ed|s|ing)?|higher|doubl\w*(?!-)|tripl(?:ed|ing)|rall(?:ied|y|ies)
-    |hike[ds]?|hiking|rais(?:e[ds]?|ing)|lift(?:ed|ing)?|lifts(?=\s+(?:its|their|the|his|her|our|a|an)\s)|upwards?|leap(?:t|ed|s|ing)?
+    |hike[ds]?|hiking|rais(?:e[ds]?|ing)(?!\s+(?:(?:at\s+least|about|around|some|more\s+than|over
+        |nearly|almost|up\s+to|an\s+extra|a\s+further|another)\s+)?[£$€\d])|lift(?:ed|ing)?|lifts(?=\s+(?:its|their|the|his|her|our|a|an)\s)|upwards?|leap(?:t|ed|s|ing)?
     |rebound(?:ed|s|ing)?|record\s+high|strengthen\w*|expand\w*|widen(?:ed|s|ing)?
     |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s)?[\d£$€])
     |bigger|larger|(?<=[\d%]\s)more"""
 _DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s|ping)?|decline[ds]?|declining|decrease[ds]?
-    |cut(?:s|ting)?|lost|lose[s]?|losing|lower(?:ed|ing|s)?|slump(?:ed|s|ing)?
+    |cut(?:s|ting)?|lost(?!\s+(?:their|his|her|its)\s+(?:lives|life|jobs|job|homes))|lose[s]?
+    |losing|lower(?:ed|ing|s)?|slump(?:ed|s|ing)?|(?<=[\d%]\s)off\b
     |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sunk|sink(?:s|ing)?|slid|slide[s]?
     |sliding|slip(?:s|ped|ping)?|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
     |slash(?:ed|es|ing)?|shed(?:s|ding)?|trimm(?:ed|ing)|worst|halved
@@ -401,7 +403,7 @@ _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinke
     |gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut|streich\w*
     |gestrichen|kürz(?:t|te|ten|en|ung|ungen)|gekürzt|einbußen|halbiert|geringer
     |verringer\w*|reduzier\w*|verminder\w*|abgenommen|abnehm\w*|gedrosselt|drossel\w*
-    |eingebüßt|einbüß\w*|nur\s+noch|verkleiner\w*|einbrach|einbrachen"""
+    |eingebüßt|einbüß\w*|nur\s+noch|nur\s+mehr(?=\s+(?:rund\s+|etwa\s+|knapp\s+|gut\s+)?\d)|verkleiner\w*|einbrach|einbrachen"""
 
 UP_RE = {"en": _cue_re(_UP_EN, "up"), "de": _cue_re(_UP_DE)}
 DOWN_RE = {"en": _cue_re(_DOWN_EN, "down"), "de": _cue_re(_DOWN_DE)}

@@ -1855,7 +1855,7 @@ def test_a_party_that_only_speaks_labels_no_share() -> None:
          (1.3e9, "USD", None)),
         ("The camera can turn 180 degrees.", "en", "180 degrees", (180.0, "°", None)),
         ("At least 400,000 Sri Lankans have lost their jobs.", "en", "400,000 Sri Lankans",
-         (400000.0, "people", "down")),
+         (400000.0, "people", None)),  # a count of people, no level that fell
     ],
 )  # fmt: skip
 def test_points_shares_more_every_tenth_ranges_angles_and_demonyms(
@@ -2854,3 +2854,25 @@ def test_cubic_metres_millions_who_saw_leaders_and_test_scores_are_read(
 def test_a_preposition_opening_the_sentence_is_no_label() -> None:
     sentence = "Zwischen zwei und 20 Kilometer sind es 31 Euro im Monat."
     assert all(f.label != "Zwischen" for f in figures(sentence, "de"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "direction"),
+    [
+        ("Organisers hope to raise at least £250,000 from the show.", "en", "£250,000", None),
+        ("The firm will raise prices by 5%.", "en", "5%", "up"),
+        ("Twenty-one thousand people lost their lives in the catastrophes.", "en",
+         "Twenty-one thousand people", None),
+        ("Shareholders lost about $180bn, and 20,000 workers lost their jobs.", "en",
+         "20,000 workers", None),
+        ("High oil prices have knocked 0.2% off the growth rate.", "en", "0.2%", "down"),
+        ("Wurden 2012 noch 1,93 Milliarden Nachrichten verschickt, waren es 2015 nur mehr 857 "
+         "Millionen.", "de", "857 Millionen", "down"),
+        ("Zahlungen von Beträgen über 5.000 Euro sollen künftig nur mehr elektronisch "
+         "zugelassen werden.", "de", "5.000 Euro", None),
+    ],
+)  # fmt: skip
+def test_money_raised_lives_and_jobs_lost_are_no_moves_a_share_knocked_off_and_nur_mehr_are(
+    sentence: str, lang: str, text: str, direction: str | None
+) -> None:
+    assert by_text(sentence, lang)[text].direction == direction
