@@ -26,7 +26,7 @@ from itertools import takewhile
 
 from bot.intelligence.figures import cues, subjects, verbs
 from bot.intelligence.figures.cues import words_of
-from bot.intelligence.figures.numbers import parse_number
+from bot.intelligence.figures.numbers import parse_number, scale_of
 from bot.intelligence.figures.quantities import Quantity
 from bot.intelligence.stopwords import FUNCTION_WORDS
 
@@ -329,7 +329,8 @@ def _what_happened(q: Quantity, lang: str) -> Iterator[Candidate]:
     """`400 people were injured`, "von denen knapp 800 starben": the generic noun (or none)
     says less than what befell them."""
     last = q.text.split()[-1]
-    bare = q.unit == "people" and last[0].isdigit()  # "von denen knapp 800 starben"
+    bare = q.unit == "people" and (last[0].isdigit() or scale_of(last, lang) is not None)
+    # "von denen knapp 800 starben", "24 million saw him"
     if last.casefold() not in GENERIC_PEOPLE and not bare:
         return
     if befell := verbs.fate(q, lang):

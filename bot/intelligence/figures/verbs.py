@@ -31,9 +31,12 @@ _FATE = {
     "de": re.compile(
         r"\s(?:[^\W\d][\w-]*\s+){0,8}?(starben|sterben|gestorben|getötet|ums\s+Leben|zum\s+Opfer"
         r"|flohen|geflohen|flüchteten|geflüchtet|verletzt|festgenommen|ertrunken|ertranken"
-        r"|gerettet|retten|evakuiert|ermordet|vermisst|in\s+den\s+Tod)\b"
+        r"|gerettet|retten|evakuiert|ermordet|vermisst|in\s+den\s+Tod|sahen|verfolgten)\b"
     ),
-    "en": re.compile(r"\s+(?:[a-z]+\s+){0,2}?(died|die|have\s+died|fled|were\s+arrested)\b"),
+    "en": re.compile(
+        r"\s+(?:[a-z]+\s+){0,2}?(died|die|have\s+died|fled|were\s+arrested|saw|watched"
+        r"|tuned\s+in)\b"
+    ),
 }
 _PART_OF = re.compile(
     r"\d\s+(?:der|von|of|of\s+the)\s+(?:(?:mehr\s+als|über|rund|etwa|more\s+than|about|some)\s+)?$"
@@ -46,7 +49,8 @@ _FATE_NOUN = {
     "gerettet": "Gerettete", "retten": "Gerettete", "evakuiert": "Evakuierte",
     "ermordet": "Mordopfer", "vermisst": "Vermisste",
     "festgenommen": "Festgenommene", "in den tod": "Tote", "died": "deaths", "die": "deaths",
-    "have died": "deaths", "fled": "refugees", "were arrested": "arrests",
+    "have died": "deaths", "fled": "refugees", "were arrested": "arrests", "saw": "viewers",
+    "watched": "viewers", "tuned in": "viewers", "sahen": "Zuschauer", "verfolgten": "Zuschauer",
 }  # fmt: skip
 
 

@@ -2876,3 +2876,18 @@ def test_money_raised_lives_and_jobs_lost_are_no_moves_a_share_knocked_off_and_n
     sentence: str, lang: str, text: str, direction: str | None
 ) -> None:
     assert by_text(sentence, lang)[text].direction == direction
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "label"),
+    [
+        ('More than 14 million people saw "Dirty" Den Watts killed off on Friday.', "en",
+         "14 million people", "viewers"),
+        ("Two years later, 24 million saw him apparently shot.", "en", "24 million", "viewers"),
+        ("Rund 586.000 Menschen sahen die Sendung.", "de", "586.000 Menschen", "Zuschauer"),
+    ],
+)  # fmt: skip
+def test_people_who_saw_a_show_are_its_viewers(
+    sentence: str, lang: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, lang)[text].label == label
