@@ -23,6 +23,21 @@ _ALPHA = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WHAT_FOLLOWS = re.compile(
     r"\s(?:(?:in|of)\s+)?(?:(?:the|those|these|all|its|their|new)\s+)*([a-z][a-z-]{3,})\b"
 )
+# A share someone owns is their stake: "who own 28.9% of the club", "hält 25 Prozent an".
+_OWNS = {
+    "en": re.compile(
+        r"\b(?:owns?|owned|owning|holds?|held|holding|controls?|controlled|acquired|bought|sold"
+        r"|buy|sell)\s+(?:(?:about|around|some|more\s+than|nearly|almost|just|over|a|an|another"
+        r"|the\s+remaining|a\s+further)\s+)*$"
+    ),
+    "de": re.compile(
+        r"\b(?:hält|halten|hielt|hielten|besitzt|besitzen|besaß|kontrolliert|erwarb|erwirbt"
+        r"|kaufte|verkaufte|übernahm|übernimmt)\s+(?:(?:rund|etwa|knapp|gut|mehr\s+als|fast"
+        r"|weitere|die\s+restlichen)\s+)*$"
+    ),
+}
+_MARKET = re.compile(r"\s+(?:\S+\s+){1,5}?(?:\w*market|\w*markt(?:es|s)?)\b", re.I)
+_OWNED_PART = re.compile(r"\s+(?:of|in|an|der|des|am|stake|holding)\b", re.I)
 # The people a poll asked, who are no label of its shares: "51% of those polled had made
 # up their minds", "45% of people would vote against".
 _POLLED = re.compile(
@@ -97,6 +112,11 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
     tail = q.sentence[q.end :]
     if q.kind == "percent" and (party := _party(q, others)):
         return party  # "liegen die Grünen im 18. Bezirk mit 27,93 Prozent"
+    owns = _OWNS["de" if lang == "de" else "en"].search(q.sentence, max(0, q.start - 30), q.start)
+    if q.kind == "percent" and owns and _OWNED_PART.match(tail):
+        if _MARKET.match(tail):
+            return "Marktanteil" if lang == "de" else "market share"  # "45% of the market"
+        return "Anteil" if lang == "de" else "stake"  # "who own 28.9% of the club"
     if lang == "en" and _POLLED.match(tail) and (said := predicate(q, lang)):
         return said  # "45% of people would vote against": not "people"
     noun = NOUN.match(tail) if q.kind == "count" else None

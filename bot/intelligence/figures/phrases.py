@@ -92,6 +92,7 @@ _CHANGE_OF = re.compile(
     r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w-]+(?:\s+[A-Z][\w-]+)?"
     r"(?:\s+(?!(?:was|is|has|its|his|this|as|plus|thus|less)\b)[a-z][\w-]*s\b(?<!ss\b))?)"
 )
+_HOLDINGS = words_of("holding shareholding stakeholding holdings")
 _PARTICIPLES = words_of(
     """seen been done given taken made said told held known shown left paid sold set put
     cut hit spent lost won got kept brought bought found thought felt become grown run"""
@@ -244,6 +245,9 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
         return  # "an 82% jump" names the change; "5% fell" is a verb
     if lang == "en" and (compound := _ING_COMPOUND.match(q.sentence, m.start(1))):
         yield m.start(1), 1, compound.group(0)  # "an $11bn (£6bn) accounting fraud"
+        return
+    if lang == "en" and m.group(1).casefold() in _HOLDINGS:
+        yield m.start(1), 1, m.group(1)  # "his 28.1% shareholding", "BSkyB's 4.76% holding"
         return
     if lang == "en" and (m.group(1).endswith(("ed", "ing", "ly")) or m.group(1) in _PARTICIPLES):
         return  # "5% said", "£5m spending" reads as a verb or adverb

@@ -2891,3 +2891,24 @@ def test_people_who_saw_a_show_are_its_viewers(
     sentence: str, lang: str, text: str, label: str
 ) -> None:
     assert by_text(sentence, lang)[text].label == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "label"),
+    [
+        ("Major shareholders John Magnier and JP McManus own 28.9% of the club.", "en", "stake"),
+        ("Mr Glazer used his 28.1% shareholding to vote off three board members.", "en",
+         "shareholding"),
+        ("Mr Murray agreed to buy BSkyB's 4.76% holding in the Wearside club.", "en", "holding"),
+        ("Jet Airways controls 45% of the Indian domestic airline market.", "en",
+         "market share"),
+        ("Die Staatsholding hält 31,5 Prozent an der OMV.", "de", "Anteil"),
+    ],
+)  # fmt: skip
+def test_a_share_someone_owns_is_their_stake(sentence: str, lang: str, label: str) -> None:
+    (f,) = figures(sentence, lang)
+    assert f.label == label
+
+
+def test_a_share_more_sold_is_no_stake() -> None:
+    assert by_text("The firm sold 20% more cars.", "en")["20%"].label != "stake"
