@@ -34,12 +34,19 @@ CURRENCY_WORDS = {
     "singapore dollar": "SGD", "singapore dollars": "SGD", "hong kong dollar": "HKD",
     "kroner": "NOK", "krona": "SEK", "pesos": "PESO", "dinars": "DINAR",
     "dirhams": "AED", "riyals": "SAR", "reais": "BRL", "real": "BRL", "lewa": "BGN",
-    "leva": "BGN", "lei": "RON", "kuna": "HRK", "rupien": "INR", "danish kroner": "DKK",
-    "norwegian kroner": "NOK", "swedish kronor": "SEK", "australischen dollar": "AUD",
-    "australische dollar": "AUD", "kanadischen dollar": "CAD", "kanadische dollar": "CAD",
-    "dänische kronen": "DKK", "dänischen kronen": "DKK", "norwegische kronen": "NOK",
-    "norwegischen kronen": "NOK", "schwedische kronen": "SEK", "schwedischen kronen": "SEK",
+    "leva": "BGN", "lei": "RON", "kuna": "HRK", "rupien": "INR",
 }  # fmt: skip
+# Currencies named by their country, after the amount ("3.4bn Danish kroner", "200
+# australischen Dollar"); ``units`` reads them from this table.
+COUNTRY_CURRENCIES = {
+    "danish kroner": "DKK", "norwegian kroner": "NOK", "swedish kronor": "SEK",
+    "australische dollar": "AUD", "australischen dollar": "AUD", "australische dollars": "AUD",
+    "australischen dollars": "AUD", "kanadische dollar": "CAD", "kanadischen dollar": "CAD",
+    "kanadische dollars": "CAD", "kanadischen dollars": "CAD", "dänische kronen": "DKK",
+    "dänischen kronen": "DKK", "norwegische kronen": "NOK", "norwegischen kronen": "NOK",
+    "schwedische kronen": "SEK", "schwedischen kronen": "SEK",
+}  # fmt: skip
+CURRENCY_WORDS |= COUNTRY_CURRENCIES
 # Currencies several countries share a name with: the country the story names decides
 # ("400m pesos" in a story on Argentina are ARS); without one the name stays as it is.
 SHARED_CURRENCIES = {
@@ -105,7 +112,7 @@ PERSON_NOUNS = words_of(
     householders parents deputies leaders victors tutsis hutus slaves critics winners bosses
     seekers meps couriers postdocs docs
     kurden uiguren tschetschenen serben kroaten bosniaken albaner araber jesiden tibeter
-    inder pakistaner chinesen griechen franzosen schweizer ungarn rumänen bulgaren
+    inder pakistaner chinesen griechen franzosen ungarn rumänen bulgaren
     tschechen slowaken slowenen georgier armenier usbeken kasachen afrikaner somalier
     eritreer äthiopier libyer ägypter jemeniten sunniten schiiten roma sinti
     gläubiger schuldner empfänger bezieher entscheider architekten ankömmlinge
@@ -292,7 +299,8 @@ _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|gr
     |grow(?:s|n|ing)?|growth|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|surge[ds]?|surging
     |soar(?:ed|s|ing)?|boost(?:ed|s|ing)?|higher|doubl\w*(?!-)|tripl(?:ed|ing)|rall(?:ied|y|ies)
     |hike[ds]?|hiking|rais(?:e[ds]?|ing)(?!\s+(?:(?:at\s+least|about|around|some|more\s+than|over
-        |nearly|almost|up\s+to|an\s+extra|a\s+further|another)\s+)?[£$€\d])|lift(?:ed|ing)?|lifts(?=\s+(?:its|their|the|his|her|our|a|an)\s)|upwards?|leap(?:t|ed|s|ing)?
+        |nearly|almost|up\s+to|an\s+extra|a\s+further|another)\s+)?(?:[£$€]|\d[\d.,]*\s?(?:m|bn
+        |million|billion)\b))|lift(?:ed|ing)?|lifts(?=\s+(?:its|their|the|his|her|our|a|an)\s)|upwards?|leap(?:t|ed|s|ing)?
     |rebound(?:ed|s|ing)?|record\s+high|strengthen\w*|expand\w*|widen(?:ed|s|ing)?
     |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s)?[\d£$€])
     |bigger|larger|(?<=[\d%]\s)more"""

@@ -61,7 +61,7 @@ IDIOM = re.compile(
     r"|\b(?:100|a\s+hundred|one\s+hundred)\s+(?:per\s?cent|%)"
     r"\s+(?:sure|certain|committed|behind|confident|right|fit|focused|genuine|effort)\b"
     r"|(?:\b(?:do|give|giving|gave|given|feel|felt|I\s+am)|I'm)\s+(?:it\s+)?(?:100|110)\s?"
-    r"(?:%|per\s?cent)",
+    r"(?:%|per\s?cent)(?!\s+of\b)",
     re.I,
 )
 # The noun after a number, past one German adjective ("der sechsfache spanische Meister").
@@ -107,16 +107,23 @@ _INDEX = re.compile(
 _JUMP = re.compile(
     r"\b(?:\w*[Ss]prung\w*|sprang|Durchgang|Schanzen?|Schanzenrekord|Weitenjagd|Weltcup\w*)\b"
 )
+# Words only a match report uses near a goal's distance, and words that need a sport word
+# in the sentence too ("Der Bürgermeister traf die Anrainer an der 300 Meter langen Mauer").
 _SHOT = re.compile(
-    r"\b(?:traf|trifft|schoss|schießt|Schuss|Weitschuss|Freistoß|Kopfball|Distanzschuss|fired"
-    r"|volliert\w*|köpft\w*|Flanke"
-    r"|Ball|Strafraum|Elfmeter|Tormann|Torhüter|strike|volley(?:ed)?|free-kick|header|curled"
-    r"|drilled|blasted|lashed|ball|drive|effort|corner|penalty|keeper|goalkeeper)\b",
+    r"\b(?:Schuss|Weitschuss|Freistoß|Kopfball|Distanzschuss|volliert\w*|köpft\w*|Flanke"
+    r"|Strafraum|Elfmeter|Tormann|Torhüter|volley(?:ed)?|free-kick|header|curled|drilled"
+    r"|lashed|goalkeeper|Eckball|Latte|Lattenkreuz|Pfosten|Querlatte|touchline|ruck|scrum"
+    r"|lineout|crossbar|kick)\b|\(\d{1,3}\.\)",
+    re.I,
+)
+_SHOT_IN_SPORT = re.compile(
+    r"\b(?:traf|trifft|schoss|schießt|Ball|fired|strike|blasted|drive|effort|corner|penalty"
+    r"|keeper)\b",
     re.I,
 )
 # A shot's distance: "from 18 yards", "16 yards out", "a 25-yard strike".
 _PITCH = re.compile(
-    r"\bfrom\s+[\w-]+\s+yards\b|\byards\s+out\b"
+    r"\bfrom\s+[\w-]+\s+yards\b|\b(?:yards|metres)\s+out\b"
     r"|-yard\s+(?:strike|shot|drive|effort|free-kick|volley|curler|chip|pass|run)\b"
 )
 _SEEDED = re.compile(r"\s+(?:gesetzte[nmrs]?|seeded)\b", re.I)
@@ -131,12 +138,18 @@ def record(sentence: str, end: int, unit: str | None) -> bool:
         return not _INDEX.search(sentence)
     if unit == "m" and (_JUMP.search(sentence) or athletics(sentence)):
         return True  # "im zweiten Durchgang mit 97 Metern", "cleared 1.76m": a result
-    if unit in ("m", "yd") and (
-        _SHOT.search(sentence) or (unit == "yd" and _PITCH.search(sentence))
-    ):
+    if unit in ("m", "yd") and _shot(sentence, unit):
         return True  # "traf aus über 20 Metern", "fired in from 25 yards": a goal's distance
+    if unit == "records":
+        return athletics(sentence)  # "10 world records in the pole vault", not a data set's
     sport = cues.SPORT_RE.search(sentence) or athletics(sentence)
     return bool(unit and _record_word(unit) and sport)
+
+
+def _shot(sentence: str, unit: str) -> bool:
+    if _SHOT.search(sentence) or _PITCH.search(sentence):
+        return True
+    return bool(_SHOT_IN_SPORT.search(sentence) and cues.SPORT_RE.search(sentence))
 
 
 _NOUN_AFTER = re.compile(r"\s+(?:[a-zäöüß]+e[nmrs]?\s+)?([^\W\d][\w-]*)")
@@ -182,7 +195,7 @@ _THE_BEFORE = re.compile(r"\bthe\s+[\d,]+$", re.I)
 _ATHLETICS = re.compile(
     r"\b(?:athlet\w*|olympi\w*|indoor|outdoor|hurdle\w*|sprint\w*|relay|marathon|championships"
     r"|world-leading|personal\s+best|season's\s+best|(?:triple|high|long)\s+jump|pole\s+vault"
-    r"|shot\s+put|javelin|discus|cleared|threw|jump(?:ed|ing)|vault(?:ed|ing)|world\s+records?"
+    r"|shot\s+put|javelin|discus|cleared|threw|vault(?:ed|ing)|world\s+records?"
     r"|Leichtathlet\w*|Weltmeister\w*|Langlauf|Biathlon|Schwimm\w*)\b",
     re.I,
 )

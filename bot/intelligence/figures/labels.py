@@ -26,24 +26,30 @@ _WHAT_FOLLOWS = re.compile(
 # A share someone owns is their stake: "who own 28.9% of the club", "hält 25 Prozent an".
 _OWNS = {
     "en": re.compile(
-        r"\b(?:owns?|owned|owning|holds?|held|holding|controls?|controlled|acquired|bought|sold"
-        r"|buy|sell)\s+(?:(?:about|around|some|more\s+than|nearly|almost|just|over|a|an|another"
+        r"\b(owns?|owned|owning|holds?|held|holding|acquired|bought|sold|buy|sell|controls?"
+        r"|controlled)\s+(?:(?:about|around|some|more\s+than|nearly|almost|just|over|a|an|another"
         r"|the\s+remaining|a\s+further)\s+)*$"
     ),
     "de": re.compile(
-        r"\b(?:hält|halten|hielt|hielten|besitzt|besitzen|besaß|kontrolliert|erwarb|erwirbt"
-        r"|kaufte|verkaufte|übernahm|übernimmt)\s+(?:(?:rund|etwa|knapp|gut|mehr\s+als|fast"
+        r"\b(hält|besitzt|besitzen|besaß|erwarb|erwirbt|kaufte|verkaufte|übernahm|übernimmt"
+        r"|kontrolliert)\s+(?:(?:rund|etwa|knapp|gut|mehr\s+als|fast"
         r"|weitere|die\s+restlichen)\s+)*$"
     ),
 }
-_MARKET = re.compile(r"\s+(?:\S+\s+){1,5}?(?:\w*market|\w*markt(?:es|s)?)\b", re.I)
-_OWNED_PART = re.compile(r"\s+(?:of|in|an|der|des|am|stake|holding)\b", re.I)
+_MARKET = re.compile(r"\s+(?:\S+\s+){1,5}?(?:market|\w*markt(?:es|s)?)\b", re.I)
+# What is owned: "of the club", "an der OMV", not "of the seats", "des Landes".
+_OWNED_PART = re.compile(
+    r"\s+(?:of|in|an|der|des|am|stake|holding)\b(?!\s+(?:the\s+)?(?:\w+\s+)?(?:seats?|votes?"
+    r"|territory|land|country|Sitze|Stimmen|Mandate|Landes|Gebiets?)\b)",
+    re.I,
+)
 # The people a poll asked, who are no label of its shares: "51% of those polled had made
 # up their minds", "45% of people would vote against".
+_POLL_VERBS = "polled|asked|surveyed|questioned|interviewed"
 _POLLED = re.compile(
-    r"\s+of\s+(?:the\s+)?(?:those\s+(?:polled|asked|surveyed|questioned|interviewed)"
+    rf"\s+of\s+(?:the\s+)?(?:those\s+(?:{_POLL_VERBS})"
     r"|(?:people|respondents|adults|voters|users|consumers|Britons|Americans)\b"
-    r"(?:\s+(?:polled|asked|surveyed|questioned|interviewed))?)\b",
+    rf"(?:\s+(?:{_POLL_VERBS}))?)\b",
     re.I,
 )
 # "$1.354 to the euro", "$1.20 against the euro": an exchange rate.
@@ -112,11 +118,11 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
     tail = q.sentence[q.end :]
     if q.kind == "percent" and (party := _party(q, others)):
         return party  # "liegen die Grünen im 18. Bezirk mit 27,93 Prozent"
-    owns = _OWNS["de" if lang == "de" else "en"].search(q.sentence, max(0, q.start - 30), q.start)
-    if q.kind == "percent" and owns and _OWNED_PART.match(tail):
+    if q.kind == "percent" and _OWNED_PART.match(tail) and (owner := _owned(q, lang)):
         if _MARKET.match(tail):
             return "Marktanteil" if lang == "de" else "market share"  # "45% of the market"
-        return "Anteil" if lang == "de" else "stake"  # "who own 28.9% of the club"
+        if owner != "controls":
+            return "Anteil" if lang == "de" else "stake"  # "who own 28.9% of the club"
     if lang == "en" and _POLLED.match(tail) and (said := predicate(q, lang)):
         return said  # "45% of people would vote against": not "people"
     noun = NOUN.match(tail) if q.kind == "count" else None
@@ -148,6 +154,15 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         if word.casefold() not in cues.NOT_LABELS | phrases.WHEN and not verbal:
             return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
     return None
+
+
+def _owned(q: Quantity, lang: str) -> str | None:
+    """ "owns" when someone owns the share, "controls" when they control it (a market's only),
+    None when the words before name no owner."""
+    m = _OWNS["de" if lang == "de" else "en"].search(q.sentence, max(0, q.start - 30), q.start)
+    if m is None:
+        return None
+    return "controls" if m.group(1).casefold().startswith(("control", "kontroll")) else "owns"
 
 
 def _said_after(q: Quantity, tail: str, lang: str) -> str | None:
@@ -272,7 +287,7 @@ def _compared(sentence: str, pos: int, comparative: str) -> str | None:
 # "two-thirds sold their music via the net", "with nine out of 10 going online to promote"
 _SHARE_SUBJECT_EN = re.compile(
     r"(?:\s+of(?:\s+(?!who\b|which\b)[\w',-]+){1,5}?(?=\s+(?:(?:said|say|says)\b"
-    r"|(?!(?:surveyed|questioned|polled|asked|interviewed)\b)[a-z]+(?:ed|ing)\b"
+    rf"|(?!(?:{_POLL_VERBS})\b)[a-z]+(?:ed|ing)\b"
     r"|(?:are|were|is|was|have|had|knew|think|thought|believe|believed|want|wanted|own|sold"
     r"|went|did|do|would|will|could|can|may|might|should)\b)))?"
     r"\s+(?:(?:said|say|says)\s+(?:that\s+)?(?:they|it|he|she)\s+)?"

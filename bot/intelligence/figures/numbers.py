@@ -37,7 +37,8 @@ _EN_ONES = "one|two|three|four|five|six|seven|eight|nine"
 # of a million" are shares of one, ``shares``)
 WORD_NUMBER_EN = (
     rf"(?:(?:{_EN_ONES}|ten)(?:\s+and\s+a\s+half|-and-a-half)(?=[\s-]+(?:million|billion)s?\b)"
-    r"|(?<![Hh]alf\s)(?<!\bof\s)an?(?=\s+(?:thousand(?!\s+\w+er\b)|million|billion|trillion)\b)"
+    r"|(?<![Hh]alf\s)(?<!\bof\s)an?(?=\s+(?:thousand(?!\s+(?:better|worse|more|times|ways|reasons|words)\b)"
+    r"|million|billion|trillion)\b)"
     rf"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:{_EN_ONES})|"
     + "|".join(sorted(_UNITS_EN, key=len, reverse=True))
     + ")"

@@ -174,7 +174,7 @@ _PER_BEFORE = re.compile(
     re.I,
 )
 _MINUS = re.compile(r"(?:(?<=\s)|^)(?:minus\s+|-|−)$", re.I)
-_SIGN = re.compile(r"(?:(?<=[\s(])|^)[-−]$")
+_SIGN = re.compile(r"(?:(?<=[\s(])(?<!\d\s)|^)[-−]$")  # not "a 10 -15% chance"
 
 
 def _measured(kind: str, unit: str | None) -> bool:

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
-from typing import Any
 
 from bot.intelligence.figures import cues
 from bot.intelligence.figures.directions import direction
@@ -253,12 +252,13 @@ _CHANGE_WAY = {"plus": "up", "up": "up", "rise": "up", "increase": "up", "minus"
                "down": "down", "fall": "down", "drop": "down"}  # fmt: skip
 _BRACKET = re.compile(r"\s*\(\s*(?:(?:rund|etwa|about|around|or|oder)\s+)?")
 # The gap between a level and its change: "$6.2bn in its last financial year, a 9% increase",
-# "£3.1bn, a 5% rise", "$2bn, up 12%", "1,8 Milliarden Euro, ein Plus von 5 Prozent".
+# "£3.1bn, a 5% rise", "$2bn, up 12%" (German ", ein Plus von" is ``_CHANGE_AFTER``'s).
 _LEVEL_THEN_CHANGE = re.compile(
     r"(?:\s+(?:in|for|over|at|im|in\s+the)\s+[^,;()]{1,40})?\s*,\s+(?:an?\s+|ein\s+)?"
     r"(?:(?:up|down|plus|minus)\s+(?:by\s+)?)?",
     re.I,
 )
+_SAID_WAY = re.compile(r"(?:up|down|plus|minus)\s+(?:by\s+)?$", re.I)
 _CHANGE_NOUN = re.compile(r"\s+(?:increase|rise|fall|drop|decline|gain|jump|improvement)\b", re.I)
 
 
@@ -266,7 +266,7 @@ def _changed_level(q: Quantity, gap: str) -> bool:
     """A share right after a level that says how much that level changed."""
     if not _LEVEL_THEN_CHANGE.fullmatch(gap):
         return False
-    said_way = re.search(r"(?:up|down|plus|minus)\s+(?:by\s+)?$", gap, re.I)
+    said_way = _SAID_WAY.search(gap)
     return bool(said_way or _CHANGE_NOUN.match(q.sentence, q.end)) and (
         q.label is None or cues.is_cue(q.label.casefold())
     )
@@ -281,7 +281,7 @@ _BEFORE_NOW = re.compile(
 )
 
 
-def _as_many_as(before: Quantity, q: Quantity, gap: str) -> bool:
+def _as_many_as(q: Quantity, gap: str) -> bool:
     """ "mehr als 1.900 Menschen gestorben, zwei Mal so viele wie im Jahr zuvor": a
     multiplier right after a figure compares that figure."""
     return bool(_CLAUSE_END.fullmatch(gap) and _SO_MANY.match(q.sentence, q.end))
@@ -311,27 +311,38 @@ def _bracket_moves(found: Sequence[Quantity]) -> None:
             q.direction = q.direction or _CHANGE_WAY[way]
         elif (
             before.label
-            and q.kind == "percent" != before.kind
+            and q.kind == "percent"
+            and before.kind != "percent"
             and not _VERB_LABEL.fullmatch(before.label)
             and _changed_level(q, gap)
         ):
             q.label = before.label  # "net income of $6.2bn last year, a 9% increase": income's
-        elif q.kind == "multiplier" and before.label and _as_many_as(before, q, gap):
+        elif q.kind == "multiplier" and before.label and _as_many_as(q, gap):
             q.label = before.label  # "1.900 Menschen gestorben, zwei Mal so viele wie …"
             if _BEFORE_NOW.search(q.sentence, q.end, q.end + 60):
                 q.direction = q.direction or ("up" if q.value > 1 else "down")
 
 
-def _beside(kept: Quantity, q: Quantity) -> bool:
-    """Another figure of the same value in the same sentence, not the same words again."""
-    return kept.sentence is q.sentence and (q.start >= kept.end or q.end <= kept.start)
+Key = tuple[float, str | None] | tuple[float, str | None, int]
+
+
+def _key(q: Quantity, first_here: dict[Key, Quantity]) -> Key:
+    """One figure per value and unit ("18 reissues" and "18 hits" are the same figure), but
+    another of the same value in the same sentence, not the same words read twice, is a
+    second one ("zu 25 Prozent mit Drogengeldern und zu weiteren 25 Prozent mit
+    Wahlkampfspenden")."""
+    key: Key = (round(q.value, 6), "count" if q.kind == "count" and q.unit != "people" else q.unit)
+    first = first_here.setdefault(key, q)
+    if first is not q and (q.start >= first.end or q.end <= first.start):
+        return (key[0], key[1], q.start)
+    return key
 
 
 def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     """All figures worth showing, best first. ``index`` < 0 marks title and teaser."""
-    scored: dict[tuple[Any, ...], tuple[float, Quantity]] = {}
-    specific: dict[tuple[Any, ...], str] = {}  # first label a sentence names
-    vague: dict[tuple[Any, ...], bool] = {}  # the kept one's label is a subject
+    scored: dict[Key, tuple[float, Quantity]] = {}
+    specific: dict[Key, str] = {}  # first label a sentence names
+    vague: dict[Key, bool] = {}  # the kept one's label is a subject
     last_scaled = _LastScaled(lang=lang)
     before: list[Quantity] = []  # the figures of the sentence before
     previous = ""  # the sentence before
@@ -344,18 +355,12 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
             last_scaled.carry(q, max(index, 0))
         named = _describe(found, lang, previous, names)
         previous = sentence
+        first_here: dict[Key, Quantity] = {}
         for q in found:
             if id(q) not in named:
                 continue
             score = _score(q, index)
-            # One count per value: "18 reissues" and "18 hits" are the same figure.
-            key: tuple[Any, ...] = (
-                round(q.value, 6),
-                "count" if q.kind == "count" and q.unit != "people" else q.unit,
-            )
-            if key in scored and _beside(scored[key][1], q):
-                key = (*key, q.start)  # "zu 25 Prozent mit Drogengeldern und zu weiteren 25
-                # Prozent mit Wahlkampfspenden": two figures of one sentence, two meanings
+            key = _key(q, first_here)
             if (label := named[id(q)]) and key not in specific:
                 specific[key] = label
             if key not in scored or scored[key][0] < score:

@@ -18,10 +18,12 @@ _SCALE_WORD = re.compile(
     re.I,
 )
 _SPACED_SCALE = re.compile(r"\s(m|bn)(?![\w%])")  # "$458 m" after a currency sign
+_COUNTRY_CURRENCY = "|".join(
+    w.replace(" ", r"\s+") for w in sorted(cues.COUNTRY_CURRENCIES, key=len, reverse=True)
+)
 _CUR_POST = re.compile(
     r"\s?(Australian\s+dollars?|Canadian\s+dollars?|Hong\s+Kong\s+dollars?|Swiss\s+francs?"
-    r"|Danish\s+kroner|Norwegian\s+kroner|Swedish\s+kronor|australischen?\s+Dollars?"
-    r"|kanadischen?\s+Dollars?|dänischen?\s+Kronen|norwegischen?\s+Kronen|schwedischen?\s+Kronen"
+    rf"|{_COUNTRY_CURRENCY}"
     r"|francs?|US-Dollars?|Dollars?|Euros?|€|\$|Pfund|pounds?(?:\s+sterling)?|Franken|CHF|Yen"
     r"|USD|EUR|GBP|Rubel|roubles|rubles|Yuan|Renminbi|Kronen|rupees|Cents?|pence|rand|lira"
     r"|zloty|shekels|baht|ringgit|rupiah|naira|hryvnia|forint|kronor|kroner|krona|pesos|dinars"
@@ -170,7 +172,7 @@ def _currency_word(
 ) -> Unit:
     if lang == "en" and m.group(1) == "Cent":
         return factor, None, "name", end + m.end()  # "50 Cent", the rapper
-    word = m.group(1).casefold()
+    word = " ".join(m.group(1).casefold().split())
     word = word if word in cues.CURRENCY_WORDS else word.split()[0]
     if word in cues.CENT_WORDS:
         return factor * 0.01, currency or cues.CENT_WORDS[word], "money", end + m.end()
@@ -200,7 +202,7 @@ def _shaped(tail: str, end: int, factor: float, lang: str) -> Unit | None:
 
 
 def _counted_after(tail: str, end: int, factor: float, lang: str) -> Unit:
-    if _PEOPLE_VERB.match(tail):
+    if _PEOPLE_VERB.match(tail) or (factor > 1 and _AUDIENCE_VERB.match(tail)):
         return factor, "people", "count", end  # "Rund 700 arbeiten für die CEE-Sparte"
     if counted := counted_noun(tail, lang):
         unit, kind, length = counted
@@ -225,8 +227,10 @@ def _hyphen_measure(tail: str) -> tuple[str, str, int] | None:
 _PEOPLE_VERB = re.compile(
     r"\s+(?:arbeiten|arbeiteten|sahen|starben|stimmten|wählten|protestierten|demonstrierten"
     r"|flüchteten|lebten|wohnen|besuchten|work|worked|died|voted|attended|watched|protested"
-    r"|fled|saw|tuned\s+in)\b"
+    r"|fled)\b"
 )
+# An audience said with a verb, only after a scale: "24 million saw him" ("Week 3 saw rain").
+_AUDIENCE_VERB = re.compile(r"\s+(?:saw(?!\s+(?:their|its|his|her)\b)|tuned\s+in)\b")
 _DECIMAL_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{1,2}$")  # no one does a thing 16.2 times
 _TIMES_DECIMAL = re.compile(r"\s(times|mal)\b", re.I)
 _CENTS_AFTER = re.compile(r"\s+cents?\b", re.I)

@@ -31,11 +31,11 @@ _FATE = {
     "de": re.compile(
         r"\s(?:[^\W\d][\w-]*\s+){0,8}?(starben|sterben|gestorben|getötet|ums\s+Leben|zum\s+Opfer"
         r"|flohen|geflohen|flüchteten|geflüchtet|verletzt|festgenommen|ertrunken|ertranken"
-        r"|gerettet|retten|evakuiert|ermordet|vermisst|in\s+den\s+Tod|sahen|verfolgten)\b"
+        r"|gerettet|retten|evakuiert|ermordet|vermisst|in\s+den\s+Tod|sahen(?!\s+sich)|verfolgten)\b"
     ),
     "en": re.compile(
-        r"\s+(?:[a-z]+\s+){0,2}?(died|die|have\s+died|fled|were\s+arrested|saw|watched"
-        r"|tuned\s+in)\b"
+        r"\s+(?:[a-z]+\s+){0,2}?(died|die|have\s+died|fled|were\s+arrested"
+        r"|saw(?!\s+(?:their|its|his|her|themselves)\b)|watched(?!\s+as\b)|tuned\s+in)\b"
     ),
 }
 _PART_OF = re.compile(

@@ -2792,10 +2792,10 @@ def test_assists_are_no_people() -> None:
         ("About six out of every 10 planes were delayed.", "en", "six out of every 10",
          (60.0, "%")),
         ("More than a thousand people attended.", "en", "a thousand people", (1000.0, "people")),
-        ("Some 40 stars attended the party.", "en", "40 stars", (40.0, "people")),
+        ("Some 40 celebrities attended the party.", "en", "40 celebrities", (40.0, "people")),
     ],
 )  # fmt: skip
-def test_currencies_named_by_country_every_ten_a_thousand_and_stars_are_read(
+def test_currencies_named_by_country_every_ten_a_thousand_and_celebrities_are_read(
     sentence: str, lang: str, text: str, expected: tuple[float, str]
 ) -> None:
     f = by_text(sentence, lang)[text]
@@ -2912,3 +2912,68 @@ def test_a_share_someone_owns_is_their_stake(sentence: str, lang: str, label: st
 
 def test_a_share_more_sold_is_no_stake() -> None:
     assert by_text("The firm sold 20% more cars.", "en")["20%"].label != "stake"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text"),
+    [
+        ("Der Bürgermeister traf die Anrainer an der 300 Meter langen Mauer.", "de", "300 Meter"),
+        ("The rescue effort focused on a 50m stretch of the river.", "en", "50m"),
+        ("Flood waters jumped to 4.5 metres overnight.", "en", "4.5 metres"),
+        ("The data set contained 40 million records.", "en", "40 million records"),
+        ("The firm will give 100% of its profits to charity.", "en", "100%"),
+        ("A thousand other refugees arrived at the border.", "en", "A thousand other refugees"),
+    ],
+)
+def test_everyday_words_near_a_length_a_data_set_and_giving_all_profits_keep_their_figures(
+    sentence: str, lang: str, text: str
+) -> None:
+    assert text in by_text(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "label"),
+    [
+        ("About 3,000 people saw their homes flooded.", "en", "3,000 people", "viewers"),
+        ("Rund 800 Menschen sahen sich gezwungen zu fliehen.", "de", "800 Menschen",
+         "Zuschauer"),
+        ("The ruling party holds 55% of the seats.", "en", "55%", "stake"),
+        ("The government controls 60% of the territory.", "en", "60%", "stake"),
+        ("Für falsch hielten 35 Prozent der Befragten die Idee.", "de", "35 Prozent", "Anteil"),
+    ],
+)  # fmt: skip
+def test_people_who_saw_their_homes_flooded_and_seats_held_are_no_viewers_or_stakes(
+    sentence: str, lang: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, lang)[text].label != label
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Week 3 saw heavy rain across the country.", "I have told him a thousand times."]
+)
+def test_a_week_that_saw_rain_and_a_thousand_times_count_no_one(sentence: str) -> None:
+    assert figures(sentence, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("Fares were raised 5% last year.", "5%", (5.0, "up")),
+        ("There is a 10 -15% chance of rain.", "10 -15%", (10.0, None)),
+    ],
+)
+def test_fares_raised_rise_and_a_spaced_range_is_no_minus_sign(
+    sentence: str, text: str, expected: tuple[float, str | None]
+) -> None:
+    f = by_text(sentence, "en")[text]
+    assert (f.value, f.direction) == expected
+
+
+def test_the_same_value_again_in_a_later_sentence_still_splits_two_of_one_sentence() -> None:
+    sentences = [
+        (0, "Die Fonds bringen 25 Prozent Rendite."),
+        (1, "Der Wahlkampf wird zu 25 Prozent mit Drogengeldern und zu weiteren 25 Prozent mit "
+            "Wahlkampfspenden finanziert."),
+    ]  # fmt: skip
+    labels = [f.label for f in key_figures(sentences, "de") if f.value == 25.0]
+    assert len(labels) == 2 and "Spende" in labels
