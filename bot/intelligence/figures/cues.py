@@ -154,7 +154,7 @@ _MEASURE_TABLE = {
     "MB": "mb megabyte megabytes", "GB": "gb gigabyte gigabytes", "TB": "tb terabyte terabytes",
     "Mbps": "mbps", "kbps": "kbps", "Mbit": "megabits megabit", "kbit": "kilobits kilobit",
     "Gbit": "gigabits gigabit", "barrels": "barrels barrel fass", "Zoll": "zoll inches",
-    "megapixels": "megapixel megapixels", "Punkte": "punkte punkten points",
+    "megapixels": "megapixel megapixels", "Punkte": "punkte punkten points pkt pkt.",
     "Pixel": "pixel pixels", "yd": "yards yard", "ft": "ft feet foot",
     "mAh": "mah milliamperestunden", "mg": "mg milligramm milligrams", "ppi": "ppi",
     "W": "watt watts", "kW": "kw kilowatt kilowatts", "µm": "µm mikrometer micrometres",
@@ -421,7 +421,7 @@ SPORT_RE = re.compile(
     r"|cup|half-time|sieg\w*|niederlage|tor(?:e|en)?|spiel\w*|gewann|gewinnt|gewonnen|verlor\w*"
     r"|season|saison|bundesliga|premiership|club|scorer|turnier\w*|tournament|golf\w*|birdie\w*"
     r"|remis|halbzeit|unentschieden|partie|satz|sätze|runde|set|sets|finale?|rennen"
-    r"|grand\s+prix|weltcup\w*|\w*(?:länderspiel|ligaspiel|pflichtspiel|torschütze|spitzenduell"
+    r"|grand\s+prix|weltcup\w*|rallye\w*|etappe\w*|(?:gesamt|fahrer|team)-?wertung|\w*(?:länderspiel|ligaspiel|pflichtspiel|torschütze|spitzenduell"
     r"|doppelpack)\w*)\b",
     re.I,
 )

@@ -31,7 +31,9 @@ _BLOCKED = re.compile(
     | \b(?:S\.|Seite|page|pp?\.|Nr\.|No\.|Nummer|Artikel|Article|Paragraf|§|Kapitel|chapter|Platz
         |Rang|Punkt|Folge|Episode|Staffel|season|Level|Windows|Version|Tabelle|Abb\.|Absatz)\s?\d+
     | \b\d+(?:st|nd|rd|th)\b | \b\d{{1,3}}\.(?=\s+[^\W\d]) | \b[Tt]op[-\s]\d{{1,3}}\b
-    | \b\d{{2,4}}(?:er|s|ern)\b | \b\d{{4}}/\d{{2,4}}\b""",
+    | \b\d{{2,4}}(?:er|s|ern)\b | \b\d{{4}}/\d{{2,4}}\b
+    | \b1\d-1\d\s+(?:qualifications|education|diplomas?|learning|curriculum|reforms?
+        |schooling)\b""",
     re.X,
 )
 _RANK_WORD = re.compile(
@@ -58,8 +60,9 @@ def blocked_spans(sentence: str) -> list[tuple[int, int]]:
 
 IDIOM = re.compile(
     r"\bzu\s+(?:100|hundert)\s+Prozent|\b(?:100|hundert)-?prozentig\w*"
-    r"|\b(?:100|a\s+hundred|one\s+hundred)\s+(?:per\s?cent|%)"
-    r"\s+(?:sure|certain|committed|behind|confident|right|fit|focused|genuine|effort)\b"
+    r"|\b(?:100|a\s+hundred|one\s+hundred)\s?(?:per\s?cent|%)"
+    r"\s+(?:sure|certain|committed|behind|confident|right|fit|focused|genuine|effort"
+    r"|(?:winning\s+)?record)\b"
     r"|(?:\b(?:do|give|giving|gave|given|feel|felt|I\s+am)|I'm)\s+(?:it\s+)?(?:100|110)\s?"
     r"(?:%|per\s?cent)(?!\s+of\b)",
     re.I,
@@ -86,7 +89,7 @@ _RECORD_ENDINGS = ("spiele", "spielen", "partien", "siege", "siegen", "niederlag
                    "spieltagen", "runden", "rennen", "tore", "toren", "treffer", "treffern",
                    "duelle", "duellen", "aufeinandertreffen", "begegnungen",
                    "vorlagen", "schüsse", "torschüsse", "schläge", "schlägen", "bewerbe",
-                   "bewerben")  # fmt: skip
+                   "bewerben", "läufe", "läufen", "prüfungen")  # fmt: skip
 _RECORD_WORDS = frozenset({"games", "matches", "wins", "defeats", "rounds", "races", "goals",
                            "tries", "wickets", "assists", "sheets", "caps", "appearances",
                            "aces", "shots", "strokes", "titles", "records"})  # fmt: skip

@@ -2977,3 +2977,25 @@ def test_the_same_value_again_in_a_later_sentence_still_splits_two_of_one_senten
     ]  # fmt: skip
     labels = [f.label for f in key_figures(sentences, "de") if f.value == 25.0]
     assert len(labels) == 2 and "Spende" in labels
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("9. Lauf zur Rallye-WM (3. Etappe – Endstand nach 21 Prüfungen): 1. Sebastien Ogier "
+         "VW Polo 3:35:49,5 Std.", "de"),
+        ("Fahrer-Wertung (nach 9 von 13 Läufen): 1. Ogier 207 Pkt.", "de"),
+        ("The government's response to the plan to replace all existing 14-19 qualifications "
+         "is expected next week.", "en"),
+        ("They finished with a 100% record in the Six Nations.", "en"),
+    ],
+)  # fmt: skip
+def test_a_rally_s_stages_and_points_an_age_band_and_a_100_percent_record_are_no_figures(
+    sentence: str, lang: str
+) -> None:
+    assert figures(sentence, lang) == []
+
+
+def test_points_of_an_index_abbreviated_are_still_figures() -> None:
+    found = by_text("Der Index stieg um 5 Pkt. auf 120 Pkt.", "de")
+    assert (found["120 Pkt"].value, found["120 Pkt"].unit) == (120.0, "Punkte")
