@@ -352,7 +352,8 @@ def _what_happened(q: Quantity, lang: str) -> Iterator[Candidate]:
 
 
 def _extent(q: Quantity) -> Iterator[Candidate]:
-    """`80 Kilometer breiten`, `15 Kilometer von einer Landesgrenze entfernt`."""
+    """`80 Kilometer breiten`, `15 Kilometer von der Grenze` (with "entfernt" after it a
+    distance, ``verbs.distance``, names it first)."""
     m = _EXTENT_DE.match(q.sentence, q.end)
     if m is None:
         return

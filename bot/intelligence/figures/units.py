@@ -22,8 +22,7 @@ _COUNTRY_CURRENCY = "|".join(
     w.replace(" ", r"\s+") for w in sorted(cues.COUNTRY_CURRENCIES, key=len, reverse=True)
 )
 _CUR_POST = re.compile(
-    r"\s?(Australian\s+dollars?|Canadian\s+dollars?|Hong\s+Kong\s+dollars?|Swiss\s+francs?"
-    rf"|{_COUNTRY_CURRENCY}"
+    rf"\s?({_COUNTRY_CURRENCY}"
     r"|francs?|US-Dollars?|Dollars?|Euros?|€|\$|Pfund|pounds?(?:\s+sterling)?|Franken|CHF|Yen"
     r"|USD|EUR|GBP|Rubel|roubles|rubles|Yuan|Renminbi|Kronen|rupees|Cents?|pence|rand|lira"
     r"|zloty|shekels|baht|ringgit|rupiah|naira|hryvnia|forint|kronor|kroner|krona|pesos|dinars"
