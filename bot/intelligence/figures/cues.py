@@ -326,16 +326,23 @@ _PARTICLE_VERBS = words_of(
     drives bring brought bringing brings force forced forcing forces send sent sending sends"""
 )
 _PREVIOUS = re.compile(r"(\S+)\s+$")
+# "pushed rates up to 2.25%", "helped push their 2004 earnings up to $43.1m": a verb that
+# pushes, its object, then "up to" the new level.
+_PUSHED = re.compile(
+    r"\b(?:push(?:ed|es|ing)?|drive[sn]?|drove|driving|sen[dt]|sends|sending|force[sd]?|forcing"
+    r"|lift(?:ed|s|ing)?|boost(?:ed|s|ing)?)\s+(?:[\w'-]+\s+){0,4}$",
+    re.I,
+)
 _TO_NEXT = re.compile(r"\s+to\b", re.I)
 
 
 def particle_moves(sentence: str, start: int, end: int) -> bool:
     """True when the "up"/"down" at start..end says a figure moved: "up 5%", "down from",
-    "were up", "push down the rate"; not "up to £820,000"."""
+    "were up", "push down the rate", "pushed rates up to 2.25%"; not "up to £820,000"."""
     if _PARTICLE_AFTER.match(sentence, end):
         return True
     if _TO_NEXT.match(sentence, end):
-        return False
+        return bool(_PUSHED.search(sentence, max(0, start - 60), start))
     before = _PREVIOUS.search(sentence, max(0, start - 16), start)
     word = before.group(1).casefold() if before else ""
     return word in _PARTICLE_VERBS or word.endswith("%")
@@ -395,7 +402,8 @@ def _cue_re(words: str, particle: str = "") -> re.Pattern[str]:
 # no movement; "7% more than in 2003" compares with an earlier level, which is.
 THAN = re.compile(
     r"\s+(?:\w+\s+)?(?:than|als)\b(?P<earlier>\s+(?:in|im|a\s+year|last|the\s+previous|the\s+prior"
-    r"|the\s+same|before|earlier|previously|zuvor|vor|noch|damals|ein\s+Jahr|letzte[ns]?"
+    r"|the\s+same|during\s+the\s+same|at\s+the\s+(?:start|end|beginning)\s+of"
+    r"|before|earlier|previously|zuvor|vor|noch|damals|ein\s+Jahr|letzte[ns]?"
     r"|vergangene[ns]?|bisher|ursprünglich"
     r"|[12]\d\d\d)\b)?",
     re.I,

@@ -130,6 +130,8 @@ def _moves(
         _phrasal(sentence, m.start()) or not cues.particle_moves(sentence, m.start(), m.end())
     ):
         return False  # "up to £820,000", "racks up only 0.0051%", "make up 16%"
+    if _comparative(word) and sentence.startswith("-", m.end()):
+        return False  # "sink by a larger-than-forecast 8.8%": part of an adjective
     than = _comparative(word) and cues.THAN.match(sentence, m.end())
     if than and not than.group("earlier"):
         return False  # "höher als der Wert des Gutscheins": a comparison, no movement

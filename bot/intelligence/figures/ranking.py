@@ -213,18 +213,43 @@ def _fallback_label(
 
 _TO_LEVEL = re.compile(r"\s+(?:to|auf)\s+(?:(?:about|around|rund|etwa)\s+)?", re.I)
 _AND_BY = re.compile(r"\b(?:and|und|while|but|sowie)\s+(?:\w+\s+)?(?:by|um)\s+$", re.I)
+# "sales jumping 28% at young women's clothing retailer Bebe Stores and 32.2% at American
+# Eagle": words, no number, an "and", words again — the second figure shares the verb.
+_ELIDED_GAP = re.compile(
+    r"\s+(?:[^\W\d][\w'’-]*\s+){0,8}?(?:and|und|while|whereas)\s+(?:[^\W\d][\w'’-]*\s+){0,6}"
+)
+# A gap with a verb or subject of its own opens a new clause: "rose 5% while in France they
+# were 20%".
+_OWN_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|should|can|may|might|which"
+    r"|who|that|they|it|he|she|we|ist|sind|war|waren|hat|haben|hatte|wird|werden|lag|lagen"
+    r"|sie|er)\b",
+    re.I,
+)
 
 
 def _parallel_moves(found: Sequence[Quantity]) -> None:
     """ "Steel prices rose by 8% globally in January alone and by 24% in China": the second
-    "by" repeats the move of the first, past the wall the first figure is for a cue."""
+    "by" repeats the move of the first, past the wall the first figure is for a cue; so does
+    a second figure of the same measure right after an "and" ("up by 10% and from North
+    America by some 9%")."""
     kept = [q for q in found if _keep(q)]
     for i, q in enumerate(kept):
-        if q.direction or not _AND_BY.search(q.sentence, max(0, q.start - 25), q.start):
+        if q.direction or not i:
             continue
-        first = next((p for p in reversed(kept[:i]) if p.unit == q.unit and p.direction), None)
+        if _AND_BY.search(q.sentence, max(0, q.start - 25), q.start):
+            first = next((p for p in reversed(kept[:i]) if p.unit == q.unit and p.direction), None)
+        else:
+            first = kept[i - 1] if _elided(kept[i - 1], q) else None
         if first is not None:
             q.direction, q.label = first.direction, q.label or first.label
+
+
+def _elided(first: Quantity, q: Quantity) -> bool:
+    """``q`` shares the verb of ``first``, the figure right before it."""
+    gap = q.sentence[first.end : q.start]
+    same = (first.kind, first.unit) == (q.kind, q.unit) and first.direction is not None
+    return same and bool(_ELIDED_GAP.fullmatch(gap)) and not _OWN_VERB.search(gap)
 
 
 def _old_level_label(q: Quantity, found: Sequence[Quantity], lang: str) -> str | None:

@@ -2999,3 +2999,47 @@ def test_a_rally_s_stages_and_points_an_age_band_and_a_100_percent_record_are_no
 def test_points_of_an_index_abbreviated_are_still_figures() -> None:
     found = by_text("Der Index stieg um 5 Pkt. auf 120 Pkt.", "de")
     assert (found["120 Pkt"].value, found["120 Pkt"].unit) == (120.0, "Punkte")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "direction"),
+    [
+        ("Pier 1 Imports saw its same store sales sink by a larger-than-forecast 8.8% as it "
+         "battled fierce competition.", "8.8%", "down"),
+        ("Nordstrom said same store sales were 9.3% higher than during the same period last "
+         "year.", "9.3%", "up"),
+        ("The market is still 40% higher than at the start of 2004.", "40%", "up"),
+        ("The meeting which pushed rates up to 2.25% showed that policy-makers are worried.",
+         "2.25%", "up"),
+        ("The tour helped push their 2004 earnings up to $43.1m (£23.1m).", "$43.1m", "up"),
+        ("Fines of up to $500,000 could be imposed.", "$500,000", None),
+        ("Salaries were up to £30,000.", "£30,000", None),
+    ],
+)  # fmt: skip
+def test_a_rise_pushed_up_to_a_level_or_above_last_year_moves_a_larger_than_forecast_fall_falls(
+    sentence: str, text: str, direction: str | None
+) -> None:
+    assert by_text(sentence, "en")[text].direction == direction
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "direction", "label"),
+    [
+        ("Trendy labels sold well, with sales jumping 28% at young women's clothing retailer "
+         "Bebe Stores and 32.2% at American Eagle Outfitters.", "32.2%", "up", "sales"),
+        ("Visits from Western Europe were up by 10% and from North America by some 9% "
+         "compared to 2003.", "9%", "up", "Visits"),
+    ],
+)  # fmt: skip
+def test_a_second_figure_after_and_shares_the_first_one_s_verb(
+    sentence: str, text: str, direction: str, label: str
+) -> None:
+    f = by_text(sentence, "en")[text]
+    assert (f.direction, f.label) == (direction, label)
+
+
+def test_a_second_figure_with_a_verb_of_its_own_does_not_share_the_first_one_s() -> None:
+    assert (
+        by_text("Sales rose 5% in Britain while in France they were 20%.", "en")["20%"].direction
+        is None
+    )
