@@ -304,14 +304,16 @@ _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|gr
         |million|billion)\b))|lift(?:ed|ing)?|lifts(?=\s+(?:its|their|the|his|her|our|a|an)\s)|upwards?|leap(?:t|ed|s|ing)?
     |rebound(?:ed|s|ing)?|record\s+high|strengthen\w*|expand\w*|widen(?:ed|s|ing)?
     |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s)?[\d£$€])
-    |bigger|larger|(?<=[\d%]\s)more"""
-_DOWN_EN = r"""fell|fall(?:s|en|ing)?|drop(?:ped|s|ping)?|decline[ds]?|declining|decrease[ds]?
+    |bigger|larger|(?<=[\d%]\s)more|(?<=\dm\s|bn\s)more"""
+_DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|silent|ill)\b)
+    |drop(?:ped|s|ping)?|decline[ds]?|declining|decrease[ds]?
     |cut(?:s|ting)?|lost(?!\s+(?:their|his|her|its)\s+(?:lives|life|jobs|job|homes))|lose[s]?
     |losing|lower(?:ed|ing|s)?|slump(?:ed|s|ing)?|(?<=[\d%]\s)off\b
     |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sunk|sink(?:s|ing)?|slid|slide[s]?
     |sliding|slip(?:s|ped|ping)?|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
     |slash(?:ed|es|ing)?|shed(?:s|ding)?|trimm(?:ed|ing)|worst|halved
-    |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|slow(?:s|ed|ing|down)
+    |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|(?<=\dm\s|bn\s)less
+    |slow(?:s|ed|ing|down)|deteriorat(?:e[ds]?|ing)|worsen(?:ed|s|ing)?|wip(?:e[ds]?|ing)\s+out
     |slow(?=\s+(?:to|by|from|down|sharply|further)\b)|slower
     |shav(?:e|es|ed|ing)|ax(?:e[ds]|ing)|sack(?:ed|ing)|laid\s+off|scrap(?:ped|ping|s)
     |narrow(?:ed|s|ing)(?!\s+(?:margin|defeat|victory|win|majority)\b)"""
@@ -326,6 +328,9 @@ _PARTICLE_VERBS = words_of(
     drives bring brought bringing brings force forced forcing forces send sent sending sends"""
 )
 _PREVIOUS = re.compile(r"(\S+)\s+$")
+_TO_NUMBER = re.compile(
+    r"\s+to\s+(?:(?:about|around|nearly|almost|just|only|some|under|below)\s+)?[\d£$€¥]", re.I
+)
 # "pushed rates up to 2.25%", "helped push their 2004 earnings up to $43.1m": a verb that
 # pushes, its object, then "up to" the new level.
 _PUSHED = re.compile(
@@ -342,6 +347,8 @@ def particle_moves(sentence: str, start: int, end: int) -> bool:
     if _PARTICLE_AFTER.match(sentence, end):
         return True
     if _TO_NEXT.match(sentence, end):
+        if sentence[start:end].casefold() == "down" and _TO_NUMBER.match(sentence, end):
+            return True  # "settled down to about 12 million": "down to" a number falls
         return bool(_PUSHED.search(sentence, max(0, start - 60), start))
     before = _PREVIOUS.search(sentence, max(0, start - 16), start)
     word = before.group(1).casefold() if before else ""
@@ -420,7 +427,7 @@ _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinke
     |gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut|streich\w*
     |gestrichen|kürz(?:t|te|ten|en|ung|ungen)|gekürzt|einbußen|halbiert|geringer
     |verringer\w*|reduzier\w*|verminder\w*|abgenommen|abnehm\w*|gedrosselt|drossel\w*
-    |eingebüßt|einbüß\w*|nur\s+noch|nur\s+mehr(?=\s+(?:rund\s+|etwa\s+|knapp\s+|gut\s+)?\d)|verkleiner\w*|einbrach|einbrachen"""
+    |eingebüßt|einbüß\w*|abgestürzt|stürzte[n]?|\w*absturz|sinke|nur\s+noch|nur\s+mehr(?=\s+(?:rund\s+|etwa\s+|knapp\s+|gut\s+)?\d)|verkleiner\w*|einbrach|einbrachen"""
 
 UP_RE = {"en": _cue_re(_UP_EN, "up"), "de": _cue_re(_UP_DE)}
 DOWN_RE = {"en": _cue_re(_DOWN_EN, "down"), "de": _cue_re(_DOWN_DE)}

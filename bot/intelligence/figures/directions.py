@@ -45,6 +45,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
         return None  # "Das Barometer signalisiert ab 50 Punkten Wachstum": a threshold
     if _INCOME_THRESHOLD.search(q.sentence, max(0, q.start - 40), q.start):
         return None  # "an increase of the same amount on earnings over £100,000": a threshold
+    if q.kind == "count" and _WHERE.search(q.sentence, max(0, q.start - 20), q.start):
+        return None  # "fiel die Arbeitslosenquote in 22 EU-Staaten": where it fell, not what
     left, right = clause(q.sentence, q.start, q.end)
     lo, hi = max(left, q.start - 90), min(right, q.end + 30)
     fences = walls(q, others)
@@ -81,9 +83,12 @@ def _nearest_cue(
 
 def _other_after(q: Quantity, m: re.Match[str]) -> bool:
     """A cue after the figure that speaks of something else: "up to £1,200 a year, which
-    will grow" (the fund), "five million and impending cuts" (a noun), "£4bn in tax cuts"."""
+    will grow" (the fund), "five million and impending cuts" (a noun), "£4bn in tax cuts",
+    "reaching $1.8832 before slipping" (what came next), "£1.5bn of lost sales" (a kind)."""
     return bool(
         _RELATIVE_AFTER.search(q.sentence, q.end, m.start())
+        or _LATER.search(q.sentence, q.end, m.start())
+        or _OF_KIND.fullmatch(q.sentence, q.end, m.start())
         or _NEXT_ITEM.fullmatch(q.sentence, q.end, m.start())
         or _PURPOSE.fullmatch(q.sentence, q.end, m.start())
     )
@@ -113,7 +118,7 @@ _FINAL_PARTICIPLES = {
     ),
     **dict.fromkeys(
         cues.words_of("""gestiegen gewachsen erhöht verdoppelt angehoben
-        gesteigert aufgestockt ausgeweitet angestiegen"""),
+        gesteigert aufgestockt ausgeweitet angestiegen hinzugewonnen dazugewonnen"""),
         "up",
     ),
 }
@@ -151,6 +156,8 @@ def _moves(
         return False  # "einen Verlust von 41 Millionen Euro", "the $550m it lost on trading"
     if word in ("weniger", "mehr") and _VERB_NEXT_DE.match(sentence, m.end()):
         return False  # "Fast eine Million Menschen wollten weniger arbeiten": the work
+    if q.kind in ("count", "other") and "stürz" in word:
+        return False  # "rund 250 Meter abgestürzt": a climber fell, no figure did
     if q.unit in ("km", "m") and word.endswith(("anstieg", "aufstieg")):
         return False  # "den 3,7 km langen Schlussanstieg": a climb of a road, no rise
     if word == "zurück" and not _GO.search(sentence, max(0, m.start() - 80), m.start()):
@@ -197,6 +204,10 @@ def _separable(
 
 
 _THRESHOLD_DE = re.compile(r"\bab\s+$")
+_WHERE = re.compile(
+    r"\b(?:in|at|across|bei)\s+(?:(?:the|all|den|allen)\s+)?(?:(?:about|some|rund|etwa)\s+)?$",
+    re.I,
+)
 _INCOME_THRESHOLD = re.compile(
     r"\b(?:earnings|incomes?|salaries|wages|earning|earn|verdienen|Einkommen)\s+(?:of\s+)?(?:over"
     r"|above|more\s+than|below|under|less\s+than|über|unter|ab|von\s+mehr\s+als)\s+$",
@@ -261,6 +272,8 @@ _ABOVE_EARLIER = re.compile(
     r"|earlier|before))",
     re.I,
 )
+_LATER = re.compile(r"\b(?:before|after|then|bevor|danach)\b", re.I)
+_OF_KIND = re.compile(r"\s+of\s+")
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who|that|die|der|das|welche[rs]?)\s", re.I)
 # "PS2 sales were more than double that": a multiple of something else, no movement.
 _MULTIPLE_OF = re.compile(r"\s+(?:that|this|those|these|what)\b", re.I)

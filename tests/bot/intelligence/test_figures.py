@@ -3043,3 +3043,46 @@ def test_a_second_figure_with_a_verb_of_its_own_does_not_share_the_first_one_s()
         by_text("Sales rose 5% in Britain while in France they were 20%.", "en")["20%"].direction
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "direction"),
+    [
+        ("The show's ratings have since settled down to about 12 million per episode.", "en",
+         "12 million", "down"),
+        ("Response times of some sites have deteriorated by up to 85%.", "en", "85%", "down"),
+        ("Das reale BIP der Ukraine ist im Jahr 2014 um 6,8 Prozent abgestürzt.", "de",
+         "6,8 Prozent", "down"),
+        ("Die Pensionsquote sinke und werde 2017 mit 609 Pensionisten auf 1.000 Erwerbstätige "
+         "wieder beim Stand von 2008 sein.", "de", "609 Pensionisten", "down"),
+        ("Im zweiten Quartal hat Sky 337.000 neue Kunden hinzugewonnen.", "de",
+         "337.000 neue Kunden", "up"),
+    ],
+)  # fmt: skip
+def test_ratings_settled_down_to_times_deteriorated_and_a_gdp_that_crashed_move(
+    sentence: str, lang: str, text: str, direction: str
+) -> None:
+    assert by_text(sentence, lang)[text].direction == direction
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text"),
+    [
+        ("Über ein Jahr betrachtet fiel die Arbeitslosenquote im April in 22 EU-Staaten.", "de",
+         "22 EU-Staaten"),
+        ("Truancy has been reduced by 5% at the 128 worst hit schools.", "en",
+         "128 worst hit schools"),
+        ("Mr Garnier said the company had absorbed over £1.5bn of lost sales to generics.", "en",
+         "£1.5bn"),
+        ("The dollar gained ground against sterling on Tuesday, reaching $1.8832 to the pound "
+         "before slipping slightly on Wednesday morning.", "en", "$1.8832"),
+        ("Yuganskneftegaz was sold off, falling into the hands of Rosneft in a deal worth "
+         "$9.4bn.", "en", "$9.4bn"),
+        ("Ein Mann ist auf einer Skitour mit einer Schneewechte rund 250 Meter abgestürzt.",
+         "de", "250 Meter"),
+    ],
+)  # fmt: skip
+def test_where_something_fell_a_kind_of_loss_what_came_next_and_a_climber_s_fall_are_no_moves(
+    sentence: str, lang: str, text: str
+) -> None:
+    assert by_text(sentence, lang)[text].direction is None
