@@ -116,6 +116,12 @@ _SAID = re.compile(
 def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
     """The label when the sentence names what the figure measures, else None."""
     tail = q.sentence[q.end :]
+    if q.unit == "magnitude":  # "der Stärke 5,8 erschütterte": what a quake measures
+        return (
+            "Stärke"
+            if "Stärke" in q.sentence[max(0, q.start - 12) : q.start]
+            else ("Magnitude" if lang == "de" else "magnitude")
+        )
     if q.kind == "percent" and (party := _party(q, others)):
         return party  # "liegen die Grünen im 18. Bezirk mit 27,93 Prozent"
     if q.kind == "percent" and _OWNED_PART.match(tail) and (owner := _owned(q, lang)):

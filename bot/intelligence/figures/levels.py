@@ -92,7 +92,26 @@ def _inherit(found: list[Quantity]) -> list[Quantity]:
             continue
         ranged = nxt is not None and bool(_RANGE_JOIN.fullmatch(gap))  # "20 bis 25 Personen"
         _from_before(q, found[:i], ranged)
+    for q in found:
+        if q.unit is None and q.kind in ("count", "other") and _bracketed(q):
+            _from_bracketed_sibling(q, found)
     return found
+
+
+def _bracketed(q: Quantity) -> bool:
+    return q.sentence[q.end : q.end + 1] == ")" and bool(_OPENS.search(q.sentence, 0, q.start))
+
+
+_OPENS = re.compile(r"(?:\(|\(\d{4}:\s?)$")
+
+
+def _from_bracketed_sibling(q: Quantity, found: list[Quantity]) -> None:
+    """ "vor Israel (4,11 Prozent) und Japan (3,58)", "Salzburg (22,5) und Vorarlberg (21,0
+    Prozent)": a bare number in brackets has the unit of the nearest bracketed figure."""
+    siblings = [p for p in found if p is not q and p.unit and _bracketed(p)]
+    if siblings:
+        near = min(siblings, key=lambda p: abs(p.start - q.start))
+        q.unit, q.kind = near.unit, near.kind
 
 
 def _from_before(q: Quantity, before: list[Quantity], ranged: bool) -> None:
@@ -150,7 +169,9 @@ def _after_cue(q: Quantity) -> bool:
 
 # "Die meisten Schüler mit nichtdeutschem Unterricht finden sich in Wien (18.478) vor
 # Oberösterreich (4.090)": a ranking whose bare numbers count the noun it ranks.
-_MOST = re.compile(r"\b[Dd]ie\s+meisten\s+(?:[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\w-]+)")
+_MOST = re.compile(
+    r"\b[Dd]ie\s+(?:mit\s+Abstand\s+|weitaus\s+)?meisten\s+(?:[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\w-]+)"
+)
 
 
 def _most(sentence: str) -> str | None:

@@ -109,6 +109,10 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         # "drei bis vier Millionen", "two or three megapixel": the low end of a range
         return Quantity(m.start("word"), m.end(), value, None, "other", sentence)
     factor, unit, kind, end = unit_after(sentence, m.end(), pre, lang)
+    if unit == "magnitude" and is_word:
+        return None  # "eine Magnitude von 2,3": the article, the figure follows
+    if unit is None and not is_word and _quake(sentence, m.start(), end):
+        unit, kind = "magnitude", "other"  # "der Stärke 5,8", "8.9 on the Richter scale"
     unit = angle(unit, value * factor, sentence)
     value, end = _with_inches(sentence, end, value, unit)
     if kind == "percent" and excluded.IDIOM.search(sentence, max(0, m.start() - 11), end + 12):
@@ -162,6 +166,18 @@ def _signed(sentence: str, start: int, value: float, unit: str | None) -> tuple[
     if unit == "%" and _SIGN.search(sentence, max(0, start - 2), start):
         return start - 1, -value
     return start, value
+
+
+_MAGNITUDE_BEFORE = re.compile(r"\b(?:Magnitude|Stärke|magnitude)\s+(?:von\s+|of\s+)?$")
+_RICHTER_AFTER = re.compile(r"\s+(?:on\s+the\s+Richter(?:\s+scale)?|auf\s+der\s+Richterskala)\b")
+
+
+def _quake(sentence: str, start: int, end: int) -> bool:
+    """An earthquake's magnitude: "eine Magnitude von 2,3", "8.9 on the Richter scale"."""
+    return bool(
+        _MAGNITUDE_BEFORE.search(sentence, max(0, start - 16), start)
+        or _RICHTER_AFTER.match(sentence, end)
+    )
 
 
 _INCHES = re.compile(r"\s?(\d{1,2})\s?(?:in|ins|inches)\b")

@@ -3086,3 +3086,40 @@ def test_where_something_fell_a_kind_of_loss_what_came_next_and_a_climber_s_fall
     sentence: str, lang: str, text: str
 ) -> None:
     assert by_text(sentence, lang)[text].direction is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("Die mit Abstand meisten parlamentarischen Anfragen gehen auf das Konto der FPÖ "
+         "(2.496), gefolgt von den NEOS (418) und von den Grünen (366).", "418", "anfragen"),
+        ("An der Spitze liegt Südkorea mit 4,29 Prozent vor Israel (4,11 Prozent) und Japan "
+         "(3,58).", "3,58", "%"),
+        ("Spitzenreiter sind Salzburg (22,5) und Vorarlberg (21,0 Prozent).", "22,5", "%"),
+    ],
+)  # fmt: skip
+def test_a_bare_number_in_a_ranking_or_in_brackets_counts_what_its_neighbours_count(
+    sentence: str, text: str, unit: str
+) -> None:
+    assert by_text(sentence, "de")[text].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "label"),
+    [
+        ("Das Beben hatte eine Magnitude von 2,3.", "de", "2,3", "Magnitude"),
+        ("Ein Erdbeben der Stärke 5,8 erschütterte die Region.", "de", "5,8", "Stärke"),
+        ("An earthquake of magnitude 6.1 struck the region.", "en", "6.1", "magnitude"),
+        ("The quake measured 8.9 on the Richter scale.", "en", "8.9", "magnitude"),
+    ],
+)  # fmt: skip
+def test_an_earthquake_s_magnitude_is_a_figure_and_its_article_is_not(
+    sentence: str, lang: str, text: str, label: str
+) -> None:
+    found = by_text(sentence, lang)
+    assert (found[text].value, found[text].unit, found[text].label) == (
+        float(text.replace(",", ".")),
+        "magnitude",
+        label,
+    )
+    assert len(found) == 1
