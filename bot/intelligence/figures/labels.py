@@ -115,6 +115,24 @@ _SAID = re.compile(
 
 def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
     """The label when the sentence names what the figure measures, else None."""
+    label = _named(q, lang, others)
+    if lang == "de" and q.kind == "money" and (label is None or label.islower()) and _priced(q):
+        return "Preis"  # "wird die Lumix G7 ab ca. 630 Euro hervorgehoben": not "hervorgehoben"
+    return label
+
+
+# "ab 739 Euro erhältlich", "die Roku 4 um hierzulande etwa 240 Euro"
+_PRICE_BEFORE_DE = re.compile(
+    r"\b(ab|um)\s+(?:(?:ca\.|etwa|rund|knapp|hierzulande|nur|bereits|schon)\s+){0,2}$"
+)
+
+
+def _priced(q: Quantity) -> bool:
+    before = _PRICE_BEFORE_DE.search(q.sentence, max(0, q.start - 30), q.start)
+    return before is not None and (before.group(1) == "ab" or q.direction is None)
+
+
+def _named(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
     tail = q.sentence[q.end :]
     if q.unit == "magnitude":  # "der Stärke 5,8 erschütterte": what a quake measures
         return (

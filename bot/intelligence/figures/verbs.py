@@ -197,11 +197,20 @@ _ATTRIBUTIVE_EN = re.compile(r"\s+(?:tall|high|long|wide|deep)\s+([a-z][a-z-]{2,
 _NOT_THINGS_EN = frozenset({"and", "but", "the", "than", "with", "from", "into", "over", "for"})
 
 
+_ATTRIBUTIVE_DE = re.compile(
+    r"\s+(?:lange|hohe|breite|tiefe)[nrs]?\s+(?:[a-zäöüß]+e[nrs]?\s+){0,2}([A-ZÄÖÜ][\w-]{2,})"
+)
+
+
 def described(q: Quantity, lang: str) -> Iterator[Candidate]:
-    """ "a 10ft long table": the thing an English length describes."""
-    if lang == "de" or q.kind != "other" or q.unit not in _LENGTHS:
+    """ "a 10ft long table", "eines nur 20 Meter langen alten Bootes": the thing a length
+    describes."""
+    if q.kind != "other" or q.unit not in _LENGTHS:
         return
-    if (m := _ATTRIBUTIVE_EN.match(q.sentence, q.end)) and m.group(1) not in _NOT_THINGS_EN:
+    if lang == "de":
+        if m := _ATTRIBUTIVE_DE.match(q.sentence, q.end):
+            yield m.start(1), 1, m.group(1)
+    elif (m := _ATTRIBUTIVE_EN.match(q.sentence, q.end)) and m.group(1) not in _NOT_THINGS_EN:
         yield m.start(1), 1, m.group(1)
 
 

@@ -3123,3 +3123,26 @@ def test_an_earthquake_s_magnitude_is_a_figure_and_its_article_is_not(
         label,
     )
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "label"),
+    [
+        ("Bei den Systemkameras wird die Panasonic Lumix G7 ab ca. 630 Euro hervorgehoben, die "
+         "klein wie eine Einstiegs-DSLR sei.", "630 Euro", "Preis"),
+        ("Als beste Set-Top-Box wurde die Roku 4 um hierzulande etwa 240 Euro ausgezeichnet.",
+         "240 Euro", "Preis"),
+        ("Die Menschen hätten sich an Bord eines nur 20 Meter langen alten Bootes befunden.",
+         "20 Meter", "Bootes"),
+        ("Der 30 Meter hohe Turm wurde gesprengt.", "30 Meter", "Turm"),
+    ],
+)  # fmt: skip
+def test_a_german_price_after_ab_or_um_and_the_thing_a_length_describes_are_the_labels(
+    sentence: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, "de")[text].label == label
+
+
+def test_a_sum_cut_by_um_is_no_price() -> None:
+    f = by_text("Das Budget der Stadt wurde um 3 Millionen Euro gekürzt.", "de")["3 Millionen Euro"]
+    assert (f.direction, f.label != "Preis") == ("down", True)
