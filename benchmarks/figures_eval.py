@@ -61,6 +61,7 @@ _MEASURES = {
     "tonnen": "t", "tonnes": "t", "tons": "t", "t": "t", "gramm": "g", "grams": "g", "g": "g",
     "megapixel": "megapixels", "pixels": "pixel", "yards": "yd", "yard": "yd",
     "points": "punkte", "megabyte": "mb", "megabytes": "mb", "inches": "zoll",
+    "barrels per day": "bpd", "barrels a day": "bpd",
 }  # fmt: skip
 
 Gold = dict[str, Any]

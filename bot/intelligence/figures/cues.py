@@ -95,7 +95,7 @@ PERSON_NOUNS = words_of(
     angehörige bedienstete fachkräfte helfer einsatzkräfte schutzsuchenden
     kollegen kolleginnen colleagues minister meister chefs präsidenten partner fahrer
     vertreter sieger senatoren professoren direktoren autoren investoren moderatoren
-    kräfte ärzte ärztinnen bauern wirte priester
+    kräfte ärzte ärztinnen bauern wirte priester ankünfte neuankünfte ankömmlinge arrivals
     berechtigte suchende reisende lehrende arbeitende getötete vermisste festgenommene
     angeklagte betroffene geflüchtete erkrankte verstorbene freiwillige bewaffnete
     verantwortliche gestrandete geborene beteiligte überlebende streikende verurteilte
@@ -164,7 +164,7 @@ _MEASURE_TABLE = {
 MEASURE_UNITS = {word: unit for unit, words in _MEASURE_TABLE.items() for word in words.split()}
 MEASURE_NOUNS = frozenset(MEASURE_UNITS)
 # Sport standings and scores, no key figures: "97 Zähler" (points in a ski jumping report).
-SCORE_NOUNS = words_of("zähler pts asse")
+SCORE_NOUNS = words_of("zähler pts asse torchancen torschüsse")
 # "30 Meter pro Sekunde", "250 km/h", "5 per cent a year": a rate is one unit.
 RATE_PER = {
     "sekunde": "s", "second": "s", "stunde": "h", "hour": "h", "jahr": "year", "year": "year",
@@ -299,11 +299,13 @@ _LABEL_DE_CANON = {w.casefold(): w for w in LABELS_DE}
 _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|grew
     |grow(?:s|n|ing)?|growth|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|surge[ds]?|surging
     |soar(?:ed|s|ing)?|boost(?:ed|s|ing)?|higher|doubl\w*(?!-)|tripl(?:ed|ing)|rall(?:ied|y|ies)
-    |hike[ds]?|hiking|rais(?:e[ds]?|ing)(?!\s+(?:(?:at\s+least|about|around|some|more\s+than|over
+    |hike[ds]?|hiking|rais(?:e[ds]?|ing)(?!\s+(?:worries|concerns|questions|fears|doubts|hopes
+        |objections|eyebrows|the\s+(?:issue|question|prospect|alarm)|awareness)\b)(?!\s+(?:(?:at\s+least|about|around|some|more\s+than|over
         |nearly|almost|up\s+to|an\s+extra|a\s+further|another)\s+)?(?:[£$€]|\d[\d.,]*\s?(?:m|bn
         |million|billion)\b))|lift(?:ed|ing)?|lifts(?=\s+(?:its|their|the|his|her|our|a|an)\s)|upwards?|leap(?:t|ed|s|ing)?
     |rebound(?:ed|s|ing)?|record\s+high|strengthen\w*|expand\w*|widen(?:ed|s|ing)?
-    |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s)?[\d£$€])
+    |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s
+        |an\s+extra\s|a\s+further\s)?[\d£$€])
     |bigger|larger|(?<=[\d%]\s)more|(?<=\dm\s|bn\s)more"""
 _DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|silent|ill)\b)
     |drop(?:ped|s|ping)?|decline[ds]?|declining|decrease[ds]?
@@ -321,7 +323,9 @@ _DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|
 # down", "make up 16%"): they only move a figure next to a number or a from/by/on, after
 # "to be" or a verb that pushes ("push down the unemployment rate").
 _PARTICLE_AFTER = re.compile(
-    r"\s+(?:from|by|on|nearly|almost|about|around|some|sharply|slightly)\b|\s*[\d£$€¥]", re.I
+    r"\s+(?:from|by|on|nearly|almost|about|around|some|sharply|slightly|more\s+than)\b"
+    r"|\s*[\d£$€¥]",
+    re.I,
 )
 _PARTICLE_VERBS = words_of(
     """is are was were be been push pushed pushing pushes drive drove driven driving
@@ -382,14 +386,15 @@ def is_phrasal(word: str) -> bool:
 # 4,0 Prozent nach", "Sie legten um 0,1 Prozent zu", "Der Absatz brach um 20 Prozent ein".
 SEPARABLE_DE = re.compile(
     r"\b(gab|gaben|gibt|legte|legten|legt|nahm|nahmen|nimmt|brach|brachen|bricht|büßte|büßten"
-    r"|büßt)\b"
-    r"(?:[^,.;:]|[,.](?=\d)){0,80}?\s(nach|zu|ab|ein)(?=\s*(?:[,.;:]|$))",
+    r"|büßt|kam|kamen|kommt|kommen)\b"
+    r"(?:[^,.;:]|[,.](?=\d)){0,80}?\s(nach|zu|ab|ein|dazu|hinzu)(?=\s*(?:[,.;:]|$))",
     re.I,
 )
 _SEPARABLE_MOVES = {
     ("gab", "nach"): "down", ("gib", "nach"): "down", ("leg", "zu"): "up", ("nah", "zu"): "up",
     ("nim", "zu"): "up", ("nah", "ab"): "down", ("nim", "ab"): "down", ("bra", "ein"): "down",
-    ("bri", "ein"): "down", ("büß", "ein"): "down",
+    ("bri", "ein"): "down", ("büß", "ein"): "down", ("kam", "dazu"): "up", ("kam", "hinzu"): "up",
+    ("kom", "dazu"): "up", ("kom", "hinzu"): "up",
 }  # fmt: skip
 
 
@@ -420,14 +425,14 @@ _UP_DE = r"""verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg
     |zugelegt|legte|legten|wuchs|wächst|gewachsen|wachstum|erhöh\w*|\w{3,}sprung|sprang
     |kletter\w*|geklettert|höher|verdoppel\w*|\w*steigerung|gesteigert|steigert\w*|\w*plus
     |\w*anstieg|\w*zuwachs|aufschwung|vergrößer\w*|zugenommen|zunehm\w*|anheb\w*
-    |angehoben|ausgeweitet|gewachsen|verlänger\w*"""
+    |angehoben|ausgeweitet|gewachsen|verlänger\w*|zuleg(?:en|te|ten|t)"""
 _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?
     |fällt|gefallen|\w*rückgang|rückläufig|ging\s+zurück|gingen\s+zurück|zurückgegangen
     |zurück|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft|senk\w*
     |gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut|streich\w*
     |gestrichen|kürz(?:t|te|ten|en|ung|ungen)|gekürzt|einbußen|halbiert|geringer
     |verringer\w*|reduzier\w*|verminder\w*|abgenommen|abnehm\w*|gedrosselt|drossel\w*
-    |eingebüßt|einbüß\w*|abgestürzt|stürzte[n]?|\w*absturz|sinke|nur\s+noch|nur\s+mehr(?=\s+(?:rund\s+|etwa\s+|knapp\s+|gut\s+)?\d)|verkleiner\w*|einbrach|einbrachen"""
+    |eingebüßt|einbüß\w*|zurückging(?:en)?|\w+senkung(?:en)?|abgestürzt|stürzte[n]?|\w*absturz|sinke|nur\s+noch|nur\s+mehr(?=\s+(?:rund\s+|etwa\s+|knapp\s+|gut\s+)?\d)|verkleiner\w*|einbrach|einbrachen"""
 
 UP_RE = {"en": _cue_re(_UP_EN, "up"), "de": _cue_re(_UP_DE)}
 DOWN_RE = {"en": _cue_re(_DOWN_EN, "down"), "de": _cue_re(_DOWN_DE)}

@@ -88,6 +88,7 @@ def _other_after(q: Quantity, m: re.Match[str]) -> bool:
     return bool(
         _RELATIVE_AFTER.search(q.sentence, q.end, m.start())
         or _LATER.search(q.sentence, q.end, m.start())
+        or _USED_TO.search(q.sentence, q.end, m.start())
         or _OF_KIND.fullmatch(q.sentence, q.end, m.start())
         or _NEXT_ITEM.fullmatch(q.sentence, q.end, m.start())
         or _PURPOSE.fullmatch(q.sentence, q.end, m.start())
@@ -113,12 +114,14 @@ def _final_participle(
 _FINAL_PARTICIPLES = {
     **dict.fromkeys(
         cues.words_of("""gekürzt gesenkt gestrichen gesunken verringert reduziert
-        halbiert zurückgegangen eingebrochen geschrumpft zurückgefahren abgebaut"""),
+        halbiert zurückgegangen eingebrochen geschrumpft zurückgefahren abgebaut zurückging
+        zurückgingen sank sanken"""),
         "down",
     ),
     **dict.fromkeys(
         cues.words_of("""gestiegen gewachsen erhöht verdoppelt angehoben
-        gesteigert aufgestockt ausgeweitet angestiegen hinzugewonnen dazugewonnen"""),
+        gesteigert aufgestockt ausgeweitet angestiegen hinzugewonnen dazugewonnen zulegen
+        zulegte zulegten stieg stiegen"""),
         "up",
     ),
 }
@@ -148,6 +151,10 @@ def _moves(
         and _HEDGES.fullmatch(sentence[m.end() : q.start])
     ):
         return False  # "the company had already raised about $900m": money collected
+    if word == "plus" and _MODEL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+        return False  # "für das 6s Plus muss man 849 Euro hinblättern": a model's name
+    if word == "growth" and _PACT.match(sentence, m.end()):
+        return False  # "the 60% allowed under the growth and stability pact": a name
     if word == "growth" and _OF_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
         return False  # "as much as 1% of annual growth may be lost": growth is the thing
     if word == "growth" and _RATE_AFTER.fullmatch(sentence, m.end(), q.start):
@@ -241,6 +248,8 @@ def _loss_made(q: Quantity, m: re.Match[str]) -> bool:
     )
 
 
+_MODEL_BEFORE = re.compile(r"\b\d+[a-z]?\s+$")
+_PACT = re.compile(r"\s+and\s+stability\b", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:[a-z]+\s+)?$", re.I)
 _HEDGES = re.compile(
     r"\s*(?:(?:about|around|nearly|almost|some|more\s+than|over|an\s+extra|as\s+much\s+as"
@@ -272,6 +281,8 @@ _ABOVE_EARLIER = re.compile(
     r"|earlier|before))",
     re.I,
 )
+# "£1.3bn could be used to cut pensioners' bills": the sum pays for the cut
+_USED_TO = re.compile(r"\b(?:used|spent|earmarked|needed|enough)\s+to\s+$", re.I)
 _LATER = re.compile(r"\b(?:before|after|then|bevor|danach)\b", re.I)
 _OF_KIND = re.compile(r"\s+of\s+")
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who|that|die|der|das|welche[rs]?)\s", re.I)

@@ -44,6 +44,7 @@ def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
         opened = _BRACKET_OPEN.fullmatch(gap)  # "£1bn (about $2bn)"
         if q.kind == prev.kind == "money" and (opened or (gap == ";" and prev.conversion)):
             q.conversion, q.restates = True, prev.restates or prev
+            q.baseline = q.restates.baseline  # "from 97p ($1.87) to 44p": an old level too
         elif q.kind == prev.kind == "other" and opened and q.unit != prev.unit:
             q.conversion, q.restates = True, prev  # "50,000 square meters (538,000 square feet)"
     return found
@@ -219,8 +220,8 @@ def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
                 q.orphan = "up" if change.group(1).casefold() in _RISES else "down"
             continue
         # "von 442 Millionen Euro im Jahr 2014 im Vorjahr auf 757 Millionen": years between
-        nxt = next((n for n in found[i + 1 :] if n.kind != "year"), None)
-        if nxt and _TO.fullmatch(q.sentence[q.end : nxt.start]):
+        nxt = next((n for n in found[i + 1 :] if n.kind != "year" and not _inside(q, n)), None)
+        if nxt and _TO.fullmatch(_BRACKETS.sub("", q.sentence[q.end : nxt.start])):
             if q.unit not in (None, nxt.unit):
                 continue
             if (
@@ -249,6 +250,12 @@ def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
     return found
 
 
+def _inside(q: Quantity, n: Quantity) -> bool:
+    """``n`` stands in a bracket right after ``q``: "from 97p ($1.87) to 44p"."""
+    return bool(_OPEN_BRACKET.fullmatch(q.sentence, q.end, n.start))
+
+
+_OPEN_BRACKET = re.compile(r"\s*\([^()]*")
 _COMPARED = re.compile(
     r"\s*,?\s*(?:compared\s+(?:with|to)|compares\s+(?:with|to)|gegenüber|verglichen\s+mit)"
     r"\s+(?:(?:a|the)\s+previous\s+|last\s+year's\s+|(?:rund|etwa|about|around)\s+)?$",
@@ -268,7 +275,8 @@ def _mark_previously(found: list[Quantity]) -> list[Quantity]:
 
 
 _PREVIOUSLY = re.compile(
-    r"\s*(?:[–—(,]|\s-)\s*(?:bisher|zuvor|vorher|davor|previously|formerly|from)\s+"
+    r"(?:\s+[a-zäöüß]+){0,2}\s*(?:[–—(,]|\s-)\s*(?:bisher|zuvor|vorher|davor|previously|formerly|from"
+    r"|(?:im\s+)?Vorjahr(?:eswert)?:?|(?:a\s+)?year\s+earlier:?)\s+"
     r"(?:(?:rund|etwa|about|around)\s+)?",
     re.I,
 )

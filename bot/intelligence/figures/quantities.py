@@ -127,6 +127,8 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         return None  # "five insurers": small counts in words are incidental
     if kind in ("count", "other") and factor == 1.0 and _named(sentence, m, core, lang):
         return None  # "the Commodore 64 computer", "Android 6.0 Marshmallow"
+    if value * factor == 1 and _EVERY.search(sentence, max(0, m.start() - 12), m.start()):
+        return None  # "£1 for every one megabyte of data": the base of a price
     if value * factor in _BASES and _PER_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
         return None  # "609 Pensionisten auf 1.000 Erwerbstätige", "per 100,000 people": a base
     if excluded.is_year(core, kind, unit):
@@ -189,6 +191,7 @@ _PER_BEFORE = re.compile(
     r"(?:auf|pro|je|per|for\s+every|in\s+every|out\s+of\s+every)\s+$",
     re.I,
 )
+_EVERY = re.compile(r"\b(?:every|per|pro|je)\s+$", re.I)
 _MINUS = re.compile(r"(?:(?<=\s)|^)(?:minus\s+|-|−)$", re.I)
 _SIGN = re.compile(r"(?:(?<=[\s(])(?<!\d\s)|^)[-−]$")  # not "a 10 -15% chance"
 

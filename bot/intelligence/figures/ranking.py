@@ -212,7 +212,11 @@ def _fallback_label(
 
 
 _TO_LEVEL = re.compile(r"\s+(?:to|auf)\s+(?:(?:about|around|rund|etwa)\s+)?", re.I)
-_AND_BY = re.compile(r"\b(?:and|und|while|but|sowie)\s+(?:\w+\s+)?(?:by|um)\s+$", re.I)
+_AND_BY = re.compile(
+    r"(?:\b(?:and|und|while|but|sowie)|,)\s+(?:[\w/-]+\s+){0,3}?(?:by|um)\s+"
+    r"(?:(?:only|just|about|some|rund|etwa|nur)\s+)?$",
+    re.I,
+)
 # "sales jumping 28% at young women's clothing retailer Bebe Stores and 32.2% at American
 # Eagle": words, no number, an "and", words again — the second figure shares the verb.
 _ELIDED_GAP = re.compile(
@@ -237,7 +241,7 @@ def _parallel_moves(found: Sequence[Quantity]) -> None:
     for i, q in enumerate(kept):
         if q.direction or not i:
             continue
-        if _AND_BY.search(q.sentence, max(0, q.start - 25), q.start):
+        if _AND_BY.search(q.sentence, max(0, q.start - 40), q.start):
             first = next((p for p in reversed(kept[:i]) if p.unit == q.unit and p.direction), None)
         else:
             first = kept[i - 1] if _elided(kept[i - 1], q) else None

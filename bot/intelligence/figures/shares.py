@@ -203,6 +203,8 @@ def _verb_multipliers(sentence: str, found: list[Quantity]) -> list[Quantity]:
         span = m.span(group)
         if any(q.start <= span[0] < q.end for q in found) or _LEAD.match(sentence, span[1]):
             continue  # "Giggs doubled their lead": a score
+        if _TERM.match(sentence, span[1]):
+            continue  # "auf doppelte Buchführung umstellen": a term, no multiple
         value, direction = _MULTIPLIER_WORDS[
             next(k for k in _MULTIPLIER_WORDS if word.startswith(k))
         ]
@@ -222,6 +224,7 @@ _LEAD = re.compile(
     r"\s+(?:(?:the|their|his|its|\w+'s|die|seine|ihre)\s+)?(?:lead|advantage|Führung)\b",
     re.I,
 )
+_TERM = re.compile(r"\s+(?:Buchführung|Staatsbürgerschaft|Moral|Boden|Spiel|Verneinung)\b")
 _COMPARED_THING = re.compile(r"\s+(?:that|those|the|its|their|what)\b", re.I)
 _MULTIPLIER_WORDS = {
     "doubl": (2.0, "up"), "verdoppel": (2.0, "up"), "twice": (2.0, None), "doppelt": (2.0, None),

@@ -35,7 +35,12 @@ _PERCENT = re.compile(
     r"|basis\s+points?)(?!\w)",
     re.I,
 )
-_TIMES = re.compile(r"\s(times|mal)(?=\s)", re.I)
+_TIMES = re.compile(r"\s(times|mal)(?=\s|[.,;]|$)", re.I)
+_MOVED_BEFORE = re.compile(
+    r"\b(?:leap(?:ed|t)|jump(?:ed)?|soared|rose|risen|grown|grew|increased|multiplied|fallen"
+    r"|fell|dropped)\s+(?:(?:by\s+)?(?:about|some|nearly|almost|more\s+than|over)\s+)?[\d.,]+$",
+    re.I,
+)
 _AS_MUCH_AS = re.compile(r"\s+(?:as|so)\s+[^\W\d]+\s+(?:as|wie)\b", re.I)
 _COMPOUND_CURRENCY = re.compile(r"-(Euro|Dollar|Franken|Pfund)-(\w+)", re.I)
 _HYPHEN_MEASURE = re.compile(r"-([a-z]+)\s+([a-z]+)")
@@ -154,10 +159,14 @@ def _words_after(
         unit = "%" if word in ("%", "prozent", "percent", "pct") else "pp"
         return factor, unit, "percent", end + m.end()
     m = _TIMES.match(tail)
-    if m and (
-        COMPARATIVE.match(tail, m.end())
-        or tail[m.end() :].startswith(" the ")
-        or _AS_MUCH_AS.match(tail, m.end())  # "four times as fast as Qrio"
+    if (
+        m
+        and (
+            COMPARATIVE.match(tail, m.end())
+            or _MOVED_BEFORE.search(sentence, max(0, pos - 40), pos)  # "has leaped 500,000 times"
+            or tail[m.end() :].startswith(" the ")
+            or _AS_MUCH_AS.match(tail, m.end())  # "four times as fast as Qrio"
+        )
     ):
         return factor, "x", "multiplier", end + m.end(1)
     decimal = factor == 1.0 and _DECIMAL_BEFORE.search(sentence, 0, pos)

@@ -3146,3 +3146,78 @@ def test_a_german_price_after_ab_or_um_and_the_thing_a_length_describes_are_the_
 def test_a_sum_cut_by_um_is_no_price() -> None:
     f = by_text("Das Budget der Stadt wurde um 3 Millionen Euro gekürzt.", "de")["3 Millionen Euro"]
     assert (f.direction, f.label != "Preis") == ("down", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "direction"),
+    [
+        ("Dabei stiegen die Einnahmen in Schaden/Unfall um 0,8 Prozent, in der Krankensparte um "
+         "3,0 Prozent und in der Lebensversicherung um 4,9 Prozent.", "de", "3,0 Prozent", "up"),
+        ("The lender said prices rose 15.1% over the whole of 2004, but by only 2.8% in the "
+         "second half of the year.", "en", "2.8%", "up"),
+        ("So dass der Konzerngewinn um 18 Prozent auf 366,4 Mio. Euro zurückging.", "de",
+         "366,4 Mio. Euro", "down"),
+        ("In den folgenden Wochen kamen noch einmal 3,5 Gigabyte dazu.", "de", "3,5 Gigabyte",
+         "up"),
+        ("Mittelfristig erhofft sie sich eine Kostensenkung um 250 bis 300 Euro je Quadratmeter.",
+         "de", "250 bis 300 Euro", "down"),
+        ("They added an extra 6.4% to $27.24 in electronic trading.", "en", "6.4%", "up"),
+        ("Sales of legally downloaded songs shot up more than tenfold in 2004.", "en", "tenfold",
+         "up"),
+        ("Since 1976, computational speed has leaped 500,000 times.", "en", "500,000 times", "up"),
+    ],
+)  # fmt: skip
+def test_list_items_clause_final_verbs_and_extra_gains_move(
+    sentence: str, lang: str, text: str, direction: str
+) -> None:
+    assert by_text(sentence, lang)[text].direction == direction
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text"),
+    [
+        ("The Lib Dems raised worries about Labour calls and 680 people have signed up.", "en",
+         "680 people"),
+        ("Government debt should be under 40% - in contrast to the 60% allowed under the growth "
+         "and stability pact.", "en", "60%"),
+        ("Für das 6s Plus muss man zumindest 849 Euro hinblättern.", "de", "849 Euro"),
+        ("They can save £4bn on waste, of which £1.3bn could be used to cut pensioners' bills.",
+         "en", "£1.3bn"),
+    ],
+)  # fmt: skip
+def test_raised_worries_a_pact_s_name_a_model_s_name_and_money_used_to_cut_do_not_move(
+    sentence: str, lang: str, text: str
+) -> None:
+    assert by_text(sentence, lang)[text].direction is None
+
+
+def test_last_year_s_level_in_brackets_is_the_old_level() -> None:
+    sentence = "Der Umsatz solle 2016 auf circa 4 Mrd. Euro zulegen (Vorjahr: 3,716 Mrd. Euro)."
+    found = figures(sentence, "de")
+    assert [(f.text, f.direction, f.from_value) for f in found] == [("4 Mrd. Euro", "up", 3.716e9)]
+
+
+def test_a_fall_from_one_price_to_another_with_conversions_in_brackets_is_one_move() -> None:
+    found = by_text("By 1700 GMT, Petrel's shares fell from 97p ($1.87) to 44p ($0.85).", "en")
+    assert (found["44p"].from_value, found["44p"].direction) == (0.97, "down")
+    assert "97p" not in found and "$1.87" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Some networks charge up to £1 for every one megabyte of data downloaded.", "en"),
+        ("Bis dahin müssen sie ihre Budgets auf doppelte Buchführung umstellen.", "de"),
+        ("Die Deutschen hatten ein Dutzend Torchancen.", "de"),
+    ],
+)  # fmt: skip
+def test_a_price_s_base_double_entry_bookkeeping_and_chances_in_a_match_are_no_figures(
+    sentence: str, lang: str
+) -> None:
+    assert all(f.unit not in ("MB", "x", "torchancen") for f in figures(sentence, lang))
+
+
+def test_arrivals_are_people() -> None:
+    assert by_text("Es kamen bis zu 3.000 Neuankünfte pro Tag.", "de")[
+        "3.000 Neuankünfte"
+    ].unit == ("people")
