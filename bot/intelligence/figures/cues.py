@@ -160,6 +160,7 @@ _MEASURE_TABLE = {
     "mAh": "mah milliamperestunden", "mg": "mg milligramm milligrams", "ppi": "ppi",
     "W": "watt watts", "kW": "kw kilowatt kilowatts", "µm": "µm mikrometer micrometres",
     "‰": "promille ‰", "bit": "bit bits", "m³": "m³ kubikmeter kubikmetern",
+    "teraflops": "teraflops", "gigaflops": "gigaflops", "megaflops": "megaflops",
 }  # fmt: skip
 MEASURE_UNITS = {word: unit for unit, words in _MEASURE_TABLE.items() for word in words.split()}
 MEASURE_NOUNS = frozenset(MEASURE_UNITS)

@@ -35,6 +35,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
         return "down" if more.group(1).casefold() in _LESS else "up"
     if q.unit in ("times", "mal"):
         return None  # "raising taxes 66 times" counts occasions
+    if q.kind == "multiplier" and _AS_AS.match(q.sentence, q.end):
+        return None  # "ein fast doppelt so starkes Wachstum wie beim Umsatz": a comparison
     if _compared_with_other(q):
         return None  # "profits 15% lower than analysts had expected", "more than double that"
     if above := _ABOVE_EARLIER.match(q.sentence, q.end):
@@ -84,11 +86,13 @@ def _nearest_cue(
 def _other_after(q: Quantity, m: re.Match[str]) -> bool:
     """A cue after the figure that speaks of something else: "up to £1,200 a year, which
     will grow" (the fund), "five million and impending cuts" (a noun), "£4bn in tax cuts",
-    "reaching $1.8832 before slipping" (what came next), "£1.5bn of lost sales" (a kind)."""
+    "reaching $1.8832 before slipping" (what came next), "£1.5bn of lost sales" (a kind),
+    "100,000 barrels per day and raise the output" (a verb of its own; "and rising" is its)."""
     return bool(
         _RELATIVE_AFTER.search(q.sentence, q.end, m.start())
         or _LATER.search(q.sentence, q.end, m.start())
         or _USED_TO.search(q.sentence, q.end, m.start())
+        or (_AND_VERB.fullmatch(q.sentence, q.end, m.start()) and not m.group(0).endswith("ing"))
         or _OF_KIND.fullmatch(q.sentence, q.end, m.start())
         or _NEXT_ITEM.fullmatch(q.sentence, q.end, m.start())
         or _PURPOSE.fullmatch(q.sentence, q.end, m.start())
@@ -281,6 +285,9 @@ _ABOVE_EARLIER = re.compile(
     r"|earlier|before))",
     re.I,
 )
+# "to produce 100,000 barrels per day and raise the output of Himrin": a verb of its own
+_AS_AS = re.compile(r"\s+(?:so|as)\s+(?:\w+\s+){1,3}?(?:wie|as)\b", re.I)
+_AND_VERB = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:and|und)\s+", re.I)
 # "£1.3bn could be used to cut pensioners' bills": the sum pays for the cut
 _USED_TO = re.compile(r"\b(?:used|spent|earmarked|needed|enough)\s+to\s+$", re.I)
 _LATER = re.compile(r"\b(?:before|after|then|bevor|danach)\b", re.I)

@@ -325,7 +325,7 @@ _ADJECTIVE_ENDS = ("al", "ary", "ian", "ic", "ive", "ous", "ful", "ish", "ern", 
 _YEARS_COMPOUND = re.compile(r"(?<!licht)(?:jahre|jahren|monate|monaten)$")
 _ATTACHED_MEASURE = re.compile(
     r"\s?(km/h|km²|m²|Mbit/s|Mbps|kbps|(?i:GHz)|(?i:MHz)|kWh|mAh|GB|MB|TB|Mb|km|kg|mg|mph|mm|cm"
-    r"|MW|GW|ft)(?![\w/²])"
+    r"|MW|GW|kW|ft)(?![\w/²])"
 )
 _BITS = {"Mb": "Mbps", "Mbit/s": "Mbps"}
 _BIT_RATES = {

@@ -3221,3 +3221,32 @@ def test_arrivals_are_people() -> None:
     assert by_text("Es kamen bis zu 3.000 Neuankünfte pro Tag.", "de")[
         "3.000 Neuankünfte"
     ].unit == ("people")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("The village uses a 2kW generator.", "2kW", "kW"),
+        ("Blue Gene reached 70.72 teraflops.", "70.72 teraflops", "teraflops"),
+    ],
+)  # fmt: skip
+def test_kilowatts_and_teraflops_are_measures(sentence: str, text: str, unit: str) -> None:
+    f = by_text(sentence, "en")[text]
+    assert (f.unit, f.kind) == (unit, "other")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "direction"),
+    [
+        ("They aim to produce 100,000 barrels per day and raise the output of Himrin.", "en",
+         "100,000 barrels per day", None),
+        ("The global capital market - currently $30 trillion and rising.", "en",
+         "$30 trillion", "up"),
+        ("Der Gewinn stieg auf 771,2 Mio. Euro – ein fast doppelt so starkes Wachstum wie beim "
+         "Umsatz.", "de", "doppelt", None),
+    ],
+)  # fmt: skip
+def test_a_verb_of_its_own_after_and_and_a_multiple_as_strong_as_another_do_not_move(
+    sentence: str, lang: str, text: str, direction: str | None
+) -> None:
+    assert by_text(sentence, lang)[text].direction == direction
