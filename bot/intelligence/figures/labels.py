@@ -118,9 +118,16 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
     label = _named(q, lang, others)
     if lang == "de" and q.kind == "money" and (label is None or label.islower()) and _priced(q):
         return "Preis"  # "wird die Lumix G7 ab ca. 630 Euro hervorgehoben": not "hervorgehoben"
+    if lang == "en" and q.kind == "money" and _ON_SALE.search(q.sentence, 0, q.start):
+        return "price"  # "will go on sale for $250 (£132)": not "sale"
     return label
 
 
+_ON_SALE = re.compile(
+    r"\b(?:on\s+sale|sells?|selling|retails?|retailing|priced|available)\s+(?:for|at)\s+"
+    r"(?:(?:about|around|just|only|under)\s+)?$",
+    re.I,
+)
 # "ab 739 Euro erhältlich", "die Roku 4 um hierzulande etwa 240 Euro"
 _PRICE_BEFORE_DE = re.compile(
     r"\b(ab|um)\s+(?:(?:ca\.|etwa|rund|knapp|hierzulande|nur|bereits|schon)\s+){0,2}$"
@@ -189,6 +196,9 @@ def _owned(q: Quantity, lang: str) -> str | None:
     return "controls" if m.group(1).casefold().startswith(("control", "kontroll")) else "owns"
 
 
+_OF_THING = re.compile(r"\s*\([^()]{1,40}\)\s+of\s+([a-z]{4,}s)\b")
+
+
 def _said_after(q: Quantity, tail: str, lang: str) -> str | None:
     """What the words right after the figure say it measures: a comparative, a compound,
     an exchange rate, a partitive."""
@@ -197,6 +207,8 @@ def _said_after(q: Quantity, tail: str, lang: str) -> str | None:
         return what  # "zehnmal schneller"; "1.9 times more likely" says how, not what
     if m := _COMPOUND_NOUN.match(tail):
         return m.group(1)  # "30-Euro-Gutschein", "130-kg-Koloss", "20,7 Megapixel-Kamera"
+    if q.kind == "money" and (m := _OF_THING.match(tail)):
+        return m.group(1)  # "5.65bn euros ($7.4bn; £3.9bn) of purchases"
     if q.kind == "money" and (m := _AGAINST.match(tail)):
         return f"{_CURRENCY_NAME.get(q.unit or '', q.unit)}/{m.group(1).casefold()}"
     partitive = _PARTITIVE.match(tail) if q.kind == "count" else None

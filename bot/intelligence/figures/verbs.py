@@ -182,7 +182,12 @@ def extent(q: Quantity, lang: str) -> str | None:
     return None
 
 
-_AWAY = re.compile(r"\s+(?:(?:von|vom|from)\s+(?:[\w-]+\s+){0,4}?)?(entfernt|away)\b", re.I)
+_AWAY = re.compile(
+    r"\s+(?:(?:von|vom|from)\s+(?:[\w-]+\s+){0,4}?)?(entfernt|away)\b"
+    r"|\s+(?:(?:nörd|süd|öst|west)lich\s+(?:von|vom)|(?:north|south|east|west)(?:-?(?:east|west))?"
+    r"(?:ern)?\s+of)\s",
+    re.I,
+)
 
 
 def distance(q: Quantity, lang: str) -> str | None:
@@ -198,7 +203,7 @@ _NOT_THINGS_EN = frozenset({"and", "but", "the", "than", "with", "from", "into",
 
 
 _ATTRIBUTIVE_DE = re.compile(
-    r"\s+(?:lange|hohe|breite|tiefe)[nrs]?\s+(?:[a-zäöüß]+e[nrs]?\s+){0,2}([A-ZÄÖÜ][\w-]{2,})"
+    r"\s+(?:lange|hohe|breite|tiefe|große)[mnrs]?\s+(?:[a-zäöüß]+e[mnrs]?\s+){0,2}([A-ZÄÖÜ][\w-]{2,})"
 )
 
 

@@ -3250,3 +3250,23 @@ def test_a_verb_of_its_own_after_and_and_a_multiple_as_strong_as_another_do_not_
     sentence: str, lang: str, text: str, direction: str | None
 ) -> None:
     assert by_text(sentence, lang)[text].direction == direction
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "label"),
+    [
+        ("Es ist ein größeres Modell mit 5,8 Zoll großem Bildschirm.", "de", "5,8 Zoll",
+         "Bildschirm"),
+        ("Ein Palais an der 16th Street, knapp drei Kilometer nördlich vom Weißen Haus.", "de",
+         "drei Kilometer", "Entfernung"),
+        ("The village lies 80 kilometres north of Lima.", "en", "80 kilometres", "distance"),
+        ("Novartis has announced 5.65bn euros ($7.4bn; £3.9bn) of purchases to grow Sandoz.",
+         "en", "£3.9bn", "purchases"),
+        ("The handheld console will go on sale for $250 (£132) in the US.", "en", "$250",
+         "price"),
+    ],
+)  # fmt: skip
+def test_a_screen_size_a_distance_north_of_a_place_purchases_and_a_sale_price_are_labelled(
+    sentence: str, lang: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, lang)[text].label == label
