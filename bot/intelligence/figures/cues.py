@@ -443,7 +443,7 @@ SPORT_RE = re.compile(
     r"|cup|half-time|sieg\w*|niederlage|tor(?:e|en)?|spiel\w*|gewann|gewinnt|gewonnen|verlor\w*"
     r"|season|saison|bundesliga|premiership|club|scorer|turnier\w*|tournament|golf\w*|birdie\w*"
     r"|remis|halbzeit|unentschieden|partie|satz|sätze|runde|set|sets|finale?|rennen"
-    r"|grand\s+prix|weltcup\w*|rallye\w*|etappe\w*|(?:gesamt|fahrer|team)-?wertung|\w*(?:länderspiel|ligaspiel|pflichtspiel|torschütze|spitzenduell"
+    r"|grand\s+prix|weltcup\w*|rallye\w*|etappe\w*|zähler|podest\w*|weltmeister\w*|(?:gesamt|fahrer|team)-?wertung|\w*(?:länderspiel|ligaspiel|pflichtspiel|torschütze|spitzenduell"
     r"|doppelpack)\w*)\b",
     re.I,
 )
@@ -459,8 +459,7 @@ def label_candidates(clause: str, lang: str) -> list[tuple[int, str]]:
         # "Umsatzsprung" measures Umsatz.
         for m in _CAPITALIZED.finditer(clause):
             word = m.group(0).casefold()
-            stem = next((s for s in _LABEL_DE_STEMS if s in word), None)
-            if stem:
+            if stem := _stem_in(word):
                 found.append((m.start(), _LABEL_DE_CANON[stem]))
     return found
 
@@ -470,9 +469,15 @@ def measure_stem(word: str, lang: str) -> str | None:
     Strafe."""
     if lang != "de":
         return None
-    folded = word.casefold()
-    stem = next((s for s in _LABEL_DE_STEMS if s in folded), None)
+    stem = _stem_in(word.casefold())
     return _LABEL_DE_CANON[stem] if stem else None
+
+
+def _stem_in(word: str) -> str | None:
+    """The longest measure word inside a German word; "Fahrsekunden" holds no "Kunden"."""
+    if word.endswith(("sekunde", "sekunden")):
+        return None
+    return next((s for s in _LABEL_DE_STEMS if s in word), None)
 
 
 _VERB = re.compile(

@@ -89,10 +89,11 @@ _RECORD_ENDINGS = ("spiele", "spielen", "partien", "siege", "siegen", "niederlag
                    "spieltagen", "runden", "rennen", "tore", "toren", "treffer", "treffern",
                    "duelle", "duellen", "aufeinandertreffen", "begegnungen",
                    "vorlagen", "schüsse", "torschüsse", "schläge", "schlägen", "bewerbe",
-                   "bewerben", "läufe", "läufen", "prüfungen")  # fmt: skip
+                   "bewerben", "läufe", "läufen", "prüfungen", "punkte", "punkten",
+                   "podestplätze", "podestplätzen", "podien")  # fmt: skip
 _RECORD_WORDS = frozenset({"games", "matches", "wins", "defeats", "rounds", "races", "goals",
                            "tries", "wickets", "assists", "sheets", "caps", "appearances",
-                           "aces", "shots", "strokes", "titles", "records"})  # fmt: skip
+                           "aces", "shots", "strokes", "titles", "records", "podiums"})  # fmt: skip
 
 
 def _record_word(noun: str) -> bool:
@@ -189,6 +190,7 @@ _RACE_UNIT = re.compile(
 _EVENT = re.compile(
     r"hurdles|sprint|relay|race|marathon|finals?|heats?|titles?|freestyle|backstroke|breaststroke"
     r"|butterfly|medley|steeplechase|walk|record|champion\w*|gold|silver|bronze|event|season"
+    r"|runners?|man|woman|men|women|ranking|rankings|specialist|star|runner-up|place"
     r"|lauf|langlauf|rennen|staffel|hürden|finale|einzel|verfolgung|massenstart|sprint",
     re.I,
 )

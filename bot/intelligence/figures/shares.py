@@ -224,7 +224,9 @@ _LEAD = re.compile(
     r"\s+(?:(?:the|their|his|its|\w+'s|die|seine|ihre)\s+)?(?:lead|advantage|Führung)\b",
     re.I,
 )
-_TERM = re.compile(r"\s+(?:Buchführung|Staatsbürgerschaft|Moral|Boden|Spiel|Verneinung)\b")
+_TERM = re.compile(
+    r"\s+(?:Buchführung|Staatsbürgerschaft|Moral|Boden|Spiel|Verneinung|Punkte|points)\b"
+)
 _COMPARED_THING = re.compile(r"\s+(?:that|those|the|its|their|what)\b", re.I)
 _MULTIPLIER_WORDS = {
     "doubl": (2.0, "up"), "verdoppel": (2.0, "up"), "twice": (2.0, None), "doppelt": (2.0, None),

@@ -322,7 +322,7 @@ _ADJECTIVE_ENDS = ("al", "ary", "ian", "ic", "ive", "ous", "ful", "ish", "ern", 
                    "ischen", "liche", "lichen")  # fmt: skip
 # German compounds on years and months count time ("Dienstjahren", "Lebensmonaten"), not
 # "Lichtjahre", a distance.
-_YEARS_COMPOUND = re.compile(r"(?<!licht)(?:jahre|jahren|monate|monaten)$")
+_YEARS_COMPOUND = re.compile(r"(?<!licht)(?:jahre|jahren|monate|monaten|sekunden|minuten)$")
 _ATTACHED_MEASURE = re.compile(
     r"\s?(km/h|km²|m²|Mbit/s|Mbps|kbps|(?i:GHz)|(?i:MHz)|kWh|mAh|GB|MB|TB|Mb|km|kg|mg|mph|mm|cm"
     r"|MW|GW|kW|ft)(?![\w/²])"

@@ -3270,3 +3270,30 @@ def test_a_screen_size_a_distance_north_of_a_place_purchases_and_a_sale_price_ar
     sentence: str, lang: str, text: str, label: str
 ) -> None:
     assert by_text(sentence, lang)[text].label == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("He is one of the fastest 800m runners in the world this winter.", "en"),
+        ("Carroll is ranked number three in the world 3000m ranking at the moment.", "en"),
+        ("Scotland's 400m man Ian Mackie will carry British hopes.", "en"),
+        ("701 Zähler fuhr das Duo 2014 ein, mit den 43 möglichen Punkten in Abu Dhabi könnten "
+         "es diesmal sogar 703 werden.", "de"),
+        ("Das wäre bemerkenswert, da es im Vorjahr beim Finale sogar doppelte Punkte gegeben "
+         "hatte.", "de"),
+        ("Diese Saison hat unsere Erwartungen übertroffen, betonte Vettel mit Blick auf die "
+         "bisher 13 Podestplätze.", "de"),
+        ("Nach 30 Fahrsekunden hatte ich schon viel Rückstand.", "de"),
+    ],
+)  # fmt: skip
+def test_race_distances_before_a_runner_standings_podiums_and_seconds_driven_are_no_figures(
+    sentence: str, lang: str
+) -> None:
+    assert figures(sentence, lang) == []
+
+
+def test_an_index_s_points_and_disciplinary_points_stay_figures() -> None:
+    assert by_text("Der Vertrauensindex stieg um 12 Punkte.", "de")["12 Punkte"].unit == "Punkte"
+    sentence = "The player was given 12 additional disciplinary points after the match."
+    assert "12 additional disciplinary points" in by_text(sentence, "en")
