@@ -376,7 +376,23 @@ def _merge_ranges(found: list[Quantity]) -> list[Quantity]:
                                   value=prev.value * scale, scale=scale)  # fmt: skip
                 continue
         out.append(q)
+    for q in out:
+        if q.kind == "other" and q.unit is None and it_was(q):
+            q.kind = "bare"  # "Im Jänner waren es knapp 1.700": the story may say what
     return [q for q in out if q.kind != "other" or q.unit]
+
+
+# "Im ganzen Jänner 2015 waren es knapp 1.700", "In ganz Serbien sind es rund 2.000": a
+# number that says "it was" counts what the story counted last (ranking._LastCounted).
+_IT_WAS = re.compile(
+    r"\b(?:(?:waren|sind|seien|wären|werden)\s+es|es\s+(?:waren|sind|seien))\s+"
+    r"(?:(?:nur|noch|bereits|schon|mehr|als|rund|etwa|knapp|über|fast|bis|zu)\s+){0,3}$"
+)
+
+
+def it_was(q: Quantity) -> bool:
+    whole = q.scale == 1 and q.value >= 10 and q.value == int(q.value)
+    return whole and bool(_IT_WAS.search(q.sentence, max(0, q.start - 60), q.start))
 
 
 def resolve(found: list[Quantity]) -> list[Quantity]:

@@ -23,6 +23,7 @@ from bot.intelligence.figures.labels import (
     named_label,
     predicate,
 )
+from bot.intelligence.figures.levels import it_was
 from bot.intelligence.figures.names import people_named
 from bot.intelligence.figures.phrases import TIME_WORDS, weak_label
 from bot.intelligence.figures.quantities import Quantity, quantities
@@ -81,7 +82,7 @@ def _score(q: Quantity, index: int, w: Weights | None = None) -> float:
 def _keep(q: Quantity) -> bool:
     """Years, dates and durations are context, not key figures; an old level lives on as
     the start of its new one."""
-    if q.kind in ("year", "date", "score", "name") or q.baseline or q.orphan:
+    if q.kind in ("year", "date", "score", "name", "bare") or q.baseline or q.orphan:
         return False
     return not (q.kind == "other" and q.unit in cues.DURATION_NOUNS)
 
@@ -162,7 +163,8 @@ def _describe(
             q.direction = q.implied or q.direction or direction(q, lang, others)
         else:
             q.direction = q.direction or direction(q, lang, others) or q.implied
-        label = named_label(q, lang, others) or _old_level_label(q, found, lang)
+        lent = q.unit_from.label if q.unit_from is not None and it_was(q) else None
+        label = lent or named_label(q, lang, others) or _old_level_label(q, found, lang)
         if not label and q.unit_from is not None:
             label = q.unit_from.label  # "eine Ablösesumme von 27 Millionen Euro, die sich
             # noch um drei Millionen erhöhen könnte": the Ablöse grows
@@ -376,9 +378,11 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     before: list[Quantity] = []  # the figures of the sentence before
     previous = ""  # the sentence before
     names = people_named(sentence for _, sentence in sentences)
-    for index, sentence in sentences:
+    counted = _LastCounted()
+    for position, (index, sentence) in enumerate(sentences):
         found = quantities(_SPACES.sub(" ", sentence), lang)  # "bis zu 60.000  Euro"
         _adopt_orphans(found, before)
+        counted.carry(found, position)
         before = found
         for q in found:
             last_scaled.carry(q, max(index, 0))
@@ -405,6 +409,27 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     ranked = sorted(scored.values(), key=lambda pair: -pair[0])
     _name_shared_currencies([q for _, q in ranked], sentences)
     return [q for score, q in ranked if score >= WEIGHTS.floor]
+
+
+COUNT_REACH = 2  # sentences an earlier count lends its noun over
+
+
+@dataclass
+class _LastCounted:
+    """ "Im ganzen Jänner 2015 waren es knapp 1.700": a bare number that says "it was"
+    (``levels.it_was``) counts what the story counted last, within ``COUNT_REACH``
+    sentences; else it is no figure."""
+
+    q: Quantity | None = None
+    position: int = 0
+
+    def carry(self, found: Sequence[Quantity], position: int) -> None:
+        for q in found:
+            near = self.q is not None and position - self.position <= COUNT_REACH
+            if q.kind == "bare" and near and self.q is not None:
+                q.unit, q.kind, q.unit_from = self.q.unit, "count", self.q
+            if q.kind == "count" and q.unit and q.value >= 10 and _keep(q):
+                self.q, self.position = q, position
 
 
 def _story_currency(found: Sequence[Quantity]) -> None:

@@ -3297,3 +3297,18 @@ def test_an_index_s_points_and_disciplinary_points_stay_figures() -> None:
     assert by_text("Der Vertrauensindex stieg um 12 Punkte.", "de")["12 Punkte"].unit == "Punkte"
     sentence = "The player was given 12 additional disciplinary points after the match."
     assert "12 additional disciplinary points" in by_text(sentence, "en")
+
+
+def test_a_number_that_says_it_was_counts_what_the_story_counted_last() -> None:
+    sentences = [
+        (0, "In den ersten 20 Tagen sind schon mehr als 35.450 Migranten nach Griechenland "
+            "gekommen."),
+        (1, "Zum Vergleich: Im ganzen Jänner 2015 waren es knapp 1.700."),
+    ]  # fmt: skip
+    found = {f.text: f for f in key_figures(sentences, "de")}
+    assert (found["1.700"].unit, found["1.700"].label) == ("people", "Migranten")
+
+
+def test_a_number_that_says_it_was_with_nothing_counted_before_is_no_figure() -> None:
+    sentences = [(0, "Die Antworten sind zahlreich."), (1, "Seit Februar sind es über 165.000.")]
+    assert key_figures(sentences, "de") == []
