@@ -318,7 +318,7 @@ _DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|
     |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|(?<=\dm\s|bn\s)less
     |slow(?:s|ed|ing|down)|deteriorat(?:e[ds]?|ing)|worsen(?:ed|s|ing)?|wip(?:e[ds]?|ing)\s+out
     |slow(?=\s+(?:to|by|from|down|sharply|further)\b)|slower
-    |shav(?:e|es|ed|ing)|ax(?:e[ds]|ing)|sack(?:ed|ing)|laid\s+off|scrap(?:ped|ping|s)
+    |shav(?:e|es|ed|ing)|ax(?:e[ds]|ing)|sack(?:ed|ing)|laid\s+off|scrap(?:ped|ping|s)|fir(?:ed|ing)
     |narrow(?:ed|s|ing)(?!\s+(?:margin|defeat|victory|win|majority)\b)"""
 # "up" and "down" are particles in most phrases ("up to £820,000", "sets up", "stepped
 # down", "make up 16%"): they only move a figure next to a number or a from/by/on, after
@@ -429,7 +429,8 @@ _UP_DE = r"""verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg
     |angehoben|ausgeweitet|gewachsen|verlänger\w*|zuleg(?:en|te|ten|t)"""
 _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?
     |fällt|gefallen|\w*rückgang|rückläufig|ging\s+zurück|gingen\s+zurück|zurückgegangen
-    |zurück|minus|\w*minus|verlor\w*|verloren|\w*verlust\w*|schrumpf\w*|geschrumpft|senk\w*
+    |zurück|minus|\w*minus|(?:verlor\w*|verloren)(?!\s+(?:ihren?|seinen?|das|den)\s+(?:Arbeitsplatz|Arbeitsplätze
+        |Job|Jobs|Leben|Zuhause|Wohnungen?|Häuser|Heim))|fallen(?=\s+(?:unter|auf|um)\s)|\w*verlust\w*|schrumpf\w*|geschrumpft|senk\w*
     |gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut|streich\w*
     |gestrichen|kürz(?:t|te|ten|en|ung|ungen)|gekürzt|einbußen|halbiert|geringer
     |verringer\w*|reduzier\w*|verminder\w*|abgenommen|abnehm\w*|gedrosselt|drossel\w*

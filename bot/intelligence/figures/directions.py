@@ -47,7 +47,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
         return None  # "Das Barometer signalisiert ab 50 Punkten Wachstum": a threshold
     if _INCOME_THRESHOLD.search(q.sentence, max(0, q.start - 40), q.start):
         return None  # "an increase of the same amount on earnings over £100,000": a threshold
-    if q.kind == "count" and _WHERE.search(q.sentence, max(0, q.start - 20), q.start):
+    counted = q.kind == "count" or (q.kind == "percent" and _OUT_OF.search(q.text))
+    if counted and _WHERE.search(q.sentence, max(0, q.start - 20), q.start):
         return None  # "fiel die Arbeitslosenquote in 22 EU-Staaten": where it fell, not what
     left, right = clause(q.sentence, q.start, q.end)
     lo, hi = max(left, q.start - 90), min(right, q.end + 30)
@@ -155,6 +156,8 @@ def _moves(
         and _HEDGES.fullmatch(sentence[m.end() : q.start])
     ):
         return False  # "the company had already raised about $900m": money collected
+    if word in ("fired", "firing") and not _STAFF.search(sentence):
+        return False  # "fired tear gas at 500 protesters"; "firing half of its staff" cuts
     if word == "plus" and _MODEL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
         return False  # "für das 6s Plus muss man 849 Euro hinblättern": a model's name
     if word == "growth" and _PACT.match(sentence, m.end()):
@@ -215,6 +218,7 @@ def _separable(
 
 
 _THRESHOLD_DE = re.compile(r"\bab\s+$")
+_OUT_OF = re.compile(r"\s(?:out\s+of|von|of)\s", re.I)
 _WHERE = re.compile(
     r"\b(?:in|at|across|bei)\s+(?:(?:the|all|den|allen)\s+)?(?:(?:about|some|rund|etwa)\s+)?$",
     re.I,
@@ -252,6 +256,7 @@ def _loss_made(q: Quantity, m: re.Match[str]) -> bool:
     )
 
 
+_STAFF = re.compile(r"\b(?:staff|workers|employees|workforce|jobs)\b", re.I)
 _MODEL_BEFORE = re.compile(r"\b\d+[a-z]?\s+$")
 _PACT = re.compile(r"\s+and\s+stability\b", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:[a-z]+\s+)?$", re.I)

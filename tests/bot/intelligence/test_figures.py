@@ -3312,3 +3312,25 @@ def test_a_number_that_says_it_was_counts_what_the_story_counted_last() -> None:
 def test_a_number_that_says_it_was_with_nothing_counted_before_is_no_figure() -> None:
     sentences = [(0, "Die Antworten sind zahlreich."), (1, "Seit Februar sind es über 165.000.")]
     assert key_figures(sentences, "de") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "direction"),
+    [
+        ("25.000 Beschäftigte verloren ihren Arbeitsplatz.", "de", "25.000 Beschäftigte", None),
+        ("Der Konzern verlor 5 Prozent an Wert.", "de", "5 Prozent", "down"),
+        ("In der Nacht wird es kühl, die Temperaturen fallen unter zehn Grad.", "de",
+         "zehn Grad", "down"),
+        ("The group went into administration, firing about half of its staff.", "en",
+         "about half", "down"),
+        ("The subsidiaries were placed in administration, with some 100 staff being fired.",
+         "en", "100 staff", "down"),
+        ("Police fired tear gas at 500 protesters.", "en", "500 protesters", None),
+        ("Its vehicle businesses have gained market share in three out of four regions in 2004.",
+         "en", "three out of four", None),
+    ],
+)  # fmt: skip
+def test_jobs_lost_are_no_fall_staff_fired_are_and_regions_where_a_share_grew_are_no_rise(
+    sentence: str, lang: str, text: str, direction: str | None
+) -> None:
+    assert by_text(sentence, lang)[text].direction == direction
