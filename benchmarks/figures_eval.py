@@ -61,7 +61,8 @@ _MEASURES = {
     "tonnen": "t", "tonnes": "t", "tons": "t", "t": "t", "gramm": "g", "grams": "g", "g": "g",
     "megapixel": "megapixels", "pixels": "pixel", "yards": "yd", "yard": "yd",
     "points": "punkte", "megabyte": "mb", "megabytes": "mb", "inches": "zoll",
-    "barrels per day": "bpd", "barrels a day": "bpd",
+    "barrels per day": "bpd", "barrels a day": "bpd", "litres": "l", "liter": "l",
+    "litres per capita": "l/head", "liter pro kopf": "l/head",
 }  # fmt: skip
 
 Gold = dict[str, Any]

@@ -95,7 +95,8 @@ PERSON_NOUNS = words_of(
     angehörige bedienstete fachkräfte helfer einsatzkräfte schutzsuchenden
     kollegen kolleginnen colleagues minister meister chefs präsidenten partner fahrer
     vertreter sieger senatoren professoren direktoren autoren investoren moderatoren
-    kräfte ärzte ärztinnen bauern wirte priester ankünfte neuankünfte ankömmlinge arrivals
+    kräfte ärzte ärztinnen bauern wirte priester alte servants ankünfte neuankünfte
+    ankömmlinge arrivals
     berechtigte suchende reisende lehrende arbeitende getötete vermisste festgenommene
     angeklagte betroffene geflüchtete erkrankte verstorbene freiwillige bewaffnete
     verantwortliche gestrandete geborene beteiligte überlebende streikende verurteilte
@@ -145,7 +146,7 @@ _MEASURE_TABLE = {
     "km/h": "km/h stundenkilometer stundenkilometern kmh",
     "kg": "kg kilogramm kilogram kilograms kilo kilos", "g": "g gramm grams",
     "t": "t tonnes tonnen tons tonne", "l": "litres liter litern",
-    "ha": "hectares hektar", "acres": "acres", "m²": "m² quadratmeter quadratmetern",
+    "ha": "hectares hektar", "acres": "acres acre", "m²": "m² quadratmeter quadratmetern",
     "km²": "km² quadratkilometer quadratkilometern", "IOPS": "iops", "bpd": "bpd",
     "magnitude": "magnitude", "nmi": "seemeilen seemeile", "kn": "knoten knots",
     "°C": "degrees grad celsius °c", "°F": "fahrenheit °f",
@@ -230,7 +231,7 @@ _NOT_LABEL_WORDS = words_of(
     and or but in on at
     of for to from by with as has have had was were is are will would could can may might
     be been said says also some about around nearly almost more than only just set year
-    even still already really
+    even still already really mark
     since during against per versus them those these one while when after before into
     over under between
     years month months week weeks day days time times last next first

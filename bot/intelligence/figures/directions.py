@@ -156,6 +156,8 @@ def _moves(
         and _HEDGES.fullmatch(sentence[m.end() : q.start])
     ):
         return False  # "the company had already raised about $900m": money collected
+    if _TO_PLACE.match(sentence, m.end()):
+        return False  # "Hitch dropped to second place with takings of $21m": a rank moved
     if word in ("fired", "firing") and not _STAFF.search(sentence):
         return False  # "fired tear gas at 500 protesters"; "firing half of its staff" cuts
     if word == "plus" and _MODEL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
@@ -256,6 +258,12 @@ def _loss_made(q: Quantity, m: re.Match[str]) -> bool:
     )
 
 
+_TO_PLACE = re.compile(
+    r"\s+(?:to|auf)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
+    r"|seventh|eighth|ninth|tenth|number\s+\d+"
+    r"|No\.?\s*\d+|Platz\s+\w+|Rang\s+\w+)\b(?:\s+place)?",
+    re.I,
+)
 _STAFF = re.compile(r"\b(?:staff|workers|employees|workforce|jobs)\b", re.I)
 _MODEL_BEFORE = re.compile(r"\b\d+[a-z]?\s+$")
 _PACT = re.compile(r"\s+and\s+stability\b", re.I)
@@ -324,5 +332,11 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 
 
 def _phrasal(sentence: str, pos: int) -> bool:
+    """ "racks up", "total up"; not "the annual total up 35.4%" (a noun)."""
     word = _LAST_WORD.search(sentence, max(0, pos - 20), pos)
-    return word is not None and cues.is_phrasal(word.group(1))
+    if word is None or not cues.is_phrasal(word.group(1)):
+        return False
+    return not _NOUN_BEFORE.search(sentence, max(0, word.start() - 20), word.start())
+
+
+_NOUN_BEFORE = re.compile(r"\b(?:the|its|their|his|her|annual|overall|monthly|yearly)\s+$", re.I)

@@ -29,7 +29,8 @@ _BLOCKED = re.compile(
     | \b(?:aged|Alter\s+von)\s+\d{{1,3}} | \((?:\d{{1,2}}|1[01]\d)\) | (?<=,\s)\d{{1,2}}(?=,\s)
     | \(\d{{1,3}}\.\)
     | \b(?:S\.|Seite|page|pp?\.|Nr\.|No\.|Nummer|Artikel|Article|Paragraf|§|Kapitel|chapter|Platz
-        |Rang|Punkt|Folge|Episode|Staffel|season|Level|Windows|Version|Tabelle|Abb\.|Absatz)\s?\d+
+        |Rang|Punkt|Folge|Episode|Staffel|season|Level|Windows|Version|Tabelle|Abb\.|Absatz
+        |Runde|Spieltag|Etappe)\s?\d+ | \b\d+\s?K\.-?o\.
     | \b\d+(?:st|nd|rd|th)\b | \b\d{{1,3}}\.(?=\s+[^\W\d]) | \b[Tt]op[-\s]\d{{1,3}}\b
     | \b\d{{2,4}}(?:er|s|ern)\b | \b\d{{4}}/\d{{2,4}}\b
     | \b1\d-1\d\s+(?:qualifications|education|diplomas?|learning|curriculum|reforms?
@@ -90,7 +91,8 @@ _RECORD_ENDINGS = ("spiele", "spielen", "partien", "siege", "siegen", "niederlag
                    "duelle", "duellen", "aufeinandertreffen", "begegnungen",
                    "vorlagen", "schüsse", "torschüsse", "schläge", "schlägen", "bewerbe",
                    "bewerben", "läufe", "läufen", "prüfungen", "punkte", "punkten",
-                   "podestplätze", "podestplätzen", "podien")  # fmt: skip
+                   "podestplätze", "podestplätzen", "podien", "etappen", "etappensiege",
+                   "erfolge", "erfolgen", "einsätze", "einsätzen")  # fmt: skip
 _RECORD_WORDS = frozenset({"games", "matches", "wins", "defeats", "rounds", "races", "goals",
                            "tries", "wickets", "assists", "sheets", "caps", "appearances",
                            "aces", "shots", "strokes", "titles", "records", "podiums"})  # fmt: skip
@@ -144,10 +146,15 @@ def record(sentence: str, end: int, unit: str | None) -> bool:
         return True  # "im zweiten Durchgang mit 97 Metern", "cleared 1.76m": a result
     if unit in ("m", "yd") and _shot(sentence, unit):
         return True  # "traf aus über 20 Metern", "fired in from 25 yards": a goal's distance
+    if unit in ("plätze", "ränge", "places") and _AHEAD.match(sentence, end):
+        return True  # "111 Plätze vor den Osteuropäern": places in a ranking
     if unit == "records":
         return athletics(sentence)  # "10 world records in the pole vault", not a data set's
     sport = cues.SPORT_RE.search(sentence) or athletics(sentence)
     return bool(unit and _record_word(unit) and sport)
+
+
+_AHEAD = re.compile(r"\s+(?:Plätze|Ränge|places)\s+(?:vor|hinter|besser|schlechter|ahead|behind)\b")
 
 
 def _shot(sentence: str, unit: str) -> bool:

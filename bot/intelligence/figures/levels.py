@@ -282,6 +282,23 @@ _PREVIOUSLY = re.compile(
 )
 
 
+def _mark_then_now(found: list[Quantity]) -> list[Quantity]:
+    """ "Damals lagen die Beiträge bei 10 bis 11 Prozent, jetzt bei 22 Prozent": the level of
+    now moved from the one of then (which stays a figure)."""
+    for p, q in pairwise(found):
+        same = q.unit and q.unit == p.unit and q.value != p.value and q.implied is None
+        then = _THEN.search(q.sentence, max(0, p.start - 60), p.start)
+        if same and then and _NOW.search(q.sentence, p.end, q.start):
+            q.implied = "up" if q.value > p.value else "down"
+    return found
+
+
+_THEN = re.compile(r"\b(?:damals|früher|einst|back\s+then|at\s+the\s+time)\b", re.I)
+_NOW = re.compile(
+    r"\b(?:jetzt|heute|nun|inzwischen|mittlerweile|now|today)\s+(?:\w+\s+){0,2}$", re.I
+)
+
+
 def _mark_compared(found: list[Quantity]) -> list[Quantity]:
     """`£17.9bn, compared with £21.8bn in January last year`, `6GB compared to a previous
     4GB`, `9.5bn kronor (£722m; $1.3bn) against 6.3bn kronor last year`: the figure moved
@@ -399,7 +416,7 @@ def resolve(found: list[Quantity]) -> list[Quantity]:
     """The figures of a sentence in reading order, read together."""
     found.sort(key=lambda q: q.start)
     found = _mark_from_to(_inherit(_drop_rounded_shares(found)))
-    return _mark_conversions(_mark_compared(_mark_previously(_merge_ranges(found))))
+    return _mark_conversions(_mark_compared(_mark_then_now(_mark_previously(_merge_ranges(found)))))
 
 
 _BRACKETED_PERCENT = re.compile(r"[^()]{0,40}\($")

@@ -293,6 +293,14 @@ _SAID_WAY = re.compile(r"(?:up|down|plus|minus)\s+(?:by\s+)?$", re.I)
 _CHANGE_NOUN = re.compile(r"\s+(?:increase|rise|fall|drop|decline|gain|jump|improvement)\b", re.I)
 
 
+def _moved_level(level: Quantity, change: Quantity, gap: str) -> bool:
+    """A level followed by ", up 2.6%" moved that way."""
+    if level.direction or not change.direction or change.kind != "percent":
+        return False
+    said = _LEVEL_THEN_CHANGE.fullmatch(gap) and _SAID_WAY.search(gap)
+    return bool(said) and level.kind != "percent"
+
+
 def _changed_level(q: Quantity, gap: str) -> bool:
     """A share right after a level that says how much that level changed."""
     if not _LEVEL_THEN_CHANGE.fullmatch(gap):
@@ -334,6 +342,8 @@ def _bracket_moves(found: Sequence[Quantity]) -> None:
         gap = q.sentence[before.end : q.start]
         if q.direction is None and before.direction and _BRACKET.fullmatch(gap):
             q.direction = before.direction
+        if _moved_level(before, q, gap):
+            before.direction = q.direction  # "sold 95,000 cars in Asia last year, up 2.6%"
         if q.label is None and before.label and _TO_LEVEL.fullmatch(gap):
             q.label = before.label  # "Arcelor shed 2.1% to 17.58 euros": Arcelor's price
         if before.label and q.kind == before.kind and (change := _CHANGE_AFTER.fullmatch(gap)):

@@ -213,13 +213,20 @@ def _verb_multipliers(sentence: str, found: list[Quantity]) -> list[Quantity]:
             and _THAN.search(sentence, max(0, span[0] - 6), span[0])
             and _COMPARED_THING.match(sentence, span[1])
         )
-        if word.startswith(("twice", "doppelt")) or group == 2 or compared:
+        earlier = group == 2 and _EARLIER_AFTER.search(sentence, span[1], span[1] + 50)
+        if (word.startswith(("twice", "doppelt")) or group == 2 or compared) and not earlier:
             direction = None  # "twice as many", "triple the price", "more than double that"
+            # ("triple the value 10 years earlier" is a rise)
         out.append(Quantity(*span, value, "x", "multiplier", sentence, direction=direction))
     return out
 
 
 _THAN = re.compile(r"\bthan\s+$", re.I)
+_EARLIER_AFTER = re.compile(
+    r"\b(?:\w+\s+)?(?:years?|months?|decades?)\s+(?:earlier|ago|before)\b|\ba\s+year\s+(?:earlier|ago)\b"
+    r"|\bin\s+(?:19|20)\d\d\b",
+    re.I,
+)
 _LEAD = re.compile(
     r"\s+(?:(?:the|their|his|its|\w+'s|die|seine|ihre)\s+)?(?:lead|advantage|Führung)\b",
     re.I,

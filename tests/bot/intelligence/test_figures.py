@@ -3334,3 +3334,60 @@ def test_jobs_lost_are_no_fall_staff_fired_are_and_regions_where_a_share_grew_ar
     sentence: str, lang: str, text: str, direction: str | None
 ) -> None:
     assert by_text(sentence, lang)[text].direction == direction
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Ibrahimovic hat in 37 K.-o.-Spielen in der Königsklasse nur acht Treffer erzielt.", "de"),
+        ("Der Torschütze hat in dieser Saison bereits 28 Tore in 35 Einsätzen erzielt.", "de"),
+        ("Federer hat im Gruppenspiel die Siegesserie von Djokovic nach 23 Erfolgen "
+         "hintereinander beendet.", "de"),
+        ("Die ÖFB-Auswahl liegt in der Fifa-Weltrangliste 111 Plätze vor den Osteuropäern.",
+         "de"),
+        ("Während die Titelfavoriten auch in Runde 18 Schwächen offenbarten, jubelten die "
+         "Violetten.", "de"),
+        ("Bei der Tour de France gewann er 26 Etappen.", "de"),
+    ],
+)  # fmt: skip
+def test_knockout_games_appearances_wins_places_ahead_rounds_and_stages_won_are_no_figures(
+    sentence: str, lang: str
+) -> None:
+    assert figures(sentence, lang) == []
+
+
+def test_shelter_places_stay_figures() -> None:
+    found = by_text("In Kärnten kommen demnächst weitere 280 Plätze in Althofen hinzu.", "de")
+    assert "280 Plätze" in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "direction"),
+    [
+        ("BMW sold nearly 95,000 cars in Asia last year, up 2.6% on 2003.", "en", "95,000 cars",
+         "up"),
+        ("China's exports totalled $63.8bn in December, taking the annual total up 35.4% to "
+         "$593.4bn.", "en", "35.4%", "up"),
+        ("The housing stock reached £3.3 trillion in 2004 - triple the value 10 years earlier.",
+         "en", "triple", "up"),
+        ("The new chip offers triple the speed of the old one.", "en", "triple", None),
+        ("Hitch dropped to second place with takings of $21m (£10.9m).", "en", "$21m", None),
+        ("Its profits slid to just 20m euros.", "en", "20m euros", "down"),
+        ("Damals lagen die Pensionsbeiträge bei 10 bis 11 Prozent, jetzt bei 22 Prozent.", "de",
+         "22 Prozent", "up"),
+    ],
+)  # fmt: skip
+def test_a_level_then_its_change_a_total_up_triple_ten_years_earlier_and_then_and_now(
+    sentence: str, lang: str, text: str, direction: str | None
+) -> None:
+    assert by_text(sentence, lang)[text].direction == direction
+
+
+def test_a_mark_is_no_label_and_the_elderly_and_civil_servants_are_people() -> None:
+    sentence = "The value of the UK's housing stock reached the £3.3 trillion mark in 2004."
+    assert by_text(sentence, "en")["£3.3 trillion"].label == "value"
+    assert (
+        by_text("In China gibt es 50 Millionen Alte.", "de")["50 Millionen Alte"].unit == "people"
+    )
+    found = by_text("The plan would cut 100,000 civil servants.", "en")
+    assert found["100,000 civil servants"].unit == "people"
