@@ -5,6 +5,7 @@ Grand-Slam-Siegerin"), years and idioms ("zu hundert Prozent")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bot.intelligence.figures import cues
 from bot.intelligence.figures.numbers import parse_word
@@ -164,6 +165,19 @@ def _shot(sentence: str, unit: str) -> bool:
 
 
 _NOUN_AFTER = re.compile(r"\s+(?:[a-zäöüß]+e[nmrs]?\s+)?([^\W\d][\w-]*)")
+
+
+def record_unit(unit: str | None) -> bool:
+    """ "Einsätzen", "Treffern", "games": what a sport record counts."""
+    return unit is not None and _record_word(unit)
+
+
+def sport_story(sentences: Iterable[str]) -> bool:
+    """A story about sport: at least three sentences, and a third of them, speak of games,
+    goals or seasons; there "mit elf Treffern" is a record even where its sentence does not
+    say so."""
+    said = [bool(cues.SPORT_RE.search(s) or athletics(s)) for s in sentences]
+    return sum(said) >= max(3, len(said) / 3)
 
 
 def record_noun(sentence: str, pos: int) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
 
-from bot.intelligence.figures import cues
+from bot.intelligence.figures import cues, excluded
 from bot.intelligence.figures.directions import direction
 from bot.intelligence.figures.labels import (
     clause_subject,
@@ -388,6 +388,7 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     before: list[Quantity] = []  # the figures of the sentence before
     previous = ""  # the sentence before
     names = people_named(sentence for _, sentence in sentences)
+    sport = excluded.sport_story(sentence for _, sentence in sentences)
     counted = _LastCounted()
     for position, (index, sentence) in enumerate(sentences):
         found = quantities(_SPACES.sub(" ", sentence), lang)  # "bis zu 60.000  Euro"
@@ -400,8 +401,8 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
         previous = sentence
         first_here: dict[Key, Quantity] = {}
         for q in found:
-            if id(q) not in named:
-                continue
+            if id(q) not in named or (sport and excluded.record_unit(q.unit)):
+                continue  # "mit elf Treffern" in a match report is a record
             score = _score(q, index)
             key = _key(q, first_here)
             if (label := named[id(q)]) and key not in specific:

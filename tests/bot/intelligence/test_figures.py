@@ -3391,3 +3391,23 @@ def test_a_mark_is_no_label_and_the_elderly_and_civil_servants_are_people() -> N
     )
     found = by_text("The plan would cut 100,000 civil servants.", "en")
     assert found["100,000 civil servants"].unit == "people"
+
+
+def test_a_record_in_a_match_report_is_no_figure_even_where_its_sentence_names_no_sport() -> None:
+    sentences = [
+        (0, "Die Favoritenrolle vor dem EM-Qualifikationsspiel ist klar verteilt."),
+        (1, "Das ÖFB-Team gewann zuletzt sechs Spiele in Folge."),
+        (2, "Die Gäste verloren in der Gruppe fünf von sieben Partien."),
+        (3, "Völlig anders das ÖFB-Team, das mit elf Treffern die erfolgreichste Nation ist."),
+        (4, "Das Spiel im Stadion beginnt um 20.45 Uhr, es fasst 48.500 Zuschauer."),
+    ]
+    found = {f.text for f in key_figures(sentences, "de")}
+    assert "elf Treffern" not in found and "48.500 Zuschauer" in found
+
+
+def test_police_operations_in_a_story_on_crime_are_still_figures() -> None:
+    sentences = [
+        (0, "Die Polizei war am Wochenende mit 35 Einsätzen gefordert."),
+        (1, "Es gab Unfälle."),
+    ]
+    assert "35 Einsätzen" in {f.text for f in key_figures(sentences, "de")}
