@@ -62,7 +62,7 @@ _MEASURES = {
     "megapixel": "megapixels", "pixels": "pixel", "yards": "yd", "yard": "yd",
     "points": "punkte", "megabyte": "mb", "megabytes": "mb", "inches": "zoll",
     "barrels per day": "bpd", "barrels a day": "bpd", "litres": "l", "liter": "l",
-    "litres per capita": "l/head", "liter pro kopf": "l/head",
+    "litres per capita": "l/head", "liter pro kopf": "l/head", "ounces": "oz", "ounce": "oz",
 }  # fmt: skip
 
 Gold = dict[str, Any]

@@ -95,7 +95,8 @@ PERSON_NOUNS = words_of(
     angehörige bedienstete fachkräfte helfer einsatzkräfte schutzsuchenden
     kollegen kolleginnen colleagues minister meister chefs präsidenten partner fahrer
     vertreter sieger senatoren professoren direktoren autoren investoren moderatoren
-    kräfte ärzte ärztinnen bauern wirte priester alte servants ankünfte neuankünfte
+    kräfte ärzte ärztinnen bauern wirte priester alte servants ankünfte neuankünfte piloten
+    pilotinnen flugbegleiter flugbegleiterinnen fussgänger fussgängern
     ankömmlinge arrivals
     berechtigte suchende reisende lehrende arbeitende getötete vermisste festgenommene
     angeklagte betroffene geflüchtete erkrankte verstorbene freiwillige bewaffnete
@@ -146,7 +147,7 @@ _MEASURE_TABLE = {
     "km/h": "km/h stundenkilometer stundenkilometern kmh",
     "kg": "kg kilogramm kilogram kilograms kilo kilos", "g": "g gramm grams",
     "t": "t tonnes tonnen tons tonne", "l": "litres liter litern",
-    "ha": "hectares hektar", "acres": "acres acre", "m²": "m² quadratmeter quadratmetern",
+    "ha": "hectares hektar hectare", "acres": "acres acre", "m²": "m² quadratmeter quadratmetern",
     "km²": "km² quadratkilometer quadratkilometern", "IOPS": "iops", "bpd": "bpd",
     "magnitude": "magnitude", "nmi": "seemeilen seemeile", "kn": "knoten knots",
     "°C": "degrees grad celsius °c", "°F": "fahrenheit °f",
@@ -162,6 +163,7 @@ _MEASURE_TABLE = {
     "W": "watt watts", "kW": "kw kilowatt kilowatts", "µm": "µm mikrometer micrometres",
     "‰": "promille ‰", "bit": "bit bits", "m³": "m³ kubikmeter kubikmetern",
     "teraflops": "teraflops", "gigaflops": "gigaflops", "megaflops": "megaflops",
+    "oz": "ounces ounce unzen",
 }  # fmt: skip
 MEASURE_UNITS = {word: unit for unit, words in _MEASURE_TABLE.items() for word in words.split()}
 MEASURE_NOUNS = frozenset(MEASURE_UNITS)

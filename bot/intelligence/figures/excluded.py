@@ -96,7 +96,8 @@ _RECORD_ENDINGS = ("spiele", "spielen", "partien", "siege", "siegen", "niederlag
                    "erfolge", "erfolgen", "einsätze", "einsätzen")  # fmt: skip
 _RECORD_WORDS = frozenset({"games", "matches", "wins", "defeats", "rounds", "races", "goals",
                            "tries", "wickets", "assists", "sheets", "caps", "appearances",
-                           "aces", "shots", "strokes", "titles", "records", "podiums"})  # fmt: skip
+                           "aces", "shots", "strokes", "titles", "records", "podiums",
+                           "finals", "victories", "outings"})  # fmt: skip
 
 
 def _record_word(noun: str) -> bool:
@@ -167,17 +168,24 @@ def _shot(sentence: str, unit: str) -> bool:
 _NOUN_AFTER = re.compile(r"\s+(?:[a-zäöüß]+e[nmrs]?\s+)?([^\W\d][\w-]*)")
 
 
-def record_unit(unit: str | None) -> bool:
-    """ "Einsätzen", "Treffern", "games": what a sport record counts."""
-    return unit is not None and _record_word(unit)
+def record_unit(unit: str | None, records: frozenset[str]) -> bool:
+    """ "Einsätzen", "Treffern", "games": what a sport record counts (``records`` from
+    ``sport_story``)."""
+    if unit is None or not records:
+        return False
+    return _record_word(unit) or unit in records
 
 
-def sport_story(sentences: Iterable[str]) -> bool:
-    """A story about sport: at least three sentences, and a third of them, speak of games,
-    goals or seasons; there "mit elf Treffern" is a record even where its sentence does not
-    say so."""
-    said = [bool(cues.SPORT_RE.search(s) or athletics(s)) for s in sentences]
-    return sum(said) >= max(3, len(said) / 3)
+def sport_story(sentences: Iterable[str]) -> frozenset[str]:
+    """The records of a story about sport (at least three sentences, and a third of them,
+    speak of games, goals or seasons): there "mit elf Treffern" is a record even where its
+    sentence does not say so, and in a ski jumping or athletics story so is "mit 129 m"."""
+    text = list(sentences)
+    said = [bool(cues.SPORT_RE.search(s) or athletics(s)) for s in text]
+    if sum(said) < max(3, len(said) / 3):
+        return frozenset()
+    jumps = any(_JUMP.search(s) or athletics(s) for s in text)
+    return frozenset({"records", "m"} if jumps else {"records"})
 
 
 def record_noun(sentence: str, pos: int) -> bool:

@@ -199,10 +199,21 @@ def _owned(q: Quantity, lang: str) -> str | None:
 _OF_THING = re.compile(r"\s*\([^()]{1,40}\)\s+of\s+([a-z]{4,}s)\b")
 
 
+_NOUN_DE = re.compile(r"\s+([A-ZÄÖÜ][\w-]{2,})")
+
+
 def _said_after(q: Quantity, tail: str, lang: str) -> str | None:
     """What the words right after the figure say it measures: a comparative, a compound,
     an exchange rate, a partitive."""
     compared = COMPARATIVE.match(tail) if q.kind == "multiplier" else None
+    if (
+        compared
+        and compared.end() > compared.end(1)
+        and (noun := _NOUN_DE.match(tail, compared.end()))
+    ):
+        return noun.group(
+            1
+        )  # "ein fünfmal höheres Unfallrisiko": the noun the comparative describes
     if compared and (what := _compared(q.sentence, q.end + compared.end(1), compared.group(1))):
         return what  # "zehnmal schneller"; "1.9 times more likely" says how, not what
     if m := _COMPOUND_NOUN.match(tail):

@@ -131,7 +131,7 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         return None  # "£1 for every one megabyte of data": the base of a price
     if value * factor in _BASES and _PER_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
         return None  # "609 Pensionisten auf 1.000 Erwerbstätige", "per 100,000 people": a base
-    if excluded.is_year(core, kind, unit):
+    if excluded.is_year(core, kind, unit) or _since_year(sentence, m, core, kind):
         kind, unit, end = "year", None, m.end()  # "in 2004 results", "2010 Weltmeister"
     start = m.start() if pre else m.start("word" if is_word else "num")
     start, value = _signed(sentence, start, value, unit)
@@ -191,6 +191,17 @@ _PER_BEFORE = re.compile(
     r"(?:auf|pro|je|per|for\s+every|in\s+every|out\s+of\s+every)\s+$",
     re.I,
 )
+_SINCE = re.compile(r"\b(?:seit|since|anno)\s+$", re.I)
+
+
+def _since_year(sentence: str, m: re.Match[str], core: str, kind: str) -> bool:
+    """ "der seit 1570 bestehende Weihnachtsmarkt": a year, however old."""
+    old = core.isdigit() and len(core) == 4 and 1000 <= int(core) <= 2100
+    return (
+        old and kind == "count" and bool(_SINCE.search(sentence, max(0, m.start() - 8), m.start()))
+    )
+
+
 _EVERY = re.compile(r"\b(?:every|per|pro|je)\s+$", re.I)
 _MINUS = re.compile(r"(?:(?<=\s)|^)(?:minus\s+|-|−)$", re.I)
 _SIGN = re.compile(r"(?:(?<=[\s(])(?<!\d\s)|^)[-−]$")  # not "a 10 -15% chance"

@@ -16,7 +16,7 @@ COMPARATIVE = re.compile(
     r"|jeder|dieser|ihrer|unser|euer|per|after|over|under|never|ever|either|neither|other"
     r"|whether|together|later|number|quarter|order|member|player|summer|winter|power"
     r"|water|paper|letter|matter|offer|manager|minister|partner|border)\b)"
-    r"(\w{3,}er|more|less|mehr|weniger|hoch|much|many|viele?)\b",
+    r"(\w{3,}er|more|less|mehr|weniger|hoch|much|many|viele?)(?:e[nmrs]?)?\b",
     re.I,
 )
 

@@ -401,7 +401,7 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
         previous = sentence
         first_here: dict[Key, Quantity] = {}
         for q in found:
-            if id(q) not in named or (sport and excluded.record_unit(q.unit)):
+            if id(q) not in named or excluded.record_unit(q.unit, sport):
                 continue  # "mit elf Treffern" in a match report is a record
             score = _score(q, index)
             key = _key(q, first_here)

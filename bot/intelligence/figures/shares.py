@@ -80,7 +80,8 @@ _OF_A_POINT = re.compile(r"\s+of\s+a\s+(?:percentage\s+)?point\b", re.I)
 _MORE = re.compile(r"\s+(more|less|fewer)\s+than\b", re.I)
 _NTH = {"zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5, "sechste": 6, "siebte": 7,
         "achte": 8, "neunte": 9, "zehnte": 10, "zwanzigste": 20, "hundertste": 100}  # fmt: skip
-_EVERY_NTH = re.compile(r"\b[Jj]ede[rsnm]?\s+(" + "|".join(_NTH) + r")n?\b")  # "jedem dritten"
+# "jedem dritten", "Mehr als jeder Zweite"
+_EVERY_NTH = re.compile(r"\b[Jj]ede[rsnm]?\s+((?i:" + "|".join(_NTH) + r"))n?\b")
 _STAKE = re.compile(r"\s+(?:stake|share|holding)\b", re.I)
 _OF = re.compile(r"\s+(?:of|der|des|aller|ihrer|seiner|unserer)\b", re.I)
 

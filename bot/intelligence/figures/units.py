@@ -17,6 +17,7 @@ _SCALE_WORD = re.compile(
     r"|trillions?|thousand|bn|mn|tn|dozen|Dutzend)(?![\w])",
     re.I,
 )
+_SPACED_METRES = re.compile(r"\s(m)(?![\w/²%])")
 _SPACED_SCALE = re.compile(r"\s(m|bn)(?![\w%])")  # "$458 m" after a currency sign
 _COUNTRY_CURRENCY = "|".join(
     w.replace(" ", r"\s+") for w in sorted(cues.COUNTRY_CURRENCIES, key=len, reverse=True)
@@ -90,6 +91,8 @@ def unit_after(sentence: str, pos: int, pre: str | None, lang: str) -> Unit:
         if (attached := _attached(sentence, pos, m, currency, lang)) is not None:
             return attached
         factor, end = scale_of(m.group(1).casefold().lstrip("-"), lang) or 1.0, pos + m.end()
+    elif lang == "de" and not currency and (m := _SPACED_METRES.match(rest)):
+        return 1.0, "m", "other", pos + m.end()  # "rund 300 m": German writes "Mio." for millions
     elif (m := _SCALE_WORD.match(rest)) or (currency and (m := _SPACED_SCALE.match(rest))):
         factor, end = scale_of(m.group(1).rstrip("."), lang) or 1.0, pos + m.end()
     return _words_after(sentence, pos, end, factor, currency, lang)
@@ -101,7 +104,7 @@ def _attached(
     """A suffix glued to the number that is no scale: "5X", "16%", "zehnfach", "100m",
     "70p"."""
     suffix = m.group(1).casefold().lstrip("-")
-    if m.group(1) in ("X", "P") or (m.group(1) == "p" and lang == "de"):
+    if m.group(1) in ("X", "P") or (m.group(1) in ("p", "M") and lang == "de"):
         return 1.0, None, "name", pos + m.end()  # "Nexus 5X", "Nexus 6P": a model
     if suffix == "%":
         return 1.0, "%", "percent", pos + m.end()
@@ -111,7 +114,7 @@ def _attached(
         if suffix == "mal" and not COMPARATIVE.match(sentence, pos + m.end()):
             return 1.0, "mal", "count", pos + m.end()  # "13-mal novelliert": occasions
         return 1.0, "x", "multiplier", pos + m.end()
-    if suffix == "m" and not currency and _metres(sentence, pos + m.end()):
+    if suffix == "m" and not currency and (lang == "de" or _metres(sentence, pos + m.end())):
         rate, length = _rate(sentence, pos + m.end())  # "17m/s", "426m per minute"
         return 1.0, "m" + rate, "other", pos + m.end() + length  # 100m sprint: metres
     if suffix == "p":
@@ -324,10 +327,10 @@ _ADJECTIVE_ENDS = ("al", "ary", "ian", "ic", "ive", "ous", "ful", "ish", "ern", 
 # "Lichtjahre", a distance.
 _YEARS_COMPOUND = re.compile(r"(?<!licht)(?:jahre|jahren|monate|monaten|sekunden|minuten)$")
 _ATTACHED_MEASURE = re.compile(
-    r"\s?(km/h|km²|m²|Mbit/s|Mbps|kbps|(?i:GHz)|(?i:MHz)|kWh|mAh|GB|MB|TB|Mb|km|kg|mg|mph|mm|cm"
+    r"\s?(km/h|km²|m²|Mbit/s|Mbps|kbps|(?i:GHz)|(?i:MHz)|kWh|mAh|GB|MB|TB|Mb|mb|km|kg|mg|mph|mm|cm"
     r"|MW|GW|kW|ft)(?![\w/²])"
 )
-_BITS = {"Mb": "Mbps", "Mbit/s": "Mbps"}
+_BITS = {"Mb": "Mbps", "Mbit/s": "Mbps", "mb": "MB"}
 _BIT_RATES = {
     "Mbit/s": "Mbps",
     "kbit/s": "kbps",

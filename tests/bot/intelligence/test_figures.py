@@ -3411,3 +3411,61 @@ def test_police_operations_in_a_story_on_crime_are_still_figures() -> None:
         (1, "Es gab Unfälle."),
     ]
     assert "35 Einsätzen" in {f.text for f in key_figures(sentences, "de")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit", "label"),
+    [
+        ("Betroffen sind 300 Piloten und 900 Flugbegleiter.", "900 Flugbegleiter", "people",
+         "Flugbegleiter"),
+        ("Es gab Unfälle mit mehr als 2.500 Fußgängern.", "2.500 Fußgängern", "people",
+         "Fußgängern"),
+        ("Ablenkung am Steuer bedeutet ein fünfmal höheres Unfallrisiko.", "fünfmal", "x",
+         "Unfallrisiko"),
+        ("Mehr als jeder Zweite hat Angst vor Cyberangriffen.", "jeder Zweite", "%", "Angst"),
+        ("Der Abstand zum Ufer betrug rund 300 m.", "300 m", "m", "Abstand"),
+    ],
+)  # fmt: skip
+def test_crews_pedestrians_an_inflected_comparative_every_second_one_and_german_metres(
+    sentence: str, text: str, unit: str, label: str
+) -> None:
+    f = by_text(sentence, "de")[text]
+    assert (f.unit, f.label) == (unit, label)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Der seit 1570 bestehende Weihnachtsmarkt wurde eröffnet.", "de"),
+        ("Die Luxusausführung setzt auf eine Geforce GTX 980M und einen 4K-Bildschirm.", "de"),
+        ("Federer has won 11 titles from 11 finals and has 13 final victories in a row.", "en"),
+    ],
+)  # fmt: skip
+def test_a_year_since_a_graphics_chip_and_finals_won_are_no_figures(
+    sentence: str, lang: str
+) -> None:
+    assert figures(sentence, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("The phone has 512mb of memory.", "512mb", "MB"),
+        ("The farm covers 13,000 hectare.", "13,000 hectare", "ha"),
+        ("Output rose to about 113.5m ounces.", "113.5m ounces", "oz"),
+    ],
+)  # fmt: skip
+def test_lowercase_megabytes_a_hectare_and_ounces_are_measures(
+    sentence: str, text: str, unit: str
+) -> None:
+    assert by_text(sentence, "en")[text].unit == unit
+
+
+def test_a_jump_in_a_ski_jumping_story_is_a_result() -> None:
+    sentences = [
+        (0, "Beim Weltcup-Springen in Klingenthal siegte Kraft vor Freund."),
+        (1, "Im ersten Durchgang sprang Kraft auf 131 Meter."),
+        (2, "Freund verlor im Finale nach einem schwachen Sprung zwei Plätze."),
+        (3, "Hayböck segelte im Finale nach Zwischenrang vier mit 129 m noch nach oben."),
+    ]
+    assert key_figures(sentences, "de") == []
