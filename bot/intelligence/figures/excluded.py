@@ -40,6 +40,7 @@ _BLOCKED = re.compile(
 )
 _RANK_WORD = re.compile(
     r"\b(?:Platz|Rang)\s+(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\b"
+    r"|\b[Tt]op[-\s](?:three|five|ten|twenty|fifty|hundred)\b"
 )
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _COUNTABLE = frozenset({"people"}) | cues.THING_NOUNS

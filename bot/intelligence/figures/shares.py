@@ -28,7 +28,7 @@ _DOUBLE_HINT = ("doubl", "tripl", "trebl", "quadrupl", "verdoppel", "verdreifach
                 "twice", "doppelt", "halv", "halbier")  # fmt: skip
 _HALF = re.compile(
     r"\b(?:(?:more\s+than|nearly|almost|about|around|over|less\s+than|just\s+under|roughly)"
-    r"\s+half|half\s+(?=(?:its|their|his|her|the|of)\b)|(?<=\bby\s)half\b(?![\s-]+(?:an?|time)\b)"
+    r"\s+half|half\s+(?=(?:its|their|his|her|the|of)\b)(?!\w+\s+age\b)|(?<=\bby\s)half\b(?![\s-]+(?:an?|time)\b)"
     r"|(?:mehr\s+als|fast|knapp|rund|etwa|gut)"
     r"\s+die\s+Hälfte)(?!\s+an?\s)",
     re.I,

@@ -3469,3 +3469,14 @@ def test_a_jump_in_a_ski_jumping_story_is_a_result() -> None:
         (3, "Hayböck segelte im Finale nach Zwischenrang vier mit 129 m noch nach oben."),
     ]
     assert key_figures(sentences, "de") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The film depicts a priest having an affair with a girl half his age.",
+        "I've dominated all the top ten players.",
+    ],
+)
+def test_half_someone_s_age_and_the_top_ten_are_no_figures(sentence: str) -> None:
+    assert figures(sentence, "en") == []
