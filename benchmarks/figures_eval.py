@@ -7,11 +7,12 @@ ranking of the lead figures and misreads of years, dates, scores, ages and ranks
 Gold: tests/gold/figures_dev.jsonl (123 articles, 62 German, 61 English; every figure a
 reader could quote labelled by hand, see docs/benchmarks.md for the rules). The rules were
 tuned on it, and in the second round also on figures_heldout2.jsonl (after it had been
-scored and reported). Each later held-out set (figures_heldout3 … 17.jsonl, 50-60 articles
+scored and reported). Each later held-out set (figures_heldout3 … 21.jsonl, 50-60 articles
 labelled blind by others, conventions and seeds in figures_heldoutN_README.md) was scored
-once after a freeze and then read as development data, except the newest: figures_heldout17,
-scored once with the final rules (6ecdf25) and never read for tuning, is the current honest
-estimate, next to held-out 16, 15 and 14 (docs/benchmarks.md, eighth to eleventh round).
+once after a freeze and then read as development data. Held-out 18 to 21, each scored once
+with the rules of its round, are the current honest estimate (docs/benchmarks.md, twelfth to
+fifteenth round); the final rules were read from all of them, so no set measures them blind
+and a new one must be labelled before the next reading.
 
 A predicted figure matches a gold one when the values agree within 0.5 % and the units
 agree after normalization (currency code, %, pp, x, people, any other count, measure unit).
