@@ -317,7 +317,7 @@ _DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|
     |losing|lower(?:ed|ing|s)?|slump(?:ed|s|ing)?|(?<=[\d%]\s)off\b
     |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sunk|sink(?:s|ing)?|slid|slide[s]?
     |sliding|slip(?:s|ped|ping)?|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
-    |slash(?:ed|es|ing)?|shed(?:s|ding)?|trimm(?:ed|ing)|worst|halved
+    |slash(?:ed|es|ing)?|shed(?:s|ding)?|trimm(?:ed|ing)|worst(?!\s+(?:hit|affected))|halved
     |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|(?<=\dm\s|bn\s)less
     |slow(?:s|ed|ing|down)|deteriorat(?:e[ds]?|ing)|worsen(?:ed|s|ing)?|wip(?:e[ds]?|ing)\s+out
     |slow(?=\s+(?:to|by|from|down|sharply|further)\b)|slower
@@ -343,7 +343,7 @@ _TO_NUMBER = re.compile(
 # pushes, its object, then "up to" the new level.
 _PUSHED = re.compile(
     r"\b(?:push(?:ed|es|ing)?|drive[sn]?|drove|driving|sen[dt]|sends|sending|force[sd]?|forcing"
-    r"|lift(?:ed|s|ing)?|boost(?:ed|s|ing)?)\s+(?:[\w'-]+\s+){0,4}$",
+    r"|lift(?:ed|s|ing)?|boost(?:ed|s|ing)?)\s+(?:[\w'-]+\s+){1,4}$",
     re.I,
 )
 _TO_NEXT = re.compile(r"\s+to\b", re.I)
@@ -432,7 +432,7 @@ _UP_DE = r"""verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg
     |angehoben|ausgeweitet|gewachsen|verlänger\w*|zuleg(?:en|te|ten|t)"""
 _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?
     |fällt|gefallen|\w*rückgang|rückläufig|ging\s+zurück|gingen\s+zurück|zurückgegangen
-    |zurück|minus|\w*minus|(?:verlor\w*|verloren)(?!\s+(?:ihren?|seinen?|das|den)\s+(?:Arbeitsplatz|Arbeitsplätze
+    |zurück|minus|\w*minus|(?:verlor\w*|verloren)(?!\s+(?:ihr(?:en)?|sein(?:en)?|das|den)\s+(?:Arbeitsplatz|Arbeitsplätze
         |Job|Jobs|Leben|Zuhause|Wohnungen?|Häuser|Heim))|fallen(?=\s+(?:unter|auf|um)\s)|\w*verlust\w*|schrumpf\w*|geschrumpft|senk\w*
     |gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut|streich\w*
     |gestrichen|kürz(?:t|te|ten|en|ung|ungen)|gekürzt|einbußen|halbiert|geringer
@@ -478,9 +478,9 @@ def measure_stem(word: str, lang: str) -> str | None:
 
 
 def _stem_in(word: str) -> str | None:
-    """The longest measure word inside a German word; "Fahrsekunden" holds no "Kunden"."""
-    if word.endswith(("sekunde", "sekunden")):
-        return None
+    """The longest measure word inside a German word; "Fahrsekunden", "Sekundenzeiger" hold
+    no "Kunden"."""
+    word = word.replace("sekund", "#")
     return next((s for s in _LABEL_DE_STEMS if s in word), None)
 
 

@@ -69,7 +69,9 @@ def _nearest_cue(
     """(distance, way) of the nearest up or down cue in the window that moves ``q``."""
     best: tuple[int, str] | None = None
     for regex, name in ((cues.UP_RE[lang], "up"), (cues.DOWN_RE[lang], "down")):
-        for m in regex.finditer(q.sentence, *window):
+        for m in regex.finditer(q.sentence, window[0]):  # the text after the window stays
+            if m.start() >= window[1]:  # visible to lookaheads ("fell into", not "Cutler")
+                break
             if m.end() <= q.start:
                 dist, span = q.start - m.end(), (m.end(), q.start)
             elif m.start() >= q.end and not _other_after(q, m):
@@ -93,7 +95,7 @@ def _other_after(q: Quantity, m: re.Match[str]) -> bool:
         _RELATIVE_AFTER.search(q.sentence, q.end, m.start())
         or _LATER.search(q.sentence, q.end, m.start())
         or _USED_TO.search(q.sentence, q.end, m.start())
-        or (_AND_VERB.fullmatch(q.sentence, q.end, m.start()) and not m.group(0).endswith("ing"))
+        or (_AND_VERB.fullmatch(q.sentence, q.end, m.start()) and _base_form(m.group(0)))
         or _OF_KIND.fullmatch(q.sentence, q.end, m.start())
         or _NEXT_ITEM.fullmatch(q.sentence, q.end, m.start())
         or _PURPOSE.fullmatch(q.sentence, q.end, m.start())
@@ -158,7 +160,7 @@ def _moves(
         return False  # "the company had already raised about $900m": money collected
     if _TO_PLACE.match(sentence, m.end()):
         return False  # "Hitch dropped to second place with takings of $21m": a rank moved
-    if word in ("fired", "firing") and not _STAFF.search(sentence):
+    if word in ("fired", "firing") and not _STAFF.search(sentence, q.start, q.end + 20):
         return False  # "fired tear gas at 500 protesters"; "firing half of its staff" cuts
     if word == "plus" and _MODEL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
         return False  # "für das 6s Plus muss man 849 Euro hinblättern": a model's name
@@ -222,7 +224,8 @@ def _separable(
 _THRESHOLD_DE = re.compile(r"\bab\s+$")
 _OUT_OF = re.compile(r"\s(?:out\s+of|von|of)\s", re.I)
 _WHERE = re.compile(
-    r"\b(?:in|at|across|bei)\s+(?:(?:the|all|den|allen)\s+)?(?:(?:about|some|rund|etwa)\s+)?$",
+    r"\b(?:(?:in|across|bei)\s+(?:(?:the|all|den|allen)\s+)?|at\s+(?:the|all)\s+)"
+    r"(?:(?:about|some|rund|etwa)\s+)?$",
     re.I,
 )
 _INCOME_THRESHOLD = re.compile(
@@ -259,13 +262,13 @@ def _loss_made(q: Quantity, m: re.Match[str]) -> bool:
 
 
 _TO_PLACE = re.compile(
-    r"\s+(?:to|auf)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
-    r"|seventh|eighth|ninth|tenth|number\s+\d+"
-    r"|No\.?\s*\d+|Platz\s+\w+|Rang\s+\w+)\b(?:\s+place)?",
+    r"\s+(?:to|auf)\s+(?:the\s+)?(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
+    r"|seventh|eighth|ninth|tenth)\s+(?:place|spot)|number\s+\d+|No\.?\s*\d+|Platz\s+\w+"
+    r"|Rang\s+\w+)\b",
     re.I,
 )
-_STAFF = re.compile(r"\b(?:staff|workers|employees|workforce|jobs)\b", re.I)
-_MODEL_BEFORE = re.compile(r"\b\d+[a-z]?\s+$")
+_STAFF = re.compile(r"\b(?:staff|workers|employees|workforce|jobs)\b(?!\s+(?:said|say|says))", re.I)
+_MODEL_BEFORE = re.compile(r"\b\d{1,3}[a-z]?\s+$")  # "das 6s Plus", not "für 2016 plus 3 Prozent"
 _PACT = re.compile(r"\s+and\s+stability\b", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:[a-z]+\s+)?$", re.I)
 _HEDGES = re.compile(
@@ -298,9 +301,17 @@ _ABOVE_EARLIER = re.compile(
     r"|earlier|before))",
     re.I,
 )
-# "to produce 100,000 barrels per day and raise the output of Himrin": a verb of its own
 _AS_AS = re.compile(r"\s+(?:so|as)\s+(?:\w+\s+){1,3}?(?:wie|as)\b", re.I)
+# "to produce 100,000 barrels per day and raise the output of Himrin": a verb of its own
+# ("reached $5bn and grew 5%" is the level's)
 _AND_VERB = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:and|und)\s+", re.I)
+_BASE_VERBS = cues.words_of("raise increase boost lift cut reduce lower expand double halve")
+
+
+def _base_form(word: str) -> bool:
+    return word.casefold() in _BASE_VERBS
+
+
 # "£1.3bn could be used to cut pensioners' bills": the sum pays for the cut
 _USED_TO = re.compile(r"\b(?:used|spent|earmarked|needed|enough)\s+to\s+$", re.I)
 _LATER = re.compile(r"\b(?:before|after|then|bevor|danach)\b", re.I)

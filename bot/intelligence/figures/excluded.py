@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from bot.intelligence.figures import cues
 from bot.intelligence.figures.numbers import parse_word
+from bot.intelligence.figures.quantity import Quantity
 
 _MONTHS = (
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
@@ -169,24 +170,49 @@ def _shot(sentence: str, unit: str) -> bool:
 _NOUN_AFTER = re.compile(r"\s+(?:[a-zäöüß]+e[nmrs]?\s+)?([^\W\d][\w-]*)")
 
 
-def record_unit(unit: str | None, records: frozenset[str]) -> bool:
-    """ "Einsätzen", "Treffern", "games": what a sport record counts (``records`` from
-    ``sport_story``)."""
-    if unit is None or not records:
+# A record a story's sport lends to a sentence without sport words is small: "26 million
+# matches" on a dating app, "zu 1.250 Einsätzen" of a fire brigade are none.
+RECORD_MAX = 1000
+
+
+def story_record(q: Quantity, records: frozenset[str]) -> bool:
+    """A sport record in a sport story (``records`` from ``sport_story``), also where its
+    own sentence names no sport: "das mit elf Treffern die erfolgreichste Nation ist". A
+    record is small ("26 million matches" on a dating app, "1.250 Einsätze" of a fire
+    brigade are no record); index points and sold records keep their own tests."""
+    unit = q.unit
+    if not records or unit is None or unit == "records":
         return False
-    return _record_word(unit) or unit in records
+    if unit in records:
+        return True  # "In the men's 3,000m" in an athletics story
+    if unit == "Punkte":
+        return not _INDEX.search(q.sentence)
+    return q.value < RECORD_MAX and _record_word(unit)
 
 
 def sport_story(sentences: Iterable[str]) -> frozenset[str]:
-    """The records of a story about sport (at least three sentences, and a third of them,
-    speak of games, goals or seasons): there "mit elf Treffern" is a record even where its
-    sentence does not say so, and in a ski jumping or athletics story so is "mit 129 m"."""
+    """The records of a story about sport: three sentences name a league, goals, a race or a
+    coach (``_SPORT_STORY``, words a business story does not use for itself; "won", "lost",
+    "set" are not among them), or one does and a third of them speak of games, wins or
+    seasons (``cues.SPORT_RE``). In a ski jumping or athletics story a length is a result
+    too ("mit 129 m")."""
     text = list(sentences)
-    said = [bool(cues.SPORT_RE.search(s) or athletics(s)) for s in text]
-    if sum(said) < max(3, len(said) / 3):
+    strong = sum(bool(_SPORT_STORY.search(s) or athletics(s)) for s in text)
+    weak = sum(bool(cues.SPORT_RE.search(s)) for s in text)
+    if strong < 3 and not (strong and weak >= max(3, len(text) / 3)):
         return frozenset()
     jumps = any(_JUMP.search(s) or athletics(s) for s in text)
-    return frozenset({"records", "m"} if jumps else {"records"})
+    return frozenset({"sport", "m"} if jumps else {"sport"})
+
+
+_SPORT_STORY = re.compile(
+    r"\b(?:league|liga|bundesliga|premiership|tore?|toren|goals?|halbzeit|half-time|saison"
+    r"|season|weltcup\w*|grand\s+prix|turnier\w*|tournament|trainer|coach|stürmer|striker"
+    r"|elfmeter|penalty|penalties|mannschaft|torschütze\w*|teamchef|\w*länderspiel\w*"
+    r"|\w*ligaspiel\w*|pflichtspiel\w*|schanze\w*|rennen|etappe\w*|rallye\w*|niederlage"
+    r"|remis|unentschieden|finale|olympi\w*|qualifikation\w*|gruppenspiel\w*|fans)\b",
+    re.I,
+)
 
 
 def record_noun(sentence: str, pos: int) -> bool:

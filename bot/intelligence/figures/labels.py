@@ -117,7 +117,7 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
     """The label when the sentence names what the figure measures, else None."""
     label = _named(q, lang, others)
     if lang == "de" and q.kind == "money" and (label is None or label.islower()) and _priced(q):
-        return "Preis"  # "wird die Lumix G7 ab ca. 630 Euro hervorgehoben": not "hervorgehoben"
+        return "Preis"  # "die Lumix G7 ab ca. 630 Euro hervorgehoben": not "hervorgehoben"
     if lang == "en" and q.kind == "money" and _ON_SALE.search(q.sentence, 0, q.start):
         return "price"  # "will go on sale for $250 (£132)": not "sale"
     return label
@@ -128,15 +128,14 @@ _ON_SALE = re.compile(
     r"(?:(?:about|around|just|only|under)\s+)?$",
     re.I,
 )
-# "ab 739 Euro erhältlich", "die Roku 4 um hierzulande etwa 240 Euro"
+# "ab 739 Euro erhältlich" ("um 2 Millionen Euro weniger ausgegeben" is no price)
 _PRICE_BEFORE_DE = re.compile(
-    r"\b(ab|um)\s+(?:(?:ca\.|etwa|rund|knapp|hierzulande|nur|bereits|schon)\s+){0,2}$"
+    r"\bab\s+(?:(?:ca\.|etwa|rund|knapp|hierzulande|nur|bereits|schon)\s+){0,2}$", re.I
 )
 
 
 def _priced(q: Quantity) -> bool:
-    before = _PRICE_BEFORE_DE.search(q.sentence, max(0, q.start - 30), q.start)
-    return before is not None and (before.group(1) == "ab" or q.direction is None)
+    return bool(_PRICE_BEFORE_DE.search(q.sentence, max(0, q.start - 30), q.start))
 
 
 def _named(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
@@ -196,7 +195,9 @@ def _owned(q: Quantity, lang: str) -> str | None:
     return "controls" if m.group(1).casefold().startswith(("control", "kontroll")) else "owns"
 
 
-_OF_THING = re.compile(r"\s*\([^()]{1,40}\)\s+of\s+([a-z]{4,}s)\b")
+_OF_THING = re.compile(
+    r"\s*\([^()]{1,40}\)\s+of\s+([a-z]{4,}s)\b(?!['’])"
+)  # not "taxpayers' money"
 
 
 _NOUN_DE = re.compile(r"\s+([A-ZÄÖÜ][\w-]{2,})")
@@ -206,14 +207,9 @@ def _said_after(q: Quantity, tail: str, lang: str) -> str | None:
     """What the words right after the figure say it measures: a comparative, a compound,
     an exchange rate, a partitive."""
     compared = COMPARATIVE.match(tail) if q.kind == "multiplier" else None
-    if (
-        compared
-        and compared.end() > compared.end(1)
-        and (noun := _NOUN_DE.match(tail, compared.end()))
-    ):
-        return noun.group(
-            1
-        )  # "ein fünfmal höheres Unfallrisiko": the noun the comparative describes
+    inflected = lang == "de" and compared is not None and compared.end() > compared.end(1)
+    if inflected and (noun := _NOUN_DE.match(tail, compared.end() if compared else 0)):
+        return noun.group(1)  # "ein fünfmal höheres Unfallrisiko": what is compared
     if compared and (what := _compared(q.sentence, q.end + compared.end(1), compared.group(1))):
         return what  # "zehnmal schneller"; "1.9 times more likely" says how, not what
     if m := _COMPOUND_NOUN.match(tail):

@@ -275,7 +275,8 @@ def _mark_previously(found: list[Quantity]) -> list[Quantity]:
 
 
 _PREVIOUSLY = re.compile(
-    r"(?:\s+[a-zäöüß]+){0,2}\s*(?:[–—(,]|\s-)\s*(?:bisher|zuvor|vorher|davor|previously|formerly|from"
+    r"(?:(?:\s+[a-zäöüß]+){1,2}\s*\(|\s*(?:[–—(,]|\s-))\s*(?:bisher|zuvor|vorher|davor|previously"
+    r"|formerly|from"
     r"|(?:im\s+)?Vorjahr(?:eswert)?:?|(?:a\s+)?year\s+earlier:?)\s+"
     r"(?:(?:rund|etwa|about|around)\s+)?",
     re.I,
@@ -408,6 +409,7 @@ _IT_WAS = re.compile(
 
 
 def it_was(q: Quantity) -> bool:
+    """A whole number from ten up right after "waren es", "sind es" or "es waren"."""
     whole = q.scale == 1 and q.value >= 10 and q.value == int(q.value)
     return whole and bool(_IT_WAS.search(q.sentence, max(0, q.start - 60), q.start))
 

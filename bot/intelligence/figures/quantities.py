@@ -192,17 +192,18 @@ _PER_BEFORE = re.compile(
     re.I,
 )
 _SINCE = re.compile(r"\b(?:seit|since|anno)\s+$", re.I)
+_LOWER_NEXT = re.compile(r"\s+[a-zäöüß]+(?:nde|nden|nder|ndes|ene|enen)\b")
 
 
 def _since_year(sentence: str, m: re.Match[str], core: str, kind: str) -> bool:
-    """ "der seit 1570 bestehende Weihnachtsmarkt": a year, however old."""
+    """ "der seit 1570 bestehende Weihnachtsmarkt": a year, however old; not "Seit 1500
+    Flüchtlinge in der Stadt leben" (a noun right after it is counted)."""
     old = core.isdigit() and len(core) == 4 and 1000 <= int(core) <= 2100
-    return (
-        old and kind == "count" and bool(_SINCE.search(sentence, max(0, m.start() - 8), m.start()))
-    )
+    since = _SINCE.search(sentence, max(0, m.start() - 8), m.start())
+    return old and kind == "count" and bool(since) and bool(_LOWER_NEXT.match(sentence, m.end()))
 
 
-_EVERY = re.compile(r"\b(?:every|per|pro|je)\s+$", re.I)
+_EVERY = re.compile(r"\b(?:every|per)\s+$", re.I)
 _MINUS = re.compile(r"(?:(?<=\s)|^)(?:minus\s+|-|−)$", re.I)
 _SIGN = re.compile(r"(?:(?<=[\s(])(?<!\d\s)|^)[-−]$")  # not "a 10 -15% chance"
 

@@ -15,7 +15,8 @@ COMPARATIVE = re.compile(
     r"\s(?:(?:as|so)\s)?(?!(?:leider|wieder|immer|aber|oder|über|unter|hier|sehr|der|er"
     r"|jeder|dieser|ihrer|unser|euer|per|after|over|under|never|ever|either|neither|other"
     r"|whether|together|later|number|quarter|order|member|player|summer|winter|power"
-    r"|water|paper|letter|matter|offer|manager|minister|partner|border)\b)"
+    r"|water|paper|letter|matter|offer|manager|minister|partner|border|ander(?:e[nmrs]?)?"
+    r"|weitere[nmrs]?|mehrere[nmrs]?|unsere[nmrs]?|späte(?:r|re[nmrs]?))\b)"
     r"(\w{3,}er|more|less|mehr|weniger|hoch|much|many|viele?)(?:e[nmrs]?)?\b",
     re.I,
 )

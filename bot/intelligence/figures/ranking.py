@@ -215,14 +215,17 @@ def _fallback_label(
 
 _TO_LEVEL = re.compile(r"\s+(?:to|auf)\s+(?:(?:about|around|rund|etwa)\s+)?", re.I)
 _AND_BY = re.compile(
-    r"(?:\b(?:and|und|while|but|sowie)|,)\s+(?:[\w/-]+\s+){0,3}?(?:by|um)\s+"
-    r"(?:(?:only|just|about|some|rund|etwa|nur)\s+)?$",
+    r"(?:\b(?:and|und|while|but|sowie)\s+(?:[\w/-]+\s+){0,3}?"
+    r"|,\s+(?:(?:in|im|bei|at|for|für)\s+(?:[\w/-]+\s+){1,2}?)?)"  # ", in der Krankensparte um"
+    r"(?:by|um)\s+(?:(?:only|just|about|some|rund|etwa|nur)\s+)?$",
     re.I,
 )
 # "sales jumping 28% at young women's clothing retailer Bebe Stores and 32.2% at American
 # Eagle": words, no number, an "and", words again — the second figure shares the verb.
 _ELIDED_GAP = re.compile(
-    r"\s+(?:[^\W\d][\w'’-]*\s+){0,8}?(?:and|und|while|whereas)\s+(?:[^\W\d][\w'’-]*\s+){0,6}"
+    r"\s+(?:[^\W\d][\w'’-]*\s+){0,8}?(?:and|und|while|whereas)\s+"
+    r"(?:(?:from|in|at|for|by|on|to|among|bei|im|um|für|ab|seit|nach|vor|zu|mit|auf)\s+"
+    r"(?:[^\W\d][\w'’-]*\s+){0,5})?"
 )
 # A gap with a verb or subject of its own opens a new clause: "rose 5% while in France they
 # were 20%".
@@ -388,7 +391,7 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     before: list[Quantity] = []  # the figures of the sentence before
     previous = ""  # the sentence before
     names = people_named(sentence for _, sentence in sentences)
-    sport = excluded.sport_story(sentence for _, sentence in sentences)
+    sport = excluded.sport_story(sentence for _, sentence in sentences)  # its records
     counted = _LastCounted()
     for position, (index, sentence) in enumerate(sentences):
         found = quantities(_SPACES.sub(" ", sentence), lang)  # "bis zu 60.000  Euro"
@@ -401,7 +404,7 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
         previous = sentence
         first_here: dict[Key, Quantity] = {}
         for q in found:
-            if id(q) not in named or excluded.record_unit(q.unit, sport):
+            if id(q) not in named or excluded.story_record(q, sport):
                 continue  # "mit elf Treffern" in a match report is a record
             score = _score(q, index)
             key = _key(q, first_here)
@@ -431,16 +434,19 @@ class _LastCounted:
     (``levels.it_was``) counts what the story counted last, within ``COUNT_REACH``
     sentences; else it is no figure."""
 
-    q: Quantity | None = None
+    q: Quantity | None = None  # None when a figure of another unit came after it
     position: int = 0
 
     def carry(self, found: Sequence[Quantity], position: int) -> None:
+        """Lend the last count to the bare numbers of this sentence, then remember its own
+        last figure ("Der Beitrag steigt auf 120 Euro. Bisher waren es 100." lends nothing)."""
         for q in found:
-            near = self.q is not None and position - self.position <= COUNT_REACH
-            if q.kind == "bare" and near and self.q is not None:
-                q.unit, q.kind, q.unit_from = self.q.unit, "count", self.q
-            if q.kind == "count" and q.unit and q.value >= 10 and _keep(q):
-                self.q, self.position = q, position
+            last = self.q
+            if q.kind == "bare" and last is not None and position - self.position <= COUNT_REACH:
+                q.unit, q.kind, q.unit_from = last.unit, "count", last
+            if q.unit and _keep(q):
+                counted = q.kind == "count" and q.value >= 10
+                self.q, self.position = (q if counted else None), position
 
 
 def _story_currency(found: Sequence[Quantity]) -> None:

@@ -18,6 +18,13 @@ _SCALE_WORD = re.compile(
     re.I,
 )
 _SPACED_METRES = re.compile(r"\s(m)(?![\w/²%])")
+
+
+def _priced_m(rest: str, m: re.Match[str]) -> bool:
+    """ "5 m Dollar": millions of a currency, not metres."""
+    return bool(_CUR_POST.match(rest, m.end()))
+
+
 _SPACED_SCALE = re.compile(r"\s(m|bn)(?![\w%])")  # "$458 m" after a currency sign
 _COUNTRY_CURRENCY = "|".join(
     w.replace(" ", r"\s+") for w in sorted(cues.COUNTRY_CURRENCIES, key=len, reverse=True)
@@ -37,11 +44,23 @@ _PERCENT = re.compile(
     re.I,
 )
 _TIMES = re.compile(r"\s(times|mal)(?=\s|[.,;]|$)", re.I)
+# "computational speed has leaped 500,000 times": a rise by a large multiple; "rates have
+# risen 14 times since 2015" counts occasions.
 _MOVED_BEFORE = re.compile(
-    r"\b(?:leap(?:ed|t)|jump(?:ed)?|soared|rose|risen|grown|grew|increased|multiplied|fallen"
-    r"|fell|dropped)\s+(?:(?:by\s+)?(?:about|some|nearly|almost|more\s+than|over)\s+)?[\d.,]+$",
+    r"\b(?:leap(?:ed|t)|jump(?:ed)?|soared|rose|risen|grown|grew|increased|multiplied)\s+"
+    r"(?:(?:by\s+)?(?:about|some|nearly|almost|more\s+than|over)\s+)?"
+    r"(?:\d{1,3}(?:,\d{3})+|[1-9]\d{2,})$",
     re.I,
 )
+_OCCASIONS_AFTER = re.compile(r"\s+(?:since|in\s+the\s+(?:past|last)|this|over\s+the)\b", re.I)
+
+
+def _moved_multiple(sentence: str, pos: int, after: str) -> bool:
+    """ "has leaped 500,000 times" (not "risen 140 times since 2015")."""
+    moved = _MOVED_BEFORE.search(sentence, max(0, pos - 40), pos)
+    return bool(moved) and not _OCCASIONS_AFTER.match(after)
+
+
 _AS_MUCH_AS = re.compile(r"\s+(?:as|so)\s+[^\W\d]+\s+(?:as|wie)\b", re.I)
 _COMPOUND_CURRENCY = re.compile(r"-(Euro|Dollar|Franken|Pfund)-(\w+)", re.I)
 _HYPHEN_MEASURE = re.compile(r"-([a-z]+)\s+([a-z]+)")
@@ -91,7 +110,12 @@ def unit_after(sentence: str, pos: int, pre: str | None, lang: str) -> Unit:
         if (attached := _attached(sentence, pos, m, currency, lang)) is not None:
             return attached
         factor, end = scale_of(m.group(1).casefold().lstrip("-"), lang) or 1.0, pos + m.end()
-    elif lang == "de" and not currency and (m := _SPACED_METRES.match(rest)):
+    elif (
+        lang == "de"
+        and not currency
+        and (m := _SPACED_METRES.match(rest))
+        and not _priced_m(rest, m)
+    ):
         return 1.0, "m", "other", pos + m.end()  # "rund 300 m": German writes "Mio." for millions
     elif (m := _SCALE_WORD.match(rest)) or (currency and (m := _SPACED_SCALE.match(rest))):
         factor, end = scale_of(m.group(1).rstrip("."), lang) or 1.0, pos + m.end()
@@ -114,7 +138,8 @@ def _attached(
         if suffix == "mal" and not COMPARATIVE.match(sentence, pos + m.end()):
             return 1.0, "mal", "count", pos + m.end()  # "13-mal novelliert": occasions
         return 1.0, "x", "multiplier", pos + m.end()
-    if suffix == "m" and not currency and (lang == "de" or _metres(sentence, pos + m.end())):
+    german_metres = lang == "de" and not _CUR_POST.match(sentence, pos + m.end())
+    if suffix == "m" and not currency and (german_metres or _metres(sentence, pos + m.end())):
         rate, length = _rate(sentence, pos + m.end())  # "17m/s", "426m per minute"
         return 1.0, "m" + rate, "other", pos + m.end() + length  # 100m sprint: metres
     if suffix == "p":
@@ -162,14 +187,11 @@ def _words_after(
         unit = "%" if word in ("%", "prozent", "percent", "pct") else "pp"
         return factor, unit, "percent", end + m.end()
     m = _TIMES.match(tail)
-    if (
-        m
-        and (
-            COMPARATIVE.match(tail, m.end())
-            or _MOVED_BEFORE.search(sentence, max(0, pos - 40), pos)  # "has leaped 500,000 times"
-            or tail[m.end() :].startswith(" the ")
-            or _AS_MUCH_AS.match(tail, m.end())  # "four times as fast as Qrio"
-        )
+    if m and (
+        COMPARATIVE.match(tail, m.end())
+        or _moved_multiple(sentence, pos, tail[m.end() :])
+        or tail[m.end() :].startswith(" the ")
+        or _AS_MUCH_AS.match(tail, m.end())  # "four times as fast as Qrio"
     ):
         return factor, "x", "multiplier", end + m.end(1)
     decimal = factor == 1.0 and _DECIMAL_BEFORE.search(sentence, 0, pos)
