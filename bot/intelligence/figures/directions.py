@@ -69,8 +69,9 @@ def _nearest_cue(
     """(distance, way) of the nearest up or down cue in the window that moves ``q``."""
     best: tuple[int, str] | None = None
     for regex, name in ((cues.UP_RE[lang], "up"), (cues.DOWN_RE[lang], "down")):
-        for m in regex.finditer(q.sentence, window[0]):  # the text after the window stays
-            if m.start() >= window[1]:  # visible to lookaheads ("fell into", not "Cutler")
+        # 40 characters past the window stay visible to lookaheads ("fell into", "Cutler")
+        for m in regex.finditer(q.sentence, window[0], window[1] + _LOOKAHEAD):
+            if m.start() >= window[1]:
                 break
             if m.end() <= q.start:
                 dist, span = q.start - m.end(), (m.end(), q.start)
@@ -84,6 +85,9 @@ def _nearest_cue(
             if best is None or dist < best[0]:
                 best = (dist, name)
     return best
+
+
+_LOOKAHEAD = 40
 
 
 def _other_after(q: Quantity, m: re.Match[str]) -> bool:

@@ -175,6 +175,12 @@ _NOUN_AFTER = re.compile(r"\s+(?:[a-zäöüß]+e[nmrs]?\s+)?([^\W\d][\w-]*)")
 RECORD_MAX = 1000
 
 
+def may_be_record(q: Quantity) -> bool:
+    """Whether ``story_record`` could call ``q`` a record: its unit is one a record counts."""
+    unit = q.unit
+    return unit is not None and (unit in ("m", "Punkte") or _record_word(unit))
+
+
 def story_record(q: Quantity, records: frozenset[str]) -> bool:
     """A sport record in a sport story (``records`` from ``sport_story``), also where its
     own sentence names no sport: "das mit elf Treffern die erfolgreichste Nation ist". A

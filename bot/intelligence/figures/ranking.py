@@ -391,7 +391,7 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
     before: list[Quantity] = []  # the figures of the sentence before
     previous = ""  # the sentence before
     names = people_named(sentence for _, sentence in sentences)
-    sport = excluded.sport_story(sentence for _, sentence in sentences)  # its records
+    sport: frozenset[str] | None = None  # the story's records, read once a figure may be one
     counted = _LastCounted()
     for position, (index, sentence) in enumerate(sentences):
         found = quantities(_SPACES.sub(" ", sentence), lang)  # "bis zu 60.000  Euro"
@@ -404,8 +404,12 @@ def extract(sentences: Sequence[tuple[int, str]], lang: str) -> list[Quantity]:
         previous = sentence
         first_here: dict[Key, Quantity] = {}
         for q in found:
-            if id(q) not in named or excluded.story_record(q, sport):
-                continue  # "mit elf Treffern" in a match report is a record
+            if id(q) not in named:
+                continue
+            if excluded.may_be_record(q):  # "mit elf Treffern" in a match report is a record
+                sport = excluded.sport_story(s for _, s in sentences) if sport is None else sport
+                if excluded.story_record(q, sport):
+                    continue
             score = _score(q, index)
             key = _key(q, first_here)
             if (label := named[id(q)]) and key not in specific:
