@@ -252,7 +252,7 @@ _RACE_UNIT = re.compile(
 _EVENT = re.compile(
     r"hurdles|sprint|relay|race|marathon|finals?|heats?|titles?|freestyle|backstroke|breaststroke"
     r"|butterfly|medley|steeplechase|walk|record|champion\w*|gold|silver|bronze|event|season"
-    r"|runners?|man|woman|men|women|ranking|rankings|specialist|star|runner-up|place"
+    r"|runners?|man|woman|ranking|rankings|specialist|star|runner-up|place"
     r"|lauf|langlauf|rennen|staffel|hürden|finale|einzel|verfolgung|massenstart|sprint",
     re.I,
 )

@@ -3557,3 +3557,9 @@ def test_it_was_lends_only_the_last_figure_s_noun() -> None:
         (2, "Bisher waren es 100."),
     ]
     assert "100" not in {f.text for f in key_figures(sentences, "de")}
+
+
+def test_two_hundred_million_women_are_no_race() -> None:
+    assert (
+        by_text("Some 200m women lack access to family planning.", "en")["200m women"].value == 2e8
+    )
