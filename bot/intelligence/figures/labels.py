@@ -195,9 +195,8 @@ def _owned(q: Quantity, lang: str) -> str | None:
     return "controls" if m.group(1).casefold().startswith(("control", "kontroll")) else "owns"
 
 
-_OF_THING = re.compile(
-    r"\s*\([^()]{1,40}\)\s+of\s+([a-z]{4,}s)\b(?!['’])"
-)  # not "taxpayers' money"
+# "5.65bn euros ($7.4bn; £3.9bn) of purchases"; not "of taxpayers' money"
+_OF_THING = re.compile(r"\s*\([^()]{1,40}\)\s+of\s+([a-z]{4,}s)\b(?!['’])")
 
 
 _NOUN_DE = re.compile(r"\s+([A-ZÄÖÜ][\w-]{2,})")
