@@ -203,11 +203,14 @@ def sport_story(sentences: Iterable[str]) -> frozenset[str]:
     seasons (``cues.SPORT_RE``). In a ski jumping or athletics story a length is a result
     too ("mit 129 m")."""
     text = list(sentences)
-    strong = sum(bool(_SPORT_STORY.search(s) or athletics(s)) for s in text)
+    track = [athletics(s) for s in text]
+    strong = sum(
+        bool(_SPORT_STORY.search(s)) or on_track for s, on_track in zip(text, track, strict=True)
+    )
     weak = sum(bool(cues.SPORT_RE.search(s)) for s in text)
     if strong < 3 and not (strong and weak >= max(3, len(text) / 3)):
         return frozenset()
-    jumps = any(_JUMP.search(s) or athletics(s) for s in text)
+    jumps = any(track) or any(_JUMP.search(s) for s in text)
     return frozenset({"sport", "m"} if jumps else {"sport"})
 
 

@@ -270,7 +270,7 @@ def _mark_previously(found: list[Quantity]) -> list[Quantity]:
         same = q.unit and q.unit == p.unit and q.value != p.value and q.start_value is None
         if same and _PREVIOUSLY.fullmatch(q.sentence, q.end, p.start):
             q.start_value, p.baseline = p.value, True
-            q.implied = "up" if q.value > p.value else "down"
+            q.implied = _way(q, p)
     return found
 
 
@@ -290,7 +290,7 @@ def _mark_then_now(found: list[Quantity]) -> list[Quantity]:
         same = q.unit and q.unit == p.unit and q.value != p.value and q.implied is None
         then = _THEN.search(q.sentence, max(0, p.start - 60), p.start)
         if same and then and _NOW.search(q.sentence, p.end, q.start):
-            q.implied = "up" if q.value > p.value else "down"
+            q.implied = _way(q, p)
     return found
 
 
@@ -311,7 +311,7 @@ def _mark_compared(found: list[Quantity]) -> list[Quantity]:
         gap = _BRACKETS.sub(" ", q.sentence[q.end : p.start])
         earlier = _AGAINST.fullmatch(gap) and _EARLIER_TIME.match(p.sentence, p.end)
         if _COMPARED.fullmatch(gap) or earlier:
-            q.implied = "up" if q.value > p.value else "down"
+            q.implied = _way(q, p)
             p.earlier = True
     return found
 
@@ -361,7 +361,12 @@ def _starts(new: Quantity, old: Quantity, word: str | None) -> None:
     elif word in ("down", "lower"):
         new.implied = "down"
     elif new.value != old.value:
-        new.implied = "up" if new.value > old.value else "down"
+        new.implied = _way(new, old)
+
+
+def _way(new: Quantity, old: Quantity) -> str:
+    """Which way a level moved from an old one of the same measure."""
+    return "up" if new.value > old.value else "down"
 
 
 def _merge_ranges(found: list[Quantity]) -> list[Quantity]:

@@ -20,9 +20,10 @@ _SCALE_WORD = re.compile(
 _SPACED_METRES = re.compile(r"\s(m)(?![\w/²%])")
 
 
-def _priced_m(rest: str, m: re.Match[str]) -> bool:
-    """ "5 m Dollar": millions of a currency, not metres."""
-    return bool(_CUR_POST.match(rest, m.end()))
+def _currency_after(text: str, pos: int) -> bool:
+    """ "300m Dollar", "5 m Dollar": German "m" before a currency counts millions of it, not
+    metres."""
+    return bool(_CUR_POST.match(text, pos))
 
 
 _SPACED_SCALE = re.compile(r"\s(m|bn)(?![\w%])")  # "$458 m" after a currency sign
@@ -114,7 +115,7 @@ def unit_after(sentence: str, pos: int, pre: str | None, lang: str) -> Unit:
         lang == "de"
         and not currency
         and (m := _SPACED_METRES.match(rest))
-        and not _priced_m(rest, m)
+        and not _currency_after(rest, m.end())
     ):
         return 1.0, "m", "other", pos + m.end()  # "rund 300 m": German writes "Mio." for millions
     elif (m := _SCALE_WORD.match(rest)) or (currency and (m := _SPACED_SCALE.match(rest))):
@@ -138,7 +139,7 @@ def _attached(
         if suffix == "mal" and not COMPARATIVE.match(sentence, pos + m.end()):
             return 1.0, "mal", "count", pos + m.end()  # "13-mal novelliert": occasions
         return 1.0, "x", "multiplier", pos + m.end()
-    german_metres = lang == "de" and not _CUR_POST.match(sentence, pos + m.end())
+    german_metres = lang == "de" and not _currency_after(sentence, pos + m.end())
     if suffix == "m" and not currency and (german_metres or _metres(sentence, pos + m.end())):
         rate, length = _rate(sentence, pos + m.end())  # "17m/s", "426m per minute"
         return 1.0, "m" + rate, "other", pos + m.end() + length  # 100m sprint: metres
