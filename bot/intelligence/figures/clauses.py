@@ -24,7 +24,15 @@ def linked(sentence: str, start: int, end: int) -> bool:
     gap = sentence[start:end]
     if _PUNCT_ONLY.fullmatch(gap):
         return True
+    if _REACHED.search(gap):
+        return len(gap.split()) <= 6  # "surged 25% over the holiday season to $23.2bn"
     return len(gap.split()) <= 4 and bool(_LINK_WORD.search(gap))
+
+
+# The level a move reached, after words on when or where it moved.
+_REACHED = re.compile(
+    r"^[^,;:()]*\s(?:to|auf)\s+(?:(?:about|around|nearly|almost|rund|etwa|knapp|gut)\s+)?$"
+)
 
 
 # Asides never end a clause: "$16bn (£8.3bn) takeover", "the consumer price index (CPI)

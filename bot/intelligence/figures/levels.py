@@ -143,15 +143,24 @@ def _from_before(q: Quantity, before: list[Quantity], ranged: bool) -> None:
 # "Die Zahl der Rechtssachen vor den Bezirksgerichten", "the number of court cases"
 _NUMBER_OF = re.compile(
     r"\b(?:(?:Zahl|Anzahl|Gesamtzahl)\s+(?:der|an|von)\s+(?:[a-zäöüß]+\s+){0,2}(?P<de>[A-ZÄÖÜ0-9][\w-]*[a-zäöüß])"
-    r"|(?:number|total)\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<en>[a-z-]{3,}s|unemployed)\b)"
+    r"|(?:number|total)\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<en>[A-Za-z][a-z-]{2,}s|unemployed)\b)"
 )
+
+
+# A change in percent or a multiplier says how the count moved, not what it counts.
+_RATES = frozenset({"percent", "multiplier"})
+_REACHED = re.compile(r"\b(?:auf|to)\s+(?:(?:rund|etwa|knapp|gut|about|around|nearly|almost)\s+)?$")
 
 
 def number_of(q: Quantity, before: list[Quantity]) -> str | None:
     """The noun of "die Zahl der …" / "the number of …" earlier in the sentence, with no
-    other figure between it and the number: what a bare number counts."""
+    other figure between it and the number: what a bare number counts. A rate of change
+    between them is no other figure when the number is the level it reached ("Die Zahl der
+    Kunden stieg um 12 Prozent auf 3.000", "verdreifachte sich … auf 33.061")."""
     last = next(reversed(list(_NUMBER_OF.finditer(q.sentence, 0, q.start))), None)
-    if last is None or any(p.start > last.end() for p in before):
+    between = [p for p in before if p.start > last.end()] if last else []
+    reached = _REACHED.search(q.sentence, max(0, q.start - 12), q.start)
+    if last is None or any(p.kind not in _RATES or not reached for p in between):
         return None
     noun = (last.group("de") or last.group("en")).casefold()
     return "people" if cues.is_person(noun) or noun == "unemployed" else noun
@@ -402,6 +411,10 @@ def _merge_ranges(found: list[Quantity]) -> list[Quantity]:
     for q in out:
         if q.kind == "other" and q.unit is None and it_was(q):
             q.kind = "bare"  # "Im Jänner waren es knapp 1.700": the story may say what
+        elif q.kind == "other" and q.unit is None and _reached(q):
+            q.kind = "reached"  # "New loans fell to 77,000": the subject may say what
+        elif q.kind == "other" and q.unit is None and (noun := _plural_of(q)):
+            q.unit, q.kind = noun, "count"  # "download sales of 312,000"
     return [q for q in out if q.kind != "other" or q.unit]
 
 
@@ -411,6 +424,40 @@ _IT_WAS = re.compile(
     r"\b(?:(?:waren|sind|seien|wären|werden)\s+es|es\s+(?:waren|sind|seien))\s+"
     r"(?:(?:nur|noch|bereits|schon|mehr|als|rund|etwa|knapp|über|fast|bis|zu)\s+){0,3}$"
 )
+
+
+# "fell to 77,000", "stiegen auf rund 3.000": the level a move reached.
+_REACHED = re.compile(
+    r"\b(?:to|auf)\s+(?:(?:about|around|nearly|almost|some|just|rund|etwa|knapp|gut|fast)\s+)?$"
+)
+
+
+def _reached(q: Quantity) -> bool:
+    whole = q.scale == 1.0 and q.value >= 100 and q.value == int(q.value)
+    return whole and bool(_REACHED.search(q.sentence, max(0, q.start - 20), q.start))
+
+
+# "download sales of 312,000", "total arrivals of about 2,500": a plural noun right
+# before "of" and the number says what it counts.
+_PLURAL_OF = re.compile(
+    r"\b([a-z]{3,}s)\s+of\s+(?:(?:about|around|nearly|almost|some|just|over|more\s+than)\s+)?$"
+)
+# Plural nouns whose "of" takes an amount of money, a score or a rate, or no count at all.
+_NOT_PLURAL_OF = cues.words_of(
+    """shares stocks prices rates points earnings profits revenues costs yields bonds
+    assets reserves losses debts savings sums fees wages salaries bills fines payments
+    taxes levels figures numbers scores results terms ages heights speeds temperatures
+    readings totals tens hundreds thousands millions billions dozens lots units series
+    values"""
+)
+
+
+def _plural_of(q: Quantity) -> str | None:
+    if not (q.scale == 1.0 and q.value >= 100 and q.value == int(q.value)):
+        return None
+    m = _PLURAL_OF.search(q.sentence, max(0, q.start - 40), q.start)
+    noun = m.group(1) if m else ""
+    return noun if noun and noun not in _NOT_PLURAL_OF else None
 
 
 def it_was(q: Quantity) -> bool:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
 
-from bot.intelligence.figures import cues, excluded
+from bot.intelligence.figures import cues, excluded, subjects
+from bot.intelligence.figures.clauses import clause
 from bot.intelligence.figures.directions import direction
 from bot.intelligence.figures.labels import (
     clause_subject,
@@ -154,6 +155,9 @@ def _describe(
     ``previous`` is the sentence before (what a pronoun subject stands for); ``names`` are
     the people the story names, no label."""
     named: dict[int, str | None] = {}
+    for q in found:
+        if q.kind == "reached":
+            _count_reached(q, lang, [o for o in found if o is not q and _keep(o)])
     # One that borrows its unit borrows its label, so the lenders are labelled first.
     for q in sorted(found, key=lambda q: q.unit_from is not None):
         if not _keep(q):
@@ -271,6 +275,30 @@ def _old_level_label(q: Quantity, found: Sequence[Quantity], lang: str) -> str |
         return None
     label = named_label(old, lang, [o for o in found if o is not old and _keep(o)])
     return None if label is None or cues.is_cue(label.casefold()) else label  # "ein Anstieg von"
+
+
+def _count_reached(q: Quantity, lang: str, others: Sequence[Quantity]) -> None:
+    """A bare whole number that a count moved to counts the clause's plural subject: "New
+    vehicle sales jumped 22% to 449,603", "Die Asylanträge stiegen im Juli auf 3.000"; not
+    an index, a price or a rate, whose bare levels are points or money. Else no figure."""
+    q.kind = "count"
+    left = clause(q.sentence, q.start, q.end)[0]
+    end = min([o.start for o in others if left <= o.start < q.start] + [q.start])
+    noun = subjects.subject(q.sentence[left:end], lang, previous=(), list_item=False) or ""
+    plural = noun.endswith("s") if lang != "de" else noun.endswith(("en", "e", "er"))
+    if plural and noun.casefold() not in _NOT_COUNTED and direction(q, lang, others):
+        q.unit = "people" if cues.is_person(noun.casefold()) else noun.casefold()
+    else:
+        q.kind = "bare"
+
+
+# Bare levels of these are points, prices or amounts of money, not counts.
+_NOT_COUNTED = cues.words_of(
+    """shares stocks prices rates points earnings profits revenues costs markets yields
+    bonds assets reserves futures indices indexes figures numbers levels aktien kurse
+    preise punkte zinsen renditen einnahmen ausgaben kosten gewinne umsätze werte zahlen
+    indizes notierungen"""
+)
 
 
 _AUDIENCE = frozenset({"audience", "audiences", "viewers", "viewership", "attendance", "crowd",

@@ -3563,3 +3563,40 @@ def test_two_hundred_million_women_are_no_race() -> None:
     assert (
         by_text("Some 200m women lack access to family planning.", "en")["200m women"].value == 2e8
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "unit", "direction"),
+    [
+        ("New loans in November fell to 77,000, from 85,000 in October.", "en", "77,000",
+         "loans", "down"),
+        ("New vehicle sales jumped 22% to 449,603 from a year earlier.", "en", "449,603",
+         "sales", "up"),
+        ("Die Asylanträge stiegen im Juli auf 3.000.", "de", "3.000", "asylanträge", "up"),
+        ("Die Zahl der Kunden stieg im Jahresvergleich um 12 Prozent auf 3.000.", "de", "3.000",
+         "people", "up"),
+        ("Die Zahl der Syrer verdreifachte sich damit innerhalb eines Jahres auf 33.061.", "de",
+         "33.061", "people", "up"),
+        ("The number of Britons dead or missing in the disaster have reached 440.", "en", "440",
+         "people", None),
+        ("The number of Americans filing initial jobless claims jumped to 367,000.", "en",
+         "367,000", "people", "up"),
+        ("Sales surged 25% over the holiday season to $23.2bn.", "en", "$23.2bn", "USD", "up"),
+        ("The last week of December saw download sales of 312,000.", "en", "312,000", "sales",
+         None),
+    ],
+)  # fmt: skip
+def test_the_bare_level_a_count_moved_to_counts_its_subject(
+    sentence: str, lang: str, text: str, unit: str, direction: str | None
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.unit, f.direction) == (unit, direction)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Der ATX stieg auf 2.400.", "Shares rose to 450.", "The FTSE 100 rose 20 points to 4,850."],
+)
+def test_a_bare_level_of_an_index_or_a_price_is_no_count(sentence: str) -> None:
+    lang = "de" if "stieg" in sentence else "en"
+    assert all(f.kind != "count" for f in figures(sentence, lang))
