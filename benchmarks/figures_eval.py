@@ -64,6 +64,7 @@ _MEASURES = {
     "points": "punkte", "megabyte": "mb", "megabytes": "mb", "inches": "zoll",
     "barrels per day": "bpd", "barrels a day": "bpd", "litres": "l", "liter": "l",
     "litres per capita": "l/head", "liter pro kopf": "l/head", "ounces": "oz", "ounce": "oz",
+    "mbit/s": "mbps", "gbit/s": "gbps", "kbit/s": "kbps",
 }  # fmt: skip
 
 Gold = dict[str, Any]

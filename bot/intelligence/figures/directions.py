@@ -166,6 +166,8 @@ def _moves(
         return False  # "Hitch dropped to second place with takings of $21m": a rank moved
     if word in ("fired", "firing") and not _STAFF.search(sentence, q.start, q.end + 20):
         return False  # "fired tear gas at 500 protesters"; "firing half of its staff" cuts
+    if m.group(0) == "plus" and _NOUN_AFTER_DE.match(sentence, m.end()):
+        return False  # "umgerechnet und plus Steuern rund 540 Euro": taxes added, no rise
     if word == "plus" and _MODEL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
         return False  # "für das 6s Plus muss man 849 Euro hinblättern": a model's name
     if word == "growth" and _PACT.match(sentence, m.end()):
@@ -178,6 +180,8 @@ def _moves(
         return False  # "einen Verlust von 41 Millionen Euro", "the $550m it lost on trading"
     if word in ("weniger", "mehr") and _VERB_NEXT_DE.match(sentence, m.end()):
         return False  # "Fast eine Million Menschen wollten weniger arbeiten": the work
+    if word in ("fällt", "fiel", "fielen") and _TURNS_OUT.match(sentence, m.end()):
+        return False  # "Mit 3.450 mAh fällt dieser relativ groß aus": "ausfallen" is no fall
     if q.kind in ("count", "other") and "stürz" in word:
         return False  # "rund 250 Meter abgestürzt": a climber fell, no figure did
     if q.unit in ("km", "m") and word.endswith(("anstieg", "aufstieg")):
@@ -187,6 +191,10 @@ def _moves(
     if any(_owns(o, m, q) for o in others):
         return False  # "a 3.8% boost last year, with ticket sales worth 211bn yen"
     return not (lang == "en" and m.end() <= q.start and _governed(sentence[span[0] : span[1]]))
+
+
+_NOUN_AFTER_DE = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
+_TURNS_OUT = re.compile(r"[^,;:]*?\saus\s*(?:[.!?\"“”]|$)")
 
 
 def _owns(other: Quantity, m: re.Match[str], q: Quantity) -> bool:

@@ -56,10 +56,25 @@ def blocked_spans(sentence: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _RANK_WORD.finditer(sentence)]  # "Auf Rang zehn folgen"
     if not _DIGIT.search(sentence):
         return spans  # every other blocked pattern holds a digit
-    spans += [m.span() for m in _BLOCKED.finditer(sentence)]
+    ranked = _RANKED_LIST.search(sentence)  # "gefolgt von Nordrhein-Westfalen (59), Bayern (36)"
+    spans += [
+        m.span()
+        for m in _BLOCKED.finditer(sentence)
+        if not (ranked and m.start() > ranked.start() and _BRACKETED_BARE.fullmatch(m.group()))
+    ]
     if cues.SPORT_RE.search(sentence):
         spans += [m.span() for m in _SCORE.finditer(sentence)]
     return spans
+
+
+# A ranking of places by the figure before it: "… mit 126 Vorfällen Spitze, gefolgt von
+# Nordrhein-Westfalen (59), Bayern (36)": its bracketed numbers are no ages
+# (``levels._ranked_by`` decides what they count).
+_RANKED_LIST = re.compile(
+    r"\b(?:gefolgt\s+von|dahinter(?:\s+\w+)?|followed\s+by)\s+(?:[^\W\d][\w.-]*\s+){1,3}"
+    r"\(\d{1,3}\),\s+(?:[^\W\d][\w.-]*\s+){1,3}\(\d{1,3}\)"
+)
+_BRACKETED_BARE = re.compile(r"\(\d{1,3}\)")
 
 
 IDIOM = re.compile(

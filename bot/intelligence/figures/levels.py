@@ -113,6 +113,20 @@ def _from_bracketed_sibling(q: Quantity, found: list[Quantity]) -> None:
     if siblings:
         near = min(siblings, key=lambda p: abs(p.start - q.start))
         q.unit, q.kind = near.unit, near.kind
+    elif lead := _ranked_by(q, found):
+        q.unit, q.kind = lead.unit, lead.kind
+
+
+def _ranked_by(q: Quantity, found: list[Quantity]) -> Quantity | None:
+    """ "Sachsen ist mit 126 Vorfällen Spitze, gefolgt von Nordrhein-Westfalen (59), Bayern
+    (36)": a list of bare bracketed numbers ranks what the count before them counted. Two at
+    least, none above that count (not "12 Verletzte, der Fahrer (34) und seine Frau (31)")."""
+    bare = [p for p in found if p.unit is None and _bracketed(p)]
+    counts = [p for p in found if p.unit and p.kind in ("count", "other") and p.end < bare[0].start]
+    lead = counts[-1] if counts else None
+    if lead is None or len(bare) < 2 or lead.value < 10 or _bracketed(lead):
+        return None
+    return lead if all(p.value <= lead.value for p in bare) else None
 
 
 def _from_before(q: Quantity, before: list[Quantity], ranged: bool) -> None:

@@ -3600,3 +3600,38 @@ def test_the_bare_level_a_count_moved_to_counts_its_subject(
 def test_a_bare_level_of_an_index_or_a_price_is_no_count(sentence: str) -> None:
     lang = "de" if "stieg" in sentence else "en"
     assert all(f.kind != "count" for f in figures(sentence, lang))
+
+
+def test_a_ranking_of_places_in_brackets_counts_what_the_leader_counted() -> None:
+    found = by_text(
+        "Sachsen ist mit 126 Vorfällen Spitze, gefolgt von Nordrhein-Westfalen (59), Bayern (36)"
+        " und Baden-Württemberg (32).",
+        "de",
+    )
+    assert {t: f.unit for t, f in found.items()} == {
+        "126 Vorfällen": "vorfällen", "59": "vorfällen", "36": "vorfällen", "32": "vorfällen"
+    }  # fmt: skip
+
+
+def test_ages_in_brackets_stay_no_figures() -> None:
+    found = figures(
+        "Bei dem Unfall wurden 120 Menschen verletzt, der Fahrer (34) und seine Frau (31).", "de"
+    )
+    assert [f.text for f in found] == ["120 Menschen"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit", "direction"),
+    [
+        ("Im Test erreichten wir 231,62 MBit/s im Download.", "231,62 MBit/s", "Mbps", None),
+        ("Mit 3.450 mAh fällt dieser beim Nexus 6P relativ groß aus.", "3.450 mAh", "mAh", None),
+        ("Die 499 US-Dollar würden umgerechnet und plus Steuern rund 540 Euro ergeben.",
+         "540 Euro", "EUR", None),
+        ("Der Umsatz lag bei 3 Milliarden Euro, plus 5 Prozent.", "5 Prozent", "%", "up"),
+    ],
+)  # fmt: skip
+def test_capital_b_bit_rates_turning_out_large_and_taxes_added_read_right(
+    sentence: str, text: str, unit: str, direction: str | None
+) -> None:
+    f = by_text(sentence, "de")[text]
+    assert (f.unit, f.direction) == (unit, direction)
