@@ -238,6 +238,13 @@ def _shaped(tail: str, end: int, factor: float, lang: str) -> Unit | None:
 def _counted_after(tail: str, end: int, factor: float, lang: str) -> Unit:
     if _PEOPLE_VERB.match(tail) or (factor > 1 and _AUDIENCE_VERB.match(tail)):
         return factor, "people", "count", end  # "Rund 700 arbeiten für die CEE-Sparte"
+    if (
+        lang == "de"
+        and (m := _PARTICIPLE_PEOPLE.match(tail))
+        and cues.is_person(m.group(1).casefold())
+    ):
+        return factor, "people", "count", end + m.end()  # "795 Millionen an Hunger leidenden
+        # Menschen", "rund 130.000 die Hauptstadt passierende Personen"
     if counted := counted_noun(tail, lang):
         unit, kind, length = counted
         if lang == "de" and (scale := _SCALED_MONEY_DE.search(unit)):
@@ -262,6 +269,11 @@ _PEOPLE_VERB = re.compile(
     r"\s+(?:arbeiten|arbeiteten|sahen|starben|stimmten|wählten|protestierten|demonstrierten"
     r"|flüchteten|lebten|wohnen|besuchten|work|worked|died|voted|attended|watched|protested"
     r"|fled)\b"
+)
+# People described by a participle phrase between number and noun.
+_PARTICIPLE_PEOPLE = re.compile(
+    r"(?:\s+(?:an|die|der|den|das|im|in|am|aus|von|mit|unter|auf|vor|nach)\s+[\wäöüß-]+){1,2}"
+    r"\s+[a-zäöüß]+(?:end|t)e[nr]?\s+([A-ZÄÖÜ][\wäöüß-]+)"
 )
 # An audience said with a verb, only after a scale: "24 million saw him" ("Week 3 saw rain").
 _AUDIENCE_VERB = re.compile(r"\s+(?:saw(?!\s+(?:their|its|his|her)\b)|tuned\s+in)\b")

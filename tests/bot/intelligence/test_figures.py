@@ -1715,7 +1715,7 @@ def test_more_than_double_compares_and_bare_german_billions_are_the_story_curren
     ]
     found = {f.text: f for f in key_figures(pensions, "de")}
     assert (found["13,18 Milliarden"].unit, found["13,18 Milliarden"].kind) == ("EUR", "money")
-    assert found["795 Millionen"].kind != "money"
+    assert found["795 Millionen an Hunger leidenden Menschen"].unit == "people"
 
 
 @pytest.mark.parametrize(
@@ -3635,3 +3635,16 @@ def test_capital_b_bit_rates_turning_out_large_and_taxes_added_read_right(
 ) -> None:
     f = by_text(sentence, "de")[text]
     assert (f.unit, f.direction) == (unit, direction)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Angesichts 795 Millionen an Hunger leidenden Menschen erwarte er mehr.",
+         "795 Millionen an Hunger leidenden Menschen"),
+        ("Wien zählte rund 130.000 die Hauptstadt passierende Personen.",
+         "130.000 die Hauptstadt passierende Personen"),
+    ],
+)  # fmt: skip
+def test_people_behind_a_german_participle_phrase_are_counted(sentence: str, text: str) -> None:
+    assert by_text(sentence, "de")[text].unit == "people"
