@@ -148,6 +148,8 @@ def _named(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
         )
     if q.kind == "percent" and (party := _party(q, others)):
         return party  # "liegen die Grünen im 18. Bezirk mit 27,93 Prozent"
+    if lang == "de" and q.kind in ("percent", "money") and (stock := _stock(q, others)):
+        return stock  # "schlossen Titel der voestalpine (minus 2,34 Prozent auf 37,33 Euro)"
     if q.kind == "percent" and _OWNED_PART.match(tail) and (owner := _owned(q, lang)):
         if _MARKET.match(tail):
             return "Marktanteil" if lang == "de" else "market share"  # "45% of the market"
@@ -284,6 +286,29 @@ def _party(q: Quantity, others: Sequence[Quantity]) -> str | None:
         and not _SAYS.search(q.sentence, m.end(), q.start)  # "The Conservatives said a third"
     ]
     return named[-1].group(0) if named else None
+
+
+# "die Titel der Raiffeisen Bank International (RBI)", "Aktien der OMV": whose shares.
+_SHARES_OF = re.compile(
+    r"\b(?:Titel|Aktien?|Papiere|Anteilsscheine|Wertpapiere|Vorzugsaktien)\s+(?:der|des|von)\s+"
+    r"((?:[A-ZÄÖÜ0-9][\w&.-]*|[a-zäöü][\w-]*[A-Z][\w-]*|voestalpine)(?:\s+[A-ZÄÖÜ][\w&.-]*){0,3})"
+)
+
+
+_BREAK = re.compile(r"[;:]|,\s(?:während|aber|doch|und)\b")
+
+
+def _stock(q: Quantity, others: Sequence[Quantity]) -> str | None:
+    """The company whose shares moved, named right before the figure (an opening bracket
+    between is no clause break here: "Titel der voestalpine (minus 2,34 Prozent")."""
+    fences = walls(q, others)
+    named = [
+        m
+        for m in _SHARES_OF.finditer(q.sentence, max(0, q.start - 100), q.start)
+        if not blocked((m.end(), q.start), fences)
+        and not _BREAK.search(q.sentence, m.end(), q.start)
+    ]
+    return named[-1].group(1) if named else None
 
 
 def _candidates(q: Quantity, lang: str, lo: int, hi: int) -> Iterator[phrases.Candidate]:

@@ -306,6 +306,36 @@ _PREVIOUSLY = re.compile(
 )
 
 
+def _mark_it_was_then(found: list[Quantity]) -> list[Quantity]:
+    """ "59 Prozent … nutzen, 2015 waren es 69 Prozent", "a third …; in 2010 it was 40%":
+    a level of an earlier time said after the new one is where the new one moved from."""
+    for q, p in pairwise([f for f in found if f.kind != "year"]):
+        same = q.unit and q.unit == p.unit and q.value != p.value and q.start_value is None
+        said = same and _EARLIER_IT_WAS.search(p.sentence, max(q.end, p.start - 60), p.start)
+        if said and _TIME_BEFORE.search(q.sentence, max(0, q.start - 40), q.start):
+            p.implied = _way(p, q)  # "zählte vor Katrina 452.000 Einwohner, 2014 waren es
+            # 384.000": the first level is the older one; both stay figures
+        elif said:
+            q.start_value, p.baseline = p.value, True
+            q.implied = _way(q, p)
+    return found
+
+
+# "New Orleans zählte vor Katrina 452.000 Einwohner, 2014 waren es 384.000": the first
+# level has a time of its own, so the second one is the newer.
+_TIME_BEFORE = re.compile(r"\b(?:vor|damals|früher|einst|(?:19|20)\d\d|before|in\s+\d{4})\b", re.I)
+_HEDGE = r"(?:(?:noch|nur|erst|rund|etwa|knapp|gut|fast|mehr\s+als|about|around|nearly|just)\s+)"
+_EARLIER_IT_WAS = re.compile(
+    r"(?:\b(?:19|20)\d\d(?:/\d{2,4})?|\b(?:vergangenes|letztes|voriges)\s+Jahr"
+    r"|\bim\s+(?:Vorjahr|Jahr\s+(?:davor|zuvor))|\bein\s+Jahr\s+(?:zuvor|davor|früher)"
+    r"|\bdamals|\bzuvor|\bvorher)\s+(?:waren|war)\s+es\s+"
+    rf"{_HEDGE}{{0,2}}$"
+    r"|\b(?:in\s+(?:19|20)\d\d|a\s+year\s+(?:earlier|ago|before)|last\s+year)\s*,?\s+"
+    rf"(?:it|the\s+figure|the\s+share|the\s+rate)\s+(?:was|stood\s+at)\s+{_HEDGE}?$",
+    re.I,
+)
+
+
 def _mark_then_now(found: list[Quantity]) -> list[Quantity]:
     """ "Damals lagen die Beiträge bei 10 bis 11 Prozent, jetzt bei 22 Prozent": the level of
     now moved from the one of then (which stays a figure)."""
@@ -484,7 +514,8 @@ def resolve(found: list[Quantity]) -> list[Quantity]:
     """The figures of a sentence in reading order, read together."""
     found.sort(key=lambda q: q.start)
     found = _mark_from_to(_inherit(_drop_rounded_shares(found)))
-    return _mark_conversions(_mark_compared(_mark_then_now(_mark_previously(_merge_ranges(found)))))
+    found = _mark_it_was_then(_mark_previously(_merge_ranges(found)))
+    return _mark_conversions(_mark_compared(_mark_then_now(found)))
 
 
 _BRACKETED_PERCENT = re.compile(r"[^()]{0,40}\($")

@@ -136,6 +136,8 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
     start = m.start() if pre else m.start("word" if is_word else "num")
     start, value = _signed(sentence, start, value, unit)
     way = "down" if unit == "%" and value < 0 else None  # "a growth rate of -0.1%": a fall
+    if unit == "%" and _PLUS.search(sentence, max(0, start - 2), start):
+        start, way = start - 1, "up"  # "Dow Jones/New York +0,20 Prozent": a rise
     return Quantity(start, end, value * factor, unit, kind, sentence, scale=factor, direction=way)
 
 
@@ -170,6 +172,7 @@ def _signed(sentence: str, start: int, value: float, unit: str | None) -> tuple[
     return start, value
 
 
+_PLUS = re.compile(r"(?:^|[\s(/])\+$")
 _MAGNITUDE_BEFORE = re.compile(r"\b(?:Magnitude|Stärke|magnitude)\s+(?:von\s+|of\s+)?$")
 _RICHTER_AFTER = re.compile(r"\s+(?:on\s+the\s+Richter(?:\s+scale)?|auf\s+der\s+Richterskala)\b")
 

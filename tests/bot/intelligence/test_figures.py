@@ -3648,3 +3648,57 @@ def test_capital_b_bit_rates_turning_out_large_and_taxes_added_read_right(
 )  # fmt: skip
 def test_people_behind_a_german_participle_phrase_are_counted(sentence: str, text: str) -> None:
     assert by_text(sentence, "de")[text].unit == "people"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "direction", "label"),
+    [
+        ("Zum Vergleich: Dow Jones/New York +0,20 Prozent, DAX/Frankfurt -0,25 Prozent.", "de",
+         "+0,20 Prozent", "up", "Dow"),
+        ("Revenue (+12%) beat forecasts.", "en", "+12%", "up", "Revenue"),
+        ("Unter den Schwergewichten schlossen Titel der voestalpine (minus 2,34 Prozent auf "
+         "37,33 Euro) und Papiere der Andritz (minus 1,74 Prozent) klar schwächer.", "de",
+         "2,34 Prozent", "down", "voestalpine"),
+        ("Bei den Einzelwerten schlossen die Titel der Raiffeisen Bank International (RBI) mit "
+         "einem Plus von 1,40 Prozent auf 13,05 Euro.", "de", "13,05 Euro", "up",
+         "Raiffeisen Bank International"),
+    ],
+)  # fmt: skip
+def test_a_plus_sign_rises_and_a_market_report_labels_each_share_by_its_company(
+    sentence: str, lang: str, text: str, direction: str, label: str
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.direction, f.label) == (direction, label)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "direction", "start"),
+    [
+        ("59 Prozent der Befragten gaben an, ihren Wagen zu nutzen, 2015 waren es 69 Prozent.",
+         "de", "59 Prozent", "down", 69.0),
+        ("Heuer gab die Hälfte der Befragten an, mit dem Auto zu fahren, vergangenes Jahr waren "
+         "es 43 Prozent.", "de", "die Hälfte", "up", 43.0),
+        ("A third of voters backed the plan; in 2010 it was 40%.", "en", "A third", "down",
+         40.0),
+        ("New Orleans zählte vor Katrina 452.000 Einwohner, 2014 waren es 384.000.", "de",
+         "384.000", "down", None),
+    ],
+)  # fmt: skip
+def test_what_it_was_a_year_before_is_where_the_level_moved_from(
+    sentence: str, lang: str, text: str, direction: str, start: float | None
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.direction, f.from_value) == (direction, start)
+
+
+def test_the_evaluation_reads_a_negative_change_and_a_fall_of_its_size_as_one_figure() -> None:
+    from benchmarks import figures_eval
+
+    fig = FigureFields(
+        text="-0,25 Prozent", value=-0.25, unit="%", kind="percent", direction="down"
+    )
+    gold = {"value": 0.25, "unit": "%", "kind": "percent", "direction": "down"}
+    assert figures_eval.matches(fig, gold)
+    assert not figures_eval.matches(
+        FigureFields("-5%", -5.0, "%", "percent"), {**gold, "direction": None, "value": 5.0}
+    )
