@@ -75,7 +75,8 @@ PERSON_NOUNS = words_of(
     abgeordneten kontoinhaber anleger sparer kleinsparer beamte beamten polizisten ärzte
     lehrer pendler rentner pensionisten asylwerber asylwerberinnen einwohnerinnen mps
     pensioners savers investors shareholders pilots nurses doctors teachers officers
-    police recruits graduates homeowners tenants
+    police recruits graduates homeowners tenants käufer verkäufer einwanderer
+    geschworene geschworenen zuwanderer auswanderer
     civilians fighters experts applicants candidates delegates protesters demonstrators
     prisoners inmates suspects individuals youngsters teenagers girls boys babies
     taxpayers consumers respondents athletes artists musicians journalists guests
@@ -157,7 +158,7 @@ _MEASURE_TABLE = {
     "MB": "mb megabyte megabytes", "GB": "gb gigabyte gigabytes", "TB": "tb terabyte terabytes",
     "Mbps": "mbps", "kbps": "kbps", "Mbit": "megabits megabit", "kbit": "kilobits kilobit",
     "Gbit": "gigabits gigabit", "barrels": "barrels barrel fass", "Zoll": "zoll inches",
-    "megapixels": "megapixel megapixels", "Punkte": "punkte punkten points pkt pkt.",
+    "megapixels": "megapixel megapixels mp", "Punkte": "punkte punkten points pkt pkt.",
     "Pixel": "pixel pixels", "yd": "yards yard", "ft": "ft feet foot",
     "mAh": "mah milliamperestunden", "mg": "mg milligramm milligrams", "ppi": "ppi",
     "W": "watt watts", "kW": "kw kilowatt kilowatts", "µm": "µm mikrometer micrometres",

@@ -209,13 +209,16 @@ def _most(sentence: str) -> str | None:
 _PAIR = re.compile(r"\s*(?:,|und|and|bzw\.|beziehungsweise|sowie)\s*", re.I)
 _CHANGE_TO = re.compile(r"\s+(?:auf|to)\s+", re.I)  # "um 0,5 auf 54,1 Punkte"
 _BY = re.compile(r"\b(?:um|by)\s+$", re.I)
+_FROM_RIGHT_BEFORE = re.compile(r"\b(?:von|from)\s+$", re.I)  # "von 74 auf 79 Prozent"
 _GROUP = re.compile(r"\b(?:von|of|out\s+of|unter|among)\s+(?:the\s+|den\s+)?$", re.I)
 
 
 def _shares_unit(q: Quantity, gap: str) -> bool:
     if _PAIR.fullmatch(gap):
         return not _RANGE_OPEN.search(q.sentence[max(0, q.start - 10) : q.start])
-    return bool(_CHANGE_TO.fullmatch(gap) and _BY.search(q.sentence[max(0, q.start - 5) : q.start]))
+    before = q.sentence[max(0, q.start - 6) : q.start]
+    changed = _BY.search(before) or _FROM_RIGHT_BEFORE.search(before)
+    return bool(_CHANGE_TO.fullmatch(gap) and changed)
 
 
 # "8% to 9% lower than the prior year": a range, not a move from 8% to 9%

@@ -363,7 +363,7 @@ _ADJECTIVE_ENDS = ("al", "ary", "ian", "ic", "ive", "ous", "ful", "ish", "ern", 
 _YEARS_COMPOUND = re.compile(r"(?<!licht)(?:jahre|jahren|monate|monaten|sekunden|minuten)$")
 _ATTACHED_MEASURE = re.compile(
     r"\s?(km/h|km²|m²|[MG][Bb]it/s|Mbps|kbps|(?i:GHz)|(?i:MHz)|kWh|mAh|GB|MB|TB|Mb|mb|km|kg|mg|mph|mm|cm"
-    r"|MW|GW|kW|ft)(?![\w/²])"
+    r"|MW|GW|kW|ft|MP)(?![\w/²])"
 )
 _BITS = {"Mb": "Mbps", "Mbit/s": "Mbps", "MBit/s": "Mbps", "Gbit/s": "Gbps", "GBit/s": "Gbps",
          "mb": "MB"}  # fmt: skip

@@ -3702,3 +3702,30 @@ def test_the_evaluation_reads_a_negative_change_and_a_fall_of_its_size_as_one_fi
     assert not figures_eval.matches(
         FigureFields("-5%", -5.0, "%", "percent"), {**gold, "direction": None, "value": 5.0}
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("Heute hat es 157 Millionen aktive Käufer und 25 Millionen Verkäufer.",
+         "25 Millionen Verkäufer", "people"),
+        ("Die Strafe verlangt eine einstimmige Entscheidung der zwölf Geschworenen.",
+         "zwölf Geschworenen", "people"),
+        ("Auch zwei Kameras (fünf MP rückseitig, zwei MP an der Front) sind verbaut.", "fünf MP",
+         "megapixels"),
+        ("Auf der Vorderseite sitzt eine 8-MP-Frontkamera.", "8-MP", "megapixels"),
+    ],
+)  # fmt: skip
+def test_buyers_sellers_jurors_are_people_and_mp_is_megapixels(
+    sentence: str, text: str, unit: str
+) -> None:
+    assert by_text(sentence, "de")[text].unit == unit
+
+
+def test_from_a_bare_number_to_a_share_is_one_figure_whatever_was_counted_before() -> None:
+    found = by_text(
+        "In Gemeinden mit bis zu 5.000 Einwohnern stieg der Anteil der Autofahrer von 74 auf 79 "
+        "Prozent an.",
+        "de",
+    )
+    assert (found["79 Prozent"].from_value, "74" in found) == (74.0, False)
