@@ -164,7 +164,7 @@ _MEASURE_TABLE = {
     "W": "watt watts", "kW": "kw kilowatt kilowatts", "µm": "µm mikrometer micrometres",
     "‰": "promille ‰", "bit": "bit bits", "m³": "m³ kubikmeter kubikmetern",
     "teraflops": "teraflops", "gigaflops": "gigaflops", "megaflops": "megaflops",
-    "oz": "ounces ounce unzen",
+    "oz": "ounces ounce unzen", "ms": "milliseconds millisecond millisekunden",
 }  # fmt: skip
 MEASURE_UNITS = {word: unit for unit, words in _MEASURE_TABLE.items() for word in words.split()}
 MEASURE_NOUNS = frozenset(MEASURE_UNITS)

@@ -50,6 +50,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
     counted = q.kind == "count" or (q.kind == "percent" and _OUT_OF.search(q.text))
     if counted and _WHERE.search(q.sentence, max(0, q.start - 20), q.start):
         return None  # "fiel die Arbeitslosenquote in 22 EU-Staaten": where it fell, not what
+    if counted and _SIZE_CLASS.search(q.sentence, max(0, q.start - 60), q.start):
+        return None  # "In Gemeinden mit bis zu 5.000 Einwohnern stieg der Anteil": a size
     left, right = clause(q.sentence, q.start, q.end)
     lo, hi = max(left, q.start - 90), min(right, q.end + 30)
     fences = walls(q, others)
@@ -103,6 +105,7 @@ def _other_after(q: Quantity, m: re.Match[str]) -> bool:
         or _OF_KIND.fullmatch(q.sentence, q.end, m.start())
         or _NEXT_ITEM.fullmatch(q.sentence, q.end, m.start())
         or _PURPOSE.fullmatch(q.sentence, q.end, m.start())
+        or _NEW_SUBJECT.fullmatch(q.sentence, q.end, m.start())
     )
 
 
@@ -168,6 +171,8 @@ def _moves(
         return False  # "fired tear gas at 500 protesters"; "firing half of its staff" cuts
     if m.group(0) == "plus" and _NOUN_AFTER_DE.match(sentence, m.end()):
         return False  # "umgerechnet und plus Steuern rund 540 Euro": taxes added, no rise
+    if m.group(0) == "Plus" and _BRAND_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
+        return False  # "das Programm Ebay Plus für 19,90 Euro": a product's name
     if word == "plus" and _MODEL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
         return False  # "für das 6s Plus muss man 849 Euro hinblättern": a model's name
     if word == "growth" and _PACT.match(sentence, m.end()):
@@ -240,6 +245,14 @@ _WHERE = re.compile(
     r"(?:(?:about|some|rund|etwa)\s+)?$",
     re.I,
 )
+# "in Gemeinden mit bis zu 5.000 Einwohnern", "among firms with fewer than 50 staff"
+_SIZE_CLASS = re.compile(
+    r"\b(?:in|bei|für|unter|among|for|at|the|an?|der|die|das|eine?)\s+"
+    r"(?:(?:the|den|allen|all)\s+)?[\w-]+\s+(?:mit|with)\s+"
+    r"(?:(?:bis\s+zu|mehr\s+als|über|unter|weniger\s+als|höchstens|mindestens|up\s+to|more"
+    r"\s+than|over|under|fewer\s+than|less\s+than|at\s+least)\s+)?$",
+    re.I,
+)
 _INCOME_THRESHOLD = re.compile(
     r"\b(?:earnings|incomes?|salaries|wages|earning|earn|verdienen|Einkommen)\s+(?:of\s+)?(?:over"
     r"|above|more\s+than|below|under|less\s+than|über|unter|ab|von\s+mehr\s+als)\s+$",
@@ -281,6 +294,11 @@ _TO_PLACE = re.compile(
 )
 _STAFF = re.compile(r"\b(?:staff|workers|employees|workforce|jobs)\b(?!\s+(?:said|say|says))", re.I)
 _MODEL_BEFORE = re.compile(r"\b\d{1,3}[a-z]?\s+$")  # "das 6s Plus", not "für 2016 plus 3 Prozent"
+# A name right before "Plus": "Ebay Plus", "Canal Plus" (not "ein Plus", "im Plus").
+_BRAND_BEFORE = re.compile(
+    r"(?<![.!?:]\s)(?<![\d%]\s)\b(?!(?:Ein|Einem|Eines|Im|Ins|Das|Dem|Kräftiges|Leichtes|Deutliches)\b)"
+    r"[A-Z][\w-]*\s+$"
+)
 _PACT = re.compile(r"\s+and\s+stability\b", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:[a-z]+\s+)?$", re.I)
 _HEDGES = re.compile(
@@ -326,6 +344,13 @@ def _base_form(word: str) -> bool:
 
 # "£1.3bn could be used to cut pensioners' bills": the sum pays for the cut
 _USED_TO = re.compile(r"\b(?:used|spent|earmarked|needed|enough)\s+to\s+$", re.I)
+# "the highest average house price at £262,825, annual inflation rose": after a comma a
+# noun phrase of its own is the cue's subject (not ", up", ", a rise", ", ein Plus").
+_NEW_SUBJECT = re.compile(
+    r"[^,;]*,\s+(?!(?:a|an|the|up|down|which|that|having|and|und|ein|eine|einem|einer|plus"
+    r"|minus|while|after|before|as|so|or|oder|with|without|mit|ohne|in|on|at|by|for|from|to"
+    r"|of|im|am|bei|von|auf|um|nach)\b)[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2}\s+"
+)
 _LATER = re.compile(r"\b(?:before|after|then|bevor|danach)\b", re.I)
 _OF_KIND = re.compile(r"\s+of\s+")
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who|that|die|der|das|welche[rs]?)\s", re.I)

@@ -3729,3 +3729,28 @@ def test_from_a_bare_number_to_a_share_is_one_figure_whatever_was_counted_before
         "de",
     )
     assert (found["79 Prozent"].from_value, "74" in found) == (74.0, False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "direction"),
+    [
+        ("In Gemeinden mit bis zu 5.000 Einwohnern stieg der Anteil der Autofahrer.", "de",
+         "5.000 Einwohnern", None),
+        ("The firm with 5,000 staff cut 300 jobs.", "en", "5,000 staff", None),
+        ("The firm with 5,000 staff cut 300 jobs.", "en", "300 jobs", "down"),
+        ("Wer das Programm Ebay Plus für 19,90 Euro im Jahr bucht, bekommt es morgen.", "de",
+         "19,90 Euro", None),
+        ("Es gab einen Abschluss von 1,5 Prozent Plus.", "de", "1,5 Prozent", "up"),
+        ("In London, the area with the highest average house price at £262,825, annual "
+         "inflation rose only slightly.", "en", "£262,825", None),
+        ("Sales hit $2bn, rising 12%.", "en", "$2bn", "up"),
+    ],
+)  # fmt: skip
+def test_a_size_class_a_product_called_plus_and_another_subject_s_rise_are_no_moves(
+    sentence: str, lang: str, text: str, direction: str | None
+) -> None:
+    assert by_text(sentence, lang)[text].direction == direction
+
+
+def test_milliseconds_are_shown_as_ms() -> None:
+    assert by_text("IPTV changes channel in 15 milliseconds.", "en")["15 milliseconds"].unit == "ms"
