@@ -120,6 +120,8 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         return "Preis"  # "die Lumix G7 ab ca. 630 Euro hervorgehoben": not "hervorgehoben"
     if lang == "en" and q.kind == "money" and _ON_SALE.search(q.sentence, 0, q.start):
         return "price"  # "will go on sale for $250 (£132)": not "sale"
+    if lang == "de" and q.kind == "money" and q.value < 10_000 and _bought_for(q, label):
+        return "Preis"  # "das iWork 11, das für rund 300 Euro zu haben ist": not "Marke"
     return label
 
 
@@ -132,6 +134,24 @@ _ON_SALE = re.compile(
 _PRICE_BEFORE_DE = re.compile(
     r"\bab\s+(?:(?:ca\.|etwa|rund|knapp|hierzulande|nur|bereits|schon)\s+){0,2}$", re.I
 )
+
+
+# "ein Tablet für 50 Dollar", "das für rund 300 Euro zu haben ist"
+_FOR_DE = re.compile(r"\bfür\s+(?:(?:ca\.|etwa|rund|knapp|nur|gut|unter|weniger\s+als)\s+)?$")
+# What a sum "für" a thing can be other than its price: a fee, a cost, a wage.
+_PAID_DE = re.compile(
+    r"(?:preis|gebühr|kosten|miete|gehalt|lohn|prämie|beitrag|abo|tarif|strafe|buße|steuer"
+    r"|zuschlag|pauschale|honorar)\w*$",
+    re.I,
+)
+
+
+def _bought_for(q: Quantity, label: str | None) -> bool:
+    """A consumer price: a small sum right after "für", unless the label names what kind
+    of payment it is ("Jahresgebühr", "Miete")."""
+    if not _FOR_DE.search(q.sentence, max(0, q.start - 25), q.start):
+        return False
+    return label is None or not _PAID_DE.search(label)
 
 
 def _priced(q: Quantity) -> bool:

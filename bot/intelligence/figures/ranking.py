@@ -182,6 +182,7 @@ def _describe(
         named[id(q)] = label
     _bracket_moves(found)
     _parallel_moves(found)
+    _listed_labels(found)
     return named
 
 
@@ -256,6 +257,25 @@ def _parallel_moves(found: Sequence[Quantity]) -> None:
             first = kept[i - 1] if _elided(kept[i - 1], q) else None
         if first is not None:
             q.direction, q.label = first.direction, q.label or first.label
+
+
+def _listed_labels(found: Sequence[Quantity]) -> None:
+    """ "the average house price was £192,713 in England; £139,544 in Wales; £116,542 in
+    Scotland": a figure without a label that follows one of the same measure with no verb
+    between is the next item of its list and measures the same."""
+    kept = [q for q in found if _keep(q)]
+    for first, q in pairwise(kept):
+        gap = q.sentence[first.end : q.start]
+        same = (first.kind, first.unit) == (q.kind, q.unit) and first.label
+        listed = _LIST_GAP.fullmatch(gap) and not _OWN_VERB.search(gap) and not q.earlier
+        if q.label is None and same and listed:
+            q.label = first.label
+
+
+# "… in England; ", " in Wales, and ", ", followed by Yorkshire and the Humber on "
+_LIST_GAP = re.compile(r"(?:\s+(?:in|im|for|für|bei|at)\s+[^;,.]{1,40}?)?\s*[;,]\s*"
+                       r"(?:(?:and|und|followed\s+by|gefolgt\s+von)\s+)?(?:[^;,.\d]{1,40}?\s+"
+                       r"(?:on|at|mit|bei|with)\s+)?")  # fmt: skip
 
 
 def _elided(first: Quantity, q: Quantity) -> bool:

@@ -1148,7 +1148,7 @@ def test_english_counted_noun_behind_an_acronym_and_a_share_of_new_things() -> N
         ("Der mit 3.100 mAh recht starke Akku des MX4 hilft zwar ein bisschen.", "3.100 mAh",
          "Akku"),
         ("Die VR-Brille wird mit zwei Raumsensoren und zwei Demo-Spielen für 799 Dollar auf den "
-         "Markt kommen.", "799 Dollar", "VR-Brille"),
+         "Markt kommen.", "799 Dollar", "Preis"),
         ("Dort sollen es heuer maximal 37.500 Erstanträge sein.", "37.500 Erstanträge",
          "Erstanträge"),
     ],
@@ -3754,3 +3754,24 @@ def test_a_size_class_a_product_called_plus_and_another_subject_s_rise_are_no_mo
 
 def test_milliseconds_are_shown_as_ms() -> None:
     assert by_text("IPTV changes channel in 15 milliseconds.", "en")["15 milliseconds"].unit == "ms"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "label"),
+    [
+        ("The data showed the average house price was £192,713 in England; £139,544 in Wales; "
+         "£116,542 in Scotland.", "en", "£116,542", "price"),
+        ("The North East showed the highest rate of inflation at 26.2%, followed by Yorkshire on "
+         "21.7%.", "en", "21.7%", "inflation"),
+        ("Ein Beispiel ist das iWork 11 des Herstellers Cube, das für rund 300 Euro zu haben ist.",
+         "de", "300 Euro", "Preis"),
+        ("Der Onlinehändler will ein Tablet für 50 Dollar auf den Markt bringen.", "de",
+         "50 Dollar", "Preis"),
+        ("Wer das Programm für 19,90 Euro Jahresgebühr bucht, spart.", "de", "19,90 Euro",
+         "Jahresgebühr"),
+    ],
+)  # fmt: skip
+def test_list_items_share_their_measure_and_a_small_sum_for_a_product_is_its_price(
+    sentence: str, lang: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, lang)[text].label == label
