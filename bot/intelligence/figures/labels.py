@@ -265,7 +265,7 @@ def _nearest_candidate(q: Quantity, lang: str, others: Sequence[Quantity]) -> st
     return best[1] if best else None
 
 
-_THING_DE = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*)\b")
+_THING_DE = re.compile(r"\s+([A-ZÄÖÜ](?:[a-zäöüß]+|[A-Z]{1,4}\b)(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*)\b")
 _THING_EN = re.compile(r"\bof\s+([a-z][a-z-]{2,})\b")
 _SCALED_MONEY = re.compile(r"^[A-ZÄÖÜ][a-zäöüß-]{2,}(?:millionen|milliarden)$")
 

@@ -198,7 +198,13 @@ def _usable(label: str | None, names: frozenset[str], lang: str) -> bool:
 
 
 _INFINITIVE_DE = ("ieren", "assen", "ahlen", "ellen", "ehen", "ören", "ufen", "ragen")
-_NOT_LABELS_ANYWHERE = cues.NOT_THINGS | FUNCTION_WORDS["en"] | FUNCTION_WORDS["de"] | TIME_WORDS
+_NOT_LABELS_ANYWHERE = (
+    cues.NOT_THINGS
+    | FUNCTION_WORDS["en"]
+    | FUNCTION_WORDS["de"]
+    | TIME_WORDS
+    | {"ihm", "ihn", "ihnen"}  # "Ihm stehen vier GB RAM zur Seite"
+)
 
 
 def _fallback_label(
