@@ -120,6 +120,8 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         return "Preis"  # "die Lumix G7 ab ca. 630 Euro hervorgehoben": not "hervorgehoben"
     if lang == "en" and q.kind == "money" and _ON_SALE.search(q.sentence, 0, q.start):
         return "price"  # "will go on sale for $250 (£132)": not "sale"
+    if lang == "en" and q.kind == "money" and _BOUGHT_FOR.search(q.sentence, 0, q.start):
+        return "price"  # "Rosneft bought the Yugansk unit for $9.3bn": not "unit"
     if lang == "de" and q.kind == "money" and q.value < 10_000 and _bought_for(q, label):
         return "Preis"  # "das iWork 11, das für rund 300 Euro zu haben ist": not "Marke"
     return label
@@ -128,6 +130,12 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
 _ON_SALE = re.compile(
     r"\b(?:on\s+sale|sells?|selling|retails?|retailing|priced|available)\s+(?:for|at)\s+"
     r"(?:(?:about|around|just|only|under)\s+)?$",
+    re.I,
+)
+_BOUGHT_FOR = re.compile(
+    r"\b(?:bought|buys?|buying|sold|sells?|selling|acquired?|acquires|acquiring|purchased?"
+    r"|purchasing|snapped\s+up)\b[^,;:()]{1,60}?\bfor\s+(?:(?:about|around|some|just|nearly"
+    r"|almost|an\s+estimated|a\s+reported|more\s+than|over|under)\s+)?$",
     re.I,
 )
 # "ab 739 Euro erhältlich" ("um 2 Millionen Euro weniger ausgegeben" is no price)

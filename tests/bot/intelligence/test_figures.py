@@ -3780,3 +3780,8 @@ def test_list_items_share_their_measure_and_a_small_sum_for_a_product_is_its_pri
 def test_what_a_german_measure_is_of_may_be_an_acronym_and_a_pronoun_is_no_label() -> None:
     found = by_text("Ihm stehen vier GB RAM zur Seite, der Onboardspeicher fasst 64 GB.", "de")
     assert (found["vier GB"].label, found["64 GB"].label) == ("RAM", "Onboardspeicher")
+
+
+def test_what_a_buyer_paid_for_something_is_its_price() -> None:
+    sentence = "State-owned Rosneft bought the Yugansk unit for $9.3bn in a sale forced by Russia."
+    assert by_text(sentence, "en")["$9.3bn"].label == "price"
