@@ -75,7 +75,7 @@ PERSON_NOUNS = words_of(
     abgeordneten kontoinhaber anleger sparer kleinsparer beamte beamten polizisten ärzte
     lehrer pendler rentner pensionisten asylwerber asylwerberinnen einwohnerinnen mps
     pensioners savers investors shareholders pilots nurses doctors teachers officers
-    police recruits graduates homeowners tenants käufer verkäufer einwanderer
+    police recruits graduates homeowners tenants seafarers sailors käufer verkäufer einwanderer
     geschworene geschworenen zuwanderer auswanderer
     civilians fighters experts applicants candidates delegates protesters demonstrators
     prisoners inmates suspects individuals youngsters teenagers girls boys babies
@@ -303,7 +303,7 @@ _LABEL_DE_CANON = {w.casefold(): w for w in LABELS_DE}
 # is no fall) and the other way round.
 _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|grew
     |grow(?:s|n|ing)?|growth|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|surge[ds]?|surging
-    |soar(?:ed|s|ing)?|boost(?:ed|s|ing)?|higher|doubl\w*(?!-)|tripl(?:ed|ing)|rall(?:ied|y|ies)
+    |soar(?:ed|s|ing)?|boost(?:ed|s|ing)?|higher|doubl\w*(?!-)|tripl(?:ed|ing)|rall(?:ied|y|ies|ying)
     |hike[ds]?|hiking|rais(?:e[ds]?|ing)(?!\s+(?:worries|concerns|questions|fears|doubts|hopes
         |objections|eyebrows|the\s+(?:issue|question|prospect|alarm)|awareness)\b)(?!\s+(?:(?:at\s+least|about|around|some|more\s+than|over
         |nearly|almost|up\s+to|an\s+extra|a\s+further|another)\s+)?(?:[£$€]|\d[\d.,]*\s?(?:m|bn
@@ -311,14 +311,15 @@ _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|gr
     |rebound(?:ed|s|ing)?|record\s+high|strengthen\w*|expand\w*|widen(?:ed|s|ing)?
     |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s
         |an\s+extra\s|a\s+further\s)?[\d£$€])
-    |bigger|larger|(?<=[\d%]\s)more|(?<=\dm\s|bn\s)more"""
+    |bigger|larger|(?<=[\d%]\s)more|(?<=\dm\s|bn\s)more
+    |(?:tak(?:ing|es?)|took|bring(?:ing|s)?|brought)(?=\s+(?:its|the|their|his|her|our)\s+(?:\w+\s+)?(?:total|tally))"""
 _DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|silent|ill)\b)
     |drop(?:ped|s|ping)?|decline[ds]?|declining|decrease[ds]?
     |cut(?:s|ting)?|lost(?!\s+(?:their|his|her|its)\s+(?:lives|life|jobs|job|homes))|lose[s]?
     |losing|lower(?:ed|ing|s)?|slump(?:ed|s|ing)?|(?<=[\d%]\s)off\b
     |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sunk|sink(?:s|ing)?|slid|slide[s]?
     |sliding|slip(?:s|ped|ping)?|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
-    |slash(?:ed|es|ing)?|shed(?:s|ding)?|trimm(?:ed|ing)|worst(?!\s+(?:hit|affected))|halved
+    |slash(?:ed|es|ing)?|lay(?:s|ing)?\s+off|shed(?:s|ding)?|trimm(?:ed|ing)|worst(?!\s+(?:hit|affected))|halved
     |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|(?<=\dm\s|bn\s)less
     |slow(?:s|ed|ing|down)|deteriorat(?:e[ds]?|ing)|worsen(?:ed|s|ing)?|wip(?:e[ds]?|ing)\s+out
     |slow(?=\s+(?:to|by|from|down|sharply|further)\b)|slower
@@ -429,7 +430,7 @@ THAN = re.compile(
 _UP_DE = r"""verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg|plus|zuwachs
     |zugelegt|legte|legten|wuchs|wächst|gewachsen|wachstum|erhöh\w*|\w{3,}sprung|sprang
     |kletter\w*|geklettert|höher|verdoppel\w*
-    |verdreifach\w*|vervierfach\w*|vervielfach\w*|\w*steigerung|gesteigert|steigert\w*|\w*plus
+    |verdreifach\w*|vervierfach\w*|verfünffach\w*|verzehnfach\w*|vervielfach\w*|erweiter\w*|\w*steigerung|gesteigert|steigert\w*|\w*plus
     |\w*anstieg|\w*zuwachs|aufschwung|vergrößer\w*|zugenommen|zunehm\w*|anheb\w*
     |angehoben|ausgeweitet|gewachsen|verlänger\w*|zuleg(?:en|te|ten|t)"""
 _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?

@@ -120,8 +120,18 @@ def _final_participle(
     m = _CLAUSE_END_WORD.search(q.sentence, q.end, right)
     if m is None or blocked((q.end, m.start(1)), fences):
         return None
-    way = _FINAL_PARTICIPLES.get(m.group(1).casefold())
+    word = m.group(1).casefold()
+    way = _FINAL_PARTICIPLES.get(word)
+    if word in _DISMISSED and _STAFF_DE.search(q.text):
+        way = "down"  # "hat rund 18.000 Angestellte rausgeworfen"; released prisoners are no cut
     return (m.start(1) - q.end, way) if way else None
+
+
+_DISMISSED = cues.words_of("entlassen rausgeworfen hinausgeworfen gekündigt freigesetzt")
+_STAFF_DE = re.compile(
+    r"(?:Mitarbeiter|Angestellte|Beschäftigte|Arbeiter|Arbeitnehmer|Stellen|Jobs|Arbeitsplätze"
+    r"|Leute|Personen)\w*$"
+)
 
 
 # Participles that say a change ("zum Opfer gefallen" is no fall).
@@ -169,6 +179,8 @@ def _moves(
         return False  # "Hitch dropped to second place with takings of $21m": a rank moved
     if word in ("fired", "firing") and not _STAFF.search(sentence, q.start, q.end + 20):
         return False  # "fired tear gas at 500 protesters"; "firing half of its staff" cuts
+    if word.startswith(("tak", "took", "bring", "brought")) and m.start() >= q.end:
+        return False  # "The 600,000 connections take the total to 3.3 million": the total's
     if m.group(0) == "plus" and _NOUN_AFTER_DE.match(sentence, m.end()):
         return False  # "umgerechnet und plus Steuern rund 540 Euro": taxes added, no rise
     if m.group(0) == "Plus" and _BRAND_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):

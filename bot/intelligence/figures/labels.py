@@ -17,6 +17,7 @@ from bot.intelligence.figures.clauses import ASIDE, blocked, clause, layout, wal
 from bot.intelligence.figures.cues import words_of
 from bot.intelligence.figures.numbers import scale_of
 from bot.intelligence.figures.quantities import COMPARATIVE, NOUN, Quantity
+from bot.intelligence.figures.units import attendance
 from bot.intelligence.stopwords import FUNCTION_WORDS
 
 _ALPHA = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -174,6 +175,8 @@ def _named(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
             if "Stärke" in q.sentence[max(0, q.start - 12) : q.start]
             else ("Magnitude" if lang == "de" else "magnitude")
         )
+    if q.unit == "people" and attendance(q.sentence, q.start, q.end):
+        return "Zuschauer" if lang == "de" else "attendance"
     if q.kind == "percent" and (party := _party(q, others)):
         return party  # "liegen die Grünen im 18. Bezirk mit 27,93 Prozent"
     if lang == "de" and q.kind in ("percent", "money") and (stock := _stock(q, others)):

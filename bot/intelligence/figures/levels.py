@@ -157,7 +157,7 @@ def _from_before(q: Quantity, before: list[Quantity], ranged: bool) -> None:
 # "Die Zahl der Rechtssachen vor den Bezirksgerichten", "the number of court cases"
 _NUMBER_OF = re.compile(
     r"\b(?:(?:Zahl|Anzahl|Gesamtzahl)\s+(?:der|an|von)\s+(?:[a-zäöüß]+\s+){0,2}(?P<de>[A-ZÄÖÜ0-9][\w-]*[a-zäöüß])"
-    r"|(?:number|total)\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<en>[A-Za-z][a-z-]{2,}s|unemployed)\b)"
+    r"|(?:number|total)\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<en>[A-Za-z][a-z-]{2,}s|unemployed|people(?!\s+(?:and|or)\s)))\b"
 )
 
 
@@ -294,12 +294,22 @@ def _mark_previously(found: list[Quantity]) -> list[Quantity]:
     5%)": the aside names the old level, which is no figure of its own."""
     for q, p in pairwise(found):
         same = q.unit and q.unit == p.unit and q.value != p.value and q.start_value is None
-        if same and _PREVIOUSLY.fullmatch(q.sentence, q.end, p.start):
+        gap = (q.end, p.start)
+        if same and (
+            _PREVIOUSLY.fullmatch(q.sentence, *gap) or _INSTEAD.fullmatch(q.sentence, *gap)
+        ):
             q.start_value, p.baseline = p.value, True
             q.implied = _way(q, p)
     return found
 
 
+# "bei 32 Gigabyte Speicher anfangen statt der bisherigen 16 GB"
+_INSTEAD = re.compile(
+    r"(?:\s+[\wäöüß-]+){0,3}\s+(?:statt|anstelle|anstatt)\s+(?:der|des|den|dem)\s+"
+    r"(?:bisherigen|früheren|alten)\s+|\s+(?:[\w-]+\s+){0,3}?instead\s+of\s+(?:the\s+)?"
+    r"(?:previous|former|old|current)\s+",
+    re.I,
+)
 _PREVIOUSLY = re.compile(
     r"(?:(?:\s+[a-zäöüß]+){1,2}\s*\(|\s*(?:[–—(,]|\s-))\s*(?:bisher|zuvor|vorher|davor|previously"
     r"|formerly|from"

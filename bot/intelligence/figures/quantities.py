@@ -17,7 +17,7 @@ from bot.intelligence.figures import excluded, levels
 from bot.intelligence.figures.numbers import DIGITS, WORD_NUMBER_DE, WORD_NUMBER_EN, parse_number
 from bot.intelligence.figures.quantity import COMPARATIVE, NOUN, Quantity
 from bot.intelligence.figures.shares import shares
-from bot.intelligence.figures.units import angle, counted_noun, unit_after
+from bot.intelligence.figures.units import angle, attendance, counted_noun, unit_after
 
 __all__ = ["COMPARATIVE", "NOUN", "Quantity", "counted_noun", "quantities"]
 
@@ -109,6 +109,9 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         # "drei bis vier Millionen", "two or three megapixel": the low end of a range
         return Quantity(m.start("word"), m.end(), value, None, "other", sentence)
     factor, unit, kind, end = unit_after(sentence, m.end(), pre, lang)
+    crowd = unit is None and not is_word and attendance(sentence, m.start("num"), end)
+    if crowd:
+        unit, kind = "people", "count"  # "Att: 50,430 Ref: S Dunn", "3,803 S Mathieson (Cheshire)"
     if unit == "magnitude" and is_word:
         return None  # "eine Magnitude von 2,3": the article, the figure follows
     if unit is None and not is_word and _quake(sentence, m.start(), end):
@@ -125,7 +128,12 @@ def _quantity(sentence: str, m: re.Match[str], lang: str) -> Quantity | None:
         return None  # "two said", "one dollar bought" are no figures; "two million" is
     if is_word and kind == "count" and factor == 1.0 and value < 10:
         return None  # "five insurers": small counts in words are incidental
-    if kind in ("count", "other") and factor == 1.0 and _named(sentence, m, core, lang):
+    if (
+        kind in ("count", "other")
+        and factor == 1.0
+        and not crowd
+        and _named(sentence, m, core, lang)
+    ):
         return None  # "the Commodore 64 computer", "Android 6.0 Marshmallow"
     if value * factor == 1 and _EVERY.search(sentence, max(0, m.start() - 12), m.start()):
         return None  # "£1 for every one megabyte of data": the base of a price

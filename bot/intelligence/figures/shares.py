@@ -25,7 +25,7 @@ _VON_AFTER_NUMBER = re.compile(r"(?:\d|\b(?:ein|zwei|drei|vier|fünf|sechs|siebe
                                r"|elf|zwölf|zwanzig|hundert))\w*\s+von\s", re.I)  # fmt: skip
 _VAGUE_SCALE_HINT = ("tens of", "hundreds of")
 _DOUBLE_HINT = ("doubl", "tripl", "trebl", "quadrupl", "verdoppel", "verdreifach", "vervierfach",
-                "twice", "doppelt", "halv", "halbier")  # fmt: skip
+                "verfünffach", "verzehnfach", "twice", "doppelt", "halv", "halbier")  # fmt: skip
 _HALF = re.compile(
     r"\b(?:(?:more\s+than|nearly|almost|about|around|over|less\s+than|just\s+under|roughly)"
     r"\s+half|half\s+(?=(?:its|their|his|her|the|of)\b)(?!\w+\s+age\b)|(?<=\bby\s)half\b(?![\s-]+(?:an?|time)\b)"
@@ -64,7 +64,7 @@ _DOUBLE = re.compile(
     r"(double|triple|quadruple)\b(?!\s+(?:up|gold|silver|bronze|medals?|titles?|crowns?|winners?"
     r"|champions?)\b)|(double|triple|treble|quadruple)(?=\s+(?:the|its|their)\s)"
     r"|(doubled|doubling|tripled|trebled|quadrupled|verdoppel\w*"
-    r"|verdreifach\w*|vervierfach\w*|halved|halving|halve[d]?|(?<!both\s)(?<!two\s)(?<!the\s)halves"
+    r"|verdreifach\w*|vervierfach\w*|verfünffach\w*|verzehnfach\w*|halved|halving|halve[d]?|(?<!both\s)(?<!two\s)(?<!the\s)halves"
     r"|halbier\w*)"
     r"|(twice)(?=\s+(?:as|the|that|its|their)\b)|(?<=\s)([Dd]oppelte[nmrs]?|doppelt(?=\s+so\b)))"
     r"\b",
@@ -239,7 +239,8 @@ _COMPARED_THING = re.compile(r"\s+(?:that|those|the|its|their|what)\b", re.I)
 _MULTIPLIER_WORDS = {
     "doubl": (2.0, "up"), "verdoppel": (2.0, "up"), "twice": (2.0, None), "doppelt": (2.0, None),
     "tripl": (3.0, "up"), "trebl": (3.0, "up"), "verdreifach": (3.0, "up"),
-    "quadrupl": (4.0, "up"), "vervierfach": (4.0, "up"),
+    "quadrupl": (4.0, "up"), "vervierfach": (4.0, "up"), "verfünffach": (5.0, "up"),
+    "verzehnfach": (10.0, "up"),
     "halv": (0.5, "down"), "halbier": (0.5, "down"),
 }  # fmt: skip
 

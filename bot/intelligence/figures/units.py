@@ -256,6 +256,27 @@ def _counted_after(tail: str, end: int, factor: float, lang: str) -> Unit:
     return factor, None, "count" if factor > 1 else "other", end
 
 
+# A match report's crowd: after "Att:", or before the referee's name and county ("3,803  S
+# Mathieson (Cheshire)", BBC match reports; "Wien, Ernst-Happel-Stadion, 48.500 (ausverkauft),
+# SR Stavrev", derStandard's).
+_ATTENDANCE_BEFORE = re.compile(r"\b(?:Att|Attendance|Zuschauer)\s*:\s*$")
+_REFEREE_AFTER = re.compile(
+    r"\s+(?:Ref(?:eree)?:\s+)?[A-Z]\.?\s?[A-Z][\w'-]+(?:[\s-][A-Z][\w'-]+)?\s+\([A-Z][^()]{2,30}\)"
+    r"|(?:\s+\(ausverkauft\))?,\s+(?:SR|Schiedsrichter)\s+[A-ZÄÖÜ]"
+)
+_THOUSANDS = re.compile(r"\d{1,3}[,.]\d{3}")
+
+
+def attendance(sentence: str, start: int, end: int) -> bool:
+    """Whether a bare number is the crowd of a match report."""
+    if not _THOUSANDS.fullmatch(sentence, start, end):
+        return False
+    return bool(
+        _ATTENDANCE_BEFORE.search(sentence, max(0, start - 14), start)
+        or _REFEREE_AFTER.match(sentence, end)
+    )
+
+
 def _hyphen_measure(tail: str) -> tuple[str, str, int] | None:
     """ "a 25-yard strike" measures yards; "the 100-metre final" names an event."""
     m = _HYPHEN_MEASURE.match(tail)

@@ -3785,3 +3785,52 @@ def test_what_a_german_measure_is_of_may_be_an_acronym_and_a_pronoun_is_no_label
 def test_what_a_buyer_paid_for_something_is_its_price() -> None:
     sentence = "State-owned Rosneft bought the Yugansk unit for $9.3bn in a sale forced by Russia."
     assert by_text(sentence, "en")["$9.3bn"].label == "price"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "unit", "direction"),
+    [
+        ("Das Land hat die Zahl der Unterkünfte für Migranten verfünffacht.", "de", "verfünffacht",
+         "x", "up"),
+        ("Die Kapazität wird um 300 Betten erweitert.", "de", "300 Betten", "betten", "up"),
+        ("Microsoft hat damals rund 18.000 Angestellte rausgeworfen.", "de", "18.000 Angestellte",
+         "people", "down"),
+        ("Die Behörden haben 300 Häftlinge entlassen.", "de", "300 Häftlinge", "people", None),
+        ("Dutch bank to lay off 2,850 staff", "en", "2,850 staff", "people", "down"),
+        ("The greenback hit $1.3516, before rallying to $1.3509.", "en", "$1.3509", "USD", "up"),
+        ("The film made $17.1m at the weekend, taking its total to $110.2m.", "en", "$110.2m",
+         "USD", "up"),
+        ("The 600,000 connections take the total number of people signing up to almost 3.3 "
+         "million.", "en", "600,000 connections", "connections", None),
+        ("Some one million seafarers work on ships.", "en", "one million seafarers", "people",
+         None),
+    ],
+)  # fmt: skip
+def test_fivefold_widened_dismissed_laid_off_rallied_and_taken_to_a_total_read_right(
+    sentence: str, lang: str, text: str, unit: str, direction: str | None
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.unit, f.direction) == (unit, direction)
+
+
+def test_instead_of_the_previous_level_is_where_it_moved_from() -> None:
+    sentence = "Das iPad soll bei 32 Gigabyte Speicher anfangen statt der bisherigen 16 GB."
+    f = by_text(sentence, "de")["32 Gigabyte"]
+    assert (f.from_value, f.direction) == (16.0, "up")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "label"),
+    [
+        ("Goals: Giannakopoulos 41. Att: 50,430 Ref: S Dunn (Gloucestershire).", "en", "50,430",
+         "attendance"),
+        ("Scott 51. 3,803 S Mathieson (Cheshire).", "en", "3,803", "attendance"),
+        ("Wien, Ernst-Happel-Stadion, 48.500 (ausverkauft), SR Aleksandar Stavrev (MKD).", "de",
+         "48.500", "Zuschauer"),
+    ],
+)  # fmt: skip
+def test_a_match_report_s_crowd_is_a_figure(
+    sentence: str, lang: str, text: str, label: str
+) -> None:
+    f = by_text(sentence, lang)[text]
+    assert (f.unit, f.label) == ("people", label)
