@@ -309,6 +309,9 @@ def _count_reached(q: Quantity, lang: str, others: Sequence[Quantity]) -> None:
     an index, a price or a rate, whose bare levels are points or money. Else no figure."""
     q.kind = "count"
     left = clause(q.sentence, q.start, q.end)[0]
+    comma = q.sentence.rfind(", ", left, q.start)
+    if lang == "de" and comma >= 0:  # "Hatten 2014 noch 170.000 das Mittelmeer überquert,
+        left = comma + 2  # sank diese Zahl … auf 153.842": the clause of the verb
     end = min([o.start for o in others if left <= o.start < q.start] + [q.start])
     noun = subjects.subject(q.sentence[left:end], lang, previous=(), list_item=False) or ""
     plural = noun.endswith("s") if lang != "de" else noun.endswith(("en", "e", "er"))

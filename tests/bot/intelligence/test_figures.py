@@ -3834,3 +3834,10 @@ def test_a_match_report_s_crowd_is_a_figure(
 ) -> None:
     f = by_text(sentence, lang)[text]
     assert (f.unit, f.label) == ("people", label)
+
+
+def test_a_german_level_reached_reads_the_subject_of_its_own_clause() -> None:
+    sentence = (
+        "Hatten 2014 noch 170.000 das Mittelmeer überquert, sank diese Zahl 2015 auf 153.842."
+    )
+    assert all(f.unit != "mittelmeer" for f in figures(sentence, "de"))
