@@ -319,7 +319,7 @@ _DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|
     |losing|lower(?:ed|ing|s)?|slump(?:ed|s|ing)?|(?<=[\d%]\s)off\b
     |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sunk|sink(?:s|ing)?|slid|slide[s]?
     |sliding|slip(?:s|ped|ping)?|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
-    |slash(?:ed|es|ing)?|lay(?:s|ing)?\s+off|shed(?:s|ding)?|trimm(?:ed|ing)|worst(?!\s+(?:hit|affected))|halved
+    |slash(?:ed|es|ing)?|lay(?:s|ing)?\s+off|(?<=jobs\s)(?:will|would|could|are\s+to|set\s+to|to)\s+go\b|shed(?:s|ding)?|trimm(?:ed|ing)|worst(?!\s+(?:hit|affected))|halved
     |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|(?<=\dm\s|bn\s)less
     |slow(?:s|ed|ing|down)|deteriorat(?:e[ds]?|ing)|worsen(?:ed|s|ing)?|wip(?:e[ds]?|ing)\s+out
     |slow(?=\s+(?:to|by|from|down|sharply|further)\b)|slower
@@ -432,7 +432,7 @@ _UP_DE = r"""verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg
     |kletter\w*|geklettert|höher|verdoppel\w*
     |verdreifach\w*|vervierfach\w*|verfünffach\w*|verzehnfach\w*|vervielfach\w*|erweiter\w*|\w*steigerung|gesteigert|steigert\w*|\w*plus
     |\w*anstieg|\w*zuwachs|aufschwung|vergrößer\w*|zugenommen|zunehm\w*|anheb\w*
-    |angehoben|ausgeweitet|gewachsen|verlänger\w*|zuleg(?:en|te|ten|t)"""
+    |angehoben|ausgeweitet|gewachsen|verlänger\w*|zuleg(?:en|te|ten|t)|rekordhoch|höchststand"""
 _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?
     |fällt|gefallen|\w*rückgang|rückläufig|ging\s+zurück|gingen\s+zurück|zurückgegangen
     |zurück|minus|\w*minus|(?:verlor\w*|verloren)(?!\s+(?:ihr(?:en)?|sein(?:en)?|das|den)\s+(?:Arbeitsplatz|Arbeitsplätze

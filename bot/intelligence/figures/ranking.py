@@ -345,7 +345,8 @@ _BRACKET = re.compile(r"\s*\(\s*(?:(?:rund|etwa|about|around|or|oder)\s+)?")
 # The gap between a level and its change: "$6.2bn in its last financial year, a 9% increase",
 # "£3.1bn, a 5% rise", "$2bn, up 12%" (German ", ein Plus von" is ``_CHANGE_AFTER``'s).
 _LEVEL_THEN_CHANGE = re.compile(
-    r"(?:\s+(?:in|for|over|at|im|in\s+the)\s+[^,;()]{1,40})?\s*,\s+(?:an?\s+|ein\s+)?"
+    r"(?:\s+(?:in|for|over|at|im|in\s+the|last|this)\s+[^,;()–—-]{1,40}?)?\s*(?:,|\s[–—-])\s+"
+    r"(?:an?\s+|ein\s+)?"
     r"(?:(?:up|down|plus|minus)\s+(?:by\s+)?)?",
     re.I,
 )
@@ -355,10 +356,11 @@ _CHANGE_NOUN = re.compile(r"\s+(?:increase|rise|fall|drop|decline|gain|jump|impr
 
 def _moved_level(level: Quantity, change: Quantity, gap: str) -> bool:
     """A level followed by ", up 2.6%" moved that way."""
-    if level.direction or not change.direction or change.kind != "percent":
-        return False
+    same = change.kind == "percent" or (change.unit == level.unit and change.kind == level.kind)
+    if level.direction or not change.direction or not same:
+        return False  # "37,000 files last year - up 22,000 on four years ago" moved too
     said = _LEVEL_THEN_CHANGE.fullmatch(gap) and _SAID_WAY.search(gap)
-    return bool(said) and level.kind != "percent"
+    return bool(said) and (level.kind != "percent" or change.unit == "pp")
 
 
 def _changed_level(q: Quantity, gap: str) -> bool:

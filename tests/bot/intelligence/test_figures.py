@@ -3841,3 +3841,19 @@ def test_a_german_level_reached_reads_the_subject_of_its_own_clause() -> None:
         "Hatten 2014 noch 170.000 das Mittelmeer überquert, sank diese Zahl 2015 auf 153.842."
     )
     assert all(f.unit != "mittelmeer" for f in figures(sentence, "de"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "direction"),
+    [
+        ("The Department destroyed nearly 37,000 files last year - up 22,000 on four years ago.",
+         "en", "37,000 files", "up"),
+        ("Die Zahl der Ankünfte könnte bis Ende 2016 auf ein Rekordhoch von 300.000 Menschen "
+         "steigen.", "de", "300.000 Menschen", "up"),
+        ("About 1,100 jobs will go in investment banking.", "en", "1,100 jobs", "down"),
+    ],
+)  # fmt: skip
+def test_a_level_up_by_a_count_a_record_high_and_jobs_that_will_go_move(
+    sentence: str, lang: str, text: str, direction: str
+) -> None:
+    assert by_text(sentence, lang)[text].direction == direction
