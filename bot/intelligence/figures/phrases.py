@@ -72,9 +72,10 @@ _ING_COMPOUND = re.compile(
     r"|spending|funding|pricing|shipping|mining|building|manufacturing)\s+(?!(?:in|of|on|at|for"
     r"|to|by|and|or|the|a|an)\b)[a-z][a-z-]{2,}"
 )
-# "of the UK's population", "in fines", "of Labour waste and inefficiency"
+# "of the UK's population", "of the bank's workforce", "in fines", "of Labour waste"
 _IN_OF = re.compile(
-    r"\s+(?:in|of)\s+(?:(?:the|those|these|all|its|their|his|her)\s+)?(?:[A-Z]\w*'s?\s+)?"
+    r"\s+(?:in|of)\s+(?:(?:the|those|these|all|its|their|his|her)\s+)?"
+    r"(?:[A-Z]\w*'s?\s+|[a-z][\w-]*(?:'s|s')\s+)?"  # "of the bank's workforce"
     r"((?:[A-Za-z][\w-]*\s+){0,3}(?:[a-z][\w-]*|[A-Z]+s\b))"
 )
 _PREPOSITIONS = words_of(
@@ -274,6 +275,15 @@ def _changed(sentence: str, pos: int, lang: str) -> Candidate | None:
 _OWNED = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?[A-Za-z][\w-]*'s?\s+((?:[a-z][\w-]*\s*){1,3})")
 
 
+# Words that follow a noun phrase rather than continue it: a verb of being or having, an
+# adverb ("27% of the world's population now have access").
+_AFTER_HEAD = words_of(
+    """is are was were be been has have had comes come goes go makes make gets get now also
+    still already currently alone only will would could can may might must should cannot
+    can't won't don't doesn't didn't do does did"""
+)
+
+
 def _in_of_words(phrase: str) -> list[str] | None:
     """The noun phrase after "in"/"of" an English amount ("£82.7m in fines", "£4 billion of
     tax cuts"), None when it says when."""
@@ -283,8 +293,8 @@ def _in_of_words(phrase: str) -> list[str] | None:
             continue  # "a third of all new PCs"
         if word in FUNCTION_WORDS["en"] or word in _PREPOSITIONS:
             break
-        if words and (cues.is_verb(word) or word.endswith(("ed", "ing"))):
-            break  # "two-thirds of voters backed the plan"
+        if words and (cues.is_verb(word) or word.endswith(("ed", "ing")) or word in _AFTER_HEAD):
+            break  # "two-thirds of voters backed the plan", "40% of revenue comes from"
         if len(words) > 1 and words[-1].endswith("s") and word.islower():
             break  # "one in 10 of the US's internet users read political blogs"
         if word.casefold() in WHEN or parse_number(word, "en") is not None:

@@ -3857,3 +3857,18 @@ def test_a_level_up_by_a_count_a_record_high_and_jobs_that_will_go_move(
     sentence: str, lang: str, text: str, direction: str
 ) -> None:
     assert by_text(sentence, lang)[text].direction == direction
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The cuts - amounting to 3% of the bank's workforce - will cost money.", "workforce"),
+        ("About 40% of the company's revenue comes from Asia.", "revenue"),
+        ("27% of the world's population now have access to mobile phones.", "population"),
+        ("According to one analyst, 30% of Europe cannot get satellite TV.", "Europe"),
+    ],
+)
+def test_a_share_of_something_owned_measures_the_thing_not_its_owner(
+    sentence: str, label: str
+) -> None:
+    assert figures(sentence, "en")[0].label == label
