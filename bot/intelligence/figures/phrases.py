@@ -118,7 +118,8 @@ _WORTH_OF = re.compile(r"\s+worth\s+of\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
 _CONVERSION = r"(?:\s*\([^()]{1,40}\))?"
 _FOR = {
     "en": re.compile(
-        rf"{_CONVERSION}\s+(for|from)\s+(?:(?:a|an|the|his|her|its|their|each|every)\s+)?"
+        rf"{_CONVERSION}\s+(for|from|to\s+(?:obtain|buy|get|cover|fund|secure|rent|hire|renew))\s+"
+        r"(?:(?:a|an|the|his|her|its|their|each|every)\s+)?"
         r"((?:[a-z][\w'-]*\s+){0,3}[a-z][\w-]*)"
     ),
     "de": re.compile(

@@ -3872,3 +3872,8 @@ def test_a_share_of_something_owned_measures_the_thing_not_its_owner(
     sentence: str, label: str
 ) -> None:
     assert figures(sentence, "en")[0].label == label
+
+
+def test_money_spent_to_buy_something_is_labelled_by_the_thing() -> None:
+    f = figures("The council set aside £75,000 to secure a deposit on the site.", "en")[0]
+    assert f.label == "deposit"
