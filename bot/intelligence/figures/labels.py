@@ -123,7 +123,7 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         return "price"  # "will go on sale for $250 (£132)": not "sale"
     if lang == "en" and q.kind == "money" and _BOUGHT_FOR.search(q.sentence, 0, q.start):
         return "price"  # "Rosneft bought the Yugansk unit for $9.3bn": not "unit"
-    if lang == "de" and q.kind == "money" and q.value < 10_000 and _bought_for(q, label):
+    if lang == "de" and q.kind == "money" and q.value <= 10_000 and _bought_for(q, label):
         return "Preis"  # "das iWork 11, das für rund 300 Euro zu haben ist": not "Marke"
     return label
 
@@ -146,7 +146,11 @@ _PRICE_BEFORE_DE = re.compile(
 
 
 # "ein Tablet für 50 Dollar", "das für rund 300 Euro zu haben ist"
-_FOR_DE = re.compile(r"\bfür\s+(?:(?:ca\.|etwa|rund|knapp|nur|gut|unter|weniger\s+als)\s+)?$")
+_FOR_DE = re.compile(
+    r"\b(?:für|koste(?:t|te|n|ten))\s+(?:(?:ca\.|etwa|rund|knapp|nur|gut|unter|weniger\s+als)\s+)?$"
+)
+# "soll im September in den Handel kommen und 10.000 Yen (71 Euro) kosten"
+_COSTS_AFTER_DE = re.compile(r"(?:\s*\([^()]{1,40}\))?\)?\s+koste(?:t|te|n|ten)\b")
 # What a sum "für" a thing can be other than its price: a fee, a cost, a wage.
 _PAID_DE = re.compile(
     r"(?:preis|gebühr|kosten|miete|gehalt|lohn|prämie|beitrag|abo|tarif|strafe|buße|steuer"
@@ -156,9 +160,10 @@ _PAID_DE = re.compile(
 
 
 def _bought_for(q: Quantity, label: str | None) -> bool:
-    """A consumer price: a small sum right after "für", unless the label names what kind
-    of payment it is ("Jahresgebühr", "Miete")."""
-    if not _FOR_DE.search(q.sentence, max(0, q.start - 25), q.start):
+    """A consumer price: a small sum right after "für" or "kostet", or before "kosten",
+    unless the label names what kind of payment it is ("Jahresgebühr", "Miete")."""
+    before = _FOR_DE.search(q.sentence, max(0, q.start - 25), q.start)
+    if not before and not _COSTS_AFTER_DE.match(q.sentence, q.end):
         return False
     return label is None or not _PAID_DE.search(label)
 

@@ -118,7 +118,9 @@ _WORTH_OF = re.compile(r"\s+worth\s+of\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
 _CONVERSION = r"(?:\s*\([^()]{1,40}\))?"
 _FOR = {
     "en": re.compile(
-        rf"{_CONVERSION}\s+(for|from|to\s+(?:obtain|buy|get|cover|fund|secure|rent|hire|renew))\s+"
+        rf"{_CONVERSION}(?:\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been))?(?:\s+"
+        r"(?:earmarked|set\s+aside|allocated|budgeted|pledged|invested))?"
+        r"\s+(for|from|to\s+(?:obtain|buy|get|cover|fund|secure|rent|hire|renew))\s+"
         r"(?:(?:a|an|the|his|her|its|their|each|every)\s+)?"
         r"((?:[a-z][\w'-]*\s+){0,3}[a-z][\w-]*)"
     ),

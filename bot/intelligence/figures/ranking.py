@@ -203,7 +203,7 @@ _NOT_LABELS_ANYWHERE = (
     | FUNCTION_WORDS["en"]
     | FUNCTION_WORDS["de"]
     | TIME_WORDS
-    | {"ihm", "ihn", "ihnen"}  # "Ihm stehen vier GB RAM zur Seite"
+    | {"ihm", "ihn", "ihnen", "hand"}  # "Ihm stehen vier GB RAM zur Seite", "in die Hand"
 )
 
 

@@ -3532,7 +3532,7 @@ def test_a_sum_spent_less_is_no_price() -> None:
          "Dividende"),
         ("Für 2016 werden plus 3 Prozent erwartet.", "de", "3 Prozent", "%", "up", None),
         ("300 Menschen verloren ihr Leben.", "de", "300 Menschen", "people", None, "Menschen"),
-        ("Der Sekundenzeiger kostet 5 Euro.", "de", "5 Euro", "EUR", None, "Sekundenzeiger"),
+        ("Der Sekundenzeiger kostet 5 Euro.", "de", "5 Euro", "EUR", None, "Preis"),
         ("The phone costs $649 unlocked, from $199 on contract.", "en", "$199", "USD", None,
          "costs"),
         ("Unemployment stood at 2.5 million, up 50,000.", "en", "2.5 million", "people", "up",
@@ -3877,3 +3877,24 @@ def test_a_share_of_something_owned_measures_the_thing_not_its_owner(
 def test_money_spent_to_buy_something_is_labelled_by_the_thing() -> None:
     f = figures("The council set aside £75,000 to secure a deposit on the site.", "en")[0]
     assert f.label == "deposit"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "label"),
+    [
+        ("Das Gerät soll im September in den Handel kommen und 10.000 Yen (71 Euro) kosten.",
+         "de", "71 Euro", "Preis"),
+        ("Ein Viererpack kostet 36 Dollar (32,98 Euro).", "de", "36 Dollar", "Preis"),
+        ("Das Projekt kostet 3 Millionen Euro.", "de", "3 Millionen Euro", "Projekt"),
+        ("A total of 24.2 trillion pesos ($10.2bn) is earmarked for subsidies for the poor.",
+         "en", "24.2 trillion pesos", "subsidies"),
+    ],
+)  # fmt: skip
+def test_what_a_thing_costs_is_its_price_and_money_earmarked_for_something_is_labelled_by_it(
+    sentence: str, lang: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, lang)[text].label == label
+
+
+def test_money_taken_in_hand_has_no_hand_label() -> None:
+    assert figures("Dafür nimmt man 50 Millionen Euro in die Hand.", "de")[0].label != "Hand"
