@@ -192,8 +192,8 @@ def _usable(label: str | None, names: frozenset[str], lang: str) -> bool:
     ("belassen", "importieren": German nouns are capitalized)."""
     if not label:
         return False
-    if lang == "de" and label.islower() and label.endswith(_INFINITIVE_DE):
-        return False
+    if lang == "de" and label.islower() and label.endswith((*_INFINITIVE_DE, "weit")):
+        return False  # "importieren"; "weltweit", "österreichweit" say where
     return label.casefold() not in _NOT_LABELS_ANYWHERE and label.split("'")[0] not in names
 
 
@@ -203,7 +203,7 @@ _NOT_LABELS_ANYWHERE = (
     | FUNCTION_WORDS["en"]
     | FUNCTION_WORDS["de"]
     | TIME_WORDS
-    | {"ihm", "ihn", "ihnen", "hand"}  # "Ihm stehen vier GB RAM zur Seite", "in die Hand"
+    | {"ihm", "ihn", "ihnen", "hand", "angesichts"}  # "Ihm stehen vier GB RAM zur Seite"
 )
 
 

@@ -3898,3 +3898,8 @@ def test_what_a_thing_costs_is_its_price_and_money_earmarked_for_something_is_la
 
 def test_money_taken_in_hand_has_no_hand_label() -> None:
     assert figures("Dafür nimmt man 50 Millionen Euro in die Hand.", "de")[0].label != "Hand"
+
+
+def test_where_words_and_prepositions_are_no_labels() -> None:
+    found = figures("Angesichts 795 Millionen hungernden Menschen weltweit erwarte er mehr.", "de")
+    assert found[0].label not in ("weltweit", "Angesichts")
