@@ -322,6 +322,7 @@ _DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|
     |slash(?:ed|es|ing)?|lay(?:s|ing)?\s+off|(?<=jobs\s)(?:will|would|could|are\s+to|set\s+to|to)\s+go\b|shed(?:s|ding)?|trimm(?:ed|ing)|worst(?!\s+(?:hit|affected))|halved
     |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|(?<=\dm\s|bn\s)less
     |slow(?:s|ed|ing|down)|deteriorat(?:e[ds]?|ing)|worsen(?:ed|s|ing)?|wip(?:e[ds]?|ing)\s+out
+    |wip(?:e[ds]?|ing)(?=\s+(?:about|around|some|nearly|almost|more\s+than\s+)?[\d£$€])
     |slow(?=\s+(?:to|by|from|down|sharply|further)\b)|slower
     |shav(?:e|es|ed|ing)|ax(?:e[ds]|ing)|sack(?:ed|ing)|laid\s+off|scrap(?:ped|ping|s)|fir(?:ed|ing)
     |narrow(?:ed|s|ing)(?!\s+(?:margin|defeat|victory|win|majority)\b)"""
@@ -432,7 +433,7 @@ _UP_DE = r"""verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg
     |kletter\w*|geklettert|höher|verdoppel\w*
     |verdreifach\w*|vervierfach\w*|verfünffach\w*|verzehnfach\w*|vervielfach\w*|erweiter\w*|\w*steigerung|gesteigert|steigert\w*|\w*plus
     |\w*anstieg|\w*zuwachs|aufschwung|vergrößer\w*|zugenommen|zunehm\w*|anheb\w*
-    |angehoben|ausgeweitet|gewachsen|verlänger\w*|zuleg(?:en|te|ten|t)|rekordhoch|höchststand"""
+    |angehoben|ausgeweitet|gewachsen|verlänger\w*|zuleg(?:en|te|ten|t)|rekordhoch|höchststand|(?:an)?wachsen"""
 _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?
     |fällt|gefallen|\w*rückgang|rückläufig|ging\s+zurück|gingen\s+zurück|zurückgegangen
     |zurück|minus|\w*minus|(?:verlor\w*|verloren)(?!\s+(?:ihr(?:en)?|sein(?:en)?|das|den)\s+(?:Arbeitsplatz|Arbeitsplätze

@@ -362,6 +362,8 @@ _NEW_SUBJECT = re.compile(
     r"[^,;]*,\s+(?!(?:a|an|the|up|down|which|that|having|and|und|ein|eine|einem|einer|plus"
     r"|minus|while|after|before|as|so|or|oder|with|without|mit|ohne|in|on|at|by|for|from|to"
     r"|of|im|am|bei|von|auf|um|nach)\b)[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2}\s+"
+    # "Staatsschulden bei 72 Mrd. Dollar, Wirtschaft schrumpft": a German noun of its own
+    r"|[^,;]*,\s+(?:(?:die|der|das|den)\s+)?(?!(?:Tendenz|Plus|Minus)\b)[A-ZÄÖÜ][a-zäöüß-]{2,}\s+"
 )
 _LATER = re.compile(r"\b(?:before|after|then|bevor|danach)\b", re.I)
 _OF_KIND = re.compile(r"\s+of\s+")

@@ -19,7 +19,7 @@ _RANGE_OPEN = re.compile(r"\b(?:between|zwischen)\s+$", re.I)
 _TO = re.compile(
     r"\s+(?:[\w.]+\s+){0,6}?(?:to|auf|bis\s+auf)\s+"
     r"(?:(?:about|around|nearly|almost|over|more\s+than|rund|etwa|knapp|über|mehr\s+als|nun"
-    r"|jetzt|now)\s+)?",
+    r"|jetzt|now|between|zwischen)\s+)?",
     re.I,
 )
 # "down from an earlier estimate of 1.7%": the estimate is the old level

@@ -3903,3 +3903,23 @@ def test_money_taken_in_hand_has_no_hand_label() -> None:
 def test_where_words_and_prepositions_are_no_labels() -> None:
     found = figures("Angesichts 795 Millionen hungernden Menschen weltweit erwarte er mehr.", "de")
     assert found[0].label not in ("weltweit", "Angesichts")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "direction"),
+    [
+        ("Die Weltbevölkerung soll bis 2050 um etwa 2,5 Milliarden auf 9,8 Milliarden Menschen "
+         "wachsen.", "de", "9,8 Milliarden Menschen", "up"),
+        ("Staatsschulden bei 72 Mrd. Dollar, Wirtschaft schrumpft seit Jahren.", "de",
+         "72 Mrd. Dollar", None),
+        ("Der Umsatz lag bei 3 Milliarden Euro, Tendenz steigend.", "de", "3 Milliarden Euro",
+         "up"),
+        ("LSE saw its shares surge 4.9% to a new high of 583p in early trade.", "en", "583p",
+         "up"),
+        ("A spokesman said that the tax would wipe 5% of the field's value.", "en", "5%", "down"),
+    ],
+)  # fmt: skip
+def test_growing_to_a_level_a_new_high_wiping_a_share_and_another_noun_s_shrinking_read_right(
+    sentence: str, lang: str, text: str, direction: str | None
+) -> None:
+    assert by_text(sentence, lang)[text].direction == direction
