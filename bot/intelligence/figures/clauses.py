@@ -31,7 +31,8 @@ def linked(sentence: str, start: int, end: int) -> bool:
 
 # The level a move reached, after words on when or where it moved.
 _REACHED = re.compile(
-    r"^[^,;:()]*\s(?:to|auf)\s+(?:(?:about|around|nearly|almost|rund|etwa|knapp|gut)\s+"
+    r"^(?![^,;:()]*\b(?:after|as|because|when|while|since|and|und|als|weil|nachdem|sent|gave)\b)"
+    r"[^,;:()]*\s(?:to|auf)\s+(?:(?:about|around|nearly|almost|rund|etwa|knapp|gut)\s+"
     r"|(?:a|an)\s+(?:new\s+|record\s+|fresh\s+)?(?:high|low|peak)\s+of\s+)?$"
 )
 

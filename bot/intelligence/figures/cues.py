@@ -164,11 +164,23 @@ _MEASURE_TABLE = {
     "W": "watt watts", "kW": "kw kilowatt kilowatts", "µm": "µm mikrometer micrometres",
     "‰": "promille ‰", "bit": "bit bits", "m³": "m³ kubikmeter kubikmetern",
     "teraflops": "teraflops", "gigaflops": "gigaflops", "megaflops": "megaflops",
-    "oz": "ounces ounce unzen", "ms": "milliseconds millisecond millisekunden",
+    "oz": "ounces ounce unzen", "ms": "ms milliseconds millisecond millisekunden",
 }  # fmt: skip
 MEASURE_UNITS = {word: unit for unit, words in _MEASURE_TABLE.items() for word in words.split()}
 MEASURE_NOUNS = frozenset(MEASURE_UNITS)
 # Sport standings and scores, no key figures: "97 Zähler" (points in a ski jumping report).
+# Plural nouns whose bare numbers are amounts of money, points, rates or measures, not
+# counts of them ("Wages rose to 500", "rents of 1,200", "Die Mieten stiegen auf 850").
+AMOUNT_PLURALS = words_of(
+    """shares stocks prices rates points earnings profits revenues costs markets yields
+    bonds assets reserves futures indices indexes figures numbers levels losses debts savings
+    sums fees wages salaries rents incomes bonuses pensions bills fines payments taxes scores
+    results terms ages heights altitudes speeds temperatures readings totals tens hundreds
+    thousands millions billions dozens lots units series values
+    aktien kurse preise punkte zinsen renditen einnahmen ausgaben kosten gewinne umsätze
+    werte zahlen indizes notierungen mieten löhne gehälter renten pensionen gebühren
+    temperaturen"""
+)
 SCORE_NOUNS = words_of("zähler pts asse torchancen torschüsse")
 # "30 Meter pro Sekunde", "250 km/h", "5 per cent a year": a rate is one unit.
 RATE_PER = {
@@ -312,17 +324,17 @@ _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|gr
     |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s
         |an\s+extra\s|a\s+further\s)?[\d£$€])
     |bigger|larger|(?<=[\d%]\s)more|(?<=\dm\s|bn\s)more
-    |(?:tak(?:ing|es?)|took|bring(?:ing|s)?|brought)(?=\s+(?:its|the|their|his|her|our)\s+(?:\w+\s+)?(?:total|tally))"""
+    |(?:tak(?:ing|es?)|took|bring(?:ing|s)?|brought)(?=\s+(?:its|the|their|his|her|our)\s+(?:\w+\s+)?(?:total|tally)\s+(?:[\w-]+\s+){0,3}?to\s)"""
 _DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|silent|ill)\b)
     |drop(?:ped|s|ping)?|decline[ds]?|declining|decrease[ds]?
     |cut(?:s|ting)?|lost(?!\s+(?:their|his|her|its)\s+(?:lives|life|jobs|job|homes))|lose[s]?
     |losing|lower(?:ed|ing|s)?|slump(?:ed|s|ing)?|(?<=[\d%]\s)off\b
     |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sunk|sink(?:s|ing)?|slid|slide[s]?
     |sliding|slip(?:s|ped|ping)?|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
-    |slash(?:ed|es|ing)?|lay(?:s|ing)?\s+off|(?<=jobs\s)(?:will|would|could|are\s+to|set\s+to|to)\s+go\b|shed(?:s|ding)?|trimm(?:ed|ing)|worst(?!\s+(?:hit|affected))|halved
+    |slash(?:ed|es|ing)?|lay(?:s|ing)?\s+off|(?<=jobs\s)(?:will|would|could|are\s+to|set\s+to|to)\s+go\b(?!\s+to\b)|shed(?:s|ding)?|trimm(?:ed|ing)|worst(?!\s+(?:hit|affected))|halved
     |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|(?<=\dm\s|bn\s)less
     |slow(?:s|ed|ing|down)|deteriorat(?:e[ds]?|ing)|worsen(?:ed|s|ing)?|wip(?:e[ds]?|ing)\s+out
-    |wip(?:e[ds]?|ing)(?=\s+(?:about|around|some|nearly|almost|more\s+than\s+)?[\d£$€])
+    |wip(?:e[ds]?|ing)(?=\s+(?:(?:about|around|some|nearly|almost|more\s+than)\s+)?[\d£$€])
     |slow(?=\s+(?:to|by|from|down|sharply|further)\b)|slower
     |shav(?:e|es|ed|ing)|ax(?:e[ds]|ing)|sack(?:ed|ing)|laid\s+off|scrap(?:ped|ping|s)|fir(?:ed|ing)
     |narrow(?:ed|s|ing)(?!\s+(?:margin|defeat|victory|win|majority)\b)"""
@@ -431,7 +443,7 @@ THAN = re.compile(
 _UP_DE = r"""verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg|plus|zuwachs
     |zugelegt|legte|legten|wuchs|wächst|gewachsen|wachstum|erhöh\w*|\w{3,}sprung|sprang
     |kletter\w*|geklettert|höher|verdoppel\w*
-    |verdreifach\w*|vervierfach\w*|verfünffach\w*|verzehnfach\w*|vervielfach\w*|erweiter\w*|\w*steigerung|gesteigert|steigert\w*|\w*plus
+    |verdreifach\w*|vervierfach\w*|verfünffach\w*|verzehnfach\w*|vervielfach\w*|erweitert(?![a-zäöüß])|\w*erweiterung(?=\s+[^.,;]{0,60}?\bum\s)|erweiterte[n]?(?=\s+(?:sich|um|seine|ihre|die|den|das)\b)|\w*steigerung|gesteigert|steigert\w*|\w*plus
     |\w*anstieg|\w*zuwachs|aufschwung|vergrößer\w*|zugenommen|zunehm\w*|anheb\w*
     |angehoben|ausgeweitet|gewachsen|verlänger\w*|zuleg(?:en|te|ten|t)|rekordhoch|höchststand|(?:an)?wachsen"""
 _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?

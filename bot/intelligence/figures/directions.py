@@ -50,7 +50,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
     counted = q.kind == "count" or (q.kind == "percent" and _OUT_OF.search(q.text))
     if counted and _WHERE.search(q.sentence, max(0, q.start - 20), q.start):
         return None  # "fiel die Arbeitslosenquote in 22 EU-Staaten": where it fell, not what
-    if counted and _SIZE_CLASS.search(q.sentence, max(0, q.start - 60), q.start):
+    size = _SIZE_CLASS.search(q.sentence, max(0, q.start - 60), q.start) if counted else None
+    if size and (size.group("limit") or size.group("noun").casefold() in _SIZE_NOUNS):
         return None  # "In Gemeinden mit bis zu 5.000 Einwohnern stieg der Anteil": a size
     left, right = clause(q.sentence, q.start, q.end)
     lo, hi = max(left, q.start - 90), min(right, q.end + 30)
@@ -130,7 +131,7 @@ def _final_participle(
 _DISMISSED = cues.words_of("entlassen rausgeworfen hinausgeworfen gekündigt freigesetzt")
 _STAFF_DE = re.compile(
     r"(?:Mitarbeiter|Angestellte|Beschäftigte|Arbeiter|Arbeitnehmer|Stellen|Jobs|Arbeitsplätze"
-    r"|Leute|Personen)\w*$"
+    r")\w*$"
 )
 
 
@@ -183,7 +184,8 @@ def _moves(
         return False  # "The 600,000 connections take the total to 3.3 million": the total's
     if m.group(0) == "plus" and _NOUN_AFTER_DE.match(sentence, m.end()):
         return False  # "umgerechnet und plus Steuern rund 540 Euro": taxes added, no rise
-    if m.group(0) == "Plus" and _BRAND_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
+    brand = _BRAND_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
+    if m.group(0) == "Plus" and brand and not _NUMBER_AFTER.match(sentence, m.end()):
         return False  # "das Programm Ebay Plus für 19,90 Euro": a product's name
     if word == "plus" and _MODEL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
         return False  # "für das 6s Plus muss man 849 Euro hinblättern": a model's name
@@ -211,7 +213,7 @@ def _moves(
 
 
 _NOUN_AFTER_DE = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
-_TURNS_OUT = re.compile(r"[^,;:]*?\saus\s*(?:[.!?\"“”]|$)")
+_TURNS_OUT = re.compile(r"(?:(?!\b(?:und|aber|oder|sowie)\b)[^,;:])*?\saus\s*(?:[.!?\"“”]|$)")
 
 
 def _owns(other: Quantity, m: re.Match[str], q: Quantity) -> bool:
@@ -260,10 +262,18 @@ _WHERE = re.compile(
 # "in Gemeinden mit bis zu 5.000 Einwohnern", "among firms with fewer than 50 staff"
 _SIZE_CLASS = re.compile(
     r"\b(?:in|bei|für|unter|among|for|at|the|an?|der|die|das|eine?)\s+"
-    r"(?:(?:the|den|allen|all)\s+)?[\w-]+\s+(?:mit|with)\s+"
-    r"(?:(?:bis\s+zu|mehr\s+als|über|unter|weniger\s+als|höchstens|mindestens|up\s+to|more"
-    r"\s+than|over|under|fewer\s+than|less\s+than|at\s+least)\s+)?$",
+    r"(?:(?:the|den|allen|all)\s+)?(?:(?P<noun>[\w-]+)\s+(?:mit|with)\s+(?P<limit>(?:bis\s+zu|mehr\s+als"
+    r"|über|unter|weniger\s+als|höchstens|mindestens|up\s+to|more\s+than|over|under|fewer"
+    r"\s+than|less\s+than|at\s+least)\s+)?)$",
     re.I,
+)
+# Nouns of a class of places or firms whose size a count gives: "the firm with 5,000 staff"
+# (not "in Wien mit 4.500 Personen", where Vienna's count moved).
+_SIZE_NOUNS = cues.words_of(
+    """firm firms company companies business businesses household households school schools
+    town towns city cities country countries gemeinde gemeinden betrieb betriebe betrieben
+    unternehmen firma firmen stadt städten städte ort orte orten haushalt haushalte haushalten
+    schule schulen"""
 )
 _INCOME_THRESHOLD = re.compile(
     r"\b(?:earnings|incomes?|salaries|wages|earning|earn|verdienen|Einkommen)\s+(?:of\s+)?(?:over"
@@ -311,6 +321,7 @@ _BRAND_BEFORE = re.compile(
     r"(?<![.!?:]\s)(?<![\d%]\s)\b(?!(?:Ein|Einem|Eines|Im|Ins|Das|Dem|Kräftiges|Leichtes|Deutliches)\b)"
     r"[A-Z][\w-]*\s+$"
 )
+_NUMBER_AFTER = re.compile(r"\s*[+\d]")  # "im Juli Plus 4 Prozent" is a rise
 _PACT = re.compile(r"\s+and\s+stability\b", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:[a-z]+\s+)?$", re.I)
 _HEDGES = re.compile(
@@ -361,7 +372,8 @@ _USED_TO = re.compile(r"\b(?:used|spent|earmarked|needed|enough)\s+to\s+$", re.I
 _NEW_SUBJECT = re.compile(
     r"[^,;]*,\s+(?!(?:a|an|the|up|down|which|that|having|and|und|ein|eine|einem|einer|plus"
     r"|minus|while|after|before|as|so|or|oder|with|without|mit|ohne|in|on|at|by|for|from|to"
-    r"|of|im|am|bei|von|auf|um|nach)\b)[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2}\s+"
+    r"|of|im|am|bei|von|auf|um|nach|its|their|his|her|our|just|only|well|almost|nearly|\w+ly)\b)"
+    r"[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2}\s+"
     # "Staatsschulden bei 72 Mrd. Dollar, Wirtschaft schrumpft": a German noun of its own
     r"|[^,;]*,\s+(?:(?:die|der|das|den)\s+)?(?!(?:Tendenz|Plus|Minus)\b)[A-ZÄÖÜ][a-zäöüß-]{2,}\s+"
 )

@@ -60,7 +60,12 @@ def blocked_spans(sentence: str) -> list[tuple[int, int]]:
     spans += [
         m.span()
         for m in _BLOCKED.finditer(sentence)
-        if not (ranked and m.start() > ranked.start() and _BRACKETED_BARE.fullmatch(m.group()))
+        if not (
+            ranked
+            and m.start() > ranked.start()
+            and _BRACKETED_BARE.fullmatch(m.group())
+            and not _PERSON_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+        )
     ]
     if cues.SPORT_RE.search(sentence):
         spans += [m.span() for m in _SCORE.finditer(sentence)]
@@ -75,6 +80,8 @@ _RANKED_LIST = re.compile(
     r"\(\d{1,3}\),\s+(?:[^\W\d][\w.-]*\s+){1,3}\(\d{1,3}\)"
 )
 _BRACKETED_BARE = re.compile(r"\(\d{1,3}\)")
+# "gefolgt von Karl Huber (58)": a first and a last name before the bracket give an age
+_PERSON_BEFORE = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][a-zäöüß-]+\s*$")
 
 
 IDIOM = re.compile(

@@ -121,7 +121,7 @@ def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str 
         return "Preis"  # "die Lumix G7 ab ca. 630 Euro hervorgehoben": not "hervorgehoben"
     if lang == "en" and q.kind == "money" and _ON_SALE.search(q.sentence, 0, q.start):
         return "price"  # "will go on sale for $250 (£132)": not "sale"
-    if lang == "en" and q.kind == "money" and _BOUGHT_FOR.search(q.sentence, 0, q.start):
+    if lang == "en" and q.kind == "money" and _bought(q):
         return "price"  # "Rosneft bought the Yugansk unit for $9.3bn": not "unit"
     if lang == "de" and q.kind == "money" and q.value <= 10_000 and _bought_for(q, label):
         return "Preis"  # "das iWork 11, das für rund 300 Euro zu haben ist": not "Marke"
@@ -139,6 +139,20 @@ _BOUGHT_FOR = re.compile(
     r"|almost|an\s+estimated|a\s+reported|more\s+than|over|under)\s+)?$",
     re.I,
 )
+
+
+def _bought(q: Quantity) -> bool:
+    """What a buyer paid: "bought the Yugansk unit for $9.3bn", not "who bought the bonds
+    are now claiming compensation for $2bn" (another verb between)."""
+    m = _BOUGHT_FOR.search(q.sentence, 0, q.start)
+    return m is not None and not _SECOND_VERB.search(m.group(0).split(maxsplit=1)[-1])
+
+
+# "Investors who bought the bonds are now claiming compensation for $2bn": another verb
+_SECOND_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|now|\w+ing|claim\w*|su(?:e|ed|es)|paid|pay)\b",
+    re.I,
+)
 # "ab 739 Euro erhältlich" ("um 2 Millionen Euro weniger ausgegeben" is no price)
 _PRICE_BEFORE_DE = re.compile(
     r"\bab\s+(?:(?:ca\.|etwa|rund|knapp|hierzulande|nur|bereits|schon)\s+){0,2}$", re.I
@@ -146,9 +160,9 @@ _PRICE_BEFORE_DE = re.compile(
 
 
 # "ein Tablet für 50 Dollar", "das für rund 300 Euro zu haben ist"
-_FOR_DE = re.compile(
-    r"\b(?:für|koste(?:t|te|n|ten))\s+(?:(?:ca\.|etwa|rund|knapp|nur|gut|unter|weniger\s+als)\s+)?$"
-)
+_HEDGE_DE = r"(?:(?:ca\.|etwa|rund|knapp|nur|gut|unter|weniger\s+als)\s+)?$"
+_FOR_DE = re.compile(rf"\bfür\s+{_HEDGE_DE}")
+_COSTS_DE = re.compile(rf"\bkoste(?:t|te|n|ten)\s+{_HEDGE_DE}")
 # "soll im September in den Handel kommen und 10.000 Yen (71 Euro) kosten"
 _COSTS_AFTER_DE = re.compile(r"(?:\s*\([^()]{1,40}\))?\)?\s+koste(?:t|te|n|ten)\b")
 # What a sum "für" a thing can be other than its price: a fee, a cost, a wage.
@@ -162,10 +176,16 @@ _PAID_DE = re.compile(
 def _bought_for(q: Quantity, label: str | None) -> bool:
     """A consumer price: a small sum right after "für" or "kostet", or before "kosten",
     unless the label names what kind of payment it is ("Jahresgebühr", "Miete")."""
-    before = _FOR_DE.search(q.sentence, max(0, q.start - 25), q.start)
-    if not before and not _COSTS_AFTER_DE.match(q.sentence, q.end):
-        return False
-    return label is None or not _PAID_DE.search(label)
+    if _FOR_DE.search(q.sentence, max(0, q.start - 25), q.start):
+        return label is None or not _PAID_DE.search(label)
+    costs = _COSTS_DE.search(q.sentence, max(0, q.start - 25), q.start) or _COSTS_AFTER_DE.match(
+        q.sentence, q.end
+    )  # "kostet": a product's price only when small, not "Der Streik kostet 9.000 Euro"
+    small = q.value < _SMALL_PRICE.get(q.unit or "", 1_000)
+    return bool(costs) and small and (label is None or not _PAID_DE.search(label))
+
+
+_SMALL_PRICE = {"JPY": 150_000, "INR": 80_000, "RUB": 80_000}
 
 
 def _priced(q: Quantity) -> bool:
@@ -331,6 +351,10 @@ _SHARES_OF = re.compile(
 )
 
 
+# What a market report says between a company's shares and their price or change: "Titel
+# der voestalpine (minus", "Aktien der OMV mit einem leichten Minus von" (not "Für den Titel
+# der Champions League kassiert", "kaufte Aktien der OMV und hält nun").
+_MARKET_MOVE = re.compile(r"\(|\b(?:[Pp]lus|[Mm]inus|schloss\w*|notiert\w*|auf)\b")
 _BREAK = re.compile(r"[;:]|,\s(?:während|aber|doch|und)\b")
 
 
@@ -343,6 +367,7 @@ def _stock(q: Quantity, others: Sequence[Quantity]) -> str | None:
         for m in _SHARES_OF.finditer(q.sentence, max(0, q.start - 100), q.start)
         if not blocked((m.end(), q.start), fences)
         and not _BREAK.search(q.sentence, m.end(), q.start)
+        and _MARKET_MOVE.search(q.sentence, m.end(), q.start)
     ]
     return named[-1].group(1) if named else None
 

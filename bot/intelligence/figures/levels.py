@@ -163,7 +163,6 @@ _NUMBER_OF = re.compile(
 
 # A change in percent or a multiplier says how the count moved, not what it counts.
 _RATES = frozenset({"percent", "multiplier"})
-_REACHED = re.compile(r"\b(?:auf|to)\s+(?:(?:rund|etwa|knapp|gut|about|around|nearly|almost)\s+)?$")
 
 
 def number_of(q: Quantity, before: list[Quantity]) -> str | None:
@@ -325,7 +324,7 @@ def _mark_it_was_then(found: list[Quantity]) -> list[Quantity]:
     for q, p in pairwise([f for f in found if f.kind != "year"]):
         same = q.unit and q.unit == p.unit and q.value != p.value and q.start_value is None
         said = same and _EARLIER_IT_WAS.search(p.sentence, max(q.end, p.start - 60), p.start)
-        if said and _TIME_BEFORE.search(q.sentence, max(0, q.start - 40), q.start):
+        if said and _older_first(q, said):
             p.implied = _way(p, q)  # "zählte vor Katrina 452.000 Einwohner, 2014 waren es
             # 384.000": the first level is the older one; both stay figures
         elif said:
@@ -334,9 +333,22 @@ def _mark_it_was_then(found: list[Quantity]) -> list[Quantity]:
     return found
 
 
-# "New Orleans zählte vor Katrina 452.000 Einwohner, 2014 waren es 384.000": the first
-# level has a time of its own, so the second one is the newer.
-_TIME_BEFORE = re.compile(r"\b(?:vor|damals|früher|einst|(?:19|20)\d\d|before|in\s+\d{4})\b", re.I)
+def _older_first(q: Quantity, said: re.Match[str]) -> bool:
+    """ "New Orleans zählte vor Katrina 452.000 Einwohner, 2014 waren es 384.000": the first
+    level has an earlier time of its own, so the second one is the newer. Two years decide
+    by their order ("Im Jahr 2016 … 59 Prozent, 2015 waren es noch 69 Prozent")."""
+    then = _TIME_BEFORE.search(q.sentence, max(0, q.start - 40), q.start)
+    if then is None:
+        return False
+    first, second = _YEAR.search(then.group(0)), _YEAR.search(said.group(0))
+    return not (first and second) or int(first.group(0)[:4]) < int(second.group(0)[:4])
+
+
+_TIME_BEFORE = re.compile(
+    r"\b(?:[Vv]or\s+(?:\d+\s+Jahren|[A-ZÄÖÜ]\w+)|[Dd]amals|[Ff]rüher|[Ee]inst|(?:19|20)\d\d"
+    r"|[Bb]efore|[Ii]n\s+\d{4})\b"
+)  # not "Vor allem"
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _HEDGE = r"(?:(?:noch|nur|erst|rund|etwa|knapp|gut|fast|mehr\s+als|about|around|nearly|just)\s+)"
 _EARLIER_IT_WAS = re.compile(
     r"(?:\b(?:19|20)\d\d(?:/\d{2,4})?|\b(?:vergangenes|letztes|voriges)\s+Jahr"
@@ -499,14 +511,6 @@ def _reached(q: Quantity) -> bool:
 _PLURAL_OF = re.compile(
     r"\b([a-z]{3,}s)\s+of\s+(?:(?:about|around|nearly|almost|some|just|over|more\s+than)\s+)?$"
 )
-# Plural nouns whose "of" takes an amount of money, a score or a rate, or no count at all.
-_NOT_PLURAL_OF = cues.words_of(
-    """shares stocks prices rates points earnings profits revenues costs yields bonds
-    assets reserves losses debts savings sums fees wages salaries bills fines payments
-    taxes levels figures numbers scores results terms ages heights speeds temperatures
-    readings totals tens hundreds thousands millions billions dozens lots units series
-    values"""
-)
 
 
 def _plural_of(q: Quantity) -> str | None:
@@ -514,7 +518,7 @@ def _plural_of(q: Quantity) -> str | None:
         return None
     m = _PLURAL_OF.search(q.sentence, max(0, q.start - 40), q.start)
     noun = m.group(1) if m else ""
-    return noun if noun and noun not in _NOT_PLURAL_OF else None
+    return noun if noun and noun not in cues.AMOUNT_PLURALS else None
 
 
 def it_was(q: Quantity) -> bool:

@@ -314,19 +314,23 @@ def _count_reached(q: Quantity, lang: str, others: Sequence[Quantity]) -> None:
         left = comma + 2  # sank diese Zahl … auf 153.842": the clause of the verb
     end = min([o.start for o in others if left <= o.start < q.start] + [q.start])
     noun = subjects.subject(q.sentence[left:end], lang, previous=(), list_item=False) or ""
-    plural = noun.endswith("s") if lang != "de" else noun.endswith(("en", "e", "er"))
-    if plural and noun.casefold() not in _NOT_COUNTED and direction(q, lang, others):
+    if lang == "de":  # "Die Asylanträge stiegen", not "Die Miete stieg"
+        text = q.sentence[left:end]
+        plural = noun.endswith(("en", "er")) or (
+            noun.endswith("e") and bool(_PLURAL_VERB_DE.search(text))
+        )
+    else:
+        plural = noun.endswith("s")
+    if plural and noun.casefold() not in cues.AMOUNT_PLURALS and direction(q, lang, others):
         q.unit = "people" if cues.is_person(noun.casefold()) else noun.casefold()
     else:
         q.kind = "bare"
 
 
-# Bare levels of these are points, prices or amounts of money, not counts.
-_NOT_COUNTED = cues.words_of(
-    """shares stocks prices rates points earnings profits revenues costs markets yields
-    bonds assets reserves futures indices indexes figures numbers levels aktien kurse
-    preise punkte zinsen renditen einnahmen ausgaben kosten gewinne umsätze werte zahlen
-    indizes notierungen"""
+_PLURAL_VERB_DE = re.compile(
+    r"\b(?:stiegen|sanken|fielen|gingen|wuchsen|kletterten|legten|erhöhten|verringerten"
+    r"|schrumpften|verdoppelten|verdreifachten|sind|waren|haben|hatten|werden|wurden|könnten"
+    r"|sollen|sollten|dürften)\b"
 )
 
 

@@ -101,7 +101,10 @@ def unit_after(sentence: str, pos: int, pre: str | None, lang: str) -> Unit:
     """Multiplier, unit, kind and end position from the text right of a number core."""
     rest = sentence[pos:]
     currency = cues.CURRENCY_WORDS.get(" ".join(pre.split()).casefold()) if pre else None
-    if not currency and (m := _ATTACHED_MEASURE.match(rest)):  # "6GB", "250 km/h"
+    m = _ATTACHED_MEASURE.match(rest) if not currency else None
+    if m and m.group(1) == "MP" and lang != "de" and m.start(1) > 0:
+        m = None  # "56 MP seats" are members of parliament; "a 5MP sensor" is megapixels
+    if m:  # "6GB", "250 km/h"
         symbol = m.group(1)
         unit = _BITS.get(symbol) or cues.MEASURE_UNITS[symbol.casefold()]
         rate, length = _rate(sentence, pos + m.end())
@@ -334,7 +337,7 @@ def counted_noun(tail: str, lang: str) -> tuple[str, str, int] | None:
         return key, "other", m.end()
     if lang == "de" and (span := _YEARS_COMPOUND.search(key)):
         return span.group(0), "other", m.end()  # "in 29 Dienstjahren": a duration
-    if last in cues.MEASURE_NOUNS:
+    if last in cues.MEASURE_NOUNS and not (last == "mp" and lang != "de"):  # "56 MP seats"
         if lang == "en" and noun[:1].isupper():
             return key, "name", m.end()  # "her role in 21 Grams": a title
         rate, length = _rate(tail, m.end())
@@ -381,7 +384,9 @@ _ADJECTIVE_ENDS = ("al", "ary", "ian", "ic", "ive", "ous", "ful", "ish", "ern", 
                    "ischen", "liche", "lichen")  # fmt: skip
 # German compounds on years and months count time ("Dienstjahren", "Lebensmonaten"), not
 # "Lichtjahre", a distance.
-_YEARS_COMPOUND = re.compile(r"(?<!licht)(?:jahre|jahren|monate|monaten|sekunden|minuten)$")
+_YEARS_COMPOUND = re.compile(
+    r"(?<!licht)(?:jahre|jahren|monate|monaten|(?<!milli)sekunden|minuten)$"
+)
 _ATTACHED_MEASURE = re.compile(
     r"\s?(km/h|km²|m²|[MG][Bb]it/s|Mbps|kbps|(?i:GHz)|(?i:MHz)|kWh|mAh|GB|MB|TB|Mb|mb|km|kg|mg|mph|mm|cm"
     r"|MW|GW|kW|ft|MP)(?![\w/²])"

@@ -3923,3 +3923,80 @@ def test_growing_to_a_level_a_new_high_wiping_a_share_and_another_noun_s_shrinki
     sentence: str, lang: str, text: str, direction: str | None
 ) -> None:
     assert by_text(sentence, lang)[text].direction == direction
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "direction"),
+    [
+        ("Die Aktie fiel um 3 Prozent und Anleger stiegen aus.", "de", "3 Prozent", "down"),
+        ("Am stärksten stieg die Zahl der Arbeitslosen in Wien mit 4.500 Personen.", "de",
+         "4.500 Personen", "up"),
+        ("Shares in Tesco closed at 215p, their biggest fall in a year.", "en", "215p", "down"),
+        ("Im Jahr 2016 nutzten 59 Prozent der Befragten Facebook, 2015 waren es noch 69 Prozent.",
+         "de", "59 Prozent", "down"),
+        ("Vor allem Jugendliche: 59 Prozent nutzten Facebook, 2015 waren es 69 Prozent.", "de",
+         "59 Prozent", "down"),
+        ("Bei den Nächtigungen gab es im Juli Plus 4 Prozent.", "de", "4 Prozent", "up"),
+        ("Sales jumped 20% after it sent leaflets to 5,000 homes.", "en", "5,000 homes", None),
+        ("Nach der Amnestie wurden 3.000 Personen aus der Haft entlassen.", "de",
+         "3.000 Personen", None),
+        ("About 500 new jobs will go to the Midlands.", "en", "500 new jobs", None),
+        ("The tax wiped about £2bn off the value.", "en", "£2bn", "down"),
+    ],
+)  # fmt: skip
+def test_review_the_new_move_rules_keep_to_their_own_clause(
+    sentence: str, lang: str, text: str, direction: str | None
+) -> None:
+    assert by_text(sentence, lang)[text].direction == direction
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Die Mieten stiegen im Schnitt auf 850.", "de"),
+        ("Die Miete stieg auf 850.", "de"),
+        ("Wages rose to 500 a week.", "en"),
+        ("Temperatures rose to 105.", "en"),
+        ("Tenants paid rents of 1,200.", "en"),
+        ("Platz eins ging an Maria Wolf mit 320 Stimmen, gefolgt von Karl Huber (58), Anna "
+         "Berger (45).", "de"),
+    ],
+)  # fmt: skip
+def test_review_bare_rents_wages_temperatures_and_ages_are_no_counts(
+    sentence: str, lang: str
+) -> None:
+    assert [
+        f.value for f in figures(sentence, lang) if f.value in (850, 500, 105, 1200, 58, 45)
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "label"),
+    [
+        ("Für den Titel der Champions League kassiert der Sieger 15 Millionen Euro.", "de",
+         "15 Millionen Euro", "Titel"),
+        ("Mit dem Titel des Weltmeisters erhält er eine Prämie von 500.000 Euro.", "de",
+         "500.000 Euro", "Prämie"),
+        ("Investors who bought the bonds are now claiming compensation for about $2bn.", "en",
+         "$2bn", "compensation"),
+        ("Der Streik kostet rund 9.000 Euro pro Tag.", "de", "9.000 Euro", "Streik"),
+    ],
+)  # fmt: skip
+def test_review_no_stock_or_price_label_where_the_sentence_says_another_thing(
+    sentence: str, lang: str, text: str, label: str
+) -> None:
+    assert by_text(sentence, lang)[text].label == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "text", "unit"),
+    [
+        ("The SNP won 56 MP seats.", "en", "56 MP seats", "seats"),
+        ("Die Latenz liegt bei 5 Millisekunden.", "de", "5 Millisekunden", "ms"),
+        ("Latency fell to 40 ms.", "en", "40 ms", "ms"),
+    ],
+)  # fmt: skip
+def test_review_mps_are_no_megapixels_and_ms_is_a_measure(
+    sentence: str, lang: str, text: str, unit: str
+) -> None:
+    assert by_text(sentence, lang)[text].unit == unit
