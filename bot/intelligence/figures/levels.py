@@ -122,9 +122,11 @@ def _ranked_by(q: Quantity, found: list[Quantity]) -> Quantity | None:
     (36)": a list of bare bracketed numbers ranks what the count before them counted. Two at
     least, none above that count (not "12 Verletzte, der Fahrer (34) und seine Frau (31)")."""
     bare = [p for p in found if p.unit is None and _bracketed(p)]
+    if len(bare) < 2:
+        return None
     counts = [p for p in found if p.unit and p.kind in ("count", "other") and p.end < bare[0].start]
     lead = counts[-1] if counts else None
-    if lead is None or len(bare) < 2 or lead.value < 10 or _bracketed(lead):
+    if lead is None or lead.value < 10 or _bracketed(lead):
         return None
     return lead if all(p.value <= lead.value for p in bare) else None
 
