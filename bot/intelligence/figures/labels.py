@@ -117,15 +117,20 @@ _SAID = re.compile(
 def named_label(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
     """The label when the sentence names what the figure measures, else None."""
     label = _named(q, lang, others)
-    if lang == "de" and q.kind == "money" and (label is None or label.islower()) and _priced(q):
-        return "Preis"  # "die Lumix G7 ab ca. 630 Euro hervorgehoben": not "hervorgehoben"
-    if lang == "en" and q.kind == "money" and _ON_SALE.search(q.sentence, 0, q.start):
-        return "price"  # "will go on sale for $250 (£132)": not "sale"
-    if lang == "en" and q.kind == "money" and _bought(q):
-        return "price"  # "Rosneft bought the Yugansk unit for $9.3bn": not "unit"
-    if lang == "de" and q.kind == "money" and q.value <= 10_000 and _bought_for(q, label):
-        return "Preis"  # "das iWork 11, das für rund 300 Euro zu haben ist": not "Marke"
+    if q.kind == "money" and _is_price(q, label, lang):
+        return "Preis" if lang == "de" else "price"
     return label
+
+
+def _is_price(q: Quantity, label: str | None, lang: str) -> bool:
+    """A sum something sells for, whatever the words around it name: "die Lumix G7 ab ca.
+    630 Euro hervorgehoben" (not "hervorgehoben"), "das iWork 11, das für rund 300 Euro zu
+    haben ist" (not "Marke"), "will go on sale for $250 (£132)" (not "sale"), "Rosneft
+    bought the Yugansk unit for $9.3bn" (not "unit")."""
+    if lang == "de":
+        ab = (label is None or label.islower()) and _priced(q)
+        return ab or (q.value <= 10_000 and _bought_for(q, label))
+    return lang == "en" and (bool(_ON_SALE.search(q.sentence, 0, q.start)) or _bought(q))
 
 
 _ON_SALE = re.compile(

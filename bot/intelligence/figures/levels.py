@@ -299,8 +299,7 @@ def _mark_previously(found: list[Quantity]) -> list[Quantity]:
         if same and (
             _PREVIOUSLY.fullmatch(q.sentence, *gap) or _INSTEAD.fullmatch(q.sentence, *gap)
         ):
-            q.start_value, p.baseline = p.value, True
-            q.implied = _way(q, p)
+            _starts(q, p, None)
     return found
 
 
@@ -330,8 +329,7 @@ def _mark_it_was_then(found: list[Quantity]) -> list[Quantity]:
             p.implied = _way(p, q)  # "zählte vor Katrina 452.000 Einwohner, 2014 waren es
             # 384.000": the first level is the older one; both stay figures
         elif said:
-            q.start_value, p.baseline = p.value, True
-            q.implied = _way(q, p)
+            _starts(q, p, None)
     return found
 
 
