@@ -76,7 +76,7 @@ PERSON_NOUNS = words_of(
     lehrer pendler rentner pensionisten asylwerber asylwerberinnen einwohnerinnen mps
     pensioners savers investors shareholders pilots nurses doctors teachers officers
     police recruits graduates homeowners tenants seafarers sailors käufer verkäufer einwanderer
-    geschworene geschworenen zuwanderer auswanderer
+    geschworene geschworenen zuwanderer auswanderer asylbegehrende gewinner verlierer
     civilians fighters experts applicants candidates delegates protesters demonstrators
     prisoners inmates suspects individuals youngsters teenagers girls boys babies
     taxpayers consumers respondents athletes artists musicians journalists guests

@@ -6,10 +6,15 @@ from __future__ import annotations
 
 import re
 
-# Digits with optional thousands groups and decimals. Plain spaces are not group
-# separators: "in 2015 300 people" must stay two numbers. A group is exactly three digits:
-# "0.0032%" is a small decimal, not 0.003 followed by a stray 2.
-DIGITS = r"\d{1,3}(?:[.,'\u202f\u00a0]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# Digits with optional thousands groups and decimals. A group is exactly three digits:
+# "0.0032%" is a small decimal, not 0.003 followed by a stray 2. A plain space separates
+# a group only between one or two digits and a word ("13 000 Migranten", "rund 10 000
+# Flüchtlinge"; in 10kGNAD, german-news and BBC every such span is one number): "in 2015
+# 300 people" stays two numbers, "0845 8 505 505" and "059 133 60" are phone numbers.
+DIGITS = (
+    r"\d{1,3}(?:[.,'\u202f\u00a0]\d{3})+(?!\d)(?:[.,]\d+)?"
+    r"|(?<![\d.,] )(?<!\d)\d{1,2} \d{3}(?=\s+[^\W\d])|\d+(?:[.,]\d+)?"
+)
 
 _UNITS_EN = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -78,7 +83,7 @@ def parse_digits(text: str, lang: str) -> float | None:
     after it is a thousands group in both languages; otherwise the language decides
     which mark is the decimal one.
     """
-    raw = text.replace("\u202f", "").replace("\u00a0", "").replace("'", "")
+    raw = text.replace("\u202f", "").replace("\u00a0", "").replace("'", "").replace(" ", "")
     decimal = "," if lang != "en" else "."
     group = "." if decimal == "," else ","
     if group in raw and decimal not in raw and not _GROUPED[group].fullmatch(raw):

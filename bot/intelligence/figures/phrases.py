@@ -126,7 +126,7 @@ _FOR = {
     ),
     "de": re.compile(
         rf"{_CONVERSION}\s+(für)\s+(?:(?:die|den|das|eine[nmrs]?|einen?|ihre|seine)\s+)?"
-        r"(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][\wäöüß-]+)"
+        r"(?:[a-zäöüß]+\s+)?[„\"»]?([A-ZÄÖÜ][\wäöüß-]+)"  # also "für „Winterhilfe“"
     ),
 }
 _MONEY_VERB_BEFORE = re.compile(
@@ -180,7 +180,8 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
         verb = _MONEY_VERB_BEFORE.search(q.sentence, max(0, q.start - 50), q.start)
         if lang == "en" and verb:  # "Jugnot made 5.45m Euros", "raised £12.5m" is funding
             yield verb.start(1), 8, verbs.MONEY_NOUNS.get(verb.group(1).casefold(), verb.group(1))
-    if heading := _HEADING.search(q.sentence, max(0, q.start - 40), q.start):
+    heading = _HEADING.search(q.sentence, max(0, q.start - 40), q.start)
+    if heading and _ALONE.match(q.sentence, q.end):
         yield heading.start(1), 0, heading.group(1)  # "UVP: 59,90 Euro", "Price: £199"
     if lang == "en":
         yield from _clause_phrases(q)
@@ -395,8 +396,11 @@ _CHANGED = re.compile(
     rf"(?:to|by|from|at)?\s*{_HEDGE}$",
     re.I,
 )
-# A short heading and a colon right before the figure name it: "UVP: 59,90 Euro".
+# A short heading and a colon right before a figure that stands alone name it: "UVP:
+# 59,90 Euro"; not a headline's kicker ("UNHCR-Bericht: 80 Millionen Menschen auf der
+# Flucht", "Medienberichte: über 50% der jungen Russen wollen auswandern").
 _HEADING = re.compile(rf"(?:^|[.;]\s*|\n)([A-ZÄÖÜ][\wäöüß-]{{1,24}})\s*:\s*{_HEDGE}$")
+_ALONE = re.compile(r"(?:\s*\S+){0,2}?\s*(?:$|[.,;(\n])")
 # "wipe somebody's backside for £5", "Broadband for less than £10": what the money buys.
 _BOUGHT = re.compile(rf"\b([A-Za-z][\w-]+)\s+for\s+{_HEDGE}$")
 # "At 2.6%, inflation remains within the Bank's 2-3% target range."

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 NOUN = re.compile(
     r"\s+(?:(?:more|new|neue|neuen|weitere|weiteren|zusätzliche|additional|other|andere)\s)?"
-    r"([^\W\d][\w-]*)"
+    r"[„\"“»]?([^\W\d][\w-]*)"  # also a noun in quotes: 5.000 „Flüchtlingen“
 )
 
 COMPARATIVE = re.compile(
@@ -48,4 +48,11 @@ class Quantity:
 
     @property
     def text(self) -> str:
-        return self.sentence[self.start : self.end].strip()
+        text = self.sentence[self.start : self.end].strip()
+        if any(c in text for c in _OPENING) and self.sentence[self.end : self.end + 1] in _CLOSING:
+            return text + self.sentence[self.end]  # 5.000 „Flüchtlingen“, quotes closed
+        return text
+
+
+_OPENING = '„“»"'
+_CLOSING = frozenset('“”«"')

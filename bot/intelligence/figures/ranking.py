@@ -519,8 +519,9 @@ class _LastCounted:
 def _story_currency(found: Sequence[Quantity]) -> None:
     """ "In absoluten Zahlen werden 2020 13,18 Milliarden aufzuwenden sein": a German amount
     with a scale word and nothing it counts is in the story's currency, also when the story
-    names it only further down."""
-    money = next((q.unit for q in found if q.kind == "money"), None)
+    names it only further down; in euros when it names none ("2018: 23 Milliarden an
+    Flüchtlingskosten", a German headline)."""
+    money = next((q.unit for q in found if q.kind == "money"), "EUR")
     for q in found:
         bare = q.unit is None and q.kind == "count" and q.scale > 1
         # not "795 Millionen an Hunger leidenden Menschen"

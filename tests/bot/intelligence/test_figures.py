@@ -4000,3 +4000,69 @@ def test_review_mps_are_no_megapixels_and_ms_is_a_measure(
     sentence: str, lang: str, text: str, unit: str
 ) -> None:
     assert by_text(sentence, lang)[text].unit == unit
+
+
+def headline(title: str) -> dict[str, FigureFields]:
+    """A german-news item is a headline only: the title is the whole article."""
+    return {f.text: f for f in analyze(title, "", "", "de", max_figures=10).figures}
+
+
+def test_a_space_between_digit_groups_is_one_number_but_phone_numbers_are_none() -> None:
+    found = headline("UN: 13 000 Migranten an türkisch-griechischer Grenze")
+    assert (found["13 000 Migranten"].value, found["13 000 Migranten"].unit) == (13_000, "people")
+    killed = by_text(
+        "Bei Anschlägen und Angriffen der Gruppe wurden seit 2009 mindestens 14 000 Menschen "
+        "getötet.",
+        "de",
+    )
+    assert killed["14 000 Menschen"].value == 14_000
+    assert not figures(
+        "Hinweise werden von der Polizei unter 059133 66 3100 oder an das Landeskriminalamt "
+        "Steiermark 059 133 60 3333 erbeten.",
+        "de",
+    )
+    assert [f.value for f in figures("In 2015 300 people left.", "en")] == [300]
+
+
+def test_a_noun_in_quotes_is_what_the_number_counts() -> None:
+    found = headline(
+        "Sonst keine Probleme? RLP-Ministerin fordert sofortige Aufnahme von 5.000 „Flüchtlingen“ "
+        "aus Griechenland"
+    )
+    f = found["5.000 „Flüchtlingen“"]  # the quotes closed in what Slack shows
+    assert (f.value, f.unit, f.kind) == (5000, "people", "count")
+    paid = headline("Heiko Maas verschenkt 20 Millionen Euro für „Winterhilfe“ in Syrien")
+    assert paid["20 Millionen Euro"].label == "Winterhilfe"
+
+
+def test_winners_losers_and_asylum_seekers_are_people() -> None:
+    found = headline(
+        "6 Ampel-Gewinner und 3 Verlierer: Für einen prominenten SPDler wird es wohl bitter"
+    )
+    assert found["6 Ampel-Gewinner"].unit == found["3 Verlierer"].unit == "people"
+    rescued = headline("250 Asylbegehrende in letzter Sekunde gerettet")
+    assert rescued["250 Asylbegehrende"].unit == "people"
+
+
+def test_a_headline_kicker_before_a_colon_is_no_label_but_a_spec_heading_is() -> None:
+    people = headline("UNHCR-Bericht: 80 Millionen Menschen auf der Flucht")
+    assert people["80 Millionen Menschen"].label == "Menschen"
+    share = headline(
+        "Medienberichte: über 50% der jungen Russen wollen auswandern - Was sind die Hintergründe?"
+    )
+    assert share["50%"].label == "Russen"
+    assert by_text("UVP: 59,90 Euro", "de")["59,90 Euro"].label == "UVP"
+
+
+def test_a_german_amount_in_a_story_that_names_no_currency_is_in_euros() -> None:
+    f = headline("2018: 23 Milliarden an Flüchtlingskosten")["23 Milliarden"]
+    assert (f.value, f.unit, f.kind, f.label) == (23e9, "EUR", "money", "Kosten")
+    named = analyze(
+        "Budget",
+        "",
+        "Das Land plant 5 Milliarden an Ausgaben. Sie werden in Dollar gezahlt, "
+        "insgesamt 7 Milliarden Dollar.",
+        "de",
+        max_figures=10,
+    ).figures
+    assert {f.unit for f in named} == {"USD"}  # the story's own currency wins
