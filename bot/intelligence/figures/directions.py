@@ -39,6 +39,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
         return None  # "ein fast doppelt so starkes Wachstum wie beim Umsatz": a comparison
     if _compared_with_other(q):
         return None  # "profits 15% lower than analysts had expected", "more than double that"
+    if way := _more_than_before(q.sentence, q.end, lang):
+        return way  # "15 Prozent mehr als im ersten Quartal", "30% more passengers than in 2003"
     if above := _ABOVE_EARLIER.match(q.sentence, q.end):
         return "up" if above.group(1).casefold() in ("über", "above") else "down"
     if lang != "de" and q.kind == "count" and (m := _MORE_OF.search(q.text)):
@@ -380,6 +382,25 @@ _NEW_SUBJECT = re.compile(
 _LATER = re.compile(r"\b(?:before|after|then|bevor|danach)\b", re.I)
 _OF_KIND = re.compile(r"\s+of\s+")
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who|that|die|der|das|welche[rs]?)\s", re.I)
+
+
+def _more_than_before(sentence: str, end: int, lang: str) -> str | None:
+    """ "X mehr/more … als/than" an earlier time: "um 6,2 Prozent mehr Menschen ohne
+    Erwerbsarbeit als 2014" rose; "um 40 Prozent mehr Fahrfehler als andere" (drivers who
+    do not phone) is a comparison, no move."""
+    more = _MORE_THAN["de" if lang == "de" else "en"].match(sentence, end)
+    than = more and cues.THAN.match(sentence, more.end())
+    if not (more and than and than.group("earlier")):
+        return None
+    return "up" if more.group(1).casefold() in ("mehr", "more") else "down"
+
+
+_MORE_THAN = {
+    lang: re.compile(rf"\s+({words})\b(?:\s+[^\s,;:.()–-]+){{0,8}}?(?=\s+{than}\b)", re.I)
+    for lang, words, than in (("de", "mehr|weniger", "als"), ("en", "more|fewer|less", "than"))
+}
+
+
 # "PS2 sales were more than double that": a multiple of something else, no movement.
 _MULTIPLE_OF = re.compile(r"\s+(?:that|this|those|these|what)\b", re.I)
 _COMPARED_AFTER = re.compile(r"\s+(?:\w+\s+)?(\w+er|more|less|fewer|mehr|weniger)\b", re.I)

@@ -233,6 +233,10 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
         if words and all(_ok(w, lang) for w in words):
             yield part.start(1), 3, " ".join(words[-2:])
             return
+    more = _MORE_OF[lang].match(q.sentence, q.end) if q.kind == "percent" else None
+    if more and _ok(more.group(1), lang) and more.group(1).casefold() not in GENERIC_PEOPLE:
+        yield more.start(1), 1, more.group(1)  # "80 Prozent mehr Ankünfte"
+        return
     share = _SHARE_OF_DE.match(q.sentence, q.end) if lang == "de" else None
     group = share.group(1) if share else ""
     if (
@@ -396,6 +400,11 @@ _CHANGED = re.compile(
     rf"(?:to|by|from|at)?\s*{_HEDGE}$",
     re.I,
 )
+# "80 Prozent mehr Ankünfte", "30% more passengers": what there is more or less of.
+_MORE_OF = {
+    "de": re.compile(r"\s+(?:mehr|weniger)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?([A-ZÄÖÜ][\wäöüß-]+)"),
+    "en": re.compile(r"\s+(?:more|fewer|less)\s+(?:[a-z]+\s+)?([a-z][\w-]+s)\b"),
+}
 # A short heading and a colon right before a figure that stands alone name it: "UVP:
 # 59,90 Euro"; not a headline's kicker ("UNHCR-Bericht: 80 Millionen Menschen auf der
 # Flucht", "Medienberichte: über 50% der jungen Russen wollen auswandern").

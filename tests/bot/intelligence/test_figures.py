@@ -4066,3 +4066,27 @@ def test_a_german_amount_in_a_story_that_names_no_currency_is_in_euros() -> None
         max_figures=10,
     ).figures
     assert {f.unit for f in named} == {"USD"}  # the story's own currency wins
+
+
+def test_more_or_fewer_than_an_earlier_time_is_a_move_more_than_another_thing_is_not() -> None:
+    arrivals = by_text(
+        "80 Prozent mehr Ankünfte in Süditalien seit Anfang 2016 als im ersten Quartal 2015.", "de"
+    )["80 Prozent"]
+    assert (arrivals.direction, arrivals.label) == ("up", "Ankünfte")
+    jobless = by_text(
+        "Die Arbeitslosenrate stieg zwar nicht so rapid wie der Österreich-Schnitt, aber es waren "
+        "um 6,2 Prozent mehr Menschen ohne Erwerbsarbeit als 2014.",
+        "de",
+    )["6,2 Prozent"]
+    assert jobless.direction == "up"
+    viewers = by_text(
+        "Get Me Out of Here drew an average of 10.9m viewers - about four million fewer than the "
+        "previous series.",
+        "en",
+    )["four million"]
+    assert viewers.direction == "down"
+    errors = by_text(
+        "Telefonierende Fahrer begehen um 40 Prozent mehr Fahrfehler als Nicht-Telefonierer.", "de"
+    )["40 Prozent"]
+    assert errors.direction is None  # compared with other drivers, not with an earlier year
+    assert by_text("Women in full-time work earn 19% less than men.", "en")["19%"].direction is None
