@@ -219,7 +219,7 @@ def _named(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
     if lang == "en" and _POLLED.match(tail) and (said := predicate(q, lang)):
         return said  # "45% of people would vote against": not "people"
     noun = NOUN.match(tail) if q.kind == "count" else None
-    counted = q.text.split()[-1].strip(".,") if q.kind == "count" else ""
+    counted = q.text.split()[-1].strip('.,„“”»«"') if q.kind == "count" else ""
     generic = ""  # "400 people were injured": "injured" says more than "people"
     if q.unit and counted.replace("-", "").isalpha() and scale_of(counted, lang) is None:
         if counted.casefold() not in phrases.GENERIC_PEOPLE:

@@ -83,7 +83,25 @@ _PREPOSITIONS = words_of(
     inside outside since till versus vs like near"""
 )
 WHEN = words_of("past last next coming previous recent first second third final early late")
-_SHARE_OF_DE = re.compile(r"\s+(?:der|des|aller)\s+(?:[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\wäöüß-]+)")
+# "77 Prozent der Top-Herbergen"; "der Hamburger Knast-Insassen" (a town's adjective)
+_SHARE_OF_DE = re.compile(
+    r"\s+(?:der|des|aller)\s+(?:[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\wäöüß-]+)"
+    r"(?:\s+([A-ZÄÖÜ][\wäöüß-]*[^\Ws]\b))?"
+)
+
+
+def _share_of(q: Quantity) -> tuple[int, str] | None:
+    """What a German share is of, past a town's adjective ("der Hamburger Knast-Insassen";
+    not "der Wähler Wiens", "der Pflichtschüler SPF")."""
+    m = _SHARE_OF_DE.match(q.sentence, q.end)
+    if m is None:
+        return None
+    first, second = m.group(1), m.group(2)
+    if second and first.endswith("er") and not cues.is_person(first.casefold()):
+        return m.start(2), second
+    return m.start(1), first
+
+
 _CHANGE_NOUNS = words_of(
     "jump rise fall increase drop gain cut decline rally hike surge slump slip dip"
 )
@@ -237,15 +255,9 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
     if more and _ok(more.group(1), lang) and more.group(1).casefold() not in GENERIC_PEOPLE:
         yield more.start(1), 1, more.group(1)  # "80 Prozent mehr Ankünfte"
         return
-    share = _SHARE_OF_DE.match(q.sentence, q.end) if lang == "de" else None
-    group = share.group(1) if share else ""
-    if (
-        share
-        and q.kind == "percent"
-        and _ok(group, lang)
-        and group.casefold() not in GENERIC_PEOPLE
-    ):
-        yield share.start(1), 3, group  # "77 Prozent der Top-Herbergen", not "der Menschen"
+    share = _share_of(q) if lang == "de" and q.kind == "percent" else None
+    if share and _ok(share[1], lang) and share[1].casefold() not in GENERIC_PEOPLE:
+        yield share[0], 3, share[1]  # "77 Prozent der Top-Herbergen", not "der Menschen"
         return
     m = _NOUN_AFTER[lang].match(q.sentence, q.end)
     if m is None or not _ok(m.group(1), lang):

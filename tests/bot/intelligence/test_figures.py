@@ -4090,3 +4090,15 @@ def test_more_or_fewer_than_an_earlier_time_is_a_move_more_than_another_thing_is
     )["40 Prozent"]
     assert errors.direction is None  # compared with other drivers, not with an earlier year
     assert by_text("Women in full-time work earn 19% less than men.", "en")["19%"].direction is None
+
+
+def test_a_quoted_noun_labels_its_count_and_a_share_is_of_the_noun_after_a_town() -> None:
+    skilled = headline("Chef der Agentur für Arbeit will 400.000 „Fachkräfte“ jedes Jahr")
+    assert skilled["400.000 „Fachkräfte“"].label == "Fachkräfte"  # not "Chef"
+    inmates = headline(
+        "„Die Welt zu Gast bei Freunden“: Mehr als die Hälfte der Hamburger Knast-Insassen sind "
+        "Ausländer"
+    )
+    assert inmates["Mehr als die Hälfte"].label == "Knast-Insassen"
+    voters = by_text("60 Prozent der Wähler Wiens stimmten dafür.", "de")
+    assert voters["60 Prozent"].label == "Wähler"
