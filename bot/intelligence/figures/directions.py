@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.intelligence.figures import cues, subjects
+from bot.intelligence.figures import cues, excluded, subjects
 from bot.intelligence.figures.clauses import blocked, clause, linked, walls
 from bot.intelligence.figures.quantity import COMPARATIVE, Quantity
 
@@ -392,13 +392,26 @@ def _more_than_before(sentence: str, end: int, lang: str) -> str | None:
     than = more and cues.THAN.match(sentence, more.end())
     if not (more and than and than.group("earlier")):
         return None
+    if than.group("earlier").split()[0].casefold() in ("in", "im") and not _TIME_AFTER.match(
+        sentence, than.end()
+    ):
+        return None  # "30 Prozent mehr Pendler als in Hessen": another place
     return "up" if more.group(1).casefold() in ("mehr", "more") else "down"
 
 
+# Words before "als"/"than", none a dash of its own ("mehr E-Autos verkauft als 2015").
 _MORE_THAN = {
-    lang: re.compile(rf"\s+({words})\b(?:\s+[^\s,;:.()–-]+){{0,8}}?(?=\s+{than}\b)", re.I)
+    lang: re.compile(rf"\s+({words})\b(?:\s+(?![–-]\s)[^\s,;:.()]+){{0,8}}?(?=\s+{than}\b)", re.I)
     for lang, words, than in (("de", "mehr|weniger", "als"), ("en", "more|fewer|less", "than"))
 }
+# After "als im"/"than in": a time ("im ersten Quartal", "in 2003", "im Vorjahr").
+_TIME_AFTER = re.compile(
+    rf"\s+(?:the\s+)?(?:[12]\d\d\d|{excluded.MONTHS}|(?:\w+\s+)?(?:Quartal|Halbjahr|Jahr"
+    r"|Vorjahr\w*|Vormonat\w*|Monat|Woche|Zeitraum|Vergleichszeitraum|quarter|year|month"
+    r"|week|period|half)\b|(?:first|second|third|fourth|same|previous|prior|last|ersten"
+    r"|zweiten|dritten|vierten|gleichen|selben|vergangenen|letzten)\b)",
+    re.I,
+)
 
 
 # "PS2 sales were more than double that": a multiple of something else, no movement.

@@ -11,7 +11,7 @@ from bot.intelligence.figures import cues
 from bot.intelligence.figures.numbers import parse_word
 from bot.intelligence.figures.quantity import Quantity
 
-_MONTHS = (
+MONTHS = (
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
     r"|Dezember|January|February|March|May|June|July|October|December|Jan|Feb|Mar|Apr|Jun"
     r"|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez)\.?"
@@ -21,8 +21,8 @@ _MONTHS = (
 _BLOCKED = re.compile(
     rf"""\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\s?\d{{2,4}})?
     | \b\d{{4}}-\d{{2}}-\d{{2}}\b | \b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b
-    | \b\d{{1,2}}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:\s+\d{{4}})?
-    | \b{_MONTHS}\s+\d{{1,4}}(?:st|nd|rd|th)?\b(?![.,]\d)(?!\s+(?:Euro|Dollar|Prozent|Millionen
+    | \b\d{{1,2}}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?:\s+\d{{4}})?
+    | \b{MONTHS}\s+\d{{1,4}}(?:st|nd|rd|th)?\b(?![.,]\d)(?!\s+(?:Euro|Dollar|Prozent|Millionen
         |Milliarden|euros?|dollars?|pounds|per\s+cent|million|billion)\b)(?:,?\s+\d{{4}})?
     | \b\d{{1,2}}:\d{{1,2}}\b(?:\s?(?:Uhr|h|am|pm))?
     | \b\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:Uhr|am\b|pm\b|a\.m\.|p\.m\.|GMT|BST|MEZ|CET)
@@ -334,7 +334,7 @@ def is_year(core: str, kind: str, unit: str | None) -> bool:
 # A number right after a name is part of it: "the Commodore 64 computer", "BBC Radio 2
 # listeners", "Formula 1 teams" (English, where only names are capitalized mid-sentence).
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:] )(?:[A-Z][a-z]+|[A-Z]{2,})(?: [A-Z][a-z]+)? $")
-_NOT_NAMES = frozenset(re.findall(r"[A-Za-z]+", _MONTHS)) | cues.words_of(
+_NOT_NAMES = frozenset(re.findall(r"[A-Za-z]+", MONTHS)) | cues.words_of(
     """Some About Around Nearly Almost Over Under Only Just Top The A An Of By Up Down From
     To In On At For With And Or But Than Mr Mrs Ms Dr Sir Lord Lady Page Year"""
 )

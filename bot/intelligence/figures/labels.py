@@ -16,7 +16,7 @@ from bot.intelligence.figures import cues, phrases, subjects, verbs
 from bot.intelligence.figures.clauses import ASIDE, blocked, clause, layout, walls
 from bot.intelligence.figures.cues import words_of
 from bot.intelligence.figures.numbers import scale_of
-from bot.intelligence.figures.quantities import COMPARATIVE, NOUN, Quantity
+from bot.intelligence.figures.quantities import COMPARATIVE, NOUN, QUOTES, Quantity, quote_at
 from bot.intelligence.figures.units import attendance
 from bot.intelligence.stopwords import FUNCTION_WORDS
 
@@ -219,7 +219,9 @@ def _named(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
     if lang == "en" and _POLLED.match(tail) and (said := predicate(q, lang)):
         return said  # "45% of people would vote against": not "people"
     noun = NOUN.match(tail) if q.kind == "count" else None
-    counted = q.text.split()[-1].strip('.,„“”»«"') if q.kind == "count" else ""
+    if noun and quote_at(tail, noun.start(1) - 1) and not quote_at(tail, noun.end(1)):
+        noun = _AFTER_QUOTE.match(tail, noun.start(1))  # '"entertainment and leisure" robots'
+    counted = q.text.split()[-1].strip(".," + QUOTES) if q.kind == "count" else ""
     generic = ""  # "400 people were injured": "injured" says more than "people"
     if q.unit and counted.replace("-", "").isalpha() and scale_of(counted, lang) is None:
         if counted.casefold() not in phrases.GENERIC_PEOPLE:
@@ -247,6 +249,10 @@ def _named(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
         if word.casefold() not in cues.NOT_LABELS | phrases.WHEN and not verbal:
             return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
     return None
+
+
+# The word after a quoted phrase: '2.5 million "entertainment and leisure" robots'.
+_AFTER_QUOTE = re.compile(rf"[^{QUOTES}]{{1,40}}[{QUOTES}]\s+([^\W\d][\w-]*)")
 
 
 def _owned(q: Quantity, lang: str) -> str | None:

@@ -8,12 +8,14 @@ import re
 
 # Digits with optional thousands groups and decimals. A group is exactly three digits:
 # "0.0032%" is a small decimal, not 0.003 followed by a stray 2. A plain space separates
-# a group only between one or two digits and a word ("13 000 Migranten", "rund 10 000
-# Flüchtlinge"; in 10kGNAD, german-news and BBC every such span is one number): "in 2015
-# 300 people" stays two numbers, "0845 8 505 505" and "059 133 60" are phone numbers.
+# a group only between one or two digits and a word, a currency or a range's dash ("13 000
+# Migranten", "rund 10 000 Flüchtlinge", "13 000 €", "12 500–13 000"; in 10kGNAD,
+# german-news and BBC every such span is one number): "in 2015 300 people" stays two
+# numbers, "0845 8 505 505" and "059 133 60" are phone numbers.
 DIGITS = (
     r"\d{1,3}(?:[.,'\u202f\u00a0]\d{3})+(?!\d)(?:[.,]\d+)?"
-    r"|(?<![\d.,] )(?<!\d)\d{1,2} \d{3}(?=\s+[^\W\d])|\d+(?:[.,]\d+)?"
+    r"|(?<!\d )(?<!\d[.,] )(?<!\d)\d{1,2} \d{3}(?=\s+[^\W\d]|\s*[€$£%]|\s*[–-]\s*\d)"
+    r"|\d+(?:[.,]\d+)?"
 )
 
 _UNITS_EN = {

@@ -27,7 +27,7 @@ from itertools import takewhile
 from bot.intelligence.figures import cues, subjects, verbs
 from bot.intelligence.figures.cues import words_of
 from bot.intelligence.figures.numbers import parse_number, scale_of
-from bot.intelligence.figures.quantities import Quantity
+from bot.intelligence.figures.quantities import QUOTES, Quantity
 from bot.intelligence.stopwords import FUNCTION_WORDS
 
 Candidate = verbs.Candidate  # position in the sentence, distance, label
@@ -85,21 +85,28 @@ _PREPOSITIONS = words_of(
 WHEN = words_of("past last next coming previous recent first second third final early late")
 # "77 Prozent der Top-Herbergen"; "der Hamburger Knast-Insassen" (a town's adjective)
 _SHARE_OF_DE = re.compile(
-    r"\s+(?:der|des|aller)\s+(?:[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\wäöüß-]+)"
-    r"(?:\s+([A-ZÄÖÜ][\wäöüß-]*[^\Ws]\b))?"
+    r"\s+(?:der|des|aller)\s+(?:[a-zäöüß]+\s+){0,2}([A-ZÄÖÜ][\wäöüß-]+)(?:\s+([A-ZÄÖÜ][\wäöüß-]+))?"
+)
+# Adjectives of the towns and lands German-language news names most, which stand before
+# the noun a share is of; German nouns in -er do not ("der Zimmer Schimmel").
+_PLACE_ADJECTIVES = words_of(
+    """berliner hamburger münchner kölner frankfurter stuttgarter düsseldorfer dortmunder
+    essener leipziger bremer dresdner nürnberger wiener grazer linzer salzburger
+    innsbrucker klagenfurter villacher welser pöltner bregenzer eisenstädter zürcher
+    basler berner genfer luzerner schweizer tiroler vorarlberger kärntner steirer
+    niederösterreicher oberösterreicher burgenländer"""
 )
 
 
 def _share_of(q: Quantity) -> tuple[int, str] | None:
-    """What a German share is of, past a town's adjective ("der Hamburger Knast-Insassen";
-    not "der Wähler Wiens", "der Pflichtschüler SPF")."""
+    """What a German share is of, past a town's adjective ("der Hamburger Knast-Insassen",
+    "der Wiener Hotels"; not "der Wähler Wiens", "der Zimmer Schimmel")."""
     m = _SHARE_OF_DE.match(q.sentence, q.end)
     if m is None:
         return None
-    first, second = m.group(1), m.group(2)
-    if second and first.endswith("er") and not cues.is_person(first.casefold()):
-        return m.start(2), second
-    return m.start(1), first
+    if m.group(2) and m.group(1).casefold() in _PLACE_ADJECTIVES:
+        return m.start(2), m.group(2)
+    return m.start(1), m.group(1)
 
 
 _CHANGE_NOUNS = words_of(
@@ -144,7 +151,7 @@ _FOR = {
     ),
     "de": re.compile(
         rf"{_CONVERSION}\s+(für)\s+(?:(?:die|den|das|eine[nmrs]?|einen?|ihre|seine)\s+)?"
-        r"(?:[a-zäöüß]+\s+)?[„\"»]?([A-ZÄÖÜ][\wäöüß-]+)"  # also "für „Winterhilfe“"
+        rf"(?:[a-zäöüß]+\s+)?[{QUOTES}]?([A-ZÄÖÜ][\wäöüß-]+)"  # also "für „Winterhilfe“"
     ),
 }
 _MONEY_VERB_BEFORE = re.compile(
@@ -199,7 +206,7 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
         if lang == "en" and verb:  # "Jugnot made 5.45m Euros", "raised £12.5m" is funding
             yield verb.start(1), 8, verbs.MONEY_NOUNS.get(verb.group(1).casefold(), verb.group(1))
     heading = _HEADING.search(q.sentence, max(0, q.start - 40), q.start)
-    if heading and _ALONE.match(q.sentence, q.end):
+    if heading and not _kicker(heading.group(1), q, lang):
         yield heading.start(1), 0, heading.group(1)  # "UVP: 59,90 Euro", "Price: £199"
     if lang == "en":
         yield from _clause_phrases(q)
@@ -251,7 +258,7 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
         if words and all(_ok(w, lang) for w in words):
             yield part.start(1), 3, " ".join(words[-2:])
             return
-    more = _MORE_OF[lang].match(q.sentence, q.end) if q.kind == "percent" else None
+    more = _MORE_NOUN[lang].match(q.sentence, q.end) if q.kind == "percent" else None
     if more and _ok(more.group(1), lang) and more.group(1).casefold() not in GENERIC_PEOPLE:
         yield more.start(1), 1, more.group(1)  # "80 Prozent mehr Ankünfte"
         return
@@ -413,15 +420,33 @@ _CHANGED = re.compile(
     re.I,
 )
 # "80 Prozent mehr Ankünfte", "30% more passengers": what there is more or less of.
-_MORE_OF = {
+_MORE_NOUN = {
     "de": re.compile(r"\s+(?:mehr|weniger)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?([A-ZÄÖÜ][\wäöüß-]+)"),
-    "en": re.compile(r"\s+(?:more|fewer|less)\s+(?:[a-z]+\s+)?([a-z][\w-]+s)\b"),
+    "en": re.compile(r"\s+(?:more|fewer|less)\s+(?:(?!than\b|as\b)[a-z]+\s+)?([a-z][\w-]+s)\b"),
 }
-# A short heading and a colon right before a figure that stands alone name it: "UVP:
-# 59,90 Euro"; not a headline's kicker ("UNHCR-Bericht: 80 Millionen Menschen auf der
-# Flucht", "Medienberichte: über 50% der jungen Russen wollen auswandern").
+# A short heading and a colon right before the figure name it: "UVP: 59,90 Euro".
 _HEADING = re.compile(rf"(?:^|[.;]\s*|\n)([A-ZÄÖÜ][\wäöüß-]{{1,24}})\s*:\s*{_HEDGE}$")
-_ALONE = re.compile(r"(?:\s*\S+){0,2}?\s*(?:$|[.,;(\n])")
+# A headline's kicker names where a figure comes from, not what it measures.
+_SOURCES = ("bericht", "berichte", "studie", "umfrage", "analyse", "prognose", "statistik",
+            "chef", "chefin", "report", "survey", "study", "poll")  # fmt: skip
+
+
+def _kicker(heading: str, q: Quantity, lang: str) -> bool:
+    """ "UNHCR-Bericht: 80 Millionen Menschen auf der Flucht", "Medienberichte: über 50% der
+    jungen Russen wollen auswandern": a source before the colon, or a figure that names
+    what it measures itself (a counted noun, a share's "der …", "mehr Unfälle"); "Mieten:
+    12 Prozent mehr in Wien", "Rundfunkgebühren: 86 Cent mehr" keep their heading."""
+    if heading.casefold().rpartition("-")[2].endswith(_SOURCES):
+        return True
+    if q.kind == "count" and q.unit is not None:
+        return True
+    if q.kind != "percent":
+        return False
+    return bool(_MORE_NOUN[lang].match(q.sentence, q.end)) or (
+        lang == "de" and _share_of(q) is not None
+    )
+
+
 # "wipe somebody's backside for £5", "Broadband for less than £10": what the money buys.
 _BOUGHT = re.compile(rf"\b([A-Za-z][\w-]+)\s+for\s+{_HEDGE}$")
 # "At 2.6%, inflation remains within the Bank's 2-3% target range."

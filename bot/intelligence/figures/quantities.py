@@ -15,11 +15,19 @@ import re
 
 from bot.intelligence.figures import excluded, levels
 from bot.intelligence.figures.numbers import DIGITS, WORD_NUMBER_DE, WORD_NUMBER_EN, parse_number
-from bot.intelligence.figures.quantity import COMPARATIVE, NOUN, Quantity
+from bot.intelligence.figures.quantity import COMPARATIVE, NOUN, QUOTES, Quantity, quote_at
 from bot.intelligence.figures.shares import shares
 from bot.intelligence.figures.units import angle, attendance, counted_noun, unit_after
 
-__all__ = ["COMPARATIVE", "NOUN", "Quantity", "counted_noun", "quantities"]
+__all__ = [
+    "COMPARATIVE",
+    "NOUN",
+    "QUOTES",
+    "Quantity",
+    "counted_noun",
+    "quantities",
+    "quote_at",
+]
 
 # A currency written out before the amount only with a scale after it: "a record
 # Australian dollar 29.4bn" (not "the dollar 1.5% lower").

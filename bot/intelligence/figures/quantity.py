@@ -8,8 +8,17 @@ from dataclasses import dataclass
 
 NOUN = re.compile(
     r"\s+(?:(?:more|new|neue|neuen|weitere|weiteren|zusätzliche|additional|other|andere)\s)?"
-    r"[„\"“»]?([^\W\d][\w-]*)"  # also a noun in quotes: 5.000 „Flüchtlingen“
+    r"[„“”»«‚‘’\"]?([^\W\d][\w-]*)"  # also a noun in quotes: 5.000 „Flüchtlingen“
 )
+# Quotation marks a counted noun may stand in, opening or closing, in the styles German,
+# Swiss and English copy use („…“, »…«, «…», ‚…‘, "…", “…”).
+QUOTES = '„“”»«‚‘’"'
+
+
+def quote_at(text: str, pos: int) -> bool:
+    """A quotation mark stands at ``pos``."""
+    return 0 <= pos < len(text) and text[pos] in QUOTES
+
 
 COMPARATIVE = re.compile(
     r"\s(?:(?:as|so)\s)?(?!(?:leider|wieder|immer|aber|oder|über|unter|hier|sehr|der|er"
@@ -48,11 +57,4 @@ class Quantity:
 
     @property
     def text(self) -> str:
-        text = self.sentence[self.start : self.end].strip()
-        if any(c in text for c in _OPENING) and self.sentence[self.end : self.end + 1] in _CLOSING:
-            return text + self.sentence[self.end]  # 5.000 „Flüchtlingen“, quotes closed
-        return text
-
-
-_OPENING = '„“»"'
-_CLOSING = frozenset('“”«"')
+        return self.sentence[self.start : self.end].strip()

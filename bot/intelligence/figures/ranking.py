@@ -519,14 +519,29 @@ class _LastCounted:
 def _story_currency(found: Sequence[Quantity]) -> None:
     """ "In absoluten Zahlen werden 2020 13,18 Milliarden aufzuwenden sein": a German amount
     with a scale word and nothing it counts is in the story's currency, also when the story
-    names it only further down; in euros when it names none ("2018: 23 Milliarden an
-    Flüchtlingskosten", a German headline)."""
-    money = next((q.unit for q in found if q.kind == "money"), "EUR")
+    names it only further down; in euros when it names none and its own clause says what is
+    spent or owed ("2018: 23 Milliarden an Flüchtlingskosten", a German headline; not "Mit
+    5,2 Millionen erreichte die Sendung einen Rekordwert")."""
+    money = next((q.unit for q in found if q.kind == "money"), None)
     for q in found:
         bare = q.unit is None and q.kind == "count" and q.scale > 1
         # not "795 Millionen an Hunger leidenden Menschen"
-        if money and bare and _about_money(q.sentence):
+        if not bare or not _about_money(q.sentence):
+            continue
+        if money is not None:
             q.unit, q.kind = money, "money"
+        elif _SPENT.search(q.sentence, *clause(q.sentence, q.start, q.end)):
+            q.unit, q.kind = "EUR", "money"
+
+
+# What a clause spends or owes: the words that make a bare German amount euros when the
+# story names no currency (not "Wert", "Gewinner", "Steuerreform").
+_SPENT = re.compile(
+    r"(?i:\w*kosten\b|kostet\w*|\w*schulden\b|\w*ausgaben\b|ausgegeben|\w*budget\w*"
+    r"|steuergeld\w*|\w*investition\w*|investier\w*|\w*förderung\w*|\w*subvention\w*"
+    r"|\w*kredit\w*|\w*defizit\w*|\w*einnahmen\b|\w*umsatz\w*|\w*verlust\w*|\w*strafe\b"
+    r"|veruntreu\w*|gezahlt|bezahl\w*)"
+)
 
 
 def _about_money(sentence: str) -> bool:

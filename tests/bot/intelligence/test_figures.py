@@ -4102,3 +4102,70 @@ def test_a_quoted_noun_labels_its_count_and_a_share_is_of_the_noun_after_a_town(
     assert inmates["Mehr als die Hälfte"].label == "Knast-Insassen"
     voters = by_text("60 Prozent der Wähler Wiens stimmten dafür.", "de")
     assert voters["60 Prozent"].label == "Wähler"
+
+
+def test_review_spaced_groups_join_ranges_currencies_and_follow_a_comma() -> None:
+    rose = by_text("Die Zahl stieg auf 12 500–13 000 Menschen.", "de")
+    assert [f.value for f in rose.values()] == [12_500]  # not 500 to 13 000
+    died = by_text(
+        "Seit dem Ausbruch von Covid-19 sind 100 Tage vergangen, 12 300 Menschen starben.", "de"
+    )
+    assert "12 300 Menschen" in died
+    assert by_text("Das kostet 13 000 € pro Jahr.", "de")["13 000 €"].value == 13_000
+
+
+def test_review_a_quote_counts_only_when_it_closes_after_the_noun() -> None:
+    assert not headline(
+        "Erdogan verkündet Angriff mit bis zu 35 „außer Gefecht gesetzten“ syrischen Kämpfern"
+    ).get("35 „außer Gefecht")
+    came = by_text("Es kamen 5.000 „Flüchtlinge“ mehr als im Vorjahr.", "de")["5.000 „Flüchtlinge“"]
+    assert came.direction == "up"  # the figure ends after its closing quote
+    swiss = by_text("Die Polizei zählte 300 «Reichsbürger» im Kanton.", "de")["300 «Reichsbürger»"]
+    assert swiss.unit == "people"
+    robots = by_text(
+        'There will be almost 2.5 million "entertainment and leisure" robots in homes by 2007.',
+        "en",
+    )["2.5 million"]
+    assert robots.label == "robots"
+
+
+def test_review_no_euros_for_amounts_that_are_not_spent() -> None:
+    for sentence in (
+        "Mit 5,2 Millionen erreichte die Sendung einen neuen Rekordwert.",
+        "Das Video wurde 3 Millionen Mal geklickt und gilt als Gewinner des Jahres.",
+        "Die Steuerreform entlastet 2 Millionen.",
+        "Die Bevölkerung wuchs auf 83 Millionen – der Zuzug kostet den Staat viel.",
+    ):
+        assert all(f.unit != "EUR" for f in headline(sentence).values()), sentence
+
+
+def test_review_a_heading_names_its_figure_unless_a_source_or_the_figure_names_itself() -> None:
+    fee = headline("Rundfunkgebühren: 86 Cent mehr - für diese Fehlleistungen")["86 Cent"]
+    assert fee.label == "Rundfunkgebühren"
+    assert headline("Mieten: 12 Prozent mehr in Wien")["12 Prozent"].label == "Mieten"
+    assert headline("Studie: 30 Prozent mehr Unfälle")["30 Prozent"].label == "Unfälle"
+    price = headline("UVP: 59,90 Euro statt der bisherigen 79,90 Euro im Handel")["59,90 Euro"]
+    assert price.label == "UVP"
+
+
+def direction_of(sentence: str, lang: str, text: str) -> str | None:
+    return by_text(sentence, lang)[text].direction
+
+
+def test_review_more_than_a_place_is_no_move_and_hyphenated_nouns_do_not_hide_the_year() -> None:
+    commuters = "In Bayern gibt es 30 Prozent mehr Pendler als in Hessen."
+    assert direction_of(commuters, "de", "30 Prozent") is None
+    nurses = "Scotland has 30% more nurses per head than in England."
+    assert direction_of(nurses, "en", "30%") is None
+    cars = "2016 wurden 30 Prozent mehr E-Autos verkauft als 2015."
+    assert direction_of(cars, "de", "30 Prozent") == "up"
+    cases = "Es gab 20 Prozent mehr Corona-Fälle als im Vorjahr."
+    assert direction_of(cases, "de", "20 Prozent") == "up"
+    expected = by_text("Profits were 15% more than analysts had expected.", "en")["15%"]
+    assert expected.label == "profits"
+
+
+def test_review_a_share_skips_only_a_place_adjective() -> None:
+    assert by_text("40 Prozent der Berliner Kitas sind voll.", "de")["40 Prozent"].label == "Kitas"
+    mould = by_text("Die Studie zeigt, dass 40 Prozent der Zimmer Schimmel aufweisen.", "de")
+    assert mould["40 Prozent"].label == "Zimmer"
