@@ -5,6 +5,8 @@ half`, `one in six`), proportions (`drei von vier Befragten`), multipliers (`dou
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import chain
 
 from bot.intelligence.figures import excluded
 from bot.intelligence.figures.numbers import (
@@ -32,6 +34,12 @@ _HALF = re.compile(
     r"|(?:mehr\s+als|fast|knapp|rund|etwa|gut)"
     r"\s+die\s+Hälfte)(?!\s+an?\s)",
     re.I,
+)
+# A headline drops the article: "Hälfte der Deutschen glaubt an Verschwörung" (not "die
+# zweite Hälfte der Saison", a period).
+_BARE_HALF_DE = re.compile(
+    r"(?<![\w-])(?<!erste\s)(?<!ersten\s)(?<!zweite\s)(?<!zweiten\s)(?<!letzte\s)"
+    r"(?<!letzten\s)Hälfte(?=\s+(?:der|aller)\s+[A-ZÄÖÜ])"
 )
 # "more than half a million people": 500,000, no share
 _HALF_A = re.compile(r"\bhalf\s+an?\s+(million|billion)\b", re.I)
@@ -114,7 +122,10 @@ def _fractions(sentence: str, lang: str, found: list[Quantity]) -> list[Quantity
         share = round(count * frac * 100, 2)
         way = None if more is None else "up" if more.group(1).casefold() == "more" else "down"
         out.append(Quantity(m.start(), m.end(), share, "%", "percent", sentence, direction=way))
-    for m in _HALF.finditer(sentence):
+    halves: Iterator[re.Match[str]] = _HALF.finditer(sentence)
+    if lang == "de":
+        halves = chain(halves, _BARE_HALF_DE.finditer(sentence))
+    for m in halves:
         if _HALF_YEAR.search(sentence, m.end(), m.end() + 12) or _HALF_YEAR_BEFORE.search(
             sentence, max(0, m.start() - 8), m.start() + 1
         ):

@@ -290,8 +290,9 @@ def _hyphen_measure(tail: str) -> tuple[str, str, int] | None:
 
 # Verbs only people do, right after a bare number: "Rund 700 arbeiten", "856.000 sahen".
 _PEOPLE_VERB = re.compile(
-    r"\s+(?:arbeiten|arbeiteten|sahen|starben|stimmten|wählten|protestierten|demonstrierten"
-    r"|flüchteten|lebten|wohnen|besuchten|work|worked|died|voted|attended|watched|protested"
+    r"\s+(?:arbeiten|arbeiteten|sahen|starben|sterben|stimmten|wählten|protestierten"
+    r"|protestieren|demonstrierten|demonstrieren|streiken|streikten|flüchteten|fliehen|flohen"
+    r"|lebten|leben|wohnen|besuchten|work|worked|died|voted|attended|watched|protested"
     r"|fled)\b"
 )
 # People described by a participle phrase between number and noun.

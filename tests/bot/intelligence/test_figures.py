@@ -4169,3 +4169,15 @@ def test_review_a_share_skips_only_a_place_adjective() -> None:
     assert by_text("40 Prozent der Berliner Kitas sind voll.", "de")["40 Prozent"].label == "Kitas"
     mould = by_text("Die Studie zeigt, dass 40 Prozent der Zimmer Schimmel aufweisen.", "de")
     assert mould["40 Prozent"].label == "Zimmer"
+
+
+def test_a_headline_without_articles_keeps_its_share_and_its_crowd() -> None:
+    believe = headline(
+        "„Geheim-Organisationen steuern Politik“ – Hälfte der Deutschen glaubt an Verschwörung"
+    )
+    assert (believe["Hälfte"].value, believe["Hälfte"].unit) == (50, "%")
+    crowd = headline(
+        "Trotz Polizeifäusten, Festnahmen und Wasserwerfern: 200.000 demonstrieren gegen Rassismus"
+    )
+    assert crowd["200.000"].unit == "people"
+    assert not headline("In der zweiten Hälfte der Saison kamen 300 Fans.").get("Hälfte")
