@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NOUN = re.compile(
-    r"\s+(?:(?:more|new|neue|neuen|weitere|weiteren|zusätzliche|additional|other|andere)\s)?"
-    r"[„“”»«‚‘’\"]?([^\W\d][\w-]*)"  # also a noun in quotes: 5.000 „Flüchtlingen“
-)
 # Quotation marks a counted noun may stand in, opening or closing, in the styles German,
 # Swiss and English copy use („…“, »…«, «…», ‚…‘, "…", “…”).
 QUOTES = '„“”»«‚‘’"'
+
+NOUN = re.compile(
+    r"\s+(?:(?:more|new|neue|neuen|weitere|weiteren|zusätzliche|additional|other|andere)\s)?"
+    rf"[{QUOTES}]?([^\W\d][\w-]*)"  # also a noun in quotes: 5.000 „Flüchtlingen“
+)
 
 
 def quote_at(text: str, pos: int) -> bool:
