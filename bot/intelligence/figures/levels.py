@@ -152,7 +152,7 @@ def _from_before(q: Quantity, before: list[Quantity], ranged: bool) -> None:
         q.unit, q.kind = most, "count"
         return
     counts = [p for p in before if p.kind == "count" and p.unit and p.value >= 10]
-    if counts and not ranged and q.scale == 1.0 and q.value >= 10 and q.value == int(q.value):
+    if counts and not ranged and _whole(q, 10):
         q.unit, q.kind = counts[-1].unit, "count"
 
 
@@ -501,9 +501,13 @@ _REACHED = re.compile(
 )
 
 
+def _whole(q: Quantity, least: float) -> bool:
+    """A whole number from ``least`` up with no scale word: a bare count, not "1,5 Mio."."""
+    return q.scale == 1 and q.value >= least and q.value == int(q.value)
+
+
 def _reached(q: Quantity) -> bool:
-    whole = q.scale == 1.0 and q.value >= 100 and q.value == int(q.value)
-    return whole and bool(_REACHED.search(q.sentence, max(0, q.start - 20), q.start))
+    return _whole(q, 100) and bool(_REACHED.search(q.sentence, max(0, q.start - 20), q.start))
 
 
 # "download sales of 312,000", "total arrivals of about 2,500": a plural noun right
@@ -514,7 +518,7 @@ _PLURAL_OF = re.compile(
 
 
 def _plural_of(q: Quantity) -> str | None:
-    if not (q.scale == 1.0 and q.value >= 100 and q.value == int(q.value)):
+    if not _whole(q, 100):
         return None
     m = _PLURAL_OF.search(q.sentence, max(0, q.start - 40), q.start)
     noun = m.group(1) if m else ""
@@ -523,8 +527,7 @@ def _plural_of(q: Quantity) -> str | None:
 
 def it_was(q: Quantity) -> bool:
     """A whole number from ten up right after "waren es", "sind es" or "es waren"."""
-    whole = q.scale == 1 and q.value >= 10 and q.value == int(q.value)
-    return whole and bool(_IT_WAS.search(q.sentence, max(0, q.start - 60), q.start))
+    return _whole(q, 10) and bool(_IT_WAS.search(q.sentence, max(0, q.start - 60), q.start))
 
 
 def resolve(found: list[Quantity]) -> list[Quantity]:
