@@ -324,7 +324,8 @@ _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|gr
     |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s
         |an\s+extra\s|a\s+further\s)?[\d£$€])
     |bigger|larger|(?<=[\d%]\s)more|(?<=\dm\s|bn\s)more
-    |(?:tak(?:ing|es?)|took|bring(?:ing|s)?|brought)(?=\s+(?:its|the|their|his|her|our)\s+(?:\w+\s+)?(?:total|tally)\s+(?:[\w-]+\s+){0,3}?to\s)"""
+    |(?:tak(?:ing|es?)|took|bring(?:ing|s)?|brought)(?=\s+(?!(?:up|down|forward|back|on|off|out|in|it|me|him|them|us)\b)
+        (?:[\w'’-]+\s+){1,8}?to\s+(?:(?:about|around|almost|nearly|just|over|more\s+than|some)\s+)?[£$€\d])"""
 _DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|silent|ill)\b)
     |drop(?:ped|s|ping)?|decline[ds]?|declining|decrease[ds]?
     |cut(?:s|ting)?|lost(?!\s+(?:their|his|her|its)\s+(?:lives|life|jobs|job|homes))|lose[s]?

@@ -243,12 +243,21 @@ def _named(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
     capitalized = noun is not None and (lang != "de" or noun.group(1)[:1].isupper())
     if noun and capitalized and noun.group(1).casefold() not in cues.NOT_LABELS:
         return noun.group(1)  # not "heuer sollen es maximal 37.500 sein"
-    if lang == "en" and (m := _WHAT_FOLLOWS.match(tail)):
+    if lang == "en" and (m := _WHAT_FOLLOWS.match(_after_conversion(tail))):
         word = m.group(1)
         verbal = cues.is_verb(word) or word.endswith(("ing", "ed"))  # "12% saying they"
         if word.casefold() not in cues.NOT_LABELS | phrases.WHEN and not verbal:
             return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
     return None
+
+
+def _after_conversion(tail: str) -> str:
+    """The words after an amount's bracketed conversion: "$3bn (£1.58bn) in repayments"."""
+    m = _CONVERSION.match(tail)
+    return tail[m.end() - 1 :] if m else tail
+
+
+_CONVERSION = re.compile(r"\s*\([^()]*\d[^()]*\)\s")
 
 
 # The word after a quoted phrase: '2.5 million "entertainment and leisure" robots'.
@@ -490,15 +499,20 @@ _OF_THEM = re.compile(r"^\s*(?:von|unter)\s+(?:ihnen|denen)\b", re.I)
 def following_noun(q: Quantity, lang: str) -> str | None:
     """German, when nothing else names it: the first noun after the figure in its clause,
     what the share speaks for ("22 Prozent sprechen sich für eine Pkw-Maut aus", "über 40
-    Grad Fieber", "51 Prozent an der damaligen BEWAG"). "47 Prozent von ihnen könnten sich
-    vorstellen, …" names none before the clause ends."""
+    Grad Fieber", "51 Prozent an der damaligen BEWAG"). "von ihnen" stands for the whole
+    the share is of, so the noun after it says what the part is or has ("zwei Drittel von
+    ihnen waren mutmaßliche Attentäter", "72 Prozent von ihnen verfügen über einen
+    HD-Fernseher"); "47 Prozent von ihnen könnten sich vorstellen, …" names none before the
+    clause ends."""
     if lang != "de":
         return None
     _, right = _label_clause(q)
     text = _SOURCE_DE.sub(" ", ASIDE.sub(" ", q.sentence[q.end : right]))
+    if of_them := _OF_THEM.match(text):
+        text = text[of_them.end() :].split(",")[0]  # not "…, dass das Geld"
     if m := _PREDICATE.match(text):
         return m.group(1)  # "87 Prozent waren Angestellte und 13 Prozent Arbeiter"
-    return None if _OF_THEM.match(text) else subjects.first_noun(text)
+    return subjects.first_noun(text)
 
 
 _PREDICATE = re.compile(

@@ -42,7 +42,8 @@ def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
     for prev, q in pairwise([q for q in found if q.kind != "year"]):
         gap = q.sentence[prev.end : q.start].strip()  # "3bn yuan in 2004 ($365m; £190m)"
         opened = _BRACKET_OPEN.fullmatch(gap)  # "£1bn (about $2bn)"
-        if q.kind == prev.kind == "money" and (opened or (gap == ";" and prev.conversion)):
+        listed = gap in (";", ",") and prev.conversion  # "($2.9bn, £1.5bn)"
+        if q.kind == prev.kind == "money" and (opened or listed):
             q.conversion, q.restates = True, prev.restates or prev
             q.baseline = q.restates.baseline  # "from 97p ($1.87) to 44p": an old level too
         elif q.kind == prev.kind == "other" and opened and q.unit != prev.unit:
@@ -53,7 +54,7 @@ def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
 _BRACKET_OPEN = re.compile(
     r"(?:(?:in|for|im|für)\s+\d{4}\s*)?"
     r"\(\s*(?:umgerechnet\s+)?(?:(?:about|around|roughly|some|approx\.?|approximately|nearly|rund"
-    r"|etwa|ca\.)\s*)?",
+    r"|etwa|ca\.|knapp|gut|fast|bis\s+zu|up\s+to|almost|just\s+over|more\s+than|mehr\s+als)\s*)?",
     re.I,
 )
 

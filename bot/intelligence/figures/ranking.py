@@ -278,9 +278,12 @@ def _listed_labels(found: Sequence[Quantity]) -> None:
             q.label = first.label
 
 
-# "… in England; ", " in Wales, and ", ", followed by Yorkshire and the Humber on "
-_LIST_GAP = re.compile(r"(?:\s+(?:in|im|for|für|bei|at)\s+[^;,.]{1,40}?)?\s*[;,]\s*"
-                       r"(?:(?:and|und|followed\s+by|gefolgt\s+von)\s+)?(?:[^;,.\d]{1,40}?\s+"
+# "… in England; ", " in Wales, and ", ", followed by Yorkshire and the Humber on ",
+# " at the Foreign Office and " (£153m … and £336m at the DCMS), " at Argonaut headquarters
+# in Edgware, with " (80 staff …, with 17 at its Morpheme offices)
+_LIST_GAP = re.compile(r"(?:\s+(?:in|im|for|für|bei|at)\s+[^;,.]{1,60}?)?"
+                       r"(?:\s*[;,]\s*(?:(?:and|und|with|followed\s+by|gefolgt\s+von)\s+)?"
+                       r"|\s+(?:and|und|sowie)\s+)(?:[^;,.\d]{1,40}?\s+"
                        r"(?:on|at|mit|bei|with)\s+)?")  # fmt: skip
 
 

@@ -4181,3 +4181,69 @@ def test_a_headline_without_articles_keeps_its_share_and_its_crowd() -> None:
     )
     assert crowd["200.000"].unit == "people"
     assert not headline("In der zweiten Hälfte der Saison kamen 300 Fans.").get("Hälfte")
+
+
+def test_of_them_leaves_the_noun_after_it_to_say_what_the_share_is() -> None:
+    suspects = "Etwa zwei Drittel von ihnen waren erwiesene oder mutmaßliche Attentäter."
+    assert by_text(suspects, "de")["zwei Drittel"].label == "Attentäter"
+    stayed = by_text("Etwa zehn Prozent von ihnen blieben im Land.", "de")["zehn Prozent"]
+    assert stayed.label == "Land"
+    taxes = (
+        "47 Prozent von ihnen könnten sich vorstellen, dass das Geld dafür durch Steuern "
+        "aufgebracht werde."
+    )
+    assert by_text(taxes, "de")["47 Prozent"].label is None  # not "Geld": another clause
+
+
+def test_the_next_item_of_a_list_after_and_or_with_measures_the_same() -> None:
+    savings = by_text(
+        "Savings of £153m at the Foreign Office and £336m at the Department for Culture Media "
+        "and Sport, have also been identified.",
+        "en",
+    )
+    assert savings["£336m"].label == "savings"
+    staff = by_text(
+        "After the latest round of cuts there are 80 staff at Argonaut headquarters in Edgware "
+        "in north London, with 17 at its Morpheme offices in Kentish Town.",
+        "en",
+    )
+    assert staff["17"].label == "staff"
+
+
+def test_a_bracketed_conversion_keeps_the_label_of_the_amount_it_restates() -> None:
+    sales = by_text(
+        "Toshiba expects sales of HD-DVDs to reach 300bn yen ($2.9bn, £1.5bn) by 2010.", "en"
+    )
+    assert sales["£1.5bn"].label == sales["$2.9bn"].label == "sales"
+    repaid = by_text(
+        "The chancellor said the plan would initially save the most affected countries about "
+        "$3bn (£1.58bn) in repayments.",
+        "en",
+    )
+    assert repaid["$3bn"].label == repaid["£1.58bn"].label == "repayments"
+    aid = by_text(
+        "Kerry habe Finanzhilfen in Höhe von 450 Millionen Dollar (knapp 400 Millionen Euro) "
+        "für die Zeit nach dem Ende des Konflikts gemacht.",
+        "de",
+    )
+    assert aid["400 Millionen Euro"].label == "Finanzhilfen"
+
+
+def test_taking_or_bringing_a_total_or_stake_to_a_level_is_a_rise() -> None:
+    stake = "Mr Murray agreed to buy BSkyB's 4.76% holding in the club - taking his stake to 42.3%."
+    assert direction_of(stake, "en", "42.3%") == "up"
+    savings = (
+        "The programme had saved £75m in 2004, bringing total cost savings to £100m since the "
+        "scheme began."
+    )
+    assert direction_of(savings, "en", "£100m") == "up"
+    assert (
+        direction_of("It helped to cut the price, bringing it down to $58.", "en", "$58") == "down"
+    )
+    assert direction_of("The deal could take up to $5bn of new debt.", "en", "$5bn") is None
+
+
+def test_a_move_by_a_seasonally_adjusted_amount_is_still_a_move() -> None:
+    homes = "Prices of homes in the UK rose a seasonally adjusted 0.5% in February."
+    assert direction_of(homes, "en", "0.5%") == "up"
+    assert direction_of("Sales fell a seasonally adjusted 1.2% in May.", "en", "1.2%") == "down"
