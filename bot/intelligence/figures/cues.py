@@ -470,10 +470,20 @@ SPORT_RE = re.compile(
 )
 
 
+# Measure words that are verbs after "to" or a modal ("agreed to pay", "would offer"); "will
+# cost £5" keeps its cost.
+_VERBS_TOO = words_of("pay offer bid fine tax aid profit value price budget share")
+_INFINITIVE_BEFORE = re.compile(
+    r"\b(?:to|will|would|must|could|can|should|may|might|did|does|do|n't|'ll)\s+$", re.I
+)
+
+
 def label_candidates(clause: str, lang: str) -> list[tuple[int, str]]:
     """(position, label) of every measure word in a clause."""
     found: list[tuple[int, str]] = []
     for m in _LABEL_EN_RE.finditer(clause):
+        if m.group(1).casefold() in _VERBS_TOO and _INFINITIVE_BEFORE.search(clause, 0, m.start()):
+            continue  # "will have to pay five pounds for a ticket": the ticket, not pay
         found.append((m.start(), m.group(1).lower()))
     if lang != "en":
         # German nouns are capitalized ("kosten" the verb is not Kosten) and compound:

@@ -306,7 +306,9 @@ def _said_after(q: Quantity, tail: str, lang: str) -> str | None:
 def _nearest_candidate(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
     """The nearest measure word or phrase label of the clause that no other figure owns."""
     left, right = _label_clause(q)
-    lo, hi = max(left, q.start - 90), min(right, q.end + 30)
+    converted = _CONVERSION.match(q.sentence[q.end :])  # "1.47m yuan ($177,600) in damages"
+    reach = 30 + (converted.end() if converted else 0)
+    lo, hi = max(left, q.start - 90), min(right, q.end + reach)
     apposition = q.sentence[: q.start].rstrip().endswith(",")  # "Posten, 346.000 Euro, sind"
     if not apposition and (comma := _COMMA.search(q.sentence, q.end, hi)):
         hi = comma.start()  # "um 2,0 Prozent, Wohnungsmieten um 3,6": the next one's word

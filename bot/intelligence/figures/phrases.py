@@ -200,8 +200,8 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
         word = vote.group(1) or vote.group(2)  # "48 Prozent für die Fusion und 39 dagegen"
         if _ok(word, lang) or word.casefold() in _VOTE_WORDS:
             yield vote.start(vote.lastindex or 1), 1, word
-    if q.kind == "money":
-        yield from _paid_for(q, lang)
+    if q.kind == "money" or (q.kind == "percent" and _MORE_FOR.match(q.sentence, q.end)):
+        yield from _paid_for(q, lang)  # "pay 30% more for natural gas"
         verb = _MONEY_VERB_BEFORE.search(q.sentence, max(0, q.start - 50), q.start)
         if lang == "en" and verb:  # "Jugnot made 5.45m Euros", "raised £12.5m" is funding
             yield verb.start(1), 8, verbs.MONEY_NOUNS.get(verb.group(1).casefold(), verb.group(1))
@@ -245,13 +245,29 @@ def _noun_of(q: Quantity, lang: str) -> Iterator[Candidate]:
         yield noun.start(1), 1, noun.group(1)  # "Der mit 3.100 mAh recht starke Akku"
 
 
+def _in_of(q: Quantity) -> re.Match[str] | None:
+    """ "in fines", "of the UK's population" after an amount; after its bracketed conversion
+    only a common noun ("1.47m yuan ($177,600) in compensation", not "… in North America",
+    "… in renovating parts")."""
+    if part := _IN_OF.match(q.sentence, q.end):
+        return part
+    converted = _BRACKET_AFTER.match(q.sentence, q.end)
+    part = _IN_OF.match(q.sentence, converted.end()) if converted else None
+    if part is None or not part.group(1).islower():
+        return None
+    return None if part.group(1).split()[0].endswith("ing") else part
+
+
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
+
+
 def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
     if q.kind not in ("money", "percent"):
         return
     if lang == "en" and (worth := _WORTH_OF.match(q.sentence, q.end)):
         yield q.end, 1, worth.group(1)  # "£22 billions worth of efficiency savings"
         return
-    if lang == "en" and (part := _IN_OF.match(q.sentence, q.end)):
+    if lang == "en" and (part := _in_of(q)):
         words = _in_of_words(part.group(1))
         if words is None:
             return  # "1% in the past three sessions" says when
@@ -263,6 +279,9 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
         yield more.start(1), 1, more.group(1)  # "80 Prozent mehr Ankünfte"
         return
     share = _share_of(q) if lang == "de" and q.kind == "percent" else None
+    if share and share[1].casefold() in _POLLED_DE and (said := _poll_answer(q, share)):
+        yield said  # "84 Prozent der Befragten sprechen sich für stärkere Investitionen aus"
+        return
     if share and _ok(share[1], lang) and share[1].casefold() not in GENERIC_PEOPLE:
         yield share[0], 3, share[1]  # "77 Prozent der Top-Herbergen", not "der Menschen"
         return
@@ -283,6 +302,29 @@ def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
         yield what  # "a 1% fall in profits", "a 20% fall in Britain's exports"
         return
     yield m.start(1), 1, m.group(1)
+
+
+# The people a German poll asked are no label of its shares; what they said is.
+_POLLED_DE = words_of("befragten befragte umfrageteilnehmer")
+# The rest of the clause after "der Befragten", past "gaben an," ("… gab an, mit dem Auto";
+# not into "gaben an, dass die vom Bundesinstitut …").
+_CLAUSE_REST_DE = re.compile(r"(?:[^,;:–.!?]*?\ban,(?!\s*dass\b)\s*)?[^,;:–.!?]*")
+
+
+_ARE_DE = re.compile(r"\s*(?:sind|waren|seien|wären)\s+([A-ZÄÖÜ][\wäöüß-]+)")
+
+
+def _poll_answer(q: Quantity, share: tuple[int, str]) -> Candidate | None:
+    """What a poll's share said or has: the first noun after "der Befragten" in its clause
+    ("63 Prozent der Befragten beim Einparken", "zeigen sich mit den Forderungen der
+    Gläubiger einverstanden"); None when the clause names none ("… vertrauen")."""
+    rest = _CLAUSE_REST_DE.match(q.sentence, share[0] + len(share[1]))
+    if rest and (are := _ARE_DE.match(rest.group(0))):
+        return rest.start() + are.start(1), 3, are.group(1)  # "sind Führerscheinbesitzer"
+    noun = subjects.first_noun(rest.group(0)) if rest else None
+    if noun is None or not _ok(noun, "de"):
+        return None
+    return q.sentence.find(noun, share[0]), 3, noun
 
 
 def _changed(sentence: str, pos: int, lang: str) -> Candidate | None:
@@ -330,14 +372,18 @@ def _in_of_words(phrase: str) -> list[str] | None:
     return words
 
 
+_MORE_FOR = re.compile(r"\s+(?:more|less|mehr|weniger)(?=\s+(?:for|für)\s)", re.I)
+
+
 def _paid_for(q: Quantity, lang: str) -> Iterator[Candidate]:
-    m = _FOR[lang].match(q.sentence, q.end)
+    more = _MORE_FOR.match(q.sentence, q.end) if q.kind == "percent" else None
+    m = _FOR[lang].match(q.sentence, more.end() if more else q.end)
     if m is None:
         return
     words: list[str] = []
     for word in m.group(2).split():  # "for the paperback edition of his book"
-        if word in FUNCTION_WORDS[lang]:
-            break
+        if word in FUNCTION_WORDS[lang] or (words and lang == "en" and word.endswith("ed")):
+            break  # "for natural gas supplied by Turkmenistan"
         words.append(word)
     if not words or not all(_ok(w, lang) for w in words):
         return  # "for the three months to December" says when, not what

@@ -1277,7 +1277,7 @@ def test_german_hedges_and_clause_openers_are_no_labels() -> None:
         "die Kontrolle abgeben würden, sind es im Stadtverkehr nur neun Prozent.",
         "de",
     )
-    assert survey["63 Prozent"].label == "Befragten"
+    assert survey["63 Prozent"].label == "Einparken"  # what they said, not who was asked
     assert survey["neun Prozent"].label != "Während"
     more = by_text("Weitere 73 Prozent sind grundsätzlich bereit, die Kontrolle abzugeben.", "de")
     assert more["73 Prozent"].label != "Weitere"
@@ -2448,7 +2448,7 @@ def test_gigawatt_hours_are_a_measure() -> None:
         ("Steel prices rose by 8% globally in January alone and by 24% in China.", "en", "24%",
          ("up", None, "prices")),
         ("Nippon Steel slid after it agreed to pay 72% more for iron ore.", "en", "72%",
-         ("up", None, "pay")),
+         ("up", None, "iron ore")),
         ("Es ist die schwerste Krise seit 2009, als das BIP um 7,9 Prozent einbrach.", "de",
          "7,9 Prozent", ("down", None, "BIP")),
     ],
@@ -4247,3 +4247,31 @@ def test_a_move_by_a_seasonally_adjusted_amount_is_still_a_move() -> None:
     homes = "Prices of homes in the UK rose a seasonally adjusted 0.5% in February."
     assert direction_of(homes, "en", "0.5%") == "up"
     assert direction_of("Sales fell a seasonally adjusted 1.2% in May.", "en", "1.2%") == "down"
+
+
+def test_what_money_pays_for_labels_it_not_the_verb_pay() -> None:
+    ticket = "Some 1,000 fans of the band will have to pay five pounds for a ticket."
+    assert by_text(ticket, "en")["five pounds"].label == "ticket"
+    gas = "Ukraine has agreed to pay 30% more for natural gas supplied by Turkmenistan."
+    assert by_text(gas, "en")["30%"].label == "natural gas"
+    assert by_text("Next generation games will cost $10m to make.", "en")["$10m"].label == "cost"
+    damages = by_text("A court said it must pay 1.47m yuan ($177,600) in compensation.", "en")
+    assert damages["1.47m yuan"].label == "compensation"
+
+
+def test_a_poll_share_is_labelled_by_what_the_respondents_said_not_by_respondents() -> None:
+    parking = by_text(
+        "Während 63 Prozent der Befragten beim Einparken die Kontrolle abgeben würden, sind es "
+        "im Stadtverkehr nur neun Prozent.",
+        "de",
+    )
+    assert parking["63 Prozent"].label == "Einparken"
+    licence = "83 Prozent der Befragten sind Führerscheinbesitzer."
+    assert by_text(licence, "de")["83 Prozent"].label == "Führerscheinbesitzer"
+    car = "Heuer gab die Hälfte der Befragten an, mit dem Auto zur Arbeit zu fahren."
+    assert by_text(car, "de")["die Hälfte"].label == "Auto"
+    said = (
+        "Rund 60 Prozent der Befragten gaben an, dass die vom Bundesinstitut für "
+        "Bildungsforschung zur Verfügung gestellten Übungsaufgaben abgewichen seien."
+    )
+    assert by_text(said, "de")["60 Prozent"].label == "Befragten"  # not the agency
