@@ -230,7 +230,28 @@ def _ok(word: str, lang: str) -> bool:
     )
 
 
+# "Einkaufsgutscheine im Wert von 450 bis 900 Dollar", "Fremdwährungskredite in Schweizer
+# Franken im Wert von umgerechnet 34 Mrd. Euro": the thing the value is of.
+_WORTH_DE = re.compile(
+    r"\b([A-ZÄÖÜ][\wäöüß-]+)(?:\s+(?:in|aus|für|mit|der|des)(?:\s+[\wäöüß-]+){1,2}?)?"
+    r"\s+im\s+Wert\s+von\s+"
+    r"(?:(?:umgerechnet|rund|etwa|knapp|gut|mehr\s+als|über|bis\s+zu|insgesamt)\s+)*$"
+)
+
+# "die Einlagen von rund einer Million Kontoinhabern im Wert von": counted holders are not
+# what is worth it ("begleitet von Inseraten im Wert von" are)
+_IN_PHRASE_DE = re.compile(
+    r"\b(?:von|mit|bei|aus|zu)\s+(?=[^,;]*?(?:\d|Million|Milliard|[Tt]ausend|[Hh]undert))"
+    r"(?:[\wäöüß.,-]+\s+){1,3}$"
+)
+
+
 def _noun_of(q: Quantity, lang: str) -> Iterator[Candidate]:
+    wide = q.sentence[max(0, q.start - 100) : q.start]
+    worth = _WORTH_DE.search(wide) if lang == "de" else None
+    if worth and _ok(worth.group(1), lang) and not _IN_PHRASE_DE.search(wide, 0, worth.start()):
+        yield q.start - len(wide) + worth.start(1), 0, worth.group(1)  # "Gutscheine im Wert von"
+        return
     before = q.sentence[max(0, q.start - 60) : q.start]
     m = _NOUN_OF[lang].search(before)
     if m and _ok(m.group(1), lang) and not cues.is_verb(m.group(1)):

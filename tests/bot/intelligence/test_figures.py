@@ -2058,7 +2058,7 @@ def test_a_year_before_many_and_aces_in_german_are_no_figures(sentence: str, lan
          "Österreich mit stattlichen 170 Tonnen im Jahr.", "de", "170 Tonnen", "Ausbringung"),
         ("Der Weltranglisten-20. trifft zum Auftakt der mit 42,3 Millionen Dollar dotierten US "
          "Open auf den Spanier.", "de", "42,3 Millionen Dollar", "Preisgeld"),
-        ("The Tate has raised £12.5m for the new gallery.", "en", "£12.5m", "funding"),
+        ("The Tate has raised £12.5m for the new gallery.", "en", "£12.5m", "money raised"),
         ("The government put the cost at £5bn.", "en", "£5bn", "cost"),
     ],
 )  # fmt: skip
@@ -4275,3 +4275,27 @@ def test_a_poll_share_is_labelled_by_what_the_respondents_said_not_by_respondent
         "Bildungsforschung zur Verfügung gestellten Übungsaufgaben abgewichen seien."
     )
     assert by_text(said, "de")["60 Prozent"].label == "Befragten"  # not the agency
+
+
+def test_a_german_value_is_of_the_thing_before_im_wert_von() -> None:
+    vouchers = by_text(
+        "Die Kunden sollen Einkaufsgutscheine im Wert von 450 bis 900 Dollar erhalten.", "de"
+    )
+    assert vouchers["450 bis 900 Dollar"].label == "Einkaufsgutscheine"
+    loans = by_text(
+        "Die polnischen Banken haben Fremdwährungskredite in Schweizer Franken im Wert von "
+        "umgerechnet 34 Mrd. Euro vergeben.",
+        "de",
+    )
+    assert loans["34 Mrd. Euro"].label == "Fremdwährungskredite"
+    holders = by_text(
+        "Gesichert wurden die Einlagen von rund einer Million Kontoinhabern im Wert von "
+        "12 Mrd. Euro.",
+        "de",
+    )
+    assert holders["12 Mrd. Euro"].label != "Kontoinhabern"  # counted holders are worth nothing
+
+
+def test_money_a_gig_raised_is_money_raised() -> None:
+    gig = "It follows a Cardiff gig starring Eric Clapton, which raised more than £1.25m."
+    assert by_text(gig, "en")["£1.25m"].label == "money raised"
