@@ -495,6 +495,7 @@ _PARTICLES = words_of("up against out off down over for")
 _HAVE = words_of("have has had")
 
 
+_SHARE_IN_BRACKET = re.compile(r"\b(?:Hälfte|Drittel|Viertel|Fünftel)\s*\($")
 _OF_THEM = re.compile(r"^\s*(?:von|unter)\s+(?:ihnen|denen)\b", re.I)
 
 
@@ -509,7 +510,10 @@ def following_noun(q: Quantity, lang: str) -> str | None:
     if lang != "de":
         return None
     _, right = _label_clause(q)
-    text = _SOURCE_DE.sub(" ", ASIDE.sub(" ", q.sentence[q.end : right]))
+    end = q.end
+    if _SHARE_IN_BRACKET.search(q.sentence, 0, q.start) and q.sentence.startswith(")", end):
+        end, right = end + 1, clause(q.sentence, end + 1, end + 1)[1]  # "ein Drittel (32 %) war"
+    text = _SOURCE_DE.sub(" ", ASIDE.sub(" ", q.sentence[end:right]))
     if of_them := _OF_THEM.match(text):
         text = text[of_them.end() :].split(",")[0]  # not "…, dass das Geld"
     if m := _PREDICATE.match(text):

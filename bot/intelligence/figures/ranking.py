@@ -204,6 +204,8 @@ _NOT_LABELS_ANYWHERE = (
     | FUNCTION_WORDS["de"]
     | TIME_WORDS
     | {"ihm", "ihn", "ihnen", "hand", "angesichts"}  # "Ihm stehen vier GB RAM zur Seite"
+    # "Knapp ein Drittel (32 Prozent) war von Cyberkriminalität betroffen": the share again
+    | {"hälfte", "drittel", "viertel", "fünftel", "half", "third", "quarter", "fifth"}
 )
 
 

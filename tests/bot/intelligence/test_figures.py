@@ -4299,3 +4299,10 @@ def test_a_german_value_is_of_the_thing_before_im_wert_von() -> None:
 def test_money_a_gig_raised_is_money_raised() -> None:
     gig = "It follows a Cardiff gig starring Eric Clapton, which raised more than £1.25m."
     assert by_text(gig, "en")["£1.25m"].label == "money raised"
+
+
+def test_a_share_word_is_no_label_of_the_share_it_restates() -> None:
+    cyber = by_text("Knapp ein Drittel (32 Prozent) war von Cyberkriminalität betroffen.", "de")
+    assert cyber["32 Prozent"].label == "Cyberkriminalität"
+    tracked = by_text("More than half (55%) of the respondents said they were concerned.", "en")
+    assert tracked["55%"].label != "half"
