@@ -37,6 +37,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
         return None  # "raising taxes 66 times" counts occasions
     if q.kind == "multiplier" and _AS_AS.match(q.sentence, q.end):
         return None  # "ein fast doppelt so starkes Wachstum wie beim Umsatz": a comparison
+    if q.kind == "money" and (turned := _turnaround(q)):
+        return turned  # "net profits of 400m euros, compared with a loss of 984m euros"
     if _compared_with_other(q):
         return None  # "profits 15% lower than analysts had expected", "more than double that"
     if way := _more_than_before(q.sentence, q.end, lang):
@@ -62,6 +64,28 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
     if lang == "de":
         best = _separable(q, lo, right, fences, best) or _final_participle(q, right, fences)
     return best[1] if best else None
+
+
+def _turnaround(q: Quantity) -> str | None:
+    """A profit after a loss has risen, a loss after a profit fallen: "net profits of 400m
+    euros, compared with a loss of 984m euros in 2003", "a dramatic change from the loss of
+    364m euros"."""
+    before = _RESULT_BEFORE.search(q.sentence, max(0, q.start - 40), q.start)
+    after = _RESULT_AFTER.match(q.sentence, q.end)
+    if before is None or after is None:
+        return None
+    was, now = after.group(1).casefold(), before.group(1).casefold()
+    if now.startswith("profit") and was.startswith("loss"):
+        return "up"
+    return "down" if now.startswith("loss") and was.startswith("profit") else None
+
+
+_RESULT_BEFORE = re.compile(r"\b(profits?|loss(?:es)?)\s+(?:[\w-]+\s+){0,4}$", re.I)
+_RESULT_AFTER = re.compile(
+    r"(?:\s*\([^()]*\))?,?\s+(?:[a-z]+\s+){0,3}?(?:compared\s+(?:with|to)|from|against|versus)"
+    r"\s+(?:a|the|its)\s+(?:net\s+|pre-tax\s+|operating\s+)?(loss(?:es)?|profits?)\b",
+    re.I,
+)
 
 
 def _nearest_cue(

@@ -125,6 +125,8 @@ _PARTICIPLES = words_of(
 )
 _BRACKETED = re.compile(
     r"([^\W\d][\w-]*)\s*\((?:im\s+(?:Jahres)?(?:durch)?schnitt\s+|on\s+average\s+)?"
+    # "Wien (1.186 Prüfungen oder 40,8 Prozent)": the share after its count
+    r"(?:[\d.,]+\s+[^\W\d][\w-]*\s+(?:oder|or|bzw\.|beziehungsweise)\s+)?"
     r"(?:plus|minus|up|down|rund|etwa|about|around)?\s*[+-]?\s*$",
     re.I,
 )

@@ -4306,3 +4306,25 @@ def test_a_share_word_is_no_label_of_the_share_it_restates() -> None:
     assert cyber["32 Prozent"].label == "Cyberkriminalität"
     tracked = by_text("More than half (55%) of the respondents said they were concerned.", "en")
     assert tracked["55%"].label != "half"
+
+
+def test_a_share_after_its_count_in_brackets_is_of_the_place_before_them() -> None:
+    states = by_text(
+        "Die meisten Eingaben entfielen auf Wien (1.186 Prüfungen oder 40,8 Prozent), dahinter "
+        "folgt Niederösterreich (566 Prüfungen oder 19,6 Prozent).",
+        "de",
+    )
+    assert states["40,8 Prozent"].label == "Wien"
+    assert states["19,6 Prozent"].label == "Niederösterreich"
+
+
+def test_a_profit_after_a_loss_has_risen_and_a_loss_after_a_profit_fallen() -> None:
+    airline = (
+        "The airline announced net profits of 400m euros ($527.61m; £274.73m), compared with a "
+        "loss of 984m euros in 2003."
+    )
+    assert direction_of(airline, "en", "400m euros") == "up"
+    assert direction_of(airline, "en", "£274.73m") == "up"
+    assert direction_of(airline, "en", "984m euros") is None  # the old result, no move
+    turned = "The firm made a loss of $3m, compared with a profit of $1m a year earlier."
+    assert direction_of(turned, "en", "$3m") == "down"
