@@ -164,9 +164,14 @@ _MONEY_VERB_BEFORE = re.compile(
     r"|donat(?:e[sd]?|ing)|gave|give[sn]?|giving|offer(?:s|ed|ing)?|took|taking|takes|grossed"
     r"|grossing)"
     r"\s+(?:(?:up\s+to|about|around|nearly|almost|some|more\s+than|less\s+than|over|just"
-    r"|an\s+estimated|a\s+further|another|him|her|them|it|us|the\s+[a-z]+|(?-i:[A-Z][a-z]+))"
-    r"\s+){0,2}$",
+    r"|an\s+estimated|a\s+reported|a\s+further|another|him|her|them|it|us|the\s+[a-z]+"
+    r"|(?-i:[A-Z][a-z]+))\s+){0,2}$",
     re.I,
+)
+# "about $250,000 has been raised", "£5m was spent on": what befell the money
+_MONEY_VERB_AFTER_EN = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:has|have|had|was|were|is|are|will\s+be)\s+(?:been\s+)?"
+    r"(raised|paid|spent|invested|donated|earned|saved|lent|borrowed)\b"
 )
 _EARNED = re.compile(r"^(?:earn|made|make|receiv|rais|nett|won|win)", re.I)
 _MONEY_VERB_AFTER_DE = re.compile(
@@ -205,7 +210,8 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
     if q.kind == "money" or (q.kind == "percent" and _MORE_FOR.match(q.sentence, q.end)):
         yield from _paid_for(q, lang)  # "pay 30% more for natural gas"
         verb = _MONEY_VERB_BEFORE.search(q.sentence, max(0, q.start - 50), q.start)
-        if lang == "en" and verb:  # "Jugnot made 5.45m Euros", "raised £12.5m" is funding
+        verb = verb or (_MONEY_VERB_AFTER_EN.match(q.sentence, q.end) if lang == "en" else None)
+        if lang == "en" and verb:  # "Jugnot made 5.45m Euros", "$250,000 has been raised"
             yield verb.start(1), 8, verbs.MONEY_NOUNS.get(verb.group(1).casefold(), verb.group(1))
     heading = _HEADING.search(q.sentence, max(0, q.start - 40), q.start)
     if heading and not _kicker(heading.group(1), q, lang):

@@ -4328,3 +4328,12 @@ def test_a_profit_after_a_loss_has_risen_and_a_loss_after_a_profit_fallen() -> N
     assert direction_of(airline, "en", "984m euros") is None  # the old result, no move
     turned = "The firm made a loss of $3m, compared with a profit of $1m a year earlier."
     assert direction_of(turned, "en", "$3m") == "down"
+
+
+def test_money_that_is_earned_or_has_been_raised_says_so() -> None:
+    raised = by_text("Now about $250,000 has been raised.", "en")
+    assert raised["$250,000"].label == "money raised"
+    earned = by_text("The show ran for three series, earning the family a reported $85m.", "en")
+    assert earned["$85m"].label == "earnings"
+    spent = by_text("Some £3.7bn will be spent on implementing the programme by 2006.", "en")
+    assert spent["£3.7bn"].label == "spending"
