@@ -64,8 +64,9 @@ _PARTITIVE = re.compile(
 )
 _COMMA = re.compile(r",\s")
 # A measure word followed by a preposition or genitive heads its phrase: "Earnings at
-# Barclays Capital investment bank", "Die Preise der Ausgabengruppe Verkehr".
-_HEAD_OF_PHRASE = re.compile(r"\w*\s+(?:at|of|for|from|der|des|für|bei|im|aus)\s", re.I)
+# Barclays Capital investment bank", "Die Preise der Ausgabengruppe Verkehr", "Der operative
+# Gewinn vor Zinsen, Steuern und Abschreibungen".
+_HEAD_OF_PHRASE = re.compile(r"\w*\s+(?:at|of|for|from|der|des|für|bei|im|aus|vor)\s", re.I)
 _COMPOUND_NOUN = re.compile(r"-([A-ZÄÖÜ]\w+)")
 
 

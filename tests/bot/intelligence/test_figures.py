@@ -4337,3 +4337,10 @@ def test_money_that_is_earned_or_has_been_raised_says_so() -> None:
     assert earned["$85m"].label == "earnings"
     spent = by_text("Some £3.7bn will be spent on implementing the programme by 2006.", "en")
     assert spent["£3.7bn"].label == "spending"
+
+
+def test_a_profit_before_taxes_is_a_profit_not_a_tax() -> None:
+    ebitda = (
+        "Der operative Gewinn vor Zinsen, Steuern und Abschreibungen stieg auf 771,2 Mio. Euro."
+    )
+    assert by_text(ebitda, "de")["771,2 Mio. Euro"].label == "Gewinn"
