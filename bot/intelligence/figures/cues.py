@@ -324,8 +324,8 @@ _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|gr
     |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s
         |an\s+extra\s|a\s+further\s)?[\d£$€])
     |bigger|larger|(?<=[\d%]\s)more|(?<=\dm\s|bn\s)more
-    |(?:tak(?:ing|es?)|took|bring(?:ing|s)?|brought)(?=\s+(?!(?:up|down|forward|back|on|off|out|in|it|me|him|them|us)\b)
-        (?:[\w'’-]+\s+){1,8}?to\s+(?:(?:about|around|almost|nearly|just|over|more\s+than|some)\s+)?[£$€\d])"""
+    |(?:tak(?:ing|es?)|took|bring(?:ing|s)?|brought)(?=\s+(?:(?:its|the|their|his|her|our)\s+)?(?:[\w'’-]+\s+){0,2}?
+        (?:total|tally|stake|holding|shareholding)\s+(?:[\w-]+\s+){0,3}?to\s)"""
 _DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|silent|ill)\b)
     |drop(?:ped|s|ping)?|decline[ds]?|declining|decrease[ds]?
     |cut(?:s|ting)?|lost(?!\s+(?:their|his|her|its)\s+(?:lives|life|jobs|job|homes))|lose[s]?
@@ -470,20 +470,10 @@ SPORT_RE = re.compile(
 )
 
 
-# Measure words that are verbs after "to" or a modal ("agreed to pay", "would offer"); "will
-# cost £5" keeps its cost.
-_VERBS_TOO = words_of("pay offer bid fine tax aid profit value price budget share")
-_INFINITIVE_BEFORE = re.compile(
-    r"\b(?:to|will|would|must|could|can|should|may|might|did|does|do|n't|'ll)\s+$", re.I
-)
-
-
 def label_candidates(clause: str, lang: str) -> list[tuple[int, str]]:
     """(position, label) of every measure word in a clause."""
     found: list[tuple[int, str]] = []
     for m in _LABEL_EN_RE.finditer(clause):
-        if m.group(1).casefold() in _VERBS_TOO and _INFINITIVE_BEFORE.search(clause, 0, m.start()):
-            continue  # "will have to pay five pounds for a ticket": the ticket, not pay
         found.append((m.start(), m.group(1).lower()))
     if lang != "en":
         # German nouns are capitalized ("kosten" the verb is not Kosten) and compound:

@@ -71,19 +71,27 @@ def _turnaround(q: Quantity) -> str | None:
     euros, compared with a loss of 984m euros in 2003", "a dramatic change from the loss of
     364m euros"."""
     before = _RESULT_BEFORE.search(q.sentence, max(0, q.start - 40), q.start)
-    after = _RESULT_AFTER.match(q.sentence, q.end)
-    if before is None or after is None:
+    named = before or _RESULT_NEXT.match(q.sentence, q.end)  # "a $400m net profit, compared"
+    after = _RESULT_AFTER.match(q.sentence, named.end() if named and not before else q.end)
+    if named is None or after is None:
         return None
-    was, now = after.group(1).casefold(), before.group(1).casefold()
+    was, now = (after.group(1) or after.group(2)).casefold(), named.group(1).casefold()
     if now.startswith("profit") and was.startswith("loss"):
         return "up"
     return "down" if now.startswith("loss") and was.startswith("profit") else None
 
 
+_RESULT_NEXT = re.compile(r"\s+(?:(?:net|pre-tax|operating)\s+)?(profits?|loss(?:es)?)\b", re.I)
 _RESULT_BEFORE = re.compile(r"\b(profits?|loss(?:es)?)\s+(?:[\w-]+\s+){0,4}$", re.I)
+# The earlier result with its amount: "compared with a loss of 984m euros", "from the loss
+# of 364m euros", "against a $984m loss" (not "the loss of 5,000 jobs", "a loss-making
+# airline", "a profit forecast of $1m")
 _RESULT_AFTER = re.compile(
     r"(?:\s*\([^()]*\))?,?\s+(?:[a-z]+\s+){0,3}?(?:compared\s+(?:with|to)|from|against|versus)"
-    r"\s+(?:a|the|its)\s+(?:net\s+|pre-tax\s+|operating\s+)?(loss(?:es)?|profits?)\b",
+    r"\s+(?:a|the|its)\s+(?:(?:net|pre-tax|operating)\s+)?(?:(loss(?:es)?|profits?)\s+of\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+)?[£$€]?\d(?![\d.,]*\s+(?:jobs|staff|workers|people))"
+    r"|[£$€]?\d[\d.,]*\s*(?:m|bn|million|billion)?\s+(?:(?:net|pre-tax|operating)\s+)?"
+    r"(loss(?:es)?|profits?)\b(?!-))",
     re.I,
 )
 

@@ -258,7 +258,7 @@ def _after_conversion(tail: str) -> str:
     return tail[m.end() - 1 :] if m else tail
 
 
-_CONVERSION = re.compile(r"\s*\([^()]*\d[^()]*\)\s")
+_CONVERSION = re.compile(r"\s*\([^()]*\d[^()]*\)\s(?=(?:in|of)\s)")
 
 
 # The word after a quoted phrase: '2.5 million "entertainment and leisure" robots'.
@@ -307,9 +307,7 @@ def _said_after(q: Quantity, tail: str, lang: str) -> str | None:
 def _nearest_candidate(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
     """The nearest measure word or phrase label of the clause that no other figure owns."""
     left, right = _label_clause(q)
-    converted = _CONVERSION.match(q.sentence[q.end :])  # "1.47m yuan ($177,600) in damages"
-    reach = 30 + (converted.end() if converted else 0)
-    lo, hi = max(left, q.start - 90), min(right, q.end + reach)
+    lo, hi = max(left, q.start - 90), min(right, q.end + 30)
     apposition = q.sentence[: q.start].rstrip().endswith(",")  # "Posten, 346.000 Euro, sind"
     if not apposition and (comma := _COMMA.search(q.sentence, q.end, hi)):
         hi = comma.start()  # "um 2,0 Prozent, Wohnungsmieten um 3,6": the next one's word
@@ -497,7 +495,8 @@ _HAVE = words_of("have has had")
 
 
 _SHARE_IN_BRACKET = re.compile(r"\b(?:Hälfte|Drittel|Viertel|Fünftel)\s*\($")
-_OF_THEM = re.compile(r"^\s*(?:von|unter)\s+(?:ihnen|denen)\b", re.I)
+_COMPARED_DE = re.compile(r"^\s*(?:unter|über)\s+denen\b", re.I)
+_OF_THEM = re.compile(r"^\s*(?:von\s+(?:ihnen|denen)|unter\s+ihnen)\b", re.I)
 
 
 def following_noun(q: Quantity, lang: str) -> str | None:
@@ -515,6 +514,8 @@ def following_noun(q: Quantity, lang: str) -> str | None:
     if _SHARE_IN_BRACKET.search(q.sentence, 0, q.start) and q.sentence.startswith(")", end):
         end, right = end + 1, clause(q.sentence, end + 1, end + 1)[1]  # "ein Drittel (32 %) war"
     text = _SOURCE_DE.sub(" ", ASIDE.sub(" ", q.sentence[end:right]))
+    if _COMPARED_DE.match(text):
+        return None  # "20 Prozent unter denen der Konkurrenz": a comparison
     if of_them := _OF_THEM.match(text):
         text = text[of_them.end() :].split(",")[0]  # not "…, dass das Geld"
     if m := _PREDICATE.match(text):

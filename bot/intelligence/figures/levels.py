@@ -43,7 +43,9 @@ def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
         gap = q.sentence[prev.end : q.start].strip()  # "3bn yuan in 2004 ($365m; £190m)"
         opened = _BRACKET_OPEN.fullmatch(gap)  # "£1bn (about $2bn)"
         listed = gap in (";", ",") and prev.conversion  # "($2.9bn, £1.5bn)"
-        if q.kind == prev.kind == "money" and (opened or listed):
+        # "£1m (more than £400,000 of it online)": a hedged amount in the same currency is a part
+        part = q.unit == prev.unit and opened is not None and _PART_HEDGE.search(opened.group(0))
+        if q.kind == prev.kind == "money" and (opened or listed) and not part:
             q.conversion, q.restates = True, prev.restates or prev
             q.baseline = q.restates.baseline  # "from 97p ($1.87) to 44p": an old level too
         elif q.kind == prev.kind == "other" and opened and q.unit != prev.unit:
@@ -51,6 +53,9 @@ def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
     return found
 
 
+_PART_HEDGE = re.compile(
+    r"\b(?:knapp|gut|fast|bis\s+zu|up\s+to|almost|just\s+over|more\s+than|mehr\s+als)\b", re.I
+)
 _BRACKET_OPEN = re.compile(
     r"(?:(?:in|for|im|für)\s+\d{4}\s*)?"
     r"\(\s*(?:umgerechnet\s+)?(?:(?:about|around|roughly|some|approx\.?|approximately|nearly|rund"

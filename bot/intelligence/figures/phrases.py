@@ -170,7 +170,8 @@ _MONEY_VERB_BEFORE = re.compile(
 )
 # "about $250,000 has been raised", "£5m was spent on": what befell the money
 _MONEY_VERB_AFTER_EN = re.compile(
-    r"(?:\s*\([^()]{1,40}\))?\s+(?:has|have|had|was|were|is|are|will\s+be)\s+(?:been\s+)?"
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:has|have|had|was|were|is|are|(?:will|would|could|can|may"
+    r"|might|should)\s+be)\s+(?:been\s+)?"
     r"(raised|paid|spent|invested|donated|earned|saved|lent|borrowed)\b"
 )
 _EARNED = re.compile(r"^(?:earn|made|make|receiv|rais|nett|won|win)", re.I)
@@ -200,6 +201,8 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
     noun = bracket is not None and (lang != "de" or bracket.group(1)[:1].isupper())
     if bracket and bracket.group(1).casefold() in cues.MEASURE_NOUNS:
         noun = False  # "129 Millionen Hektar (1,29 Mio. Quadratkilometer)": a conversion
+    if bracket and lang == "en" and bracket.group(1).endswith("ly"):
+        noun = False  # "The number of cases rose sharply (1,186 cases or 40.8%)": an adverb
     if bracket and noun and _ok(bracket.group(1), lang):
         yield bracket.start(1), 0, bracket.group(1)  # "Gemüse (plus 9,4 Prozent)"
     yield from _noun_after(q, lang)
@@ -340,6 +343,10 @@ _POLLED_DE = words_of("befragten befragte umfrageteilnehmer")
 _CLAUSE_REST_DE = re.compile(r"(?:[^,;:–.!?]*?\ban,(?!\s*dass\b)\s*)?[^,;:–.!?]*")
 
 
+# Who the respondents are, not what they said: a place, an age, a relative clause.
+_WHO_WHERE_DE = re.compile(r"\s*(?:in|im|aus|unter|zwischen|die|der|welche)\b", re.I)
+_NO_ANSWER_DE = words_of("meinung ansicht auffassung überzeugung umfrage befragung studie")
+_NOT_DE = re.compile(r"\b(?:nicht|kein|keine|keinen|keiner|nie)\b", re.I)
 _ARE_DE = re.compile(r"\s*(?:sind|waren|seien|wären)\s+([A-ZÄÖÜ][\wäöüß-]+)")
 
 
@@ -348,11 +355,16 @@ def _poll_answer(q: Quantity, share: tuple[int, str]) -> Candidate | None:
     ("63 Prozent der Befragten beim Einparken", "zeigen sich mit den Forderungen der
     Gläubiger einverstanden"); None when the clause names none ("… vertrauen")."""
     rest = _CLAUSE_REST_DE.match(q.sentence, share[0] + len(share[1]))
-    if rest and (are := _ARE_DE.match(rest.group(0))):
+    if rest is None or _WHO_WHERE_DE.match(rest.group(0)):
+        return None  # "der Befragten in Deutschland", "die in Wien leben", "im Alter von"
+    if are := _ARE_DE.match(rest.group(0)):
         return rest.start() + are.start(1), 3, are.group(1)  # "sind Führerscheinbesitzer"
-    noun = subjects.first_noun(rest.group(0)) if rest else None
-    if noun is None or not _ok(noun, "de"):
+    noun = subjects.first_noun(rest.group(0))
+    if noun is None or not _ok(noun, "de") or noun.casefold() in _NO_ANSWER_DE:
         return None
+    if _NOT_DE.search(rest.group(0), 0, rest.group(0).find(noun)):
+        return None  # "glauben nicht an eine Einigung": the answer is the opposite
+    return q.sentence.find(noun, share[0]), 3, noun
     return q.sentence.find(noun, share[0]), 3, noun
 
 
@@ -422,7 +434,13 @@ def _paid_for(q: Quantity, lang: str) -> Iterator[Candidate]:
     if lang == "en" and words[0].endswith("ing"):
         phrase = words[0]  # "for presenting BBC'2's Have I Got News for You"
     if _ok(phrase.split()[-1], lang):
-        yield m.start(2), 5, phrase
+        # "have to pay five pounds for a ticket", "pay 30% more for natural gas": what is
+        # paid for says more than "pay" right before the amount
+        paid = m.group(1) == "for" and _PAY_BEFORE.search(q.sentence, max(0, q.start - 20), q.start)
+        yield m.start(2), 3 if paid else 5, phrase
+
+
+_PAY_BEFORE = re.compile(r"\b(?:pay|pays|paid|paying)\s+(?:(?:about|around|just|only)\s+)?$", re.I)
 
 
 def _verb_before(q: Quantity) -> str | None:

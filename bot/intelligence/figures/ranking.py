@@ -276,7 +276,8 @@ def _listed_labels(found: Sequence[Quantity]) -> None:
         gap = q.sentence[first.end : q.start]
         same = (first.kind, first.unit) == (q.kind, q.unit) and first.label
         listed = _LIST_GAP.fullmatch(gap) and not _OWN_VERB.search(gap) and not q.earlier
-        if q.label is None and same and listed:
+        own = (first.label or "").casefold() in gap.casefold()  # "12.1% in Germany, 10.4% in …"
+        if q.label is None and same and listed and not own:
             q.label = first.label
 
 

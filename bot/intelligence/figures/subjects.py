@@ -323,7 +323,12 @@ def verb_between(text: str) -> bool:
             return True  # "After the latest round of cuts there are 80 staff"
         if w in _AUX or w in _GROUP or (i and tokens[i - 1].casefold() in _DETERMINERS):
             continue
-        if i > 1 and tokens[i - 1].endswith("ly") and tokens[i - 2].casefold() in _DETERMINERS:
+        if (
+            i > 1
+            and w.endswith("ed")
+            and tokens[i - 1].endswith("ly")
+            and tokens[i - 2] in ("a", "an")
+        ):
             continue  # "rose a seasonally adjusted 0.5%": an adjective after its adverb
         if i and tokens[i - 1].casefold().endswith("ing"):
             continue  # "lifted borrowing costs … to 2.25%": the noun an -ing word qualifies

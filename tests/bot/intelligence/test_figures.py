@@ -4344,3 +4344,72 @@ def test_a_profit_before_taxes_is_a_profit_not_a_tax() -> None:
         "Der operative Gewinn vor Zinsen, Steuern und Abschreibungen stieg auf 771,2 Mio. Euro."
     )
     assert by_text(ebitda, "de")["771,2 Mio. Euro"].label == "Gewinn"
+
+
+def test_review_taking_a_rate_to_a_level_after_a_cut_is_no_rise() -> None:
+    cut = "The central bank cut rates again, taking the benchmark rate to 0.5%."
+    assert direction_of(cut, "en", "0.5%") == "down"
+    oil = "Oil prices dropped, bringing the cost of crude to $40 a barrel."
+    assert direction_of(oil, "en", "$40") != "up"
+
+
+def test_review_a_verb_before_the_amount_still_labels_it_without_a_purpose() -> None:
+    assert by_text("The regulator could fine the bank up to £10m.", "en")["£10m"].label == "fine"
+
+
+def test_review_a_list_item_does_not_copy_a_place_from_the_first_items_phrase() -> None:
+    rates = by_text(
+        "Unemployment was 8.9%, compared with 12.1% in Germany, 10.4% in Spain and 9.7% in France.",
+        "en",
+    )
+    assert rates["9.7%"].label not in ("Germany", "Spain")
+
+
+def test_review_a_poll_share_keeps_respondents_when_the_clause_says_who_they_are() -> None:
+    for sentence in (
+        "63 Prozent der Befragten in Deutschland lehnen die Maut ab.",
+        "45 Prozent der Befragten sind der Meinung, dass die Maut kommt.",
+        "30 Prozent der Befragten im Alter von 18 bis 29 Jahren nutzen täglich Facebook.",
+        "Knapp 70 Prozent der Befragten glauben nicht an eine Einigung.",
+    ):
+        assert next(iter(by_text(sentence, "de").values())).label == "Befragten", sentence
+
+
+def test_review_only_an_earlier_result_with_its_amount_turns_a_profit_into_a_rise() -> None:
+    jobs = "The bank made profits of $2bn, against the loss of 5,000 jobs."
+    assert direction_of(jobs, "en", "$2bn") is None
+    airline = "It made a profit of £20m from the loss-making airline it bought."
+    assert direction_of(airline, "en", "£20m") is None
+    net = "It made a $400m net profit, compared with a $984m loss in 2003."
+    assert direction_of(net, "en", "$400m") == "up"
+
+
+def test_review_nouns_in_ly_are_no_adverbs_before_a_participle() -> None:
+    family = "Shares jumped after the family sold 5% of the company."
+    assert direction_of(family, "en", "5%") is None
+    assembly = "Output increased in July, the assembly approved a 3% budget."
+    assert direction_of(assembly, "en", "3%") is None
+
+
+def test_review_money_that_could_be_saved_is_savings() -> None:
+    saved = by_text("Around £2bn could be saved by merging the departments.", "en")
+    assert saved["£2bn"].label == "savings"
+
+
+def test_review_only_an_in_or_of_phrase_after_a_conversion_labels_the_amount() -> None:
+    reviews = by_text("White Noise was second with $24m (£12.8m) despite negative reviews.", "en")
+    assert reviews["$24m"].label != "despite"
+    crude = by_text("It lies about 100 kilometres (60 miles) south of the capital.", "en")
+    assert crude["100 kilometres"].label != "capital"
+
+
+def test_review_a_hedged_part_in_the_same_currency_is_no_conversion() -> None:
+    salary = by_text("He earns a salary of £2m (up to £3m with bonuses).", "en")
+    assert salary["£3m"].label != "salary"
+
+
+def test_review_unter_denen_compares_and_an_adverb_is_no_bracket_owner() -> None:
+    rival = by_text("Sie liegen damit 20 Prozent unter denen der Konkurrenz.", "de")
+    assert rival["20 Prozent"].label != "Konkurrenz" or rival["20 Prozent"].label is None
+    cases = by_text("The number of cases rose sharply (1,186 cases or 40.8%).", "en")
+    assert cases["40.8%"].label != "sharply"
