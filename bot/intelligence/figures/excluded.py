@@ -17,7 +17,8 @@ MONTHS = (
     r"|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez)\.?"
 )
 # Numbers inside these spans are not figures: dates, times, ages (up to 119 in brackets:
-# "Kärnten (660)" counts), pages, ordinals, scores.
+# "Kärnten (660)" counts), pages, ordinals, scores, court file numbers ("10 Cg 17/15b-8",
+# "1 R 77/15y") and law articles ("Art 6 StGG").
 _BLOCKED = re.compile(
     rf"""\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\s?\d{{2,4}})?
     | \b\d{{4}}-\d{{2}}-\d{{2}}\b | \b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b
@@ -30,8 +31,9 @@ _BLOCKED = re.compile(
     | \b\d{{1,3}}[-\s](?:year|jährig|Jährig|Jahre?\s+alt)\w*
     | \b(?:aged|Alter\s+von)\s+\d{{1,3}} | \((?:\d{{1,2}}|1[01]\d)\) | (?<=,\s)\d{{1,2}}(?=,\s)
     | \(\d{{1,3}}\.\)
-    | \b(?:S\.|Seite|page|pp?\.|Nr\.|No\.|Nummer|Artikel|Article|Paragraf|§|Kapitel|chapter|Platz
-        |Rang|Punkt|Folge|Episode|Staffel|season|Level|Windows|Version|Tabelle|Abb\.|Absatz
+    | \b\d{{1,3}}\s?[A-Z][a-z]{{0,2}}\s\d{{1,5}}/\d{{2}}[a-z]?(?:-\d+)?
+    | \b(?:S\.|Seite|page|pp?\.|Nr\.|No\.|Nummer|Artikel|Art\.?|Article|Paragraf|§|Kapitel
+        |chapter|Platz|Rang|Punkt|Folge|Episode|Staffel|season|Level|Windows|Version|Tabelle|Abb\.|Absatz
         |Runde|Spieltag|Etappe)\s?\d+ | \b\d+\s?K\.-?o\.
     | \b\d+(?:st|nd|rd|th)\b | \b\d{{1,3}}\.(?=\s+[^\W\d]) | \b[Tt]op[-\s]\d{{1,3}}\b
     | \b\d{{2,4}}(?:er|s|ern)\b | \b\d{{4}}/\d{{2,4}}\b

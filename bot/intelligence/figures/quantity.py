@@ -26,6 +26,7 @@ COMPARATIVE = re.compile(
     r"|jeder|dieser|ihrer|unser|euer|per|after|over|under|never|ever|either|neither|other"
     r"|whether|together|later|number|quarter|order|member|player|summer|winter|power"
     r"|water|paper|letter|matter|offer|manager|minister|partner|border|ander(?:e[nmrs]?)?"
+    r"|winner|runner|leader|holder|owner|founder|driver|rider|striker|keeper|speaker"
     r"|weitere[nmrs]?|mehrere[nmrs]?|unsere[nmrs]?|späte(?:r|re[nmrs]?))\b)"
     r"(\w{3,}er|more|less|mehr|weniger|hoch|much|many|viele?)(?:e[nmrs]?)?\b",
     re.I,

@@ -44,7 +44,7 @@ _PERCENT = re.compile(
     r"|basis\s+points?)(?!\w)",
     re.I,
 )
-_TIMES = re.compile(r"\s(times|mal)(?=\s|[.,;]|$)", re.I)
+_TIMES = re.compile(r"[\s-](times|mal)(?=\s|[.,;]|$)", re.I)  # also "10-times faster"
 # "computational speed has leaped 500,000 times": a rise by a large multiple; "rates have
 # risen 14 times since 2015" counts occasions.
 _MOVED_BEFORE = re.compile(
@@ -201,6 +201,8 @@ def _words_after(
     decimal = factor == 1.0 and _DECIMAL_BEFORE.search(sentence, 0, pos)
     if decimal and (m := _TIMES_DECIMAL.match(tail)):
         return factor, "x", "multiplier", end + m.end(1)  # "oversubscribed 16.2 times"
+    if _DECIMAL_BEFORE.search(sentence, 0, pos) and _PARTITIVE_ONLY.match(tail):
+        return factor, None, "other", end  # "12,55 der Arbeitgeber": a share, no count of them
     return _shaped(tail, end, factor, lang) or _counted_after(tail, end, factor, lang)
 
 
@@ -349,11 +351,15 @@ def _noun_counted(tail: str, lang: str) -> tuple[str, str, int] | None:
         return key, "other", m.end()
     if lang == "de" and (span := _YEARS_COMPOUND.search(key)):
         return span.group(0), "other", m.end()  # "in 29 Dienstjahren": a duration
+    if last != key and noun.rpartition("-")[2].isupper():
+        return None  # "einer Publikums-KG": a company form, no kilogram
     if last in cues.MEASURE_NOUNS and not (last == "mp" and lang != "de"):  # "56 MP seats"
         if lang == "en" and noun[:1].isupper():
             return key, "name", m.end()  # "her role in 21 Grams": a title
         rate, length = _rate(tail, m.end())
         return _measure(cues.MEASURE_UNITS[last], rate), "other", m.end() + length
+    if lang == "de" and _KILOMETRES_DE.search(key):
+        return "km", "other", m.end()  # "30 Flusskilometer", "120 Autobahnkilometer"
     if (head := key.partition("-")[0]) in cues.MEASURE_NOUNS and head != key:
         return cues.MEASURE_UNITS[head], "other", m.start(1) + len(head)  # "Megapixel-Kamera"
     if key == "stück" and (item := _WORD.match(tail, m.end())) and item.group(1)[:1].isupper():
@@ -399,6 +405,7 @@ _ADJECTIVE_ENDS = ("al", "ary", "ian", "ic", "ive", "ous", "ful", "ish", "ern", 
 _YEARS_COMPOUND = re.compile(
     r"(?<!licht)(?:jahre|jahren|monate|monaten|(?<!milli)sekunden|minuten)$"
 )
+_KILOMETRES_DE = re.compile(r"^(?!quadrat|kubik)\w{3,}kilometer[ns]?$")
 _ATTACHED_MEASURE = re.compile(
     r"\s?(km/h|km²|m²|[MG][Bb]it/s|Mbps|kbps|(?i:GHz)|(?i:MHz)|kWh|mAh|GB|MB|TB|Mb|mb|km|kg|mg|mph|mm|cm"
     r"|MW|GW|kW|ft|MP)(?![\w/²])"
@@ -453,6 +460,8 @@ def _measure(unit: str, rate: str) -> str:
 _WORD = re.compile(r"\s*([^\W\d][\w-]*)")
 _ELLIPSIS = re.compile(r"\s+(?:und|oder|bzw\.)\s+([^\W\d][\w-]*)")
 # "30,000 of its people", "14 of its biggest construction projects", "500 der Beschäftigten"
+# A number with decimals (``_DECIMAL_BEFORE``) before a partitive counts no persons or things.
+_PARTITIVE_ONLY = re.compile(r"\s(?:der|des|of\s+the|of\s+its|of\s+their)\s", re.I)
 _OF_ITS = re.compile(
     r"\s(?:of\s+(?:its|their|his|her|our|these|those|the)|der|dieser|jener|more|fewer|extra)"
     r"(?=\s)",

@@ -4413,3 +4413,33 @@ def test_review_unter_denen_compares_and_an_adverb_is_no_bracket_owner() -> None
     assert rival["20 Prozent"].label != "Konkurrenz" or rival["20 Prozent"].label is None
     cases = by_text("The number of cases rose sharply (1,186 cases or 40.8%).", "en")
     assert cases["40.8%"].label != "sharply"
+
+
+def test_court_file_numbers_and_law_articles_are_no_figures() -> None:
+    assert not figures("Das sagte das HG (10 Cg 17/15b-8) in seinem Urteil.", "de")
+    assert not figures("So heißt es in dem Urteil (1 R 77/15y), das der APA vorliegt.", "de")
+    assert not figures("Das Grundrecht auf Erwerbsfreiheit (Art 6 StGG) gilt.", "de")
+
+
+def test_a_company_form_is_no_kilogram_and_river_kilometres_are_kilometres() -> None:
+    assert not figures("Daher waren die Anleger Kommanditisten einer Publikums-KG.", "de")
+    river = by_text("Die Donau wurde auf 30 Flusskilometer ausgebaggert.", "de")
+    assert river["30 Flusskilometer"].unit == "km"
+    speed = by_text("Der Testwaggon wurde auf 187 Stundenkilometer beschleunigt.", "de")
+    assert speed["187 Stundenkilometer"].unit == "km/h"
+
+
+def test_a_decimal_before_a_partitive_counts_nobody() -> None:
+    rates = by_text(
+        "Der Beitragssatz liegt bei 22,8 Prozent (10,25 Prozent zahlt der Arbeitnehmer, "
+        "12,55 der Arbeitgeber).",
+        "de",
+    )
+    assert all(f.unit != "arbeitgeber" for f in rates.values())
+    assert by_text("25 der 200 Abgeordneten stimmten dagegen.", "de")["25"].unit == "people"
+
+
+def test_a_hyphenated_multiplier_is_one_and_a_three_times_winner_is_none() -> None:
+    chips = by_text("The system is 10-times faster than current chips.", "en")
+    assert (chips["10-times"].value, chips["10-times"].unit) == (10, "x")
+    assert not figures("He is a three times winner.", "en")
