@@ -333,7 +333,7 @@ _DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|
     |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sunk|sink(?:s|ing)?|slid|slide[s]?
     |sliding|slip(?:s|ped|ping)?|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
     |slash(?:ed|es|ing)?|lay(?:s|ing)?\s+off|(?<=jobs\s)(?:will|would|could|are\s+to|set\s+to|to)\s+go\b(?!\s+to\b)|shed(?:s|ding)?|trimm(?:ed|ing)|worst(?!\s+(?:hit|affected))|halved
-    |record\s+low|weaken\w*|smaller|cheaper|(?<=[\d%]\s)(?:less|fewer)|(?<=\dm\s|bn\s)less
+    |record\s+low|weaken\w*|smaller|cheaper|contract(?:ed|ion|ing)|(?<=[\d%]\s)(?:less|fewer)|(?<=\dm\s|bn\s)less
     |slow(?:s|ed|ing|down)|deteriorat(?:e[ds]?|ing)|worsen(?:ed|s|ing)?|wip(?:e[ds]?|ing)\s+out
     |wip(?:e[ds]?|ing)(?=\s+(?:(?:about|around|some|nearly|almost|more\s+than)\s+)?[\d£$€])
     |slow(?=\s+(?:to|by|from|down|sharply|further)\b)|slower
@@ -446,7 +446,8 @@ _UP_DE = r"""verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg
     |kletter\w*|geklettert|höher|verdoppel\w*
     |verdreifach\w*|vervierfach\w*|verfünffach\w*|verzehnfach\w*|vervielfach\w*|erweitert(?![a-zäöüß])|\w*erweiterung(?=\s+[^.,;]{0,60}?\bum\s)|erweiterte[n]?(?=\s+(?:sich|um|seine|ihre|die|den|das)\b)|\w*steigerung|gesteigert|steigert\w*|\w*plus
     |\w*anstieg|\w*zuwachs|aufschwung|vergrößer\w*|zugenommen|zunehm\w*|anheb\w*
-    |angehoben|ausgeweitet|gewachsen|verlänger\w*|zuleg(?:en|te|ten|t)|rekordhoch|höchststand|(?:an)?wachsen"""
+    |angehoben|ausgeweitet|gewachsen|verlänger\w*|zuleg(?:en|te|ten|t)|rekordhoch|höchststand|(?:an)?wachsen
+    |hochschoss\w*|hochgeschossen|schnellte\w*|emporgeschnellt"""
 _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?
     |fällt|gefallen|\w*rückgang|rückläufig|ging\s+zurück|gingen\s+zurück|zurückgegangen
     |zurück|minus|\w*minus|(?:verlor\w*|verloren)(?!\s+(?:ihr(?:en)?|sein(?:en)?|das|den)\s+(?:Arbeitsplatz|Arbeitsplätze
@@ -454,7 +455,7 @@ _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinke
     |gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut|streich\w*
     |gestrichen|kürz(?:t|te|ten|en|ung|ungen)|gekürzt|einbußen|halbiert|geringer
     |verringer\w*|reduzier\w*|verminder\w*|abgenommen|abnehm\w*|gedrosselt|drossel\w*
-    |eingebüßt|einbüß\w*|zurückging(?:en)?|\w+senkung(?:en)?|abgestürzt|stürzte[n]?|\w*absturz|sinke|nur\s+noch|nur\s+mehr(?=\s+(?:rund\s+|etwa\s+|knapp\s+|gut\s+)?\d)|verkleiner\w*|einbrach|einbrachen"""
+    |eingebüßt|einbüß\w*|zurückging(?:en)?|\w+senkung(?:en)?|abgestürzt|stürzte[n]?|\w*absturz|sinke|verkürz\w*|nur\s+noch|nur\s+mehr(?=\s+(?:rund\s+|etwa\s+|knapp\s+|gut\s+)?\d)|verkleiner\w*|einbrach|einbrachen"""
 
 UP_RE = {"en": _cue_re(_UP_EN, "up"), "de": _cue_re(_UP_DE)}
 DOWN_RE = {"en": _cue_re(_DOWN_EN, "down"), "de": _cue_re(_DOWN_DE)}

@@ -19,7 +19,7 @@ _RANGE_OPEN = re.compile(r"\b(?:between|zwischen)\s+$", re.I)
 _TO = re.compile(
     r"\s+(?:[\w.]+\s+){0,6}?(?:to|auf|bis\s+auf)\s+"
     r"(?:(?:about|around|nearly|almost|over|more\s+than|rund|etwa|knapp|über|mehr\s+als|nun"
-    r"|jetzt|now|between|zwischen)\s+)?",
+    r"|jetzt|now|between|zwischen|an?\s+(?:record|new)|einen?\s+(?:Rekord|neuen?))\s+)?",
     re.I,
 )
 # "down from an earlier estimate of 1.7%": the estimate is the old level
@@ -30,7 +30,7 @@ _ESTIMATE_OF = (
 # "von derzeit 0,5 auf ein Prozent" ("from the current 2.1% level" is an orphan old level)
 _FROM = re.compile(
     rf"\b(?:from|von)\s+{_ESTIMATE_OF}(?:(?:about|around|nearly|almost|some|rund|etwa|knapp|derzeit|bisher"
-    r"|zuletzt|aktuell|einst|just|only)\s+){0,2}$",
+    r"|zuletzt|aktuell|einst|just|only|over|under|more\s+than|less\s+than)\s+){0,2}$",
     re.I,
 )
 # "zehnmal schneller", "three times as many"; words ending in -er that are no comparatives

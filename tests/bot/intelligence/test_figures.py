@@ -4443,3 +4443,22 @@ def test_a_hyphenated_multiplier_is_one_and_a_three_times_winner_is_none() -> No
     chips = by_text("The system is 10-times faster than current chips.", "en")
     assert (chips["10-times"].value, chips["10-times"].unit) == (10, "x")
     assert not figures("He is a three times winner.", "en")
+
+
+def test_shooting_up_shortening_and_contracting_are_moves() -> None:
+    turnout = "Als die Wahlbeteiligung um fast zehn Prozentpunkte hochschoss."
+    assert direction_of(turnout, "de", "zehn Prozentpunkte") == "up"
+    river = "Der Flusslauf wurde um rund 15 Kilometer verkürzt."
+    assert direction_of(river, "de", "15 Kilometer") == "down"
+    economy = "The economy contracted 0.5% in the quarter."
+    assert direction_of(economy, "en", "0.5%") == "down"
+    assert by_text("He signed a contract worth £5m.", "en")["£5m"].direction is None
+
+
+def test_from_just_over_a_level_to_a_record_is_one_move() -> None:
+    calls = by_text(
+        "Call centres saw more customers abandoning calls, from just over 5% in 2003 to a "
+        "record 13.3% during last year.",
+        "en",
+    )
+    assert (calls["13.3%"].direction, calls["13.3%"].from_value) == ("up", 5.0)
