@@ -178,7 +178,8 @@ def _describe(
             q.direction, q.label = q.restates.direction, q.restates.label
             label = q.label
         if q.unit is None and q.kind == "count" and (q.label or "").casefold() in _AUDIENCE:
-            q.unit = "people"  # "Fox's prime-time audience fell by 600,000 to 5.9 million"
+            q.unit = "people"  # "Fox's prime-time audience fell by 600,000 to 5.9 million",
+            # "a population of about 44 million", "der 3,5 Millionen-Metropole"
         named[id(q)] = label
     _bracket_moves(found)
     _parallel_moves(found)
@@ -343,7 +344,8 @@ _PLURAL_VERB_DE = re.compile(
 _AUDIENCE = frozenset({"audience", "audiences", "viewers", "viewership", "attendance", "crowd",
                        "publikum", "zuschauer", "reichweite", "besucher", "unemployment",
                        "jobless", "arbeitslosigkeit", "workforce", "belegschaft", "electorate",
-                       "membership"})  # fmt: skip
+                       "membership", "population", "bevölkerung", "einwohnerzahl", "metropole",
+                       "millionenstadt", "millionenmetropole"})  # fmt: skip
 _CHANGE_AFTER = re.compile(
     r"\s*(?:\(\s*(plus|minus|up|down)\s*|,\s+(?:ein|einem|an?)\s+(?:\w+\s+)?(plus|minus|rise"
     r"|fall|increase|drop)\s+(?:von|of)\s+)",

@@ -62,6 +62,11 @@ def _moved_multiple(sentence: str, pos: int, after: str) -> bool:
     return bool(moved) and not _OCCASIONS_AFTER.match(after)
 
 
+_BY_TIMES = re.compile(
+    r"\b(?:by|um)\s+(?:(?:up\s+to|about|around|some|nearly|almost|more\s+than|over|bis\s+zu"
+    r"|etwa|rund)\s+)?[\w.,]+$",
+    re.I,
+)
 _AS_MUCH_AS = re.compile(r"\s+(?:as|so)\s+[^\W\d]+\s+(?:as|wie)\b", re.I)
 _COMPOUND_CURRENCY = re.compile(r"-(Euro|Dollar|Franken|Pfund)-(\w+)", re.I)
 _HYPHEN_MEASURE = re.compile(r"-([a-z]+)\s+([a-z]+)")
@@ -196,6 +201,7 @@ def _words_after(
         or _moved_multiple(sentence, pos, tail[m.end() :])
         or tail[m.end() :].startswith(" the ")
         or _AS_MUCH_AS.match(tail, m.end())  # "four times as fast as Qrio"
+        or _BY_TIMES.search(sentence, max(0, pos - 30), pos)  # "magnify text by up to 10 times"
     ):
         return factor, "x", "multiplier", end + m.end(1)
     decimal = factor == 1.0 and _DECIMAL_BEFORE.search(sentence, 0, pos)

@@ -4462,3 +4462,14 @@ def test_from_just_over_a_level_to_a_record_is_one_move() -> None:
         "en",
     )
     assert (calls["13.3%"].direction, calls["13.3%"].from_value) == ("up", 5.0)
+
+
+def test_a_population_counts_people_and_magnifying_by_ten_times_is_a_multiple() -> None:
+    colombia = by_text("Colombia has a population of about 44 million.", "en")
+    assert colombia["44 million"].unit == "people"
+    rome = by_text("Marino ist Bürgermeister der 3,5 Millionen-Metropole.", "de")
+    assert rome["3,5 Millionen"].unit == "people"
+    zoom = by_text("Opera can also magnify text by up to 10 times.", "en")
+    assert (zoom["10 times"].unit, zoom["10 times"].kind) == ("x", "multiplier")
+    raised = by_text("Rates have been raised 14 times since 2004.", "en")
+    assert raised["14 times"].kind != "multiplier"  # occasions
