@@ -97,7 +97,8 @@ PERSON_NOUNS = words_of(
     kollegen kolleginnen colleagues minister meister chefs präsidenten partner fahrer
     vertreter sieger senatoren professoren direktoren autoren investoren moderatoren
     kräfte ärzte ärztinnen bauern wirte priester alte servants ankünfte neuankünfte piloten
-    pilotinnen flugbegleiter flugbegleiterinnen fussgänger fussgängern
+    pilotinnen flugbegleiter flugbegleiterinnen fussgänger fussgängern attendants
+    geschworene geschworenen
     ankömmlinge arrivals
     berechtigte suchende reisende lehrende arbeitende getötete vermisste festgenommene
     angeklagte betroffene geflüchtete erkrankte verstorbene freiwillige bewaffnete

@@ -2007,7 +2007,7 @@ def test_brown_bears_are_animals_not_people() -> None:
         ("Gegenüber April 2014 verringerte sich die Zahl der Arbeitslosen in der EU um 1,5 "
          "Millionen und im Euroraum um 849.000.", "de", "849.000", ("people", "down")),
         ("Early this year, Qantas increased the number of flight attendants based in London "
-         "from 370 to 870.", "en", "870", ("attendants", "up")),
+         "from 370 to 870.", "en", "870", ("people", "up")),
     ],
 )  # fmt: skip
 def test_a_bare_number_counts_what_the_number_of_names(
@@ -4473,3 +4473,10 @@ def test_a_population_counts_people_and_magnifying_by_ten_times_is_a_multiple() 
     assert (zoom["10 times"].unit, zoom["10 times"].kind) == ("x", "multiplier")
     raised = by_text("Rates have been raised 14 times since 2004.", "en")
     assert raised["14 times"].kind != "multiplier"  # occasions
+
+
+def test_flight_attendants_and_jurors_are_people() -> None:
+    crew = by_text("Nearly 870 flight attendants will lose their jobs.", "en")
+    assert crew["870 flight attendants"].unit == "people"
+    jury = by_text("Dafür wäre eine Entscheidung der zwölf Geschworenen notwendig gewesen.", "de")
+    assert jury["zwölf Geschworenen"].unit == "people"
