@@ -182,7 +182,9 @@ AMOUNT_PLURALS = words_of(
     werte zahlen indizes notierungen mieten löhne gehälter renten pensionen gebühren
     temperaturen"""
 )
-SCORE_NOUNS = words_of("zähler pts asse torchancen torschüsse")
+SCORE_NOUNS = words_of(
+    "zähler pts asse torchancen torschüsse doppelfehler punktgewinn punktgewinne"
+)
 # "30 Meter pro Sekunde", "250 km/h", "5 per cent a year": a rate is one unit.
 RATE_PER = {
     "sekunde": "s", "second": "s", "stunde": "h", "hour": "h", "jahr": "year", "year": "year",
@@ -261,7 +263,7 @@ _NOT_LABEL_WORDS = words_of(
     quartal monat woche tag prozent euro dollar unser unsere unserer unseren unserem ihre
     ihren ihrer seine seinen seiner meanwhile however though moreover furthermore
     nevertheless instead overall currently every each zwischen gegenüber während wegen trotz
-    innerhalb außerhalb"""
+    innerhalb außerhalb laut kostet kostete beträgt betrug"""
 )
 NOT_LABELS = _NOT_LABEL_WORDS | NOT_THINGS
 
@@ -456,7 +458,7 @@ _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinke
     |gesenkt|weniger|niedriger|\w*einbruch|eingebrochen|brach|abbau|abgebaut|streich\w*
     |gestrichen|kürz(?:t|te|ten|en|ung|ungen)|gekürzt|einbußen|halbiert|geringer
     |verringer\w*|reduzier\w*|verminder\w*|abgenommen|abnehm\w*|gedrosselt|drossel\w*
-    |eingebüßt|einbüß\w*|zurückging(?:en)?|\w+senkung(?:en)?|abgestürzt|stürzte[n]?|\w*absturz|sinke|verkürz\w*|nur\s+noch|nur\s+mehr(?=\s+(?:rund\s+|etwa\s+|knapp\s+|gut\s+)?\d)|verkleiner\w*|einbrach|einbrachen"""
+    |eingebüßt|einbüß\w*|zurückging(?:en)?|\w+senkung(?:en)?|abgestürzt|stürzte[n]?|\w*absturz|sinke|verkürz\w*|abgesunken|abgesackt|nur\s+noch|nur\s+mehr(?=\s+(?:rund\s+|etwa\s+|knapp\s+|gut\s+)?\d)|verkleiner\w*|einbrach|einbrachen"""
 
 UP_RE = {"en": _cue_re(_UP_EN, "up"), "de": _cue_re(_UP_DE)}
 DOWN_RE = {"en": _cue_re(_DOWN_EN, "down"), "de": _cue_re(_DOWN_DE)}

@@ -41,6 +41,9 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
         return turned  # "net profits of 400m euros, compared with a loss of 984m euros"
     if _compared_with_other(q):
         return None  # "profits 15% lower than analysts had expected", "more than double that"
+    won = _VOTE_WON.search(q.sentence, max(0, q.start - 30), q.start)
+    if q.kind == "percent" and won and _OF_THE_VOTE.match(q.sentence, q.end):
+        return None  # "having gained just 5% of the public vote": a share won
     if way := _more_than_before(q.sentence, q.end, lang):
         return way  # "15 Prozent mehr als im ersten Quartal", "30% more passengers than in 2003"
     if above := _ABOVE_EARLIER.match(q.sentence, q.end):
@@ -64,6 +67,12 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
     if lang == "de":
         best = _separable(q, lo, right, fences, best) or _final_participle(q, right, fences)
     return best[1] if best else None
+
+
+_VOTE_WON = re.compile(
+    r"\b(?:gained|gaining|gains|won|winning|wins|took|polled)\s+(?:\w+\s+){0,2}$", re.I
+)
+_OF_THE_VOTE = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+\s+)?votes?\b", re.I)
 
 
 def _turnaround(q: Quantity) -> str | None:

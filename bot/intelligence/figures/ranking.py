@@ -357,12 +357,14 @@ _BRACKET = re.compile(r"\s*\(\s*(?:(?:rund|etwa|about|around|or|oder)\s+)?")
 # The gap between a level and its change: "$6.2bn in its last financial year, a 9% increase",
 # "£3.1bn, a 5% rise", "$2bn, up 12%" (German ", ein Plus von" is ``_CHANGE_AFTER``'s).
 _LEVEL_THEN_CHANGE = re.compile(
-    r"(?:\s+(?:in|for|over|at|im|in\s+the|last|this)\s+[^,;()–—-]{1,40}?)?\s*(?:,|\s[–—-])\s+"
-    r"(?:an?\s+|ein\s+)?"
-    r"(?:(?:up|down|plus|minus)\s+(?:by\s+)?)?",
+    r"(?:\s+(?:in|for|over|at|im|in\s+the|last|this|aller|of\s+all)\s+[^,;()–—-]{1,40}?)?"
+    r"\s*(?:,|\s[–—-])\s+(?:an?\s+|ein\s+)?"  # "34,1 Prozent aller Geräte zu finden, ein Plus von"
+    r"(?:(?:up|down|plus|minus)\s+(?:by\s+|von\s+|um\s+)?)?",
     re.I,
 )
-_SAID_WAY = re.compile(r"(?:up|down|plus|minus)\s+(?:by\s+)?$", re.I)
+_SAID_WAY = re.compile(r"(?:up|down|plus|minus)\s+(?:by\s+|von\s+|um\s+)?$", re.I)
+# "auf 35,5 Prozent (-0,6)": a signed change in brackets says which way the level went
+_SIGNED_BRACKET = re.compile(r"\s*\(\s*(?:([+-])|(plus|minus)\s)\s?\d", re.I)
 _CHANGE_NOUN = re.compile(r"\s+(?:increase|rise|fall|drop|decline|gain|jump|improvement)\b", re.I)
 
 
@@ -412,6 +414,10 @@ def _bracket_moves(found: Sequence[Quantity]) -> None:
     Prozentpunkten": the change right after a level is the change of the same thing, and
     the level a change went to is the same thing's ("shed 2.1% to 17.58 euros")."""
     kept = sorted((q for q in found if _keep(q)), key=lambda q: q.start)
+    for q in kept:
+        if q.direction is None and (signed := _SIGNED_BRACKET.match(q.sentence, q.end)):
+            sign = (signed.group(1) or signed.group(2)).casefold()
+            q.direction = "up" if sign in ("+", "plus") else "down"
     for before, q in pairwise(kept):
         gap = q.sentence[before.end : q.start]
         if q.direction is None and before.direction and _BRACKET.fullmatch(gap):

@@ -4480,3 +4480,28 @@ def test_flight_attendants_and_jurors_are_people() -> None:
     assert crew["870 flight attendants"].unit == "people"
     jury = by_text("Dafür wäre eine Entscheidung der zwölf Geschworenen notwendig gewesen.", "de")
     assert jury["zwölf Geschworenen"].unit == "people"
+
+
+def test_a_level_with_its_change_after_it_moved_that_way() -> None:
+    kitkat = "Android 4.4 Kitkat läuft auf 35,5 Prozent (-0,6) aller Smartphones."
+    assert direction_of(kitkat, "de", "35,5 Prozent") == "down"
+    lollipop = (
+        "Android 5.x Lollipop ist mittlerweile auf 34,1 Prozent aller Geräte zu finden, ein "
+        "Plus von 1,5 Prozentpunkten."
+    )
+    assert direction_of(lollipop, "de", "34,1 Prozent") == "up"
+    froyo = "Android 2.2 Froyo ist nämlich auf 0,1 Prozent abgesunken."
+    assert direction_of(froyo, "de", "0,1 Prozent") == "down"
+
+
+def test_verbs_and_sources_are_no_german_labels_and_double_faults_no_figures() -> None:
+    water = "Rund vier Milliarden Menschen sind laut einer aktuellen Studie bedroht."
+    assert by_text(water, "de")["vier Milliarden Menschen"].label != "laut"
+    tariff = "Kostet er zu Anfang 20 Euro pro Monat, sinkt der Preis auf 19 Euro."
+    assert by_text(tariff, "de")["20 Euro"].label != "Kostet"
+    assert not figures("Nicht weniger als zehn Doppelfehler unterliefen ihr.", "de")
+
+
+def test_a_share_of_the_vote_a_candidate_gained_is_no_rise() -> None:
+    vote = "Caprice left having gained just 5% of the public vote."
+    assert direction_of(vote, "en", "5%") is None
