@@ -182,6 +182,12 @@ def record(sentence: str, end: int, unit: str | None) -> bool:
     return bool(unit and _record_word(unit) and sport)
 
 
+def score_after(sentence: str, end: int) -> bool:
+    """A match statistic right after a multiple: "dreifacher Punktgewinn", "double fault"."""
+    noun = _NOUN_AFTER.match(sentence, end)
+    return noun is not None and noun.group(1).casefold() in cues.SCORE_NOUNS
+
+
 _AHEAD = re.compile(r"\s+(?:Plätze|Ränge|places)\s+(?:vor|hinter|besser|schlechter|ahead|behind)\b")
 
 

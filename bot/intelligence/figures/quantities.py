@@ -167,6 +167,8 @@ def _said_multiplier(sentence: str, m: re.Match[str], value: float) -> Quantity 
         return None  # "zweimal gewählt" counts occasions, not a multiplier
     if excluded.title_holder(sentence, m.end()):
         return None  # "die fünffache Grand-Slam-Siegerin" counts titles
+    if excluded.score_after(sentence, m.end()):
+        return None  # "kein dreifacher Punktgewinn": a match result
     return Quantity(m.start(), m.end(), value, "x", "multiplier", sentence)
 
 

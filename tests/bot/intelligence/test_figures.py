@@ -4505,3 +4505,9 @@ def test_verbs_and_sources_are_no_german_labels_and_double_faults_no_figures() -
 def test_a_share_of_the_vote_a_candidate_gained_is_no_rise() -> None:
     vote = "Caprice left having gained just 5% of the public vote."
     assert direction_of(vote, "en", "5%") is None
+
+
+def test_a_triple_points_win_is_a_match_result() -> None:
+    assert not figures("Dem FC Bayern gelang kein dreifacher Punktgewinn.", "de")
+    prices = by_text("Ein dreifacher Anstieg der Preise.", "de")
+    assert prices["dreifacher"].unit == "x"
