@@ -350,6 +350,16 @@ _NOT_DE = re.compile(r"\b(?:nicht|kein|keine|keinen|keiner|nie)\b", re.I)
 _ARE_DE = re.compile(r"\s*(?:sind|waren|seien|wären)\s+([A-ZÄÖÜ][\wäöüß-]+)")
 
 
+def poll_answer(q: Quantity, label: str | None) -> str | None:
+    """What a German share of respondents answered when its label is only "Befragte": "jeder
+    zehnte Befragte checkt auch manchmal nachts Firmennachrichten" -> Firmennachrichten."""
+    if label is None or label.casefold() not in _POLLED_DE:
+        return None
+    pos = q.sentence.find(label, q.start)
+    said = _poll_answer(q, (pos, label)) if pos >= 0 else None
+    return said[2] if said else None
+
+
 def _poll_answer(q: Quantity, share: tuple[int, str]) -> Candidate | None:
     """What a poll's share said or has: the first noun after "der Befragten" in its clause
     ("63 Prozent der Befragten beim Einparken", "zeigen sich mit den Forderungen der

@@ -4511,3 +4511,10 @@ def test_a_triple_points_win_is_a_match_result() -> None:
     assert not figures("Dem FC Bayern gelang kein dreifacher Punktgewinn.", "de")
     prices = by_text("Ein dreifacher Anstieg der Preise.", "de")
     assert prices["dreifacher"].unit == "x"
+
+
+def test_every_tenth_respondent_is_labelled_by_what_they_do() -> None:
+    night = "Fast jeder zehnte Befragte checkt auch manchmal nachts Firmennachrichten."
+    assert by_text(night, "de")["jeder zehnte"].label == "Firmennachrichten"
+    asked = "Etwa zwei von drei Befragten erleben es aber so, dass sie kontaktiert werden."
+    assert by_text(asked, "de")["zwei von drei"].label == "Befragten"
