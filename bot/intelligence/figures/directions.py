@@ -81,8 +81,10 @@ def _turnaround(q: Quantity) -> str | None:
     364m euros"."""
     before = _RESULT_BEFORE.search(q.sentence, max(0, q.start - 40), q.start)
     named = before or _RESULT_NEXT.match(q.sentence, q.end)  # "a $400m net profit, compared"
-    after = _RESULT_AFTER.match(q.sentence, named.end() if named and not before else q.end)
-    if named is None or after is None:
+    if named is None:
+        return None
+    after = _RESULT_AFTER.match(q.sentence, q.end if before else named.end())
+    if after is None:
         return None
     was, now = (after.group(1) or after.group(2)).casefold(), named.group(1).casefold()
     if now.startswith("profit") and was.startswith("loss"):

@@ -341,8 +341,6 @@ _POLLED_DE = words_of("befragten befragte umfrageteilnehmer")
 # The rest of the clause after "der Befragten", past "gaben an," ("… gab an, mit dem Auto";
 # not into "gaben an, dass die vom Bundesinstitut …").
 _CLAUSE_REST_DE = re.compile(r"(?:[^,;:–.!?]*?\ban,(?!\s*dass\b)\s*)?[^,;:–.!?]*")
-
-
 # Who the respondents are, not what they said: a place, an age, a relative clause.
 _WHO_WHERE_DE = re.compile(r"\s*(?:in|im|aus|unter|zwischen|die|der|welche)\b", re.I)
 _NO_ANSWER_DE = words_of("meinung ansicht auffassung überzeugung umfrage befragung studie")
@@ -374,7 +372,6 @@ def _poll_answer(q: Quantity, share: tuple[int, str]) -> Candidate | None:
         return None
     if _NOT_DE.search(rest.group(0), 0, rest.group(0).find(noun)):
         return None  # "glauben nicht an eine Einigung": the answer is the opposite
-    return q.sentence.find(noun, share[0]), 3, noun
     return q.sentence.find(noun, share[0]), 3, noun
 
 
