@@ -327,6 +327,8 @@ _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|gr
     |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s
         |an\s+extra\s|a\s+further\s)?[\d£$€])
     |bigger|larger|(?<=[\d%]\s)more|(?<=\dm\s|bn\s)more
+    |(?:(?<=\bto\sa\s)|(?<=\bhit\sa\s)|(?<=\bhits\sa\s)|(?<=\breached\sa\s)|(?<=\btouched\sa\s))
+        record(?=\s+(?:high\s+(?:of\s+)?)?[£$€\d])
     |(?:tak(?:ing|es?)|took|bring(?:ing|s)?|brought)(?=\s+(?:(?:its|the|their|his|her|our)\s+)?(?:[\w'’-]+\s+){0,2}?
         (?:total|tally|stake|holding|shareholding)\s+(?:[\w-]+\s+){0,3}?to\s)"""
 _DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|silent|ill)\b)
@@ -406,18 +408,20 @@ def is_phrasal(word: str) -> bool:
 
 
 # German separable verbs put their particle at the end of the clause: "Die Preise gaben um
-# 4,0 Prozent nach", "Sie legten um 0,1 Prozent zu", "Der Absatz brach um 20 Prozent ein".
+# 4,0 Prozent nach", "Sie legten um 0,1 Prozent zu", "Der Absatz brach um 20 Prozent ein",
+# "fallen … weitere 260 Arbeitsplätze weg".
 SEPARABLE_DE = re.compile(
     r"\b(gab|gaben|gibt|legte|legten|legt|nahm|nahmen|nimmt|brach|brachen|bricht|büßte|büßten"
-    r"|büßt|kam|kamen|kommt|kommen)\b"
-    r"(?:[^,.;:]|[,.](?=\d)){0,80}?\s(nach|zu|ab|ein|dazu|hinzu)(?=\s*(?:[,.;:]|$))",
+    r"|büßt|kam|kamen|kommt|kommen|fallen|fällt|fiel|fielen)\b"
+    r"(?:[^,.;:]|[,.](?=\d)){0,80}?\s(nach|zu|ab|ein|dazu|hinzu|weg)(?=\s*(?:[,.;:]|$))",
     re.I,
 )
 _SEPARABLE_MOVES = {
     ("gab", "nach"): "down", ("gib", "nach"): "down", ("leg", "zu"): "up", ("nah", "zu"): "up",
     ("nim", "zu"): "up", ("nah", "ab"): "down", ("nim", "ab"): "down", ("bra", "ein"): "down",
     ("bri", "ein"): "down", ("büß", "ein"): "down", ("kam", "dazu"): "up", ("kam", "hinzu"): "up",
-    ("kom", "dazu"): "up", ("kom", "hinzu"): "up",
+    ("kom", "dazu"): "up", ("kom", "hinzu"): "up", ("fal", "weg"): "down", ("fäl", "weg"): "down",
+    ("fie", "weg"): "down",
 }  # fmt: skip
 
 

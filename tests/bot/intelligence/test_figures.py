@@ -4518,3 +4518,13 @@ def test_every_tenth_respondent_is_labelled_by_what_they_do() -> None:
     assert by_text(night, "de")["jeder zehnte"].label == "Firmennachrichten"
     asked = "Etwa zwei von drei Befragten erleben es aber so, dass sie kontaktiert werden."
     assert by_text(asked, "de")["zwei von drei"].label == "Befragten"
+
+
+def test_reaching_a_record_is_a_rise_and_jobs_that_fall_away_a_cut() -> None:
+    deficit = "Heavy spending has pushed the budget deficit to a record $427bn (£230bn)."
+    assert direction_of(deficit, "en", "$427bn") == direction_of(deficit, "en", "£230bn") == "up"
+    assert direction_of("CBS was fined a record $550,000 by regulators.", "en", "$550,000") is None
+    jobs = (
+        "Beim Hersteller fallen nach schwacher Geschäftsentwicklung weitere 260 Arbeitsplätze weg."
+    )
+    assert direction_of(jobs, "de", "260 Arbeitsplätze") == "down"
