@@ -41,8 +41,7 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
         return turned  # "net profits of 400m euros, compared with a loss of 984m euros"
     if _compared_with_other(q):
         return None  # "profits 15% lower than analysts had expected", "more than double that"
-    won = _VOTE_WON.search(q.sentence, max(0, q.start - 30), q.start)
-    if q.kind == "percent" and won and _OF_THE_VOTE.match(q.sentence, q.end):
+    if q.kind == "percent" and _won_vote(q):
         return None  # "having gained just 5% of the public vote": a share won
     if way := _more_than_before(q.sentence, q.end, lang):
         return way  # "15 Prozent mehr als im ersten Quartal", "30% more passengers than in 2003"
@@ -73,6 +72,13 @@ _VOTE_WON = re.compile(
     r"\b(?:gained|gaining|gains|won|winning|wins|took|polled)\s+(?:\w+\s+){0,2}$", re.I
 )
 _OF_THE_VOTE = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+\s+)?votes?\b", re.I)
+
+
+def _won_vote(q: Quantity) -> bool:
+    """ "gained just 5% of the public vote": a share of the votes someone won."""
+    if not _OF_THE_VOTE.match(q.sentence, q.end):
+        return False
+    return bool(_VOTE_WON.search(q.sentence, max(0, q.start - 30), q.start))
 
 
 def _turnaround(q: Quantity) -> str | None:

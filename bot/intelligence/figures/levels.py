@@ -44,7 +44,7 @@ def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
         opened = _BRACKET_OPEN.fullmatch(gap)  # "£1bn (about $2bn)"
         listed = gap in (";", ",") and prev.conversion  # "($2.9bn, £1.5bn)"
         # "£1m (more than £400,000 of it online)": a hedged amount in the same currency is a part
-        part = q.unit == prev.unit and opened is not None and _PART_HEDGE.search(opened.group(0))
+        part = q.unit == prev.unit and opened is not None and opened.group("part") is not None
         if q.kind == prev.kind == "money" and (opened or listed) and not part:
             q.conversion, q.restates = True, prev.restates or prev
             q.baseline = q.restates.baseline  # "from 97p ($1.87) to 44p": an old level too
@@ -53,13 +53,13 @@ def _mark_conversions(found: list[Quantity]) -> list[Quantity]:
     return found
 
 
-_PART_HEDGE = re.compile(
-    r"\b(?:knapp|gut|fast|bis\s+zu|up\s+to|almost|just\s+over|more\s+than|mehr\s+als)\b", re.I
-)
+# A bracket that opens a restatement: "(about $2bn)"; "part" is a hedge that may also open
+# a part of the amount ("bis zu", "more than").
 _BRACKET_OPEN = re.compile(
     r"(?:(?:in|for|im|für)\s+\d{4}\s*)?"
     r"\(\s*(?:umgerechnet\s+)?(?:(?:about|around|roughly|some|approx\.?|approximately|nearly|rund"
-    r"|etwa|ca\.|knapp|gut|fast|bis\s+zu|up\s+to|almost|just\s+over|more\s+than|mehr\s+als)\s*)?",
+    r"|etwa|ca\.|(?P<part>knapp|gut|fast|bis\s+zu|up\s+to|almost|just\s+over|more\s+than"
+    r"|mehr\s+als))\s*)?",
     re.I,
 )
 

@@ -142,7 +142,8 @@ _VOTE = {
 }
 _VOTE_WORDS = words_of("dagegen dafür against")
 _WORTH_OF = re.compile(r"\s+worth\s+of\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
-_CONVERSION = r"(?:\s*\([^()]{1,40}\))?"
+_BRACKET = r"\s*\([^()]{1,40}\)"  # a bracketed conversion after an amount: "$3bn (£1.58bn)"
+_CONVERSION = rf"(?:{_BRACKET})?"
 _FOR = {
     "en": re.compile(
         rf"{_CONVERSION}(?:\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been))?(?:\s+"
@@ -170,7 +171,7 @@ _MONEY_VERB_BEFORE = re.compile(
 )
 # "about $250,000 has been raised", "£5m was spent on": what befell the money
 _MONEY_VERB_AFTER_EN = re.compile(
-    r"(?:\s*\([^()]{1,40}\))?\s+(?:has|have|had|was|were|is|are|(?:will|would|could|can|may"
+    rf"{_CONVERSION}\s+(?:has|have|had|was|were|is|are|(?:will|would|could|can|may"
     r"|might|should)\s+be)\s+(?:been\s+)?"
     r"(raised|paid|spent|invested|donated|earned|saved|lent|borrowed)\b"
 )
@@ -210,8 +211,9 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
         word = vote.group(1) or vote.group(2)  # "48 Prozent für die Fusion und 39 dagegen"
         if _ok(word, lang) or word.casefold() in _VOTE_WORDS:
             yield vote.start(vote.lastindex or 1), 1, word
-    if q.kind == "money" or (q.kind == "percent" and _MORE_FOR.match(q.sentence, q.end)):
-        yield from _paid_for(q, lang)  # "pay 30% more for natural gas"
+    more = _MORE_FOR.match(q.sentence, q.end) if q.kind == "percent" else None
+    if q.kind == "money" or more:
+        yield from _paid_for(q, lang, more)  # "pay 30% more for natural gas"
         verb = _MONEY_VERB_BEFORE.search(q.sentence, max(0, q.start - 50), q.start)
         verb = verb or (_MONEY_VERB_AFTER_EN.match(q.sentence, q.end) if lang == "en" else None)
         if lang == "en" and verb:  # "Jugnot made 5.45m Euros", "$250,000 has been raised"
@@ -290,7 +292,7 @@ def _in_of(q: Quantity) -> re.Match[str] | None:
     return None if part.group(1).split()[0].endswith("ing") else part
 
 
-_BRACKET_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
+_BRACKET_AFTER = re.compile(_BRACKET)
 
 
 def _noun_after(q: Quantity, lang: str) -> Iterator[Candidate]:
@@ -423,8 +425,9 @@ def _in_of_words(phrase: str) -> list[str] | None:
 _MORE_FOR = re.compile(r"\s+(?:more|less|mehr|weniger)(?=\s+(?:for|für)\s)", re.I)
 
 
-def _paid_for(q: Quantity, lang: str) -> Iterator[Candidate]:
-    more = _MORE_FOR.match(q.sentence, q.end) if q.kind == "percent" else None
+def _paid_for(q: Quantity, lang: str, more: re.Match[str] | None) -> Iterator[Candidate]:
+    """What money (or a share more that is paid) buys: "for a ticket"; ``more`` is the
+    "more"/"mehr" between a share and its "for"."""
     m = _FOR[lang].match(q.sentence, more.end() if more else q.end)
     if m is None:
         return
