@@ -59,6 +59,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
     size = _SIZE_CLASS.search(q.sentence, max(0, q.start - 60), q.start) if counted else None
     if size and (size.group("limit") or size.group("noun").casefold() in _SIZE_NOUNS):
         return None  # "In Gemeinden mit bis zu 5.000 Einwohnern stieg der Anteil": a size
+    if lang != "de" and (still := _STILL_MOVING.match(q.sentence, q.end)):
+        return "up" if still.group("up") else "down"  # "… and that number is growing fast"
     left, right = clause(q.sentence, q.start, q.end)
     lo, hi = max(left, q.start - 90), min(right, q.end + 30)
     fences = walls(q, others)
@@ -148,6 +150,7 @@ def _other_after(q: Quantity, m: re.Match[str]) -> bool:
     """A cue after the figure that speaks of something else: "up to £1,200 a year, which
     will grow" (the fund), "five million and impending cuts" (a noun), "£4bn in tax cuts",
     "reaching $1.8832 before slipping" (what came next), "£1.5bn of lost sales" (a kind),
+    "20 Euro pro Monat, sinkt der Preis" (a German clause with its own subject),
     "100,000 barrels per day and raise the output" (a verb of its own; "and rising" is its)."""
     return bool(
         _RELATIVE_AFTER.search(q.sentence, q.end, m.start())
@@ -158,7 +161,17 @@ def _other_after(q: Quantity, m: re.Match[str]) -> bool:
         or _NEXT_ITEM.fullmatch(q.sentence, q.end, m.start())
         or _PURPOSE.fullmatch(q.sentence, q.end, m.start())
         or _NEW_SUBJECT.fullmatch(q.sentence, q.end, m.start())
+        or bool(
+            _COMMA_GAP.fullmatch(q.sentence, q.end, m.start())
+            and _OWN_SUBJECT_DE.match(q.sentence, m.end())
+        )
     )
+
+
+# "Kostet er zu Anfang 20 Euro pro Monat, sinkt der Preis ab dem dritten Monat auf 19 Euro":
+# a German verb first after a comma, then its own subject, opens the next clause.
+_COMMA_GAP = re.compile(r"[^,;]*,\s*")
+_OWN_SUBJECT_DE = re.compile(r"\s+(?:der|die|das|den|dem|des)\s+[A-ZÄÖÜ]")
 
 
 _CLAUSE_END_WORD = re.compile(r"(\w+)[\s.!?\"“”]*$")
@@ -251,7 +264,8 @@ def _moves(
     if word in ("weniger", "mehr") and _VERB_NEXT_DE.match(sentence, m.end()):
         return False  # "Fast eine Million Menschen wollten weniger arbeiten": the work
     if word in ("fällt", "fiel", "fielen") and _TURNS_OUT.match(sentence, m.end()):
-        return False  # "Mit 3.450 mAh fällt dieser relativ groß aus": "ausfallen" is no fall
+        return False  # "Mit 3.450 mAh fällt dieser relativ groß aus": "ausfallen" is no fall,
+        # "In Europa fällt mit 4000 Liter bloß die Hälfte an": "anfallen" accrues
     if q.kind in ("count", "other") and "stürz" in word:
         return False  # "rund 250 Meter abgestürzt": a climber fell, no figure did
     if q.unit in ("km", "m") and word.endswith(("anstieg", "aufstieg")):
@@ -264,7 +278,9 @@ def _moves(
 
 
 _NOUN_AFTER_DE = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
-_TURNS_OUT = re.compile(r"(?:(?!\b(?:und|aber|oder|sowie)\b)[^,;:])*?\saus\s*(?:[.!?\"“”]|$)")
+_TURNS_OUT = re.compile(
+    r"(?:(?!\b(?:und|aber|oder|sowie)\b)[^,;:])*?\s(?:aus|an)\s*(?:[.!?\"“”]|$)"
+)
 
 
 def _owns(other: Quantity, m: re.Match[str], q: Quantity) -> bool:
@@ -376,8 +392,8 @@ _NUMBER_AFTER = re.compile(r"\s*[+\d]")  # "im Juli Plus 4 Prozent" is a rise
 _PACT = re.compile(r"\s+and\s+stability\b", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:[a-z]+\s+)?$", re.I)
 _HEDGES = re.compile(
-    r"\s*(?:(?:about|around|nearly|almost|some|more\s+than|over|an\s+extra|as\s+much\s+as"
-    r"|up\s+to|just|only)\s+)?"
+    r"\s*(?:(?:the|another|a\s+further)\s+)?(?:(?:about|around|nearly|almost|some|more\s+than"
+    r"|over|an\s+extra|as\s+much\s+as|up\s+to|just|only)\s+)?"
 )
 _VERB_NEXT_DE = re.compile(r"\s+[a-zäöüß]+(?:en|ern|eln)\b(?!\s+[A-ZÄÖÜ])")
 _GO = re.compile(r"\b(?:ging|gingen|geht|gehen|ginge|gegangen)\b", re.I)
@@ -427,6 +443,15 @@ _NEW_SUBJECT = re.compile(
     r"[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2}\s+"
     # "Staatsschulden bei 72 Mrd. Dollar, Wirtschaft schrumpft": a German noun of its own
     r"|[^,;]*,\s+(?:(?:die|der|das|den)\s+)?(?!(?:Tendenz|Plus|Minus)\b)[A-ZÄÖÜ][a-zäöüß-]{2,}\s+"
+)
+# A level, then the same measure still moving: "five million households have broadband and
+# that number is growing fast", "four million users, and numbers are climbing fast".
+_STILL_MOVING = re.compile(
+    r"(?:\s+(?:[^\W\d][\w'’-]*|(?:19|20)\d\d)){0,8}?,?\s+and\s+(?:(?:that|this|the|those|these)\s+)?"
+    r"(?:numbers?|figures?|costs?|total|prices?|amount)\s+(?:is|are|keeps?|continues?\s+to)\s+"
+    r"(?:still\s+)?(?:(?P<up>growing|rising|climbing|increasing|grow|rise|climb|increase)"
+    r"|falling|shrinking|dropping|declining|fall|shrink|drop|decline)\b",
+    re.I,
 )
 _LATER = re.compile(r"\b(?:before|after|then|bevor|danach)\b", re.I)
 _OF_KIND = re.compile(r"\s+of\s+")

@@ -51,7 +51,9 @@ _HEDGE = (
 )
 _NOUN_OF = {
     "en": re.compile(rf"\b([A-Za-z][\w-]*)\s+of\s+{_HEDGE}$", re.I),
-    "de": re.compile(rf"\b([A-ZÄÖÜ][\wäöüß-]*)\s+(?:in\s+Höhe\s+)?von\s+{_HEDGE}$"),
+    "de": re.compile(
+        rf"\b([A-ZÄÖÜ][\wäöüß-]*)\s+(?:in\s+(?:der\s+)?Höhe\s+|im\s+(?:Umfang|Ausmaß)\s+)?von\s+{_HEDGE}$"
+    ),
 }
 # "vier A17 mit 2,2 Ghz", "ein Field Goal aus 39 Yards"
 _NOUN_WITH_DE = re.compile(rf"\b([A-ZÄÖÜ][\wäöüß-]*)\s+(?:mit|aus)\s+{_HEDGE}$")

@@ -229,7 +229,7 @@ def _fallback_label(
 
 _TO_LEVEL = re.compile(r"\s+(?:to|auf)\s+(?:(?:about|around|rund|etwa)\s+)?", re.I)
 _AND_BY = re.compile(
-    r"(?:\b(?:and|und|while|but|sowie)\s+(?:[\w/-]+\s+){0,3}?"
+    r"(?:\b(?:and|und|while|but|sowie|as\s+well\s+as)\s+(?:[\w/-]+\s+){0,3}?"
     r"|,\s+(?:(?:in|im|bei|at|for|für)\s+(?:[\w/-]+\s+){1,2}?)?)"  # ", in der Krankensparte um"
     r"(?:by|um)\s+(?:(?:only|just|about|some|rund|etwa|nur)\s+)?$",
     re.I,

@@ -4528,3 +4528,42 @@ def test_reaching_a_record_is_a_rise_and_jobs_that_fall_away_a_cut() -> None:
         "Beim Hersteller fallen nach schwacher Geschäftsentwicklung weitere 260 Arbeitsplätze weg."
     )
     assert direction_of(jobs, "de", "260 Arbeitsplätze") == "down"
+
+
+def test_a_level_whose_number_is_still_growing_rose() -> None:
+    homes = "More than five million households have broadband and that number is growing fast."
+    assert direction_of(homes, "en", "five million households") == "up"
+    users = "There were almost four million users in April 2004, and numbers are climbing fast."
+    assert direction_of(users, "en", "four million users") == "up"
+    fees = "It costs £35,000 a year to provide each place and that cost is falling."
+    assert direction_of(fees, "en", "£35,000") == "down"
+
+
+def test_raising_the_money_needed_and_accruing_water_are_no_moves() -> None:
+    advert = "A campaign attempted to raise the $50,000 needed for a full page advert."
+    assert direction_of(advert, "en", "$50,000") is None
+    assert direction_of("The firm raised the price by $5.", "en", "$5") == "up"
+    water = "In Europa fällt mit 4000 Liter zwar bloß die Hälfte an."
+    assert direction_of(water, "de", "4000 Liter") is None
+
+
+def test_a_german_clause_that_opens_with_its_verb_moves_its_own_figure() -> None:
+    tariff = (
+        "Kostet er zu Anfang 20 Euro pro Monat, sinkt der Preis ab dem dritten Monat auf 19 Euro."
+    )
+    assert direction_of(tariff, "de", "20 Euro") is None
+    assert direction_of(tariff, "de", "19 Euro") == "down"
+
+
+def test_a_second_by_after_as_well_as_shares_the_first_move() -> None:
+    dollar = "The dollar has fallen by 50% against the euro - as well as by 30% against the yen."
+    assert direction_of(dollar, "en", "30%") == "down"
+
+
+def test_a_fine_in_der_hoehe_von_is_labelled_by_its_noun() -> None:
+    fine = (
+        "Das Kartellgericht hat über die Firma eine Geldbuße in der Höhe von 562.500 Euro verhängt."
+    )
+    assert by_text(fine, "de")["562.500 Euro"].label == "Geldbuße"
+    plan = "Die Regierung kündigte Kredite im Ausmaß von drei Milliarden Euro an."
+    assert by_text(plan, "de")["drei Milliarden Euro"].label.startswith("Kredit")
