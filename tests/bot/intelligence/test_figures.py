@@ -4567,3 +4567,18 @@ def test_a_fine_in_der_hoehe_von_is_labelled_by_its_noun() -> None:
     assert by_text(fine, "de")["562.500 Euro"].label == "Geldbuße"
     plan = "Die Regierung kündigte Kredite im Ausmaß von drei Milliarden Euro an."
     assert by_text(plan, "de")["drei Milliarden Euro"].label.startswith("Kredit")
+
+
+def test_second_labellings_cover_their_sets_and_a_labelling_agrees_with_itself() -> None:
+    from benchmarks import figures_agreement as fa
+
+    for number in (29, 30):
+        record = fa.load(fa.GOLD / f"figures_heldout{number}.jsonl")
+        second = fa.load(fa.GOLD / "second" / f"figures_heldout{number}.jsonl")
+        assert list(second) == list(record)
+        for row in record.values():
+            tally = fa.Agreement()
+            fa.compare([fa.as_figure(g) for g in row["figures"]], row["figures"], tally)
+            assert tally.fp == tally.fn == 0
+            assert tally.label_hits == tally.labelled
+            assert tally.direction_hits == tally.directed
