@@ -210,6 +210,10 @@ def _named(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
         )
     if q.unit == "people" and attendance(q.sentence, q.start, q.end):
         return "Zuschauer" if lang == "de" else "attendance"
+    if lang == "de" and q.kind == "percent" and (group := _AMONG_DE.match(tail)):
+        return group.group(1)  # "verglichen mit 17,1 Prozent bei den Weißen"
+    if q.unit in _RATES and (way := _LINK.match(tail)):
+        return way.group(1)  # "mit 21 Mbit/s im Downstream"
     if q.kind == "percent" and (party := _party(q, others)):
         return party  # "liegen die Grünen im 18. Bezirk mit 27,93 Prozent"
     if lang == "de" and q.kind in ("percent", "money") and (stock := _stock(q, others)):
@@ -252,6 +256,15 @@ def _named(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
         if word.casefold() not in cues.NOT_LABELS | phrases.WHEN and not verbal:
             return word  # "$1m payoff", "£82.7m in fines", "4% of those questioned"
     return None
+
+
+# The group a share is of, named right after it: "10,4 Prozent bei den Hispanics".
+_AMONG_DE = re.compile(r"\s+bei\s+(?:den|der)\s+([A-ZÄÖÜ][\wäöüß-]{3,})\b")
+# Which way a data rate goes: "21 Mbit/s im Downstream", "2 Mbps for uploads".
+_RATES = frozenset({"Mbps", "Gbps", "kbps"})
+_LINK = re.compile(
+    r"\s+(?:im|beim|in\s+the|for|for\s+the)?\s*(downstream|upstream|download|upload)s?\b", re.I
+)
 
 
 def _after_conversion(tail: str) -> str:

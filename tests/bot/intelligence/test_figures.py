@@ -4582,3 +4582,16 @@ def test_second_labellings_cover_their_sets_and_a_labelling_agrees_with_itself()
             assert tally.fp == tally.fn == 0
             assert tally.label_hits == tally.labelled
             assert tally.direction_hits == tally.directed
+
+
+def test_a_share_among_a_group_and_a_data_rate_by_direction_are_labelled_so() -> None:
+    smokers = (
+        "Afroamerikaner sind mit 18,1 Prozent vertreten, verglichen mit 17,1 Prozent bei den "
+        "Weißen und 10,4 Prozent bei den Hispanics."
+    )
+    shares = by_text(smokers, "de")
+    assert (shares["17,1 Prozent"].label, shares["10,4 Prozent"].label) == ("Weißen", "Hispanics")
+    rates = by_text(
+        "Die Nutzer surfen mit 21 Mbit/s im Downstream und fünf Mbit/s im Upstream.", "de"
+    )
+    assert (rates["21 Mbit/s"].label, rates["fünf Mbit/s"].label) == ("Downstream", "Upstream")
