@@ -310,7 +310,9 @@ def _said_after(q: Quantity, tail: str, lang: str) -> str | None:
     if q.kind == "money" and (m := _OF_THING.match(tail)):
         return m.group(1)  # "5.65bn euros ($7.4bn; £3.9bn) of purchases"
     if q.kind == "money" and (m := _AGAINST.match(tail)):
-        return f"{_CURRENCY_NAME.get(q.unit or '', q.unit)}/{m.group(1).casefold()}"
+        own = _CURRENCY_NAME.get(q.unit or "", q.unit)
+        if own != m.group(1).casefold():  # "Sterling rose to $1.88 against the dollar":
+            return f"{own}/{m.group(1).casefold()}"  # sterling's, said by the subject
     partitive = _PARTITIVE.match(tail) if q.kind == "count" else None
     if partitive and lang == "de" and not partitive.group(1)[:1].isupper():
         partitive = None  # "4.528 von österreichweit 7.228": an adverb, no noun

@@ -167,10 +167,17 @@ def _verb_group_start(tokens: list[str]) -> int | None:
                 or tokens[start - 1].casefold() in _GROUP
                 or tokens[start - 1].casefold().endswith("ly")
                 or (start > 1 and tokens[start - 2].casefold() in _AUX)  # "has shot up"
+                or _phrasal(tokens, start)  # "The euro edged up 0.2%"
             ):
                 start -= 1
             return start
     return None
+
+
+def _phrasal(tokens: list[str], start: int) -> bool:
+    """A verb before the particle that starts the group: "edged up", "crept up", "went down"."""
+    particle = tokens[start].casefold() in ("up", "down", "higher", "lower")
+    return particle and _is_verb(tokens[start - 1], near_figure=False)
 
 
 def _phrase(tokens: list[str]) -> list[str]:

@@ -4595,3 +4595,24 @@ def test_a_share_among_a_group_and_a_data_rate_by_direction_are_labelled_so() ->
         "Die Nutzer surfen mit 21 Mbit/s im Downstream und fünf Mbit/s im Upstream.", "de"
     )
     assert (rates["21 Mbit/s"].label, rates["fünf Mbit/s"].label) == ("Downstream", "Upstream")
+
+
+def test_market_verbs_move_figures_and_leave_the_subject_as_label() -> None:
+    oil = by_text("Oil prices eased 1% to $45 a barrel.", "en")["1%"]
+    assert (oil.direction, oil.label) == ("down", "prices")
+    nasdaq = by_text("The Nasdaq advanced 0.5% to 2,050 points.", "en")["0.5%"]
+    assert (nasdaq.direction, nasdaq.label) == ("up", "Nasdaq")
+    euro = by_text("The euro edged up 0.2% to $1.30.", "en")["0.2%"]
+    assert (euro.direction, euro.label) == ("up", "euro")
+    assert direction_of("Shares retreated 3% to 120p.", "en", "3%") == "down"
+    assert direction_of("The deficit swelled to $412bn.", "en", "$412bn") == "up"
+    assert direction_of("He advanced £5,000 to the club.", "en", "£5,000") is None
+    turnout = "Die Wahlbeteiligung könnte wieder auf 70 Prozent ansteigen."
+    assert direction_of(turnout, "de", "70 Prozent") == "up"
+
+
+def test_a_rate_against_its_own_currency_is_labelled_by_what_rose() -> None:
+    pound = by_text("Sterling rose to $1.8832 against the dollar.", "en")["$1.8832"]
+    assert pound.label == "Sterling"
+    dollar = by_text("The dollar fell to $1.30 against the euro.", "en")["$1.30"]
+    assert dollar.label == "dollar/euro"
