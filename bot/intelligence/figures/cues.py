@@ -99,7 +99,7 @@ PERSON_NOUNS = words_of(
     kräfte ärzte ärztinnen bauern wirte priester alte servants ankünfte neuankünfte piloten
     pilotinnen flugbegleiter flugbegleiterinnen fussgänger fussgängern attendants
     geschworene geschworenen
-    ankömmlinge arrivals
+    ankömmlinge arrivals getreue getreuen damen herren
     berechtigte suchende reisende lehrende arbeitende getötete vermisste festgenommene
     angeklagte betroffene geflüchtete erkrankte verstorbene freiwillige bewaffnete
     verantwortliche gestrandete geborene beteiligte überlebende streikende verurteilte
@@ -138,7 +138,8 @@ THING_NOUNS = words_of(
 DURATION_NOUNS = words_of(
     """years year months month weeks week days day hours hour minutes minute seconds
     second decades jahre jahren jahr monate monaten monat wochen woche tage tagen tag
-    stunden stunde minuten minute sekunden sekunde jahrzehnte sek sek. sec secs min std"""
+    stunden stunde minuten minute sekunden sekunde jahrzehnte sek sek. sec secs min mins hrs
+    std"""
 )
 # Measures, written out or as symbols, and the symbol they are shown with.
 _MEASURE_TABLE = {
@@ -242,7 +243,8 @@ NOT_COUNTED = words_of(
 NOT_THINGS = words_of(
     """beziehungsweise bzw hierfür dafür hierzu zurzeit jahre jahren wie jährige jährigen
     eigenen eigene times mal below above millionen milliarden million billion tausend
-    tausende thousand thousands stück near dadurch damit deshalb tall high long wide deep ab"""
+    tausende thousand thousands stück near dadurch damit deshalb tall high long wide deep ab
+    stronger weaker"""
 )
 _NOT_LABEL_WORDS = words_of(
     """it its they he she we this that there which who whom whose where the a an
@@ -328,7 +330,7 @@ _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|gr
     |(?:advanc|firm)(?:ed|es|s|ing)(?=\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|points?|cents?)(?!\w))
     |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s
         |an\s+extra\s|a\s+further\s)?[\d£$€])
-    |bigger|larger|(?<=[\d%]\s)more|(?<=\dm\s|bn\s)more
+    |bigger|larger|(?<=[\d%]\s)more|(?<=\dm\s|bn\s)more|(?<=%\s)stronger
     |(?:(?<=\bto\sa\s)|(?<=\bhit\sa\s)|(?<=\bhits\sa\s)|(?<=\breached\sa\s)|(?<=\btouched\sa\s))
         record(?=\s+(?:high\s+(?:of\s+)?)?[£$€\d])
     |(?:tak(?:ing|es?)|took|bring(?:ing|s)?|brought)(?=\s+(?:(?:its|the|their|his|her|our)\s+)?(?:[\w'’-]+\s+){0,2}?
@@ -340,7 +342,7 @@ _DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|
     |plunge[ds]?|plunging|plummet\w*|shr(?:ank|unk|inks?)|sank|sunk|sink(?:s|ing)?|slid|slide[s]?
     |sliding|slip(?:s|ped|ping)?|tumbl(?:e[ds]?|ing)|reduc(?:e[ds]?|ing)|reduction|dip(?:ped|s|ping)?
     |slash(?:ed|es|ing)?|lay(?:s|ing)?\s+off|(?<=jobs\s)(?:will|would|could|are\s+to|set\s+to|to)\s+go\b(?!\s+to\b)|shed(?:s|ding)?|trimm(?:ed|ing)|worst(?!\s+(?:hit|affected))|halved
-    |record\s+low|weaken\w*|smaller|cheaper|contract(?:ed|ion|ing)|(?<=[\d%]\s)(?:less|fewer)|(?<=\dm\s|bn\s)less
+    |record\s+low|weaken\w*|(?<=%\s)weaker|smaller|cheaper|contract(?:ed|ion|ing)|(?<=[\d%]\s)(?:less|fewer)|(?<=\dm\s|bn\s)less
     |slow(?:s|ed|ing|down)|deteriorat(?:e[ds]?|ing)|worsen(?:ed|s|ing)?|wip(?:e[ds]?|ing)\s+out
     |wip(?:e[ds]?|ing)(?=\s+(?:(?:about|around|some|nearly|almost|more\s+than)\s+)?[\d£$€])
     |slow(?=\s+(?:to|by|from|down|sharply|further)\b)|slower
@@ -417,7 +419,8 @@ def is_phrasal(word: str) -> bool:
 SEPARABLE_DE = re.compile(
     r"\b(gab|gaben|gibt|legte|legten|legt|nahm|nahmen|nimmt|brach|brachen|bricht|büßte|büßten"
     r"|büßt|kam|kamen|kommt|kommen|fallen|fällt|fiel|fielen)\b"
-    r"(?:[^,.;:]|[,.](?=\d)){0,80}?\s(nach|zu|ab|ein|dazu|hinzu|weg)(?=\s*(?:[,.;:]|$))",
+    r"(?:[^,.;:]|[,.](?=\d)){0,80}?\s(nach|zu|ab|ein|dazu|hinzu|weg)"
+    r"(?=\s*(?:[,.;:]|$|(?:und|aber|oder|sowie)\s))",  # "büßte 5,2 Prozent ein und landete"
     re.I,
 )
 _SEPARABLE_MOVES = {
@@ -431,7 +434,7 @@ _SEPARABLE_MOVES = {
 
 def separable_move(verb: str, particle: str) -> str | None:
     """ "gaben ... nach" is down, "legten ... zu" up; None for other pairs."""
-    return _SEPARABLE_MOVES.get((verb.casefold()[:3], particle.casefold()))
+    return _SEPARABLE_MOVES.get((verb.lower()[:3], particle.lower()))  # casefold spells ß "ss"
 
 
 def _cue_re(words: str, particle: str = "") -> re.Pattern[str]:

@@ -417,7 +417,7 @@ _PURPOSE = re.compile(r"\s+(?:[a-z]+\s+){0,4}?(?:in|for)\s+(?:[a-z]+\s+)?", re.I
 _ABOVE_EARLIER = re.compile(
     r"(?:\s+um\s+[\d.,]+\s+(?:Prozent(?:punkte)?|%))?\s+(über|unter|above|below)\s+(?:dem|den"
     r"|the|its|last\s+year's)\s+(?:[\w-]+\s+){0,2}?(?:Wert|Niveau|Stand|Vorjahr\w*|Vorjahreswert"
-    r"|level|figure)\s+(?:von\s+\d{4}|des\s+Vorjahres|of\s+\d{4}|(?:of\s+)?a\s+year\s+(?:ago"
+    r"|levels?|figure)\s+(?:von\s+\d{4}|des\s+Vorjahres|of\s+\d{4}|(?:of\s+)?a\s+year\s+(?:ago"
     r"|earlier|before))",
     re.I,
 )

@@ -196,6 +196,14 @@ _EXTENT_DE = re.compile(
 )
 
 
+# An exchange rate: what one currency buys or is worth in another.
+_RATE_OF = re.compile(
+    r"\b(dollar|euro|pound|yen|sterling|greenback|franc|yuan)\s+(?:(?:was|is|were)\s+)?"
+    r"(?:buying|bought|buys|worth|fetching|fetched)\s+(?:(?:about|around|just)\s+)?$",
+    re.I,
+)
+
+
 def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
     """Every phrase label the sentence offers for one figure."""
     lang = "de" if lang == "de" else "en"
@@ -213,6 +221,10 @@ def candidates(q: Quantity, lang: str) -> Iterator[Candidate]:
         word = vote.group(1) or vote.group(2)  # "48 Prozent für die Fusion und 39 dagegen"
         if _ok(word, lang) or word.casefold() in _VOTE_WORDS:
             yield vote.start(vote.lastindex or 1), 1, word
+    rate = _RATE_OF.search(q.sentence, max(0, q.start - 40), q.start) if lang == "en" else None
+    if q.kind == "money" and rate:
+        yield rate.start(1), 0, rate.group(1)  # "the dollar was buying 104.76 yen"
+        return
     more = _MORE_FOR.match(q.sentence, q.end) if q.kind == "percent" else None
     if q.kind == "money" or more:
         yield from _paid_for(q, lang, more)  # "pay 30% more for natural gas"

@@ -4616,3 +4616,29 @@ def test_a_rate_against_its_own_currency_is_labelled_by_what_rose() -> None:
     assert pound.label == "Sterling"
     dollar = by_text("The dollar fell to $1.30 against the euro.", "en")["$1.30"]
     assert dollar.label == "dollar/euro"
+
+
+def test_einbuessen_with_sharp_s_is_a_loss() -> None:
+    vote = "Bei der Wahl 2012 büßte sie 5,2 Prozent ein und landete bei 14,5 Prozent."
+    assert direction_of(vote, "de", "5,2 Prozent") == "down"
+    assert direction_of("Die Aktie büßte 3 Prozent ein.", "de", "3 Prozent") == "down"
+
+
+def test_an_exchange_rate_is_the_currency_that_buys_it_and_moves_with_it() -> None:
+    dollar = by_text(
+        "The dollar was buying 104.76 yen at 0950 GMT, 0.5% stronger on the day.", "en"
+    )
+    assert dollar["104.76 yen"].label == "dollar"
+    assert dollar["0.5%"].direction == "up"
+    pound = by_text("With one euro worth $1.3218, and one pound buying $1.9094.", "en")
+    assert (pound["$1.3218"].label, pound["$1.9094"].label) == ("euro", "pound")
+    assert direction_of("The euro was 1% weaker on the day.", "en", "1%") == "down"
+
+
+def test_below_the_levels_of_a_year_ago_fell_and_minutes_are_no_count() -> None:
+    stocks = "Stocks were currently about 7.5% below the levels of a year ago."
+    assert direction_of(stocks, "en", "7.5%") == "down"
+    assert not figures("The match lasted 90 mins before the break.", "en")
+    assert (
+        by_text("Rund 2.000 Getreue kamen zur Kundgebung.", "de")["2.000 Getreue"].unit == "people"
+    )
