@@ -14,8 +14,9 @@ def _words(text: str) -> list[str]:
 
 
 def words_of(text: str) -> frozenset[str]:
-    """A word set written as wrapped text."""
-    return frozenset(text.split())
+    """A word set written as wrapped text, each word also as ``casefold`` spells it: words
+    are looked up casefolded, which writes "außerdem" as "ausserdem"."""
+    return frozenset(w for word in text.split() for w in (word, word.casefold()))
 
 
 CURRENCY_WORDS = {

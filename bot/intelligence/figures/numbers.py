@@ -34,8 +34,9 @@ _UNITS_DE = {
     "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100, "tausend": 1000,
     "anderthalb": 1.5, "eineinhalb": 1.5, "einhundert": 100, "eintausend": 1000,
     "halbe": 0.5, "halben": 0.5, "halber": 0.5, "dutzend": 12,
+    "dreissig": 30,  # Swiss spelling, and "dreißig" as casefold writes it
 }  # fmt: skip
-_DE_TENS = "zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig"
+_DE_TENS = "zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig"
 _DE_ONES = "ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
 
 _EN_ONES = "one|two|three|four|five|six|seven|eight|nine"

@@ -51,8 +51,8 @@ _CORE_WORDS = {
 }
 # Cheap test before the costly number-word pattern runs (most sentences hold none).
 _ALPHA = re.compile(r"[^\W\d_]+")
-_NUMBER_WORDS = frozenset(re.findall(r"[a-zäöüß]+", (WORD_NUMBER_EN + WORD_NUMBER_DE).lower()))
-_NUMBER_WORD_ENDS = ("zig", "ßig", "einhalb", "mal", "fach", "fache", "fachen", "facher", "fold",
+_NUMBER_WORDS = frozenset(re.findall(r"[a-zäöü]+", (WORD_NUMBER_EN + WORD_NUMBER_DE).casefold()))
+_NUMBER_WORD_ENDS = ("zig", "ssig", "einhalb", "mal", "fach", "fache", "fachen", "facher", "fold",
                      "hundert", "tausend")  # fmt: skip
 
 

@@ -4642,3 +4642,11 @@ def test_below_the_levels_of_a_year_ago_fell_and_minutes_are_no_count() -> None:
     assert (
         by_text("Rund 2.000 Getreue kamen zur Kundgebung.", "de")["2.000 Getreue"].unit == "people"
     )
+
+
+def test_numbers_and_words_spelled_with_sharp_s_are_read() -> None:
+    films = by_text("Es gibt dreißig neue Filme.", "de")["dreißig neue Filme"]
+    assert (films.value, films.unit) == (30.0, "filme")
+    assert by_text("Insgesamt dreiunddreißig Personen wurden verletzt.", "de")
+    swiss = by_text("Es gibt dreissig neue Filme.", "de")["dreissig neue Filme"]
+    assert swiss.value == 30.0
