@@ -92,6 +92,7 @@ def clause_subject(
         left = max([left] + [o.end for o in others if left <= o.end <= q.start])
     text = ASIDE.sub(" ", q.sentence[left : q.start])  # "Liquidity - a measure … - was"
     text = _ADVERB_ASIDE.sub(" ", text)  # "Consumption, meanwhile, has jumped to"
+    text = _SESSION.sub(r"\1 ", text)  # "The Nikkei index ended the day up 0.7%"
     # "The unemployment rate is improving, too: It is set to slip below 13%": the clause
     # before comes first, then the sentence before.
     before = (q.sentence[:left], previous) if left > 0 else (previous,)
@@ -107,6 +108,12 @@ def clause_subject(
 _ADVERB_ASIDE = re.compile(
     r",\s*(?:meanwhile|however|though|moreover|furthermore|nevertheless|instead|in\s+turn"
     r"|for\s+example|for\s+instance|jedoch|allerdings|indes|hingegen|dagegen|wiederum)\s*,",
+    re.I,
+)
+# The trading session between a market's verb and its move: "ended the day up".
+_SESSION = re.compile(
+    r"\b(ended|closed|finished|began|started|opened)\s+(?:the|its)\s+(?:day|session|week|year"
+    r"|month|quarter)\s+(?=(?:up|down|higher|lower)\s+$)",
     re.I,
 )
 _SAID = re.compile(

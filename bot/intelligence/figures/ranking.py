@@ -227,7 +227,13 @@ def _fallback_label(
     return next((label for source in sources if _usable(label := source(), names, lang)), None)
 
 
-_TO_LEVEL = re.compile(r"\s+(?:to|auf)\s+(?:(?:about|around|rund|etwa)\s+)?", re.I)
+# "shed 2.1% to 17.58 euros", "up 0.7% at 11,740.60 points", "gained 7.6% during the year to
+# close at 11,488.76 points"
+_TO_LEVEL = re.compile(
+    r"\s+(?:(?:[a-z]+\s+){0,4}?to\s+(?:close|end|finish|settle)\s+at|to|auf|at)\s+"
+    r"(?:(?:about|around|rund|etwa)\s+)?",
+    re.I,
+)
 _AND_BY = re.compile(
     r"(?:\b(?:and|und|while|but|sowie|as\s+well\s+as)\s+(?:[\w/-]+\s+){0,3}?"
     r"|,\s+(?:(?:in|im|bei|at|for|für)\s+(?:[\w/-]+\s+){1,2}?)?)"  # ", in der Krankensparte um"

@@ -4650,3 +4650,10 @@ def test_numbers_and_words_spelled_with_sharp_s_are_read() -> None:
     assert by_text("Insgesamt dreiunddreißig Personen wurden verletzt.", "de")
     swiss = by_text("Es gibt dreissig neue Filme.", "de")["dreissig neue Filme"]
     assert swiss.value == 30.0
+
+
+def test_a_market_that_ended_the_day_up_names_its_move_and_its_close() -> None:
+    nikkei = by_text("The Nikkei 225 index ended the day up 0.7% at 11,740.60 points.", "en")
+    assert nikkei["0.7%"].label == nikkei["11,740.60 points"].label == "index"
+    crude = by_text("A barrel of crude closed up $2.80 at $51.15 in New York.", "en")
+    assert crude["$51.15"].label == crude["$2.80"].label
