@@ -462,7 +462,9 @@ _UP_DE = r"""verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg
     |verdreifach\w*|vervierfach\w*|verfünffach\w*|verzehnfach\w*|vervielfach\w*|erweitert(?![a-zäöüß])|\w*erweiterung(?=\s+[^.,;]{0,60}?\bum\s)|erweiterte[n]?(?=\s+(?:sich|um|seine|ihre|die|den|das)\b)|\w*steigerung|gesteigert|steigert\w*|\w*plus
     |\w*anstieg|\w*zuwachs|aufschwung|vergrößer\w*|zugenommen|zunehm\w*|anheb\w*
     |angehoben|ausgeweitet|gewachsen|verlänger\w*|zuleg(?:en|te|ten|t)|rekordhoch|höchststand|(?:an)?wachsen
-    |hochschoss\w*|hochgeschossen|schnellte\w*|emporgeschnellt|ansteig\w*|angestiegen"""
+    |hochschoss\w*|hochgeschossen|schnellte\w*|emporgeschnellt|ansteig\w*|angestiegen
+    |(?:gewann|gewannen|gewinnt|gewinnen)(?=\s+(?:(?!mit\b)[\wäöüß]+\s+){0,3}?(?:\d[\d,.]*
+        |ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+(?:Prozent|Punkte))"""
 _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?
     |fällt|gefallen|\w*rückgang|rückläufig|ging\s+zurück|gingen\s+zurück|zurückgegangen
     |zurück|minus|\w*minus|(?:verlor\w*|verloren)(?!\s+(?:ihr(?:en)?|sein(?:en)?|das|den)\s+(?:Arbeitsplatz|Arbeitsplätze

@@ -187,11 +187,15 @@ def _final_participle(
         return None
     word = m.group(1).casefold()
     way = _FINAL_PARTICIPLES.get(word)
+    if word == "fallen" and not _FALL_TO.search(q.sentence, max(0, q.start - 16), q.start):
+        return None  # "unter 1.000 Dollar fallen" fell; "ein Beitrag von 450 Euro wird fallen"
+        # is dropped, "100 Menschen zum Opfer fallen" died
     if word in _DISMISSED and _STAFF_DE.search(q.text):
         way = "down"  # "hat rund 18.000 Angestellte rausgeworfen"; released prisoners are no cut
     return (m.start(1) - q.end, way) if way else None
 
 
+_FALL_TO = re.compile(r"\b(?:unter|auf|um)\s+(?:[a-zäöüß]+\s+)?$")
 _DISMISSED = cues.words_of("entlassen rausgeworfen hinausgeworfen gekündigt freigesetzt")
 _STAFF_DE = re.compile(
     r"(?:Mitarbeiter|Angestellte|Beschäftigte|Arbeiter|Arbeitnehmer|Stellen|Jobs|Arbeitsplätze"
@@ -204,13 +208,13 @@ _FINAL_PARTICIPLES = {
     **dict.fromkeys(
         cues.words_of("""gekürzt gesenkt gestrichen gesunken verringert reduziert
         halbiert zurückgegangen eingebrochen geschrumpft zurückgefahren abgebaut zurückging
-        zurückgingen sank sanken"""),
+        zurückgingen sank sanken fallen"""),
         "down",
     ),
     **dict.fromkeys(
         cues.words_of("""gestiegen gewachsen erhöht verdoppelt angehoben
         gesteigert aufgestockt ausgeweitet angestiegen hinzugewonnen dazugewonnen zulegen
-        zulegte zulegten stieg stiegen"""),
+        zulegte zulegten stieg stiegen verstärkt"""),
         "up",
     ),
 }

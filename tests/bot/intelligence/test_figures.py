@@ -4671,3 +4671,14 @@ def test_a_german_noun_right_after_the_figure_beats_the_clause_subject() -> None
     assert by_text(gas, "de")["1000 Kubikmeter"].label != "Ukraine"
     index = "Der Index ist deutlich von 23 Punkten zu Jahresbeginn auf nunmehr 8 Punkte gesunken."
     assert by_text(index, "de")["8 Punkte"].label == "Index"
+
+
+def test_german_shares_that_gained_and_a_price_that_should_fall_moved() -> None:
+    shares = "Die Aktien gewannen zu Handelsbeginn fast fünf Prozent."
+    assert direction_of(shares, "de", "fünf Prozent") == "up"
+    assert direction_of("Die SPÖ gewann mit 52 Prozent die Wahl.", "de", "52 Prozent") is None
+    assert direction_of("Der Preis soll unter 1.000 Dollar fallen.", "de", "1.000 Dollar") == "down"
+    fee = "Mit dem Gesetz wird auch der Beitrag in Höhe von 450 Euro pro Jahr wieder fallen."
+    assert direction_of(fee, "de", "450 Euro") is None
+    border = "Polizei und Militär würden zum Grenzschutz um 1.500 Personen verstärkt."
+    assert direction_of(border, "de", "1.500 Personen") == "up"
