@@ -19,6 +19,12 @@ _NO_MOVE = re.compile(
 )
 
 
+_PREVENTED = re.compile(
+    r"\b(?:avoid(?:ed|ing|s)?|prevent(?:ed|ing|s)?|without)\s+(?:[a-z-]+\s+){1,3}$", re.I
+)
+_CAP = re.compile(r"\s+(?:below|under|of\s+no\s+more\s+than)\s", re.I)
+
+
 def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | None:
     """Up or down from the nearest cue in the clause ("jumped 76%", "Umsatzsprung von").
 
@@ -41,6 +47,12 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
         return turned  # "net profits of 400m euros, compared with a loss of 984m euros"
     if _compared_with_other(q):
         return None  # "profits 15% lower than analysts had expected", "more than double that"
+    if _OLD_LEVEL_BEFORE.search(q.sentence, max(0, q.start - 30), q.start) and (
+        _TO_AFTER.match(q.sentence, q.end)
+        or "current" in q.sentence[max(0, q.start - 30) : q.start]
+    ):
+        return None  # "rise from eight million plants to potentially hundreds of millions",
+        # "increase interest rates from their current 4.75%": where it starts, no move
     if q.kind == "percent" and _won_vote(q):
         return None  # "having gained just 5% of the public vote": a share won
     if way := _more_than_before(q.sentence, q.end, lang):
@@ -227,6 +239,10 @@ def _moves(
     sentence, word = q.sentence, m.group(0).casefold()
     if _NO_MOVE.search(sentence, max(0, m.start() - 12), m.start()):
         return False
+    if _PREVENTED.search(sentence, max(0, m.start() - 40), m.start()):
+        return False  # "a £1bn package to avoid big council tax rises"
+    if word in ("rises", "increases", "hikes") and _CAP.match(sentence, m.end()):
+        return False  # "keep council tax rises below 5%": a cap
     if word in ("up", "down") and (
         _phrasal(sentence, m.start()) or not cues.particle_moves(sentence, m.start(), m.end())
     ):
@@ -457,6 +473,12 @@ _STILL_MOVING = re.compile(
     r"|falling|shrinking|dropping|declining|fall|shrink|drop|decline)\b",
     re.I,
 )
+_OLD_LEVEL_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:its|their|the|a|an)\s+)?(?:current\s+|present\s+)?"
+    r"(?:(?:about|around|just|some|nearly|almost|over|under)\s+)?$",
+    re.I,
+)
+_TO_AFTER = re.compile(r"(?:\s*\([^()]*\))?\s+to\s+", re.I)
 _LATER = re.compile(r"\b(?:before|after|then|bevor|danach)\b", re.I)
 _OF_KIND = re.compile(r"\s+of\s+")
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who|that|die|der|das|welche[rs]?)\s", re.I)

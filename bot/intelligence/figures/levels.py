@@ -394,6 +394,8 @@ def _mark_compared(found: list[Quantity]) -> list[Quantity]:
             continue
         gap = _BRACKETS.sub(" ", q.sentence[q.end : p.start])
         earlier = _AGAINST.fullmatch(gap) and _EARLIER_TIME.match(p.sentence, p.end)
+        if _OTHER_PARTY.match(p.sentence, p.end):
+            continue  # "20,645 votes, compared to 14,738 for the Liberal Democrat": no move
         if _COMPARED.fullmatch(gap) or earlier:
             q.implied = _way(q, p)
             p.earlier = True
@@ -401,6 +403,7 @@ def _mark_compared(found: list[Quantity]) -> list[Quantity]:
 
 
 _BRACKETS = re.compile(r"\s*\([^()]{1,60}\)")
+_OTHER_PARTY = re.compile(r"\s+(?:for|of|among|by)\s+(?!the\s+(?:same|previous)\b)", re.I)
 _AGAINST = re.compile(r"\s*,?\s*against\s+(?:a\s+|the\s+)?", re.I)
 _EARLIER_TIME = re.compile(
     r"\s+(?:(?:in\s+)?(?:last|the\s+previous|the\s+same)\s+\w+|a\s+year\s+(?:ago|earlier)"

@@ -4682,3 +4682,19 @@ def test_german_shares_that_gained_and_a_price_that_should_fall_moved() -> None:
     assert direction_of(fee, "de", "450 Euro") is None
     border = "Polizei und Militär würden zum Grenzschutz um 1.500 Personen verstärkt."
     assert direction_of(border, "de", "1.500 Personen") == "up"
+
+
+def test_old_levels_caps_and_rivals_are_no_moves() -> None:
+    votes = "Michael Howard won the seat with 20,645 votes, compared to 14,738 for Peter Carroll."
+    assert direction_of(votes, "en", "20,645 votes") is None
+    lending = "Lending stood at £17.9bn, compared with £21.8bn in January last year."
+    assert direction_of(lending, "en", "£17.9bn") == "down"
+    plants = "Production will rise from eight million plants to potentially hundreds of millions."
+    assert direction_of(plants, "en", "eight million plants") is None
+    rates = "The Bank of England may increase interest rates from their current 4.75%."
+    assert direction_of(rates, "en", "4.75%") is None
+    package = "Gordon Brown is to fund a £1bn package to avoid big council tax rises."
+    assert direction_of(package, "en", "£1bn") is None
+    cap = "Ministers say this should keep council tax rises below 5% next year."
+    assert direction_of(cap, "en", "5%") is None
+    assert direction_of("Prices fell below 5% last year.", "en", "5%") == "down"
