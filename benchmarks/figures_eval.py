@@ -71,7 +71,8 @@ _MEASURES = {
     "tonnen": "t", "tonnes": "t", "tons": "t", "t": "t", "gramm": "g", "grams": "g", "g": "g",
     "megapixel": "megapixels", "pixels": "pixel", "yards": "yd", "yard": "yd",
     "points": "punkte", "megabyte": "mb", "megabytes": "mb", "inches": "zoll",
-    "barrels per day": "bpd", "barrels a day": "bpd", "litres": "l", "liter": "l",
+    "barrels per day": "bpd", "barrels a day": "bpd", "barrel pro tag": "bpd",
+    "barrel/tag": "bpd", "fass pro tag": "bpd", "fass/tag": "bpd", "litres": "l", "liter": "l",
     "litres per capita": "l/head", "liter pro kopf": "l/head", "ounces": "oz", "ounce": "oz",
     "mbit/s": "mbps", "gbit/s": "gbps", "kbit/s": "kbps",
 }  # fmt: skip

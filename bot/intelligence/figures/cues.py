@@ -185,7 +185,8 @@ AMOUNT_PLURALS = words_of(
     temperaturen"""
 )
 SCORE_NOUNS = words_of(
-    "zähler pts asse torchancen torschüsse doppelfehler punktgewinn punktgewinne"
+    "zähler pts asse torchancen torschüsse doppelfehler punktgewinn punktgewinne rebounds"
+    " assists würfe freiwürfe korbleger"
 )
 # "30 Meter pro Sekunde", "250 km/h", "5 per cent a year": a rate is one unit.
 RATE_PER = {

@@ -4698,3 +4698,8 @@ def test_old_levels_caps_and_rivals_are_no_moves() -> None:
     cap = "Ministers say this should keep council tax rises below 5% next year."
     assert direction_of(cap, "en", "5%") is None
     assert direction_of("Prices fell below 5% last year.", "en", "5%") == "down"
+
+
+def test_basketball_rebounds_and_throws_are_match_statistics() -> None:
+    assert not figures("Er kam auf 12 Punkte und 7 Rebounds.", "de")
+    assert not figures("Nach 35 Würfen stand es unentschieden.", "de")
