@@ -29,7 +29,7 @@ _ESTIMATE_OF = (
 )
 # "von derzeit 0,5 auf ein Prozent" ("from the current 2.1% level" is an orphan old level)
 _FROM = re.compile(
-    rf"\b(?:from|von)\s+{_ESTIMATE_OF}(?:(?:about|around|nearly|almost|some|rund|etwa|knapp|derzeit|bisher"
+    rf"\b(?:from|von)\s+{_ESTIMATE_OF}(?:an?\s+)?(?:(?:about|around|nearly|almost|some|rund|etwa|knapp|derzeit|bisher"
     r"|zuletzt|aktuell|einst|just|only|over|under|more\s+than|less\s+than)\s+){0,2}$",
     re.I,
 )
@@ -231,10 +231,11 @@ def _shares_unit(q: Quantity, gap: str) -> bool:
 # "8% to 9% lower than the prior year": a range, not a move from 8% to 9%
 _COMPARED_AFTER = re.compile(r"\s+(?:lower|higher|more|less|fewer|up|down|niedriger|höher)\b", re.I)
 _FROM_END = re.compile(
-    rf"\bfrom\s+{_ESTIMATE_OF}(?:(?:just|only|about|around|some|nearly|almost)\s+)?$", re.I
+    rf"\bfrom\s+{_ESTIMATE_OF}(?:an?\s+)?(?:(?:just|only|about|around|some|nearly|almost)\s+)?$",
+    re.I,
 )
 _CHANGE_FROM = re.compile(rf"\b(up|down|higher|lower)\s+from\s+{_ESTIMATE_OF}(?:\S+\s+)?$", re.I)
-_NEW_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:\S+\s+)?$", re.I)
+_NEW_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:\S+\s+){0,2}$", re.I)  # "fell to just over £25bn"
 
 
 def _mark_from_to(found: list[Quantity]) -> list[Quantity]:

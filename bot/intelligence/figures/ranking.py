@@ -184,6 +184,9 @@ def _describe(
     _bracket_moves(found)
     _parallel_moves(found)
     _listed_labels(found)
+    for q in found:  # a conversion says what the amount it restates came to say
+        if q.restates is not None and _keep(q):
+            q.direction, q.label = q.restates.direction, q.restates.label
     return named
 
 
@@ -253,7 +256,8 @@ _ATTRIBUTE_DE = re.compile(
 )
 _TIME_ENDS = ("beginn", "ende", "anfang", "mitte", "jahr", "jahres", "monat", "woche")
 _TO_LEVEL = re.compile(
-    r"\s+(?:(?:[a-z]+\s+){0,4}?to\s+(?:close|end|finish|settle)\s+at|to|auf|at)\s+"
+    r"\s+(?:(?:[a-z]+\s+){0,4}?to\s+(?:close|end|finish|settle)\s+at"
+    r"|(?:[a-z]+\s+){0,4}?(?:to\s+reach|reaching|to\s+hit|hitting)|to|auf|at)\s+"
     r"(?:(?:about|around|rund|etwa)\s+)?",
     re.I,
 )
@@ -455,6 +459,8 @@ def _bracket_moves(found: Sequence[Quantity]) -> None:
             before.direction = q.direction  # "sold 95,000 cars in Asia last year, up 2.6%"
         if q.label is None and before.label and _TO_LEVEL.fullmatch(gap):
             q.label = before.label  # "Arcelor shed 2.1% to 17.58 euros": Arcelor's price
+            if q.direction is None and before.kind == "percent" and q.kind == "money":
+                q.direction = before.direction  # "rose 15% from a year ago to reach £546m"
         if before.label and q.kind == before.kind and (change := _CHANGE_AFTER.fullmatch(gap)):
             q.label = before.label
             way = (change.group(1) or change.group(2)).casefold()

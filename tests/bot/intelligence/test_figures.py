@@ -4703,3 +4703,21 @@ def test_old_levels_caps_and_rivals_are_no_moves() -> None:
 def test_basketball_rebounds_and_throws_are_match_statistics() -> None:
     assert not figures("Er kam auf 12 Punkte und 7 Rebounds.", "de")
     assert not figures("Nach 35 Würfen stand es unentschieden.", "de")
+
+
+def test_a_level_reached_after_a_change_and_its_conversion_say_the_same() -> None:
+    profits = by_text(
+        "Pre-tax profits rose 15% from a year ago to reach £546m ($1.04bn), ahead of forecasts.",
+        "en",
+    )
+    assert (profits["£546m"].label, profits["£546m"].direction) == ("profits", "up")
+    assert (profits["$1.04bn"].label, profits["$1.04bn"].direction) == ("profits", "up")
+
+
+def test_an_old_level_after_a_few_words_or_an_article_is_the_start() -> None:
+    lending = (
+        "The CML showed lending fell to just over £25bn in November, from £25.5bn a year earlier."
+    )
+    assert by_text(lending, "en")["£25bn"].from_value == 25.5e9
+    ebay = "EBay stock fell to $92.9 in after-hours trade, from a $103.05 end on Nasdaq."
+    assert by_text(ebay, "en")["$92.9"].from_value == 103.05
