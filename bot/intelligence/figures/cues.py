@@ -328,8 +328,9 @@ _UP_EN = r"""rose|rise[sn]?|rising|jump(?:ed|s|ing)?|increase[ds]?|increasing|gr
         |nearly|almost|up\s+to|an\s+extra|a\s+further|another)\s+)?(?:[£$€]|\d[\d.,]*\s?(?:m|bn
         |million|billion)\b))|lift(?:ed|ing)?|lifts(?=\s+(?:its|their|the|his|her|our|a|an)\s)|upwards?|leap(?:t|ed|s|ing)?
     |rebound(?:ed|s|ing)?|record\s+high|strengthen\w*|expand\w*|widen(?:ed|s|ing)?
-    |swell(?:ed|s|ing)?|swollen|balloon(?:ed|s|ing)|edged\s+(?:up|higher)
-    |(?:advanc|firm)(?:ed|es|s|ing)(?=\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|points?|cents?)(?!\w))
+    |swell(?:ed|ing)|swollen|balloon(?:ed|s|ing)|edged\s+(?:up|higher)
+    |(?:advanc(?:ed|es|ing)|firm(?:ed|ing))(?=\s+(?:by\s+|to\s+)?[\d.,]+\s*(?:%|per\s*cent|points?
+        |cents?)(?!\w))
     |add(?:ed|ing|s)?(?=\s+(?:some\s|about\s|around\s|nearly\s|almost\s|another\s|only\s|just\s
         |an\s+extra\s|a\s+further\s)?[\d£$€])
     |bigger|larger|(?<=[\d%]\s)more|(?<=\dm\s|bn\s)more|(?<=%\s)stronger
@@ -350,8 +351,9 @@ _DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|
     |slow(?=\s+(?:to|by|from|down|sharply|further)\b)|slower
     |shav(?:e|es|ed|ing)|ax(?:e[ds]|ing)|sack(?:ed|ing)|laid\s+off|scrap(?:ped|ping|s)|fir(?:ed|ing)
     |narrow(?:ed|s|ing)(?!\s+(?:margin|defeat|victory|win|majority)\b)
-    |retreat(?:ed|s|ing)|dived|edged\s+(?:down|lower)
-    |eas(?:ed|es|ing)(?=\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|points?|cents?)(?!\w))"""
+    |dived|edged\s+(?:down|lower)
+    |(?:eas(?:ed|es|ing)|retreat(?:ed|s|ing))(?=\s+(?:by\s+|to\s+)?[\d.,]+\s*(?:%|per\s*cent
+        |points?|cents?|p\b))"""
 # "up" and "down" are particles in most phrases ("up to £820,000", "sets up", "stepped
 # down", "make up 16%"): they only move a figure next to a number or a from/by/on, after
 # "to be" or a verb that pushes ("push down the unemployment rate").
@@ -463,9 +465,9 @@ _UP_DE = r"""verteuer\w*|teurer|stärker|stieg(?:en)?|steig\w*|gestiegen|anstieg
     |verdreifach\w*|vervierfach\w*|verfünffach\w*|verzehnfach\w*|vervielfach\w*|erweitert(?![a-zäöüß])|\w*erweiterung(?=\s+[^.,;]{0,60}?\bum\s)|erweiterte[n]?(?=\s+(?:sich|um|seine|ihre|die|den|das)\b)|\w*steigerung|gesteigert|steigert\w*|\w*plus
     |\w*anstieg|\w*zuwachs|aufschwung|vergrößer\w*|zugenommen|zunehm\w*|anheb\w*
     |angehoben|ausgeweitet|gewachsen|verlänger\w*|zuleg(?:en|te|ten|t)|rekordhoch|höchststand|(?:an)?wachsen
-    |hochschoss\w*|hochgeschossen|schnellte\w*|emporgeschnellt|ansteig\w*|angestiegen
+    |hochschoss\w*|hochgeschossen|schnellte\w*|emporgeschnellt|ansteig(?!end)\w*|angestiegen
     |(?:gewann|gewannen|gewinnt|gewinnen)(?=\s+(?:(?!mit\b)[\wäöüß]+\s+){0,3}?(?:\d[\d,.]*
-        |ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+(?:Prozent|Punkte))"""
+        |ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s*(?:Prozent|%|Punkte))"""
 _DOWN_DE = r"""verbillig\w*|billiger|schwächer|sank(?:en)?|sinkt|gesunken|sinken|fiel(?:en)?
     |fällt|gefallen|\w*rückgang|rückläufig|ging\s+zurück|gingen\s+zurück|zurückgegangen
     |zurück|minus|\w*minus|(?:verlor\w*|verloren)(?!\s+(?:ihr(?:en)?|sein(?:en)?|das|den)\s+(?:Arbeitsplatz|Arbeitsplätze

@@ -20,8 +20,15 @@ _NO_MOVE = re.compile(
 
 
 _PREVENTED = re.compile(
-    r"\b(?:avoid(?:ed|ing|s)?|prevent(?:ed|ing|s)?|without)\s+(?:[a-z-]+\s+){1,3}$", re.I
+    r"\b(?:avoid(?:ed|ing|s)?|prevent(?:ed|ing|s)?|without)\s+"
+    r"(?:(?!(?:as|but|and|or|while|when|because|so|meant|helped|led|made)\b)[a-z-]+(?<!ed)\s+)"
+    r"{1,3}$",
+    re.I,
 )
+_CHANGE_NOUNS = cues.words_of(
+    "rise rises increase increases hike hikes cut cuts losses falls drops"
+)
+_VOTES_DE = re.compile(r"\b(?:Stimmen|Wahl\w*|\w+wahl|Partei\w*|Mandat\w*|Wähler\w*|stärkste)\b")
 _CAP = re.compile(r"\s+(?:below|under|of\s+no\s+more\s+than)\s", re.I)
 
 
@@ -48,8 +55,9 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
     if _compared_with_other(q):
         return None  # "profits 15% lower than analysts had expected", "more than double that"
     if _OLD_LEVEL_BEFORE.search(q.sentence, max(0, q.start - 30), q.start) and (
-        _TO_AFTER.match(q.sentence, q.end)
-        or "current" in q.sentence[max(0, q.start - 30) : q.start]
+        _SHORTFALL.match(q.sentence, q.end)  # "up from a £20m loss", "a 0.2% contraction"
+        or (_TO_AFTER.match(q.sentence, q.end) and not _NUMBER_LATER.match(q.sentence, q.end))
+        or _NOW.search(q.sentence, max(0, q.start - 30), q.start)
     ):
         return None  # "rise from eight million plants to potentially hundreds of millions",
         # "increase interest rates from their current 4.75%": where it starts, no move
@@ -71,14 +79,14 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
     size = _SIZE_CLASS.search(q.sentence, max(0, q.start - 60), q.start) if counted else None
     if size and (size.group("limit") or size.group("noun").casefold() in _SIZE_NOUNS):
         return None  # "In Gemeinden mit bis zu 5.000 Einwohnern stieg der Anteil": a size
-    if lang != "de" and (still := _STILL_MOVING.match(q.sentence, q.end)):
-        return "up" if still.group("up") else "down"  # "… and that number is growing fast"
     left, right = clause(q.sentence, q.start, q.end)
     lo, hi = max(left, q.start - 90), min(right, q.end + 30)
     fences = walls(q, others)
     best = _nearest_cue(q, "de" if lang == "de" else "en", others, (lo, hi), fences)
     if lang == "de":
         best = _separable(q, lo, right, fences, best) or _final_participle(q, right, fences)
+    if best is None and lang != "de" and (still := _STILL_MOVING.match(q.sentence, q.end)):
+        return "up" if still.group("up") else "down"  # "… and that number is growing fast"
     return best[1] if best else None
 
 
@@ -199,6 +207,8 @@ def _final_participle(
         return None
     word = m.group(1).casefold()
     way = _FINAL_PARTICIPLES.get(word)
+    if word == "verstärkt" and not _FALL_TO.search(q.sentence, max(0, q.start - 16), q.start):
+        return None  # "durch den Tod von 30 Menschen verstärkt": a cause, "um 1.500" a rise
     if word == "fallen" and not _FALL_TO.search(q.sentence, max(0, q.start - 16), q.start):
         return None  # "unter 1.000 Dollar fallen" fell; "ein Beitrag von 450 Euro wird fallen"
         # is dropped, "100 Menschen zum Opfer fallen" died
@@ -207,7 +217,7 @@ def _final_participle(
     return (m.start(1) - q.end, way) if way else None
 
 
-_FALL_TO = re.compile(r"\b(?:unter|auf|um)\s+(?:[a-zäöüß]+\s+)?$")
+_FALL_TO = re.compile(r"\b(?:unter|auf|um)\s+(?:[a-zäöüß]+\s+){0,3}$")
 _DISMISSED = cues.words_of("entlassen rausgeworfen hinausgeworfen gekündigt freigesetzt")
 _STAFF_DE = re.compile(
     r"(?:Mitarbeiter|Angestellte|Beschäftigte|Arbeiter|Arbeitnehmer|Stellen|Jobs|Arbeitsplätze"
@@ -239,10 +249,12 @@ def _moves(
     sentence, word = q.sentence, m.group(0).casefold()
     if _NO_MOVE.search(sentence, max(0, m.start() - 12), m.start()):
         return False
-    if _PREVENTED.search(sentence, max(0, m.start() - 40), m.start()):
+    if word in _CHANGE_NOUNS and _PREVENTED.search(sentence, max(0, m.start() - 40), m.start()):
         return False  # "a £1bn package to avoid big council tax rises"
     if word in ("rises", "increases", "hikes") and _CAP.match(sentence, m.end()):
         return False  # "keep council tax rises below 5%": a cap
+    if word.startswith("gew") and q.unit != "pp" and _VOTES_DE.search(sentence):
+        return False  # "Die SPD gewann bei der Wahl 25,7 Prozent der Stimmen": a share won
     if word in ("up", "down") and (
         _phrasal(sentence, m.start()) or not cues.particle_moves(sentence, m.start(), m.end())
     ):
@@ -468,7 +480,8 @@ _NEW_SUBJECT = re.compile(
 # that number is growing fast", "four million users, and numbers are climbing fast".
 _STILL_MOVING = re.compile(
     r"(?:\s+(?:[^\W\d][\w'’-]*|(?:19|20)\d\d)){0,8}?,?\s+and\s+(?:(?:that|this|the|those|these)\s+)?"
-    r"(?:numbers?|figures?|costs?|total|prices?|amount)\s+(?:is|are|keeps?|continues?\s+to)\s+"
+    r"(?:numbers?|figures?|total|(?:(?<=that\s)|(?<=this\s)|(?<=the\s))(?:costs?|prices?|amount))\s+"
+    r"(?:is|are|keeps?|continues?\s+to)\s+"
     r"(?:still\s+)?(?:(?P<up>growing|rising|climbing|increasing|grow|rise|climb|increase)"
     r"|falling|shrinking|dropping|declining|fall|shrink|drop|decline)\b",
     re.I,
@@ -479,6 +492,9 @@ _OLD_LEVEL_BEFORE = re.compile(
     re.I,
 )
 _TO_AFTER = re.compile(r"(?:\s*\([^()]*\))?\s+to\s+", re.I)
+_SHORTFALL = re.compile(r"\s+(?:loss|losses|contraction|deficit)\b", re.I)
+_NUMBER_LATER = re.compile(r"[^.;]*?\d")  # "from 60,000 barrels a day to between 80,000 and"
+_NOW = re.compile(r"\b(?:current|present)\s+(?:(?:about|around|just)\s+)?$", re.I)
 _LATER = re.compile(r"\b(?:before|after|then|bevor|danach)\b", re.I)
 _OF_KIND = re.compile(r"\s+of\s+")
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who|that|die|der|das|welche[rs]?)\s", re.I)

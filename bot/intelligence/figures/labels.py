@@ -221,6 +221,8 @@ def _named(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
         return group.group(1)  # "verglichen mit 17,1 Prozent bei den Weißen"
     if q.unit in _RATES and (way := _LINK.match(tail)):
         return way.group(1)  # "mit 21 Mbit/s im Downstream"
+    if lang != "de" and q.kind in ("money", "percent") and (short := _SHORT_OF.match(tail)):
+        return short.group(1)  # "up from a £20m loss", "after a 0.2% contraction"
     if q.kind == "percent" and (party := _party(q, others)):
         return party  # "liegen die Grünen im 18. Bezirk mit 27,93 Prozent"
     if lang == "de" and q.kind in ("percent", "money") and (stock := _stock(q, others)):
@@ -266,7 +268,12 @@ def _named(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
 
 
 # The group a share is of, named right after it: "10,4 Prozent bei den Hispanics".
-_AMONG_DE = re.compile(r"\s+bei\s+(?:den|der)\s+([A-ZÄÖÜ][\wäöüß-]{3,})\b")
+_AMONG_DE = re.compile(
+    r"\s+bei\s+(?:den|der)\s+(?!\w*(?:wahl|wahlen|abstimmung|umfrage|befragung|referendum|jahr)\b)"
+    r"([A-ZÄÖÜ][\wäöüß-]{3,})\b",
+    re.I,
+)
+_SHORT_OF = re.compile(r"\s+(loss|contraction|deficit)\b", re.I)
 # Which way a data rate goes: "21 Mbit/s im Downstream", "2 Mbps for uploads".
 _RATES = frozenset({"Mbps", "Gbps", "kbps"})
 _LINK = re.compile(

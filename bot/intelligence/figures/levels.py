@@ -234,6 +234,7 @@ _FROM_END = re.compile(
     rf"\bfrom\s+{_ESTIMATE_OF}(?:an?\s+)?(?:(?:just|only|about|around|some|nearly|almost)\s+)?$",
     re.I,
 )
+_SHORTFALL = re.compile(r"\s+(?:loss|losses|contraction|deficit|decline|fall|drop)\b", re.I)
 _CHANGE_FROM = re.compile(rf"\b(up|down|higher|lower)\s+from\s+{_ESTIMATE_OF}(?:\S+\s+)?$", re.I)
 _NEW_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:\S+\s+){0,2}$", re.I)  # "fell to just over £25bn"
 
@@ -271,8 +272,8 @@ def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
             _starts(nxt, q, None)
             continue
         before = q.sentence[max(0, q.start - 50) : q.start]
-        if not _FROM_END.search(before):
-            continue  # "up from just 0.3% in 2003"
+        if not _FROM_END.search(before) or _SHORTFALL.match(q.sentence, q.end):
+            continue  # "up from just 0.3% in 2003"; "up from a £20m loss" is no level of it
         said = _CHANGE_FROM.search(before)
         newer = _newer_level(found[:i], q, said is not None)
         if newer is not None:
@@ -404,7 +405,11 @@ def _mark_compared(found: list[Quantity]) -> list[Quantity]:
 
 
 _BRACKETS = re.compile(r"\s*\([^()]{1,60}\)")
-_OTHER_PARTY = re.compile(r"\s+(?:for|of|among|by)\s+(?!the\s+(?:same|previous)\b)", re.I)
+_OTHER_PARTY = re.compile(
+    r"\s+(?:for|of|among|by)\s+(?!(?:the\s+)?(?:same|previous|prior|whole|full|end|first|second"
+    r"|third|fourth|last|year|years|quarter|month|period|week|half|\d{4})\b)",
+    re.I,
+)
 _AGAINST = re.compile(r"\s*,?\s*against\s+(?:a\s+|the\s+)?", re.I)
 _EARLIER_TIME = re.compile(
     r"\s+(?:(?:in\s+)?(?:last|the\s+previous|the\s+same)\s+\w+|a\s+year\s+(?:ago|earlier)"

@@ -240,20 +240,31 @@ def _close_following(q: Quantity, lang: str) -> str | None:
     noun = following_noun(q, lang)
     if noun is None or (at := q.sentence.find(noun, q.end)) < 0:
         return None
-    gap = q.sentence[q.end : at].split()
-    if len(gap) > _CLOSE_WORDS or not all(_ATTRIBUTE_DE.fullmatch(word) for word in gap):
+    gap = " ".join(q.sentence[q.end : at].split())
+    if len(gap.split()) > _CLOSE_WORDS or not _CLOSE_GAP_DE.fullmatch(gap):
         return None  # "für 1000 Kubikmeter könnte die Ukraine": a clause of its own
-    return None if noun.casefold().endswith(_TIME_ENDS) else noun  # "zu Jahresbeginn"
+    if noun in _NOT_WHAT_DE or noun.casefold().endswith(_TIME_ENDS):
+        return None  # "im Vergleich zu 2013", "zu Buche", "zu Jahresbeginn"
+    return noun
 
 
 _CLOSE_WORDS = 2
-# Articles, prepositions, possessives and inflected adjectives: "ihrer ersten", "in der".
-_ATTRIBUTE_DE = re.compile(
-    r"(?:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|in|im|ins|an|am|auf|aus|bei"
-    r"|beim|für|vor|von|vom|zu|zum|zur|mit|über|unter|nach|ihre[rnms]?|seine[rnms]?|unsere[rnms]?"
-    r"|(?!(?:könnte|würde|sollte|müsste|dürfte|hätte|wäre|habe|werde|hatte|wurde|wollte)n?\b)"
-    r"[a-zäöüß]{3,}(?:e|en|er|es|em))"
+# What may stand between a figure and its noun: a place or part preposition with its article
+# ("in der Familie", "zur AKP", "mit abgezweigten Korruptionsgeldern"), a possessive ("ihrer")
+# or an adjective right before the noun ("67 Prozent ganze Wohnungen"); not "ohne"
+# ("ohne Zweckbindung"), no bare article (an object: "gewann … die Wahl").
+_CLOSE_GAP_DE = re.compile(
+    r"(?:(?:in|im|ins|an|am|auf|aus|bei|beim|für|vor|nach|zu|zum|zur|mit|über)"
+    r"(?:\s+(?:der|die|das|den|dem|des|einer|einem|einen|eines))?"
+    r"|(?:mein|dein|ihr|sein|unser|euer)(?:e[rnms]?)?|deren|dessen"
+    r"|(?:jen|dies)(?:e[rnms]))?"
+    r"(?:\s*(?!(?:jene|keine|diese|welche|alle|beide|viele|einige|andere|solche|jede)[nrms]?\b"
+    r"|(?:ohne|gegen|zwischen|neben|binnen|unter|über|hinter|außer|wieder|immer|oder|aber"
+    r"|sowie|sondern|jedoch|dagegen|daneben|eben|oben|unten|lange|gerne|alleine)\b)"
+    r"[a-zäöüß]{3,}(?<![^s]ten)(?:e|en|er|es|em))?",
+    re.I,
 )
+_NOT_WHAT_DE = cues.words_of("Vergleich Voraus Buche Schnitt Durchschnitt Rahmen Zuge Folge Summe")
 _TIME_ENDS = ("beginn", "ende", "anfang", "mitte", "jahr", "jahres", "monat", "woche")
 _TO_LEVEL = re.compile(
     r"\s+(?:(?:[a-z]+\s+){0,4}?to\s+(?:close|end|finish|settle)\s+at"
@@ -457,10 +468,11 @@ def _bracket_moves(found: Sequence[Quantity]) -> None:
             q.direction = before.direction
         if _moved_level(before, q, gap):
             before.direction = q.direction  # "sold 95,000 cars in Asia last year, up 2.6%"
-        if q.label is None and before.label and _TO_LEVEL.fullmatch(gap):
+        reached = _TO_LEVEL.fullmatch(gap)
+        if q.label is None and before.label and reached:
             q.label = before.label  # "Arcelor shed 2.1% to 17.58 euros": Arcelor's price
-            if q.direction is None and before.kind == "percent" and q.kind == "money":
-                q.direction = before.direction  # "rose 15% from a year ago to reach £546m"
+        if reached and q.direction is None and before.kind == "percent" and q.kind == "money":
+            q.direction = before.direction  # "rose 15% from a year ago to reach £546m"
         if before.label and q.kind == before.kind and (change := _CHANGE_AFTER.fullmatch(gap)):
             q.label = before.label
             way = (change.group(1) or change.group(2)).casefold()

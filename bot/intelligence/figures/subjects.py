@@ -33,6 +33,7 @@ _IRREGULAR = words_of(
     give gives got get gets hit hits cut cuts set sets put puts held hold holds kept keep
     keeps left brought bring brings came come comes became become becomes ran stood stands
     went goes saw sees sank shrank slid leapt soared topped tops remain remains remained
+    began begin begins begun
     account accounts cost costs total totals reach reaches own owns need needs expect
     expects say says said show shows earn earns raise raises receive receives represent
     represents estimate estimates predict predicts forecast forecasts mean means include
@@ -175,9 +176,16 @@ def _verb_group_start(tokens: list[str]) -> int | None:
 
 
 def _phrasal(tokens: list[str], start: int) -> bool:
-    """A verb before the particle that starts the group: "edged up", "crept up", "went down"."""
+    """A verb before the particle that starts the group: "edged up", "crept up", "went down";
+    not a noun after its article or adjective ("taking the annual total up 35.4%")."""
     particle = tokens[start].casefold() in ("up", "down", "higher", "lower")
-    return particle and _is_verb(tokens[start - 1], near_figure=False)
+    verb = tokens[start - 1].casefold()
+    past = verb.endswith("ed") or verb in _PHRASAL_PAST
+    after_noun_start = start > 1 and tokens[start - 2].casefold() in _DETERMINERS
+    return particle and past and not after_noun_start and _is_verb(verb, near_figure=False)
+
+
+_PHRASAL_PAST = words_of("went came shot crept rose fell began stood made")
 
 
 def _phrase(tokens: list[str]) -> list[str]:

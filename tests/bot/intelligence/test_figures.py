@@ -4721,3 +4721,58 @@ def test_an_old_level_after_a_few_words_or_an_article_is_the_start() -> None:
     assert by_text(lending, "en")["£25bn"].from_value == 25.5e9
     ebay = "EBay stock fell to $92.9 in after-hours trade, from a $103.05 end on Nasdaq."
     assert by_text(ebay, "en")["$92.9"].from_value == 103.05
+
+
+def test_review_a_german_noun_after_the_figure_needs_a_place_or_part_phrase() -> None:
+    fund = "Der Bund zahlt den Ländern jährlich 500 Millionen Euro ohne Zweckbindung."
+    assert by_text(fund, "de")["500 Millionen Euro"].label == "Bund"
+    asked = "Von den 500 Befragten gaben 30 Prozent diese Antwort."
+    assert by_text(asked, "de")["30 Prozent"].label != "Antwort"
+    rise = "Damals gab es eine Steigerung um rund 60 Prozent im Vergleich zu 2013."
+    assert by_text(rise, "de")["60 Prozent"].label == "Steigerung"
+    campaign = "Der Wahlkampf wird zu 50 Prozent mit abgezweigten Korruptionsgeldern finanziert."
+    assert by_text(campaign, "de")["50 Prozent"].label == "Korruptionsgeldern"
+    lag = "Nach 30 Fahrsekunden hatte ich schon 80 Prozent meines späteren Rückstandes."
+    assert by_text(lag, "de")["80 Prozent"].label == "Rückstandes"
+
+
+def test_review_vote_shares_won_and_election_groups_are_no_moves_or_labels() -> None:
+    spd = "Die SPD gewann bei der Wahl 25,7 Prozent der Stimmen."
+    assert direction_of(spd, "de", "25,7 Prozent") is None
+    greens = "Die Grünen gewannen zwei Prozentpunkte dazu."
+    assert direction_of(greens, "de", "zwei Prozentpunkte") == "up"
+    federal = "Die SPD kam auf 25 Prozent bei der Bundestagswahl."
+    assert by_text(federal, "de")["25 Prozent"].label == "SPD"
+    ramp = "Der Radweg führt über eine 8 Prozent ansteigende Rampe."
+    assert direction_of(ramp, "de", "8 Prozent") is None
+    cause = "Die Sorge wurde durch den Tod von 30 Menschen verstärkt."
+    assert direction_of(cause, "de", "30 Menschen") is None
+    assert direction_of("Der Preis soll um bis zu 15 Prozent fallen.", "de", "15 Prozent") == "down"
+
+
+def test_review_english_rules_stay_in_their_clause() -> None:
+    total = by_text(
+        "China's exports totalled $63.8bn in December, taking the annual total up 35.4% to "
+        "$593.4bn.",
+        "en",
+    )
+    assert total["35.4%"].label == "total"
+    gold = by_text("Gold began the year up 3% at $430.", "en")
+    assert gold["3%"].label == "Gold"
+    sales = "Sales were $5.2bn, compared with $4.8bn for the year before."
+    assert direction_of(sales, "en", "$5.2bn") == "up"
+    japan = "Japan managed to avoid recession as exports rose 2.3% in the quarter."
+    assert direction_of(japan, "en", "2.3%") == "up"
+    assert direction_of("Without government help sales fell 20%.", "en", "20%") == "down"
+    profits = "Profits dropped to £20m in 2004, and costs are still rising."
+    assert direction_of(profits, "en", "£20m") == "down"
+    loss = by_text("The firm made a profit of £50m, up from a £20m loss a year earlier.", "en")
+    assert (loss["£20m"].label, loss["£20m"].direction) == ("loss", None)
+    targets = (
+        "The company raised targets from 60,000 barrels a day to between 80,000 and 100,000 "
+        "barrels a day."
+    )
+    assert direction_of(targets, "en", "80,000 and 100,000 barrels a day") == "up"
+    assert direction_of("Troops retreated 20 miles.", "en", "20 miles") is None
+    assert direction_of("Inflation eased to 1.6%.", "en", "1.6%") == "down"
+    assert direction_of("Sales climbed 8% to hit $2bn.", "en", "$2bn") == "up"
