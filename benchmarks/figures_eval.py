@@ -72,7 +72,7 @@ MISREAD_CATEGORIES = frozenset({"year", "date", "time", "score", "age", "rank"})
 _MEASURES = {
     "kilometer": "km", "kilometre": "km", "kilometres": "km", "kilometers": "km", "km": "km",
     "tonnen": "t", "tonnes": "t", "tons": "t", "t": "t", "gramm": "g", "grams": "g", "g": "g",
-    "megapixel": "megapixels", "pixels": "pixel", "yards": "yd", "yard": "yd",
+    "megapixel": "megapixels", "mp": "megapixels", "pixels": "pixel", "yards": "yd", "yard": "yd",
     "points": "punkte", "megabyte": "mb", "megabytes": "mb", "inches": "zoll",
     "barrels per day": "bpd", "barrels a day": "bpd", "barrel pro tag": "bpd",
     "barrel/tag": "bpd", "fass pro tag": "bpd", "fass/tag": "bpd", "litres": "l", "liter": "l",

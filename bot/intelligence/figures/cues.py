@@ -24,6 +24,7 @@ CURRENCY_WORDS = {
     "us-dollar": "USD", "us-dollars": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR",
     "euros": "EUR", "£": "GBP", "gbp": "GBP", "pfund": "GBP", "pound": "GBP", "pounds": "GBP",
     "sterling": "GBP", "chf": "CHF", "franken": "CHF", "¥": "JPY", "yen": "JPY", "jpy": "JPY",
+    "bitcoin": "BTC", "bitcoins": "BTC",
     "yuan": "CNY", "renminbi": "CNY", "rubel": "RUB", "roubles": "RUB", "rubles": "RUB",
     "a$": "AUD", "c$": "CAD", "hk$": "HKD", "kronen": "SEK", "rupees": "INR", "franc": "CHF",
     "francs": "CHF", "rupee": "INR", "won": "KRW",
@@ -100,7 +101,7 @@ PERSON_NOUNS = words_of(
     kräfte ärzte ärztinnen bauern wirte priester alte servants ankünfte neuankünfte piloten
     pilotinnen flugbegleiter flugbegleiterinnen fussgänger fussgängern attendants
     geschworene geschworenen
-    ankömmlinge arrivals getreue getreuen damen herren
+    ankömmlinge arrivals getreue getreuen damen herren leichen
     berechtigte suchende reisende lehrende arbeitende getötete vermisste festgenommene
     angeklagte betroffene geflüchtete erkrankte verstorbene freiwillige bewaffnete
     verantwortliche gestrandete geborene beteiligte überlebende streikende verurteilte
@@ -194,7 +195,7 @@ RATE_PER = {
     "monat": "month", "month": "month", "tag": "day", "day": "day", "woche": "week",
     "week": "week", "kopf": "head", "head": "head", "einwohner": "inhabitant",
     "capita": "head", "person": "head", "minute": "min", "kilometer": "km", "kilometre": "km",
-    "km": "km", "liter": "l", "litre": "l", "s": "s", "h": "h",
+    "km": "km", "liter": "l", "litre": "l", "s": "s", "h": "h", "quadratmeter": "m²",
 }  # fmt: skip
 
 # What a figure measures. German entries also match inside compounds

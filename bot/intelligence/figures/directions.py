@@ -217,6 +217,7 @@ def _final_participle(
     return (m.start(1) - q.end, way) if way else None
 
 
+_PRECIPITATION = re.compile(r"l/m²|mm$|cm$")
 _FALL_TO = re.compile(r"\b(?:unter|auf|um)\s+(?:[a-zäöüß]+\s+){0,3}$")
 _DISMISSED = cues.words_of("entlassen rausgeworfen hinausgeworfen gekündigt freigesetzt")
 _STAFF_DE = re.compile(
@@ -295,6 +296,8 @@ def _moves(
         return False  # "einen Verlust von 41 Millionen Euro", "the $550m it lost on trading"
     if word in ("weniger", "mehr") and _VERB_NEXT_DE.match(sentence, m.end()):
         return False  # "Fast eine Million Menschen wollten weniger arbeiten": the work
+    if word in ("fällt", "fiel", "fielen", "fell", "falls") and _PRECIPITATION.match(q.unit or ""):
+        return False  # "In Wien fielen 87 Liter pro Quadratmeter": rain fell, nothing sank
     if word in ("fällt", "fiel", "fielen") and _TURNS_OUT.match(sentence, m.end()):
         return False  # "Mit 3.450 mAh fällt dieser relativ groß aus": "ausfallen" is no fall,
         # "In Europa fällt mit 4000 Liter bloß die Hälfte an": "anfallen" accrues

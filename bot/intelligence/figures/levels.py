@@ -266,8 +266,8 @@ def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
                 and nxt.value >= 1000  # not "the pension age from 60 to 65"
             ):
                 nxt.kind = "count"  # "revised the jobs gains from 157,000 to 133,000"
-            if q.unit is None and q.scale == 1.0:
-                q.value *= nxt.scale  # "from 2 to 3.5 million"
+            if q.scale == 1.0 and (q.unit is None or _same_scale(q, nxt)):
+                q.value *= nxt.scale  # "from 2 to 3.5 million", "from $1.3 to $1.5bn"
             q.unit, q.kind = nxt.unit, nxt.kind
             _starts(nxt, q, None)
             continue
@@ -428,6 +428,14 @@ _CHANGE_NOUN = re.compile(
 _RISES = frozenset({"rise", "increase", "jump", "gain", "climb", "anstieg", "plus"})
 
 
+def _same_scale(old: Quantity, new: Quantity) -> bool:
+    """ "from $1.3 to $1.5bn": a small bare old level in the new one's unit borrows its scale
+    when the two stay within a factor of ten ("from $500 to $1.5bn" does not)."""
+    if old.unit != new.unit or new.scale <= 1 or old.value >= 1000:
+        return False
+    return 0.1 <= old.value * new.scale / new.value <= 10
+
+
 def _newer_level(before: list[Quantity], old: Quantity, said: bool) -> Quantity | None:
     """The figure an old level after it belongs to: the last one in its unit ("up from")
     or the last one a "to" introduced ("rose to 200 dinars ... from 170 dinars")."""
@@ -480,7 +488,11 @@ def _merge_ranges(found: list[Quantity]) -> list[Quantity]:
             if q.value / (q.scale if prev.unit is None else 1.0) < prev.value:
                 out.append(q)  # "5-4" runs backwards: a score or a code, not a range
                 continue
-            unscaled = prev.unit == q.unit and prev.scale == 1 < q.scale  # "$1.3 to $1.5bn"
+            unscaled = (  # "$1.3 to $1.5bn"; not "by 80,000 barrels a day to 84 million"
+                prev.unit == q.unit
+                and prev.scale == 1 < q.scale
+                and prev.value * q.scale <= q.value
+            )
             compared = prev.unit == q.unit and _COMPARED_AFTER.match(q.sentence, q.end)
             joined = _RANGE_JOIN.fullmatch(gap) and (
                 word not in ("and", "und", "to", "or", "oder")

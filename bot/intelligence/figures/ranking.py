@@ -397,16 +397,22 @@ _CHANGE_AFTER = re.compile(
 )
 _CHANGE_WAY = {"plus": "up", "up": "up", "rise": "up", "increase": "up", "minus": "down",
                "down": "down", "fall": "down", "drop": "down"}  # fmt: skip
-_BRACKET = re.compile(r"\s*\(\s*(?:(?:rund|etwa|about|around|or|oder)\s+)?")
+# A restatement in brackets or between dashes: "rose 15 cents - 1.1% - on Nasdaq".
+_BRACKET = re.compile(r"\s*(?:\(|\s[–—-])\s*(?:(?:rund|etwa|about|around|or|oder)\s+)?")
 # The gap between a level and its change: "$6.2bn in its last financial year, a 9% increase",
 # "£3.1bn, a 5% rise", "$2bn, up 12%" (German ", ein Plus von" is ``_CHANGE_AFTER``'s).
 _LEVEL_THEN_CHANGE = re.compile(
-    r"(?:\s+(?:in|for|over|at|im|in\s+the|last|this|aller|of\s+all)\s+[^,;()–—-]{1,40}?)?"
+    r"(?:\s+(?:in|for|over|at|on|im|in\s+the|last|this|aller|of\s+all)\s+[^,;()–—-]{1,40}?)?"
     r"\s*(?:,|\s[–—-])\s+(?:an?\s+|ein\s+)?"  # "34,1 Prozent aller Geräte zu finden, ein Plus von"
-    r"(?:(?:up|down|plus|minus)\s+(?:by\s+|von\s+|um\s+)?)?",
+    r"(?:(?:up|down|plus|minus)\s+(?:by\s+|von\s+|um\s+)?"
+    r"|(?:rise|increase|gain|jump|fall|drop|decline)\s+of\s+)?",  # "$40.15 - a drop of 5.1%"
     re.I,
 )
-_SAID_WAY = re.compile(r"(?:up|down|plus|minus)\s+(?:by\s+|von\s+|um\s+)?$", re.I)
+_SAID_WAY = re.compile(
+    r"(?:(?:up|down|plus|minus)\s+(?:by\s+|von\s+|um\s+)?"
+    r"|(?:rise|increase|gain|jump|fall|drop|decline)\s+of\s+)$",
+    re.I,
+)
 # "auf 35,5 Prozent (-0,6)": a signed change in brackets says which way the level went
 _SIGNED_BRACKET = re.compile(r"\s*\(\s*(?:([+-])|(plus|minus)\s)\s?\d", re.I)
 _CHANGE_NOUN = re.compile(r"\s+(?:increase|rise|fall|drop|decline|gain|jump|improvement)\b", re.I)
@@ -464,8 +470,11 @@ def _bracket_moves(found: Sequence[Quantity]) -> None:
             q.direction = "up" if sign in ("+", "plus") else "down"
     for before, q in pairwise(kept):
         gap = q.sentence[before.end : q.start]
-        if q.direction is None and before.direction and _BRACKET.fullmatch(gap):
+        dashed = "(" not in gap and not q.text[:1].isdigit()  # "- one fifth of the total -"
+        if q.direction is None and before.direction and _BRACKET.fullmatch(gap) and not dashed:
             q.direction = before.direction
+            if q.label is None and q.kind == "percent" != before.kind:
+                q.label = before.label  # "Oracle shares rose 15 cents - 1.1% -"
         if _moved_level(before, q, gap):
             before.direction = q.direction  # "sold 95,000 cars in Asia last year, up 2.6%"
         reached = _TO_LEVEL.fullmatch(gap)

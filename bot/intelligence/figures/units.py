@@ -35,7 +35,7 @@ _CUR_POST = re.compile(
     r"|francs?|US-Dollars?|Dollars?|Euros?|€|\$|Pfund|pounds?(?:\s+sterling)?|Franken|CHF|Yen"
     r"|USD|EUR|GBP|Rubel|roubles|rubles|Yuan|Renminbi|Kronen|rupees|Cents?|pence|rand|lira"
     r"|zloty|shekels|baht|ringgit|rupiah|naira|hryvnia|forint|kronor|kroner|krona|pesos|dinars"
-    r"|dirhams|riyals|reais|Lewa|Leva|Kuna)"
+    r"|dirhams|riyals|reais|Lewa|Leva|Kuna|Bitcoins?)"
     r"(?!\w)(?!-(?!Cent)(?-i:[A-ZÄÖÜ]))",  # "18 Euro-Finanzminister": people
     re.I,
 )

@@ -4776,3 +4776,26 @@ def test_review_english_rules_stay_in_their_clause() -> None:
     assert direction_of("Troops retreated 20 miles.", "en", "20 miles") is None
     assert direction_of("Inflation eased to 1.6%.", "en", "1.6%") == "down"
     assert direction_of("Sales climbed 8% to hit $2bn.", "en", "$2bn") == "up"
+
+
+def test_held_out_33_units_ranges_and_restated_changes() -> None:
+    demand = by_text(
+        "The IEA raised its estimate of oil demand growth by 80,000 barrels a day to 84 million "
+        "barrels a day.",
+        "en",
+    )
+    assert demand["80,000 barrels a day"].value == 80_000
+    assert demand["84 million barrels a day"].value == 84e6
+    assert by_text("Profits rose from $1.3 to $1.5bn.", "en")["$1.5bn"].from_value == 1.3e9
+    rain = by_text("In Wien fielen 87 Liter pro Quadratmeter.", "de")["87 Liter pro Quadratmeter"]
+    assert (rain.unit, rain.direction) == ("l/m²", None)
+    coins = by_text("Die Erpresser forderten 5 Bitcoins.", "de")["5 Bitcoins"]
+    assert (coins.unit, coins.kind) == ("BTC", "money")
+    assert by_text("Die Polizei fand 18 Leichen.", "de")["18 Leichen"].unit == "people"
+    oracle = by_text("On the news, Oracle shares rose 15 cents - 1.1% - on Nasdaq.", "en")["1.1%"]
+    assert (oracle.label, oracle.direction) == ("shares", "up")
+    brent = by_text("Brent crude closed at $40.15 on Thursday - a drop of 5.1% - on news.", "en")
+    assert brent["$40.15"].direction == "down"
+    assert brent["5.1%"].label == "crude"
+    jobs = "It is cutting 12,000 jobs - one fifth of the European total - to cut costs."
+    assert direction_of(jobs, "en", "one fifth") is None
