@@ -13,10 +13,11 @@ lenient, any alternative of the second labeller's label counts; directions on pa
 either side has one), next to the extractor against either labelling.
 
 Measured (twenty-first round, 120 articles): a second labeller reaches value+unit F1
-0.96-1.00, labels 0.97-1.00 and directions 0.58-1.00 (0.84 over all 68 direction pairs)
-against the gold of record, where the extractor has F1 0.91-0.95, labels 0.61-0.86 and
-directions 0.63-0.78: labels are a real gap, directions are one a second labeller only
-closes to 0.84 (docs/benchmarks.md, "Key figures, issue 12 twenty-first round").
+0.96-1.00, labels 0.97-1.00 (313 of 316) and directions 0.58-1.00 (57 of 68, 0.84) against
+the gold of record, where the extractor at the round's final rules has F1 0.91-0.95, labels
+0.67-0.88 (226 of 287) and directions 0.63-0.82 (50 of 69): labels are a real gap,
+directions one a second labeller only closes to 0.84 (docs/benchmarks.md, "Key figures,
+issue 12 twenty-first round").
 """
 
 from __future__ import annotations
