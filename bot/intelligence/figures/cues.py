@@ -59,6 +59,9 @@ SHARED_CURRENCIES = {
     "DINAR": {"alger": "DZD", "iraq": "IQD", "irak": "IQD", "kuwait": "KWD", "jordan": "JOD",
               "tunis": "TND", "serbi": "RSD", "bahrain": "BHD", "liby": "LYD"},
 }  # fmt: skip
+# An amount that is itself a shortfall: "a £20m loss", "a 0.2% contraction" (no level of
+# the profit or growth it is compared with).
+SHORTFALL = re.compile(r"\s+(loss|losses|contraction|deficit)\b", re.I)
 # Sub-units: the value is stored in the main unit (50 cents -> 0.5 USD).
 CENT_WORDS = {"cent": "EUR", "cents": "USD", "pence": "GBP", "p": "GBP"}
 

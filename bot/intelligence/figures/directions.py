@@ -55,7 +55,7 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
     if _compared_with_other(q):
         return None  # "profits 15% lower than analysts had expected", "more than double that"
     if _OLD_LEVEL_BEFORE.search(q.sentence, max(0, q.start - 30), q.start) and (
-        _SHORTFALL.match(q.sentence, q.end)  # "up from a £20m loss", "a 0.2% contraction"
+        cues.SHORTFALL.match(q.sentence, q.end)  # "up from a £20m loss", "a 0.2% contraction"
         or (_TO_AFTER.match(q.sentence, q.end) and not _NUMBER_LATER.match(q.sentence, q.end))
         or _NOW.search(q.sentence, max(0, q.start - 30), q.start)
     ):
@@ -495,7 +495,6 @@ _OLD_LEVEL_BEFORE = re.compile(
     re.I,
 )
 _TO_AFTER = re.compile(r"(?:\s*\([^()]*\))?\s+to\s+", re.I)
-_SHORTFALL = re.compile(r"\s+(?:loss|losses|contraction|deficit)\b", re.I)
 _NUMBER_LATER = re.compile(r"[^.;]*?\d")  # "from 60,000 barrels a day to between 80,000 and"
 _NOW = re.compile(r"\b(?:current|present)\s+(?:(?:about|around|just)\s+)?$", re.I)
 _LATER = re.compile(r"\b(?:before|after|then|bevor|danach)\b", re.I)

@@ -221,7 +221,7 @@ def _named(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
         return group.group(1)  # "verglichen mit 17,1 Prozent bei den Weißen"
     if q.unit in _RATES and (way := _LINK.match(tail)):
         return way.group(1)  # "mit 21 Mbit/s im Downstream"
-    if lang != "de" and q.kind in ("money", "percent") and (short := _SHORT_OF.match(tail)):
+    if lang != "de" and q.kind in ("money", "percent") and (short := cues.SHORTFALL.match(tail)):
         return short.group(1)  # "up from a £20m loss", "after a 0.2% contraction"
     if q.kind == "percent" and (party := _party(q, others)):
         return party  # "liegen die Grünen im 18. Bezirk mit 27,93 Prozent"
@@ -273,7 +273,6 @@ _AMONG_DE = re.compile(
     r"([A-ZÄÖÜ][\wäöüß-]{3,})\b",
     re.I,
 )
-_SHORT_OF = re.compile(r"\s+(loss|contraction|deficit)\b", re.I)
 # Which way a data rate goes: "21 Mbit/s im Downstream", "2 Mbps for uploads".
 _RATES = frozenset({"Mbps", "Gbps", "kbps"})
 _LINK = re.compile(

@@ -234,7 +234,7 @@ _FROM_END = re.compile(
     rf"\bfrom\s+{_ESTIMATE_OF}(?:an?\s+)?(?:(?:just|only|about|around|some|nearly|almost)\s+)?$",
     re.I,
 )
-_SHORTFALL = re.compile(r"\s+(?:loss|losses|contraction|deficit|decline|fall|drop)\b", re.I)
+_FELL_BY = re.compile(r"\s+(?:decline|fall|drop)\b", re.I)  # "up from a 0.2% decline"
 _CHANGE_FROM = re.compile(rf"\b(up|down|higher|lower)\s+from\s+{_ESTIMATE_OF}(?:\S+\s+)?$", re.I)
 _NEW_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:\S+\s+){0,2}$", re.I)  # "fell to just over £25bn"
 
@@ -272,7 +272,8 @@ def _mark_from_to(found: list[Quantity]) -> list[Quantity]:
             _starts(nxt, q, None)
             continue
         before = q.sentence[max(0, q.start - 50) : q.start]
-        if not _FROM_END.search(before) or _SHORTFALL.match(q.sentence, q.end):
+        shortfall = cues.SHORTFALL.match(q.sentence, q.end) or _FELL_BY.match(q.sentence, q.end)
+        if not _FROM_END.search(before) or shortfall:
             continue  # "up from just 0.3% in 2003"; "up from a £20m loss" is no level of it
         said = _CHANGE_FROM.search(before)
         newer = _newer_level(found[:i], q, said is not None)

@@ -401,18 +401,17 @@ _CHANGE_WAY = {"plus": "up", "up": "up", "rise": "up", "increase": "up", "minus"
 _BRACKET = re.compile(r"\s*(?:\(|\s[–—-])\s*(?:(?:rund|etwa|about|around|or|oder)\s+)?")
 # The gap between a level and its change: "$6.2bn in its last financial year, a 9% increase",
 # "£3.1bn, a 5% rise", "$2bn, up 12%" (German ", ein Plus von" is ``_CHANGE_AFTER``'s).
+_WAY_SAID = (
+    r"(?:(?:up|down|plus|minus)\s+(?:by\s+|von\s+|um\s+)?"
+    r"|(?:rise|increase|gain|jump|fall|drop|decline)\s+of\s+)"
+)
 _LEVEL_THEN_CHANGE = re.compile(
     r"(?:\s+(?:in|for|over|at|on|im|in\s+the|last|this|aller|of\s+all)\s+[^,;()–—-]{1,40}?)?"
     r"\s*(?:,|\s[–—-])\s+(?:an?\s+|ein\s+)?"  # "34,1 Prozent aller Geräte zu finden, ein Plus von"
-    r"(?:(?:up|down|plus|minus)\s+(?:by\s+|von\s+|um\s+)?"
-    r"|(?:rise|increase|gain|jump|fall|drop|decline)\s+of\s+)?",  # "$40.15 - a drop of 5.1%"
+    rf"{_WAY_SAID}?",  # "$40.15 - a drop of 5.1%"
     re.I,
 )
-_SAID_WAY = re.compile(
-    r"(?:(?:up|down|plus|minus)\s+(?:by\s+|von\s+|um\s+)?"
-    r"|(?:rise|increase|gain|jump|fall|drop|decline)\s+of\s+)$",
-    re.I,
-)
+_SAID_WAY = re.compile(rf"{_WAY_SAID}$", re.I)
 # "auf 35,5 Prozent (-0,6)": a signed change in brackets says which way the level went
 _SIGNED_BRACKET = re.compile(r"\s*\(\s*(?:([+-])|(plus|minus)\s)\s?\d", re.I)
 _CHANGE_NOUN = re.compile(r"\s+(?:increase|rise|fall|drop|decline|gain|jump|improvement)\b", re.I)
