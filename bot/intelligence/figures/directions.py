@@ -54,13 +54,8 @@ def direction(q: Quantity, lang: str, others: Sequence[Quantity] = ()) -> str | 
         return turned  # "net profits of 400m euros, compared with a loss of 984m euros"
     if _compared_with_other(q):
         return None  # "profits 15% lower than analysts had expected", "more than double that"
-    if _OLD_LEVEL_BEFORE.search(q.sentence, max(0, q.start - 30), q.start) and (
-        cues.SHORTFALL.match(q.sentence, q.end)  # "up from a £20m loss", "a 0.2% contraction"
-        or (_TO_AFTER.match(q.sentence, q.end) and not _NUMBER_LATER.match(q.sentence, q.end))
-        or _NOW.search(q.sentence, max(0, q.start - 30), q.start)
-    ):
-        return None  # "rise from eight million plants to potentially hundreds of millions",
-        # "increase interest rates from their current 4.75%": where it starts, no move
+    if _where_it_started(q):
+        return None  # "from eight million plants to potentially hundreds of millions"
     if q.kind == "percent" and _won_vote(q):
         return None  # "having gained just 5% of the public vote": a share won
     if way := _more_than_before(q.sentence, q.end, lang):
@@ -207,9 +202,9 @@ def _final_participle(
         return None
     word = m.group(1).casefold()
     way = _FINAL_PARTICIPLES.get(word)
-    if word == "verstärkt" and not _FALL_TO.search(q.sentence, max(0, q.start - 16), q.start):
+    if word == "verstärkt" and not _TO_OR_BY_DE.search(q.sentence, max(0, q.start - 16), q.start):
         return None  # "durch den Tod von 30 Menschen verstärkt": a cause, "um 1.500" a rise
-    if word == "fallen" and not _FALL_TO.search(q.sentence, max(0, q.start - 16), q.start):
+    if word == "fallen" and not _TO_OR_BY_DE.search(q.sentence, max(0, q.start - 16), q.start):
         return None  # "unter 1.000 Dollar fallen" fell; "ein Beitrag von 450 Euro wird fallen"
         # is dropped, "100 Menschen zum Opfer fallen" died
     if word in _DISMISSED and _STAFF_DE.search(q.text):
@@ -217,8 +212,8 @@ def _final_participle(
     return (m.start(1) - q.end, way) if way else None
 
 
-_PRECIPITATION = re.compile(r"l/m²|mm$|cm$")
-_FALL_TO = re.compile(r"\b(?:unter|auf|um)\s+(?:[a-zäöüß]+\s+){0,3}$")
+_PRECIPITATION = re.compile(r"l/m²|mm$")  # rain; a water level in cm or m can fall
+_TO_OR_BY_DE = re.compile(r"\b(?:unter|auf|um)\s+(?:[a-zäöüß]+\s+){0,3}$")
 _DISMISSED = cues.words_of("entlassen rausgeworfen hinausgeworfen gekündigt freigesetzt")
 _STAFF_DE = re.compile(
     r"(?:Mitarbeiter|Angestellte|Beschäftigte|Arbeiter|Arbeitnehmer|Stellen|Jobs|Arbeitsplätze"
@@ -489,6 +484,19 @@ _STILL_MOVING = re.compile(
     r"|falling|shrinking|dropping|declining|fall|shrink|drop|decline)\b",
     re.I,
 )
+
+
+def _where_it_started(q: Quantity) -> bool:
+    """An old level that no figure ends, no move of its own: "rise from eight million plants
+    to potentially hundreds of millions", "increase interest rates from their current
+    4.75%", "up from a £20m loss" (a shortfall, no level of the profit)."""
+    if not _OLD_LEVEL_BEFORE.search(q.sentence, max(0, q.start - 30), q.start):
+        return False
+    unended = _TO_AFTER.match(q.sentence, q.end) and not _NUMBER_LATER.match(q.sentence, q.end)
+    current = _NOW.search(q.sentence, max(0, q.start - 30), q.start)
+    return bool(cues.SHORTFALL.match(q.sentence, q.end) or unended or current)
+
+
 _OLD_LEVEL_BEFORE = re.compile(
     r"\bfrom\s+(?:(?:its|their|the|a|an)\s+)?(?:current\s+|present\s+)?"
     r"(?:(?:about|around|just|some|nearly|almost|over|under)\s+)?$",

@@ -270,7 +270,7 @@ def _named(q: Quantity, lang: str, others: Sequence[Quantity]) -> str | None:
 # The group a share is of, named right after it: "10,4 Prozent bei den Hispanics".
 _AMONG_DE = re.compile(
     r"\s+bei\s+(?:den|der)\s+(?!\w*(?:wahl|wahlen|abstimmung|umfrage|befragung|referendum|jahr)\b)"
-    r"([A-ZÄÖÜ][\wäöüß-]{3,})\b",
+    r"((?-i:[A-ZÄÖÜ])[\wäöüß-]{3,})\b",
     re.I,
 )
 # Which way a data rate goes: "21 Mbit/s im Downstream", "2 Mbps for uploads".

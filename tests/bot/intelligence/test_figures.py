@@ -4799,3 +4799,9 @@ def test_held_out_33_units_ranges_and_restated_changes() -> None:
     assert brent["5.1%"].label == "crude"
     jobs = "It is cutting 12,000 jobs - one fifth of the European total - to cut costs."
     assert direction_of(jobs, "en", "one fifth") is None
+
+
+def test_final_read_lowercase_groups_and_falling_water_levels() -> None:
+    most = by_text("Der Anteil liegt bei 40 Prozent bei den meisten Gruppen.", "de")["40 Prozent"]
+    assert most.label == "Anteil"
+    assert direction_of("Der Pegel der Donau fiel um 20 cm.", "de", "20 cm") == "down"
