@@ -4805,3 +4805,13 @@ def test_final_read_lowercase_groups_and_falling_water_levels() -> None:
     most = by_text("Der Anteil liegt bei 40 Prozent bei den meisten Gruppen.", "de")["40 Prozent"]
     assert most.label == "Anteil"
     assert direction_of("Der Pegel der Donau fiel um 20 cm.", "de", "20 cm") == "down"
+
+
+def test_goal_minutes_in_a_list_and_a_team_of_ten_are_no_figures() -> None:
+    goals = by_text(
+        "Die Tore vor 10.200 Zuschauern erzielten Jonatan Soriano (7., 65., 86./Elfmeter) "
+        "und Naby Keita (28.).",
+        "de",
+    )
+    assert list(goals) == ["10.200 Zuschauern"]
+    assert not figures("Ab der 61. Minute mussten die Linzer mit zehn Mann auskommen.", "de")
