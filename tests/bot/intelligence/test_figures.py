@@ -4815,3 +4815,9 @@ def test_goal_minutes_in_a_list_and_a_team_of_ten_are_no_figures() -> None:
     )
     assert list(goals) == ["10.200 Zuschauern"]
     assert not figures("Ab der 61. Minute mussten die Linzer mit zehn Mann auskommen.", "de")
+
+
+def test_table_places_and_a_penalty_distance_are_no_figures() -> None:
+    assert not figures("He must guide his side past a club 36 places inferior on the ladder.", "en")
+    assert not figures("O'Gara thumped over a 40m penalty to give the visitors the lead.", "en")
+    assert by_text("The firm raised £40m to fund the expansion.", "en")["£40m"].value == 40e6
