@@ -19,7 +19,8 @@ MONTHS = (
 # Numbers inside these spans are not figures: dates, times, ages (up to 119 in brackets:
 # "Kärnten (660)" counts), pages, ordinals (also goal minutes in a list: "(7., 65.,
 # 86./Elfmeter)"), places in a table ("a club 36 places inferior"), scores and distances in
-# a match ("mit zehn Mann", "a 40m penalty"), court file numbers
+# a match ("mit zehn Mann", "a 40m penalty"), Boeing models ("737-800", "787 Dreamliner"),
+# court file numbers
 # ("10 Cg 17/15b-8", "1 R 77/15y") and law articles ("Art 6 StGG").
 _BLOCKED = re.compile(
     rf"""\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\s?\d{{2,4}})?
@@ -40,6 +41,8 @@ _BLOCKED = re.compile(
     | \b\d+(?:st|nd|rd|th)\b | \b\d{{1,3}}\.(?=\s+[^\W\d]) | \b[Tt]op[-\s]\d{{1,3}}\b
     | (?<![\d.,])\d{{1,3}}\.(?=[,/)]) | \bmit\s+(?:sieben|acht|neun|zehn|elf)\s+Mann\b
     | \b\d{{1,3}}\s+places?\s+(?:higher|lower|inferior|superior|above|below|behind|ahead)\b
+    | \b7[0-8]7-\d{{3}}[A-Z]{{0,2}}\b | \b7[0-8]7(?=\s+(?:Dreamliner|jumbo|jets?|planes?|aircraft
+        |airliners?|tankers?|freighters?|line|models?)\b)
     | \b\d{{1,2}}(?:m|-metre|-yard)\s+(?:penalty|kick|drop[-\s]goal|conversion|free[-\s]kick
         |strike|effort|run|dash|sprint)\b
     | \b\d{{2,4}}(?:er|s|ern)\b | \b\d{{4}}/\d{{2,4}}\b

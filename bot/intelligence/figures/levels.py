@@ -294,7 +294,9 @@ def _inside(q: Quantity, n: Quantity) -> bool:
 _OPEN_BRACKET = re.compile(r"\s*\([^()]*")
 _COMPARED = re.compile(
     r"\s*,?\s*(?:compared\s+(?:with|to)|compares\s+(?:with|to)|gegenüber|verglichen\s+mit)"
-    r"\s+(?:(?:a|the)\s+previous\s+|last\s+year's\s+|(?:rund|etwa|about|around)\s+)?$",
+    r"\s+(?:(?:a|the)\s+previous\s+|last\s+year's\s+|(?:rund|etwa|about|around)\s+"
+    r"|(?:the\s+)?(?:previously|originally|initially|first)\s+(?:reported|estimated|stated"
+    r"|announced|forecast)\s+)?$",  # "compared to the previously reported $732m": a revision
     re.I,
 )
 

@@ -11,10 +11,11 @@ import re
 # a group only between one or two digits and a word, a currency or a range's dash ("13 000
 # Migranten", "rund 10 000 Flüchtlinge", "13 000 €", "12 500–13 000"; in 10kGNAD,
 # german-news and BBC every such span is one number): "in 2015 300 people" stays two
-# numbers, "0845 8 505 505" and "059 133 60" are phone numbers.
+# numbers, "0845 8 505 505" and "059 133 60" are phone numbers, "40 787 Dreamliner aircraft"
+# are 40 Boeing 787s.
 DIGITS = (
     r"\d{1,3}(?:[.,'\u202f\u00a0]\d{3})+(?!\d)(?:[.,]\d+)?"
-    r"|(?<!\d )(?<!\d[.,] )(?<!\d)\d{1,2} \d{3}(?=\s+[^\W\d]|\s*[€$£%]|\s*[–-]\s*\d)"
+    r"|(?<!\d )(?<!\d[.,] )(?<!\d)\d{1,2} (?!7\d7\s+[A-Z])\d{3}(?=\s+[^\W\d]|\s*[€$£%]|\s*[–-]\s*\d)"
     r"|\d+(?:[.,]\d+)?"
 )
 

@@ -479,10 +479,17 @@ _GERMAN_ADJECTIVE = ("e", "en", "er", "es", "em")
 _ADVERB_DE = ("al", "ell", "ig", "lich", "isch", "iv", "bar", "los", "sam", "haft")
 
 
+_VAGUE_AMOUNTS = cues.words_of(
+    "zigtausende zehntausende hunderttausende tausende hunderte dutzende thousands hundreds dozens"
+)
+
+
 def _counted(noun: str, lang: str) -> tuple[str, str] | None:
     key = noun.casefold()
     if key in cues.CURRENCY_WORDS or key in cues.CENT_WORDS:
         return None  # "65 Canadian cents" is money, not a count of cents
+    if key in _VAGUE_AMOUNTS:
+        return None  # "Zwischen 1722 und 1787 kamen Zigtausende": an amount, nothing counted
     if lang == "de" and not noun[:1].isupper():
         return None  # "die 2012 havarierte Costa Concordia": German nouns are capitalized
     if cues.is_person(key):

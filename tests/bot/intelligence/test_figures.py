@@ -4821,3 +4821,12 @@ def test_table_places_and_a_penalty_distance_are_no_figures() -> None:
     assert not figures("He must guide his side past a club 36 places inferior on the ladder.", "en")
     assert not figures("O'Gara thumped over a 40m penalty to give the visitors the lead.", "en")
     assert by_text("The firm raised £40m to fund the expansion.", "en")["£40m"].value == 40e6
+
+
+def test_boeing_models_vague_amounts_and_revisions() -> None:
+    assert not figures("Boeing sold 30 737-800 jets.", "en")
+    assert not figures("Boeing unveils new 777 aircraft.", "en")
+    assert by_text("Daiwa added 717,000 shares.", "en")["717,000 shares"].value == 717_000
+    assert not figures("Zwischen 1722 und 1787 kamen Zigtausende ins Banat.", "de")
+    nortel = "Nortel said it had made $434m (£231m), compared to the previously reported $732m."
+    assert direction_of(nortel, "en", "$434m") == "down"
