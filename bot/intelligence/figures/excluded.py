@@ -20,8 +20,7 @@ MONTHS = (
 # "Kärnten (660)" counts), pages, ordinals (also goal minutes in a list: "(7., 65.,
 # 86./Elfmeter)"), places in a table ("a club 36 places inferior"), scores and distances in
 # a match ("mit zehn Mann", "a 40m penalty"), Boeing models ("737-800", "787 Dreamliner"),
-# court file numbers
-# ("10 Cg 17/15b-8", "1 R 77/15y") and law articles ("Art 6 StGG").
+# court file numbers ("10 Cg 17/15b-8", "1 R 77/15y") and law articles ("Art 6 StGG").
 _BLOCKED = re.compile(
     rf"""\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\s?\d{{2,4}})?
     | \b\d{{4}}-\d{{2}}-\d{{2}}\b | \b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b

@@ -469,8 +469,13 @@ def _bracket_moves(found: Sequence[Quantity]) -> None:
             q.direction = "up" if sign in ("+", "plus") else "down"
     for before, q in pairwise(kept):
         gap = q.sentence[before.end : q.start]
-        dashed = "(" not in gap and not q.text[:1].isdigit()  # "- one fifth of the total -"
-        if q.direction is None and before.direction and _BRACKET.fullmatch(gap) and not dashed:
+        worded_aside = "(" not in gap and not q.text[:1].isdigit()  # "- one fifth of the total -"
+        if (
+            q.direction is None
+            and before.direction
+            and _BRACKET.fullmatch(gap)
+            and not worded_aside
+        ):
             q.direction = before.direction
             if q.label is None and q.kind == "percent" != before.kind:
                 q.label = before.label  # "Oracle shares rose 15 cents - 1.1% -"
