@@ -7,7 +7,7 @@ ranking of the lead figures and misreads of years, dates, scores, ages and ranks
 Gold: tests/gold/figures_dev.jsonl (123 articles, 62 German, 61 English; every figure a
 reader could quote labelled by hand, see docs/benchmarks.md for the rules). The rules were
 tuned on it, and in the second round also on figures_heldout2.jsonl (after it had been
-scored and reported). Each later held-out set (figures_heldout3 … 34.jsonl, 50-150 articles
+scored and reported). Each later held-out set (figures_heldout3 … 35.jsonl, 30-150 articles
 labelled blind by others, conventions and seeds in figures_heldoutN_README.md) was scored
 once after a freeze and then read as development data. Held-out 22 to 24, each scored once
 with the rules of its round (docs/benchmarks.md, sixteenth to eighteenth round), are the
@@ -20,9 +20,9 @@ German headlines. Held-out 28, 29 and 30 (60 articles each; German halves from t
 check articles no gold set held, English fresh BBC) were labelled blind in the twentieth
 round and scored once each, 28 and 29 after a step of that round, 30 at its end; 31 (60
 articles), 32 (120), 33 (60) and 34 (60) were labelled the same way in the twenty-first
-round and scored once each, 31 after its first step, 32 and 33 at its end, 34 after it
-(no rule saw it); with held-out 22 to 24 they are the honest article estimate. 30 German
-check articles are still unlabelled.
+round and scored once each, 31 after its first step, 32 and 33 at its end, 34 and 35
+(English only) after it (no rule saw them); with held-out 22 to 24 they are the honest
+article estimate. 30 German check articles are still unlabelled.
 Held-out 29 and 30 were labelled a second time, blind (tests/gold/second/):
 benchmarks/figures_agreement.py scores one labelling against the other.
 
