@@ -363,7 +363,9 @@ _DOWN_EN = r"""(?:fell|fall(?:s|en|ing)?)(?!\s+(?:into|victim|foul|apart|asleep|
 # "to be" or a verb that pushes ("push down the unemployment rate").
 _PARTICLE_AFTER = re.compile(
     r"\s+(?:from|by|on|nearly|almost|about|around|some|sharply|slightly|more\s+than)\b"
-    r"|\s*[\d£$€¥]",
+    r"|\s*[\d£$€¥]"
+    r"|\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+half)\s+(?:pence|cents?|points?"
+    r"|per\s*cent)\b",  # "closed up four pence at 274.5 pence"
     re.I,
 )
 _PARTICLE_VERBS = words_of(

@@ -4830,3 +4830,9 @@ def test_boeing_models_vague_amounts_and_revisions() -> None:
     assert not figures("Zwischen 1722 und 1787 kamen Zigtausende ins Banat.", "de")
     nortel = "Nortel said it had made $434m (£231m), compared to the previously reported $732m."
     assert direction_of(nortel, "en", "$434m") == "down"
+
+
+def test_a_close_up_a_few_pence_in_words_moved() -> None:
+    ba = by_text("BA's shares closed up four pence at 274.5 pence.", "en")
+    assert ba["four pence"].direction == ba["274.5 pence"].direction == "up"
+    assert not figures("He set up two companies.", "en")
